@@ -1,0 +1,69 @@
+// Word-level normalisation shared by indexing, retrieval and verification, so that a draft and a source
+// that differ only in typography, case, inflection or tokenisation ("kilmarnock 's") compare equal.
+import { stemmer } from 'stemmer';
+import type { Span } from '../types.js';
+
+export interface Token {
+  /** The word as written. */
+  text: string;
+  /** Lower-cased, typography folded, diacritics and possessive removed. */
+  norm: string;
+  /** Porter stem of `norm` (numbers are kept whole). */
+  stem: string;
+  span: Span;
+}
+
+const SINGLE_QUOTES = /[\u2018\u2019\u201A\u201B\u2032\u0060\u00B4]/g;
+const DOUBLE_QUOTES = /[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g;
+const DASHES = /[\u2010-\u2015\u2212]/g;
+const SPACES = /[\u00A0\u2000-\u200B\u202F\u205F\u3000]/g;
+
+/** Folds curly quotes, dashes and odd spaces to ASCII, one character for one, so offsets stay valid. */
+export function foldTypography(text: string): string {
+  return text.replace(SINGLE_QUOTES, "'").replace(DOUBLE_QUOTES, '"').replace(DASHES, '-').replace(SPACES, ' ');
+}
+
+// A word: letters and digits, joined by internal apostrophes, hyphens, or (between digits) '.' and ','.
+const WORD = /[\p{L}\p{N}]+(?:(?:['\u2019\-]|(?<=\p{N})[.,](?=\p{N}))[\p{L}\p{N}]+)*/gu;
+
+export function normalizeWord(word: string): string {
+  return foldTypography(word)
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/'s$/, '')
+    .replace(/s'$/, 's');
+}
+
+export function stemWord(norm: string): string {
+  if (/\d/.test(norm)) return norm.replace(/,/g, '');
+  return stemmer(norm);
+}
+
+export function tokenize(text: string, offset = 0): Token[] {
+  const tokens: Token[] = [];
+  for (const match of text.matchAll(WORD)) {
+    const norm = normalizeWord(match[0]);
+    if (!norm) continue;
+    const start = offset + match.index!;
+    tokens.push({ text: match[0], norm, stem: stemWord(norm), span: { start, end: start + match[0].length } });
+  }
+  return tokens;
+}
+
+// Function words carry no claim: they are skipped when ranking passages and when measuring overlap.
+export const STOPWORDS = new Set(
+  (
+    'a an the and or but nor so yet of to in on at by for with from into onto over under about as than then ' +
+    'this that these those there here it its it\'s is are was were be been being am do does did done doing ' +
+    'have has had having will would shall should can could may might must i me my we us our you your he him his ' +
+    'she her they them their what which who whom whose when where why how all any both each few more most other ' +
+    'some such only own same s t just also very too up down out off again further once if while because until ' +
+    'against between through during before after above below not no'
+  ).split(/\s+/),
+);
+
+/** Content tokens: not function words. Negations are kept by the caller where they matter. */
+export function isContentToken(token: Token): boolean {
+  return !STOPWORDS.has(token.norm);
+}

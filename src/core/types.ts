@@ -1,0 +1,121 @@
+// The plain data that flows through the checker. Everything here is JSON-serialisable so that it can
+// cross the language-server boundary, be cached per sentence and be persisted with the index.
+
+/** Half-open character range [start, end) into a text, in UTF-16 code units (JavaScript string indices). */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** LSP-style position: 0-based line and UTF-16 character. */
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+export interface Sentence {
+  span: Span;
+  text: string;
+  /** Index of the paragraph (block) the sentence belongs to. */
+  paragraph: number;
+}
+
+/** Who a quotation is attributed to, as written in the text. */
+export interface Speaker {
+  name: string;
+  /** Where the name stands in the text; absent when resolved from a pronoun ("he said") to an earlier name. */
+  span?: Span;
+}
+
+export interface Quotation {
+  /** The quoted words, without the quotation marks. */
+  inner: Span;
+  text: string;
+  /** False when the text ends (paragraph or document) before a closing mark. */
+  closed: boolean;
+  speaker?: Speaker;
+}
+
+export interface SourceMetadata {
+  title?: string;
+  /** ISO date, YYYY-MM-DD, from front matter or a leading `date YYYY-MM-DD` marker. */
+  date?: string;
+  url?: string;
+  author?: string;
+  /** Citation key: front-matter `id`, else the file name without extension. */
+  id: string;
+}
+
+export interface SourceDocument {
+  path: string;
+  /** sha256 of the file's bytes, hex. Keys the persisted index. */
+  hash: string;
+  text: string;
+  metadata: SourceMetadata;
+  sentences: Sentence[];
+  quotations: Quotation[];
+}
+
+export interface SourceWarning {
+  path: string;
+  message: string;
+}
+
+export type Verdict = 'supported' | 'contradicted' | 'unsupported';
+
+export type ProblemType =
+  | 'number'
+  | 'date'
+  | 'entity'
+  | 'negation'
+  | 'antonym'
+  | 'wording'
+  | 'attribution'
+  | 'absent'
+  | 'citation';
+
+export interface Problem {
+  type: ProblemType;
+  /** The draft's value, as written. */
+  draft: string;
+  /** The source's value, as written there; empty when no source says anything about it. */
+  source: string;
+  /** Where the draft's value stands in the draft (document offsets), for precise underlines and quick fixes. */
+  span?: Span;
+}
+
+export interface Evidence {
+  /** Path of the source file. */
+  source: string;
+  sourceId: string;
+  title?: string;
+  date?: string;
+  /** The passage in the source (source offsets). */
+  span: Span;
+  range: Range;
+  text: string;
+  /** Support probability of this passage for the claim, 0..1. */
+  score: number;
+}
+
+export type FindingKind = 'claim' | 'quote';
+
+export interface Finding {
+  kind: FindingKind;
+  verdict: Verdict;
+  /** The checked span in the draft (document offsets). */
+  span: Span;
+  range: Range;
+  text: string;
+  message: string;
+  problems: Problem[];
+  /** Best passage first. */
+  evidence: Evidence[];
+  /** Support probability, 0..1 (higher = supported). */
+  score: number;
+}

@@ -8,6 +8,8 @@ const entries = [
   { in: 'src/cli/main.ts', out: 'cli', banner: '#!/usr/bin/env node' },
   { in: 'src/server/main.ts', out: 'server' },
   { in: 'src/client/extension.ts', out: 'extension' },
+  // The indexing worker thread's script, loaded from beside the server/CLI bundle (src/core/worker/load-in-worker.ts).
+  { in: 'src/core/worker/index-worker.ts', out: 'index-worker' },
 ].filter((entry) => fs.existsSync(entry.in));
 
 await Promise.all(entries.map((entry) => esbuild.build({
@@ -18,6 +20,8 @@ await Promise.all(entries.map((entry) => esbuild.build({
   format: 'cjs',
   target: 'node20',
   external: ['vscode'],
+  // load-in-worker.ts reads import.meta.url only when run from source; bundled, it uses __dirname instead.
+  logOverride: { 'empty-import-meta': 'silent' },
   sourcemap: !production,
   minify: production,
   banner: entry.banner ? { js: entry.banner } : undefined,

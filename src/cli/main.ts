@@ -1,0 +1,84 @@
+// The `groundwork` command: check drafts, evaluate benchmark cases, or serve the language server.
+import { parseArgs } from 'node:util';
+import { isMainThread, workerData } from 'node:worker_threads';
+import { FORMATS, runCheck } from './check.js';
+import { EVAL_WORKER_FLAG, runEval, serveEvalWorker } from './eval.js';
+import { processOutput, UsageError } from './output.js';
+import { startLanguageServer } from '../server/server.js';
+
+declare const GROUNDWORK_VERSION: string | undefined;
+const VERSION = typeof GROUNDWORK_VERSION === 'string' ? GROUNDWORK_VERSION : 'dev';
+
+const USAGE = `usage:
+  groundwork check [--sources DIR_OR_GLOB]... [--format text|json|sarif] [--max-file-size BYTES] FILE...
+  groundwork eval CASES.jsonl... --out PREDICTIONS.jsonl [--jobs N]
+  groundwork lsp --stdio
+  groundwork --version
+
+check  verifies the quotes and claims of Markdown or plain-text drafts against source documents
+       (default sources: ./seeds). Exit code 0: nothing flagged; 1: something flagged; 2: bad usage or no usable input.
+eval   verifies each benchmark case's claim against its own source; writes {"id","verdict","score"} per line.
+lsp    runs the Groundwork language server (for Neovim, Helix, Zed, Emacs...).`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === '--version' || command === '-v') {
+    processOutput.write(`${VERSION}\n`);
+    return 0;
+  }
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    processOutput.write(`${USAGE}\n`);
+    return command ? 0 : 2;
+  }
+  if (command === 'check') {
+    const { values, positionals } = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      options: {
+        sources: { type: 'string', multiple: true, short: 's' },
+        format: { type: 'string', short: 'f', default: 'text' },
+        'max-file-size': { type: 'string' },
+      },
+    });
+    const format = values.format as (typeof FORMATS)[number];
+    if (!FORMATS.includes(format)) throw new UsageError(`unknown format '${values.format}' (text, json or sarif)`);
+    const maxFileBytes = values['max-file-size'] === undefined ? undefined : Number(values['max-file-size']);
+    if (maxFileBytes !== undefined && !(maxFileBytes > 0)) throw new UsageError('--max-file-size takes a number of bytes');
+    return runCheck({ drafts: positionals, sources: values.sources ?? ['seeds'], format, maxFileBytes }, processOutput, VERSION);
+  }
+  if (command === 'eval') {
+    const { values, positionals } = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      options: { out: { type: 'string', short: 'o' }, jobs: { type: 'string', short: 'j' } },
+    });
+    const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
+    if (jobs !== undefined && !(jobs >= 1)) throw new UsageError('--jobs takes a whole number of at least 1');
+    return runEval({ cases: positionals, out: values.out ?? '', jobs }, processOutput);
+  }
+  if (command === 'lsp') {
+    startLanguageServer();
+    return -1;
+  }
+  throw new UsageError(`unknown command '${command}'`);
+}
+
+if (!isMainThread && workerData?.[EVAL_WORKER_FLAG]) {
+  serveEvalWorker();
+} else {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      if (code >= 0) process.exitCode = code;
+    },
+    (error: unknown) => {
+      if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+        processOutput.error((error as Error).message);
+        processOutput.write(`${USAGE}\n`);
+        process.exitCode = 2;
+      } else {
+        processOutput.error((error as Error).stack ?? String(error));
+        process.exitCode = 2;
+      }
+    },
+  );
+}

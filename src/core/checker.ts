@@ -1,0 +1,198 @@
+// A draft -> findings. Each sentence is checked on its own and its result cached by its text and context, so
+// re-checking after an edit only verifies the sentences that changed.
+import { findCitations, type Citation } from './draft/citations.js';
+import { extractProse, type ProseBlock } from './draft/prose.js';
+import { findQuotations } from './extract/quotations.js';
+import { attributeSpeakers } from './extract/speakers.js';
+import type { SourceLibrary } from './library.js';
+import { LineIndex } from './text/lines.js';
+import { splitSentences } from './text/sentences.js';
+import type { Evidence, Finding, Problem, Quotation, Sentence, SourceDocument, Span, Verdict } from './types.js';
+import { assessClaim, type ClaimAssessment } from './verify/claim.js';
+import { EvidenceFinder, type EvidenceWindow } from './verify/evidence.js';
+import { factsOf } from './verify/facts.js';
+import { describeProblems } from './verify/messages.js';
+import { assessQuote, type QuoteMatch } from './verify/quote.js';
+import { claimScore, quoteScore } from './verify/score.js';
+
+export interface CheckOptions {
+  languageId?: 'markdown' | 'plaintext';
+}
+
+/** A finding whose spans are relative to its sentence's start, so it can be reused wherever the sentence moves. */
+type RelativeFinding = Omit<Finding, 'range'>;
+
+interface SentenceUnit {
+  sentence: Sentence;
+  heading: boolean;
+  quotations: Quotation[];
+  citations: Citation[];
+}
+
+const CACHE_LIMIT = 5_000;
+const EVIDENCE_SHOWN = 3;
+
+export class DraftChecker {
+  private readonly finder: EvidenceFinder;
+  private readonly cache = new Map<string, RelativeFinding[]>();
+  private cachedVersion = -1;
+
+  constructor(readonly library: SourceLibrary) {
+    this.finder = new EvidenceFinder(library);
+  }
+
+  check(text: string, options: CheckOptions = {}): Finding[] {
+    if (this.cachedVersion !== this.library.version) {
+      this.cache.clear();
+      this.cachedVersion = this.library.version;
+    }
+    const lines = new LineIndex(text);
+    return sentenceUnits(text, options.languageId ?? 'markdown').flatMap((unit) =>
+      this.checkUnit(text, unit).map((finding) => ({ ...finding, range: lines.rangeOf(finding.span) })),
+    );
+  }
+
+  private checkUnit(text: string, unit: SentenceUnit): Omit<Finding, 'range'>[] {
+    const origin = unit.sentence.span.start;
+    const key = cacheKey(unit);
+    let relative = this.cache.get(key);
+    if (relative) {
+      this.cache.delete(key);
+    } else {
+      relative = this.verifyUnit(text, unit).map((finding) => shiftFinding(finding, -origin));
+    }
+    this.cache.set(key, relative);
+    if (this.cache.size > CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value!);
+    return relative.map((finding) => shiftFinding(finding, origin));
+  }
+
+  private verifyUnit(text: string, unit: SentenceUnit): RelativeFinding[] {
+    const findings: RelativeFinding[] = unit.quotations.map((quotation) => this.verifyQuotation(text, quotation));
+    const claim = this.verifyClaim(text, unit);
+    return claim ? [claim, ...findings] : findings;
+  }
+
+  private verifyQuotation(text: string, quotation: Quotation): RelativeFinding {
+    const { problems, matches } = assessQuote(this.library, text, quotation);
+    const similarity = matches[0]?.similarity ?? 0;
+    return {
+      kind: 'quote',
+      verdict: verdictOf(problems),
+      span: quotation.inner,
+      text: quotation.text,
+      message: problems.length ? describeProblems(problems, 'quote') : supportedMessage(matches[0]?.document),
+      problems,
+      evidence: matches.slice(0, EVIDENCE_SHOWN).map((match) => quoteEvidence(match)),
+      score: quoteScore(similarity, problems),
+    };
+  }
+
+  private verifyClaim(text: string, unit: SentenceUnit): RelativeFinding | undefined {
+    const { sentence } = unit;
+    const cited = unit.citations.map((c) => this.library.get(c.key)).find((d): d is SourceDocument => !!d);
+    const assessment: ClaimAssessment = assessClaim(this.finder, {
+      facts: factsOf(text, sentence.span),
+      excluded: [...unit.quotations.map((q) => widen(q.inner)), ...unit.citations.map((c) => c.span)],
+      typedOnly: unit.heading || unit.quotations.length > 0,
+      citedPath: cited?.path,
+    });
+    if (assessment.uncheckable) return undefined;
+    const { problems, windows } = assessment;
+    return {
+      kind: 'claim',
+      verdict: verdictOf(problems),
+      span: sentence.span,
+      text: sentence.text,
+      message: problems.length ? describeProblems(problems, 'claim') : supportedMessage(windows[0]?.document),
+      problems,
+      evidence: windows.slice(0, EVIDENCE_SHOWN).map((window) => this.windowEvidence(window)),
+      score: claimScore(assessment.coverage, assessment.anchorCoverage, problems),
+    };
+  }
+
+  private windowEvidence(window: EvidenceWindow): Evidence {
+    const { document } = window;
+    // The passage shown is the anchor sentence plus the window's sentences adjacent to it.
+    let first = window.anchor;
+    let last = window.anchor;
+    while (window.sentences.includes(first - 1)) first--;
+    while (window.sentences.includes(last + 1)) last++;
+    const span = { start: document.sentences[first].span.start, end: document.sentences[last].span.end };
+    return evidenceFor(document, span, window.coverage);
+  }
+}
+
+function sentenceUnits(text: string, languageId: 'markdown' | 'plaintext'): SentenceUnit[] {
+  const blocks = extractProse(text, languageId);
+  const prose = maskedText(text, blocks);
+  const blockSpans = blocks.map((block) => block.span);
+  const sentences = splitSentences(prose, blockSpans);
+  const quotations = attributeSpeakers(prose, findQuotations(prose, blockSpans), sentences);
+  const citations = findCitations(prose);
+  return sentences.map((sentence) => {
+    const within = (span: Span) => span.start >= sentence.span.start && span.start < sentence.span.end;
+    return {
+      sentence,
+      heading: blocks[sentence.paragraph]?.kind === 'heading',
+      quotations: quotations.filter((q) => within(q.inner)),
+      citations: citations.filter((c) => within(c.span)),
+    };
+  });
+}
+
+/** The document with everything that is not prose blanked out, so offsets into it are offsets into the draft. */
+function maskedText(text: string, blocks: ProseBlock[]): string {
+  const chars = text.replace(/[^\n]/g, ' ').split('');
+  for (const block of blocks) for (let i = 0; i < block.text.length; i++) chars[block.span.start + i] = block.text[i];
+  return chars.join('');
+}
+
+function cacheKey(unit: SentenceUnit): string {
+  const origin = unit.sentence.span.start;
+  return JSON.stringify([
+    unit.sentence.text,
+    unit.heading,
+    unit.quotations.map((q) => [q.inner.start - origin, q.inner.end - origin, q.speaker?.name, q.speaker?.span && q.speaker.span.start - origin]),
+    unit.citations.map((c) => c.key),
+  ]);
+}
+
+/** Quotation marks belong to the quotation, not to the claim around it. */
+function widen(span: Span): Span {
+  return { start: span.start - 1, end: span.end + 1 };
+}
+
+function verdictOf(problems: Problem[]): Verdict {
+  if (problems.length === 0) return 'supported';
+  return problems.every((p) => p.type === 'absent' || (p.source === '' && p.type !== 'negation')) ? 'unsupported' : 'contradicted';
+}
+
+function supportedMessage(document: SourceDocument | undefined): string {
+  return document ? `supported by ${document.metadata.title ?? document.metadata.id}` : 'supported';
+}
+
+function quoteEvidence(match: QuoteMatch): Evidence {
+  return evidenceFor(match.document, match.span, match.similarity);
+}
+
+function evidenceFor(document: SourceDocument, span: Span, score: number): Evidence {
+  return {
+    source: document.path,
+    sourceId: document.metadata.id,
+    title: document.metadata.title,
+    date: document.metadata.date,
+    span,
+    range: new LineIndex(document.text).rangeOf(span),
+    text: document.text.slice(span.start, span.end),
+    score,
+  };
+}
+
+function shiftFinding(finding: RelativeFinding, by: number): RelativeFinding {
+  const shift = (span: Span) => ({ start: span.start + by, end: span.end + by });
+  return {
+    ...finding,
+    span: shift(finding.span),
+    problems: finding.problems.map((problem) => (problem.span ? { ...problem, span: shift(problem.span) } : problem)),
+  };
+}

@@ -1,0 +1,26 @@
+// The findings report (version 1), as defined by the eval's README: every field keeps its meaning.
+import type { Finding } from '../types.js';
+
+export interface DraftReport {
+  path: string;
+  findings: Finding[];
+}
+
+export function findingsReport(files: DraftReport[]) {
+  return {
+    version: 1,
+    files: files.map((file) => ({
+      path: file.path,
+      findings: file.findings.map((finding) => ({
+        kind: finding.kind,
+        verdict: finding.verdict,
+        range: finding.range,
+        text: finding.text,
+        message: finding.message,
+        problems: finding.problems.map(({ type, draft, source }) => ({ type, draft, source })),
+        evidence: finding.evidence.map(({ source, range, text, score, title, date }) => ({ source, range, text, score, title, date })),
+        score: finding.score,
+      })),
+    })),
+  };
+}

@@ -1,0 +1,24 @@
+// Compiler-style lines a writer or a CI log can read: `draft.md:12:5: contradicted: number 250 — the source says 150 (src.txt:27)`.
+import { basename } from 'node:path';
+import { isFlagged } from './codes.js';
+import type { DraftReport } from './json.js';
+
+export function textReport(files: DraftReport[]): string {
+  const lines: string[] = [];
+  const counts = { supported: 0, contradicted: 0, unsupported: 0 };
+  for (const file of files) {
+    for (const finding of file.findings) {
+      counts[finding.verdict]++;
+      if (!isFlagged(finding)) continue;
+      const { line, character } = finding.range.start;
+      const evidence = finding.evidence[0];
+      const where = evidence && finding.problems.some((p) => p.source !== '')
+        ? ` (${basename(evidence.source)}:${evidence.range.start.line + 1})`
+        : '';
+      lines.push(`${file.path}:${line + 1}:${character + 1}: ${finding.verdict}: ${finding.message}${where}`);
+    }
+  }
+  const drafts = `${files.length} draft${files.length === 1 ? '' : 's'}`;
+  lines.push(`${counts.contradicted} contradicted, ${counts.unsupported} unsupported, ${counts.supported} supported in ${drafts}`);
+  return lines.join('\n') + '\n';
+}

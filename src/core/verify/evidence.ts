@@ -1,0 +1,124 @@
+// Finding the source passages a claim rests on: the best-ranked sentence of each candidate document, grown by
+// the sentences of that document that bring claim words the window does not have yet (true summaries merge
+// facts from several source sentences).
+import type { SourceLibrary } from '../library.js';
+import type { Token } from '../text/normalize.js';
+import type { SourceDocument } from '../types.js';
+import { factsOf, SourceFactsCache, type SentenceFacts } from './facts.js';
+
+export interface EvidenceWindow {
+  document: SourceDocument;
+  /** Sentence indices, in document order. */
+  sentences: number[];
+  /** The best-matching sentence. */
+  anchor: number;
+  /** Share of the claim's (rarity-weighted) words that the window contains, 0..1. */
+  coverage: number;
+  /** Share of the claim's words in the anchor sentence alone. */
+  anchorCoverage: number;
+  /** Claim stems the window lacks. */
+  missing: string[];
+  retrieval: number;
+}
+
+const DOCUMENTS_CONSIDERED = 3;
+const WINDOW_SENTENCES = 3;
+const MIN_NEW_SHARE = 0.12;
+
+export class EvidenceFinder {
+  private readonly facts = new SourceFactsCache();
+
+  constructor(readonly library: SourceLibrary) {}
+
+  sentenceFacts(document: SourceDocument, sentence: number): SentenceFacts {
+    return this.facts.get(`${document.path}\0${document.hash}\0${sentence}`, () =>
+      factsOf(document.text, document.sentences[sentence].span, document.metadata.date),
+    );
+  }
+
+  weight(stem: string): number {
+    return this.library.rarity(stem);
+  }
+
+  /** Candidate windows, best coverage first. */
+  find(claimWords: readonly Token[], restrictToPath?: string): EvidenceWindow[] {
+    if (claimWords.length === 0) return [];
+    const hits = this.library.searchTokens(claimWords, 40, restrictToPath);
+    const byDocument = new Map<string, typeof hits>();
+    for (const hit of hits) {
+      const list = byDocument.get(hit.document.path) ?? [];
+      list.push(hit);
+      byDocument.set(hit.document.path, list);
+    }
+    const claimStems = new Map<string, number>();
+    for (const token of claimWords) claimStems.set(token.stem, this.weight(token.stem));
+    const windows = [...byDocument.values()]
+      .slice(0, DOCUMENTS_CONSIDERED)
+      .map((documentHits) => this.grow(documentHits[0].document, documentHits, claimStems));
+    return windows.sort((a, b) => b.coverage - a.coverage || b.retrieval - a.retrieval);
+  }
+
+  /** The sentences of one document that best match some words (for a fact's context). */
+  bestSentences(document: SourceDocument, words: readonly Token[], limit: number): number[] {
+    return this.library.searchTokens(words, limit, document.path).map((hit) => hit.sentence);
+  }
+
+  stemsOf(document: SourceDocument, sentence: number): Set<string> {
+    return new Set(this.sentenceFacts(document, sentence).tokens.map((token) => token.stem));
+  }
+
+  private grow(
+    document: SourceDocument,
+    hits: { sentence: number; score: number }[],
+    claimStems: Map<string, number>,
+  ): EvidenceWindow {
+    const total = [...claimStems.values()].reduce((sum, weight) => sum + weight, 0);
+    const anchor = hits[0].sentence;
+    const covered = new Set<string>();
+    const cover = (sentence: number) => {
+      for (const stem of this.stemsOf(document, sentence)) if (claimStems.has(stem)) covered.add(stem);
+    };
+    cover(anchor);
+    const anchorCoverage = weightOf(covered, claimStems) / total;
+    const sentences = [anchor];
+    const candidates = new Set(hits.map((hit) => hit.sentence));
+    for (const offset of [-1, 1]) {
+      const neighbour = anchor + offset;
+      if (neighbour >= 0 && neighbour < document.sentences.length) candidates.add(neighbour);
+    }
+    while (sentences.length < WINDOW_SENTENCES) {
+      let best = -1;
+      let bestGain = MIN_NEW_SHARE * total;
+      for (const candidate of candidates) {
+        if (sentences.includes(candidate)) continue;
+        let gain = 0;
+        for (const stem of this.stemsOf(document, candidate)) {
+          if (claimStems.has(stem) && !covered.has(stem)) gain += claimStems.get(stem)!;
+        }
+        if (gain > bestGain) {
+          best = candidate;
+          bestGain = gain;
+        }
+      }
+      if (best < 0) break;
+      sentences.push(best);
+      cover(best);
+    }
+    const missing = [...claimStems.keys()].filter((stem) => !covered.has(stem));
+    return {
+      document,
+      sentences: sentences.sort((a, b) => a - b),
+      anchor,
+      coverage: weightOf(covered, claimStems) / total,
+      anchorCoverage,
+      missing,
+      retrieval: hits[0].score,
+    };
+  }
+}
+
+function weightOf(stems: Set<string>, weights: Map<string, number>): number {
+  let sum = 0;
+  for (const stem of stems) sum += weights.get(stem) ?? 0;
+  return sum;
+}

@@ -1,0 +1,66 @@
+// The checkable facts of one sentence: its words, numbers, dates, names and negations, with document offsets.
+import { findDates, type DateMention } from '../extract/dates.js';
+import { findNames, type NameMention } from '../extract/names.js';
+import { findNegations, type NegationCue } from '../extract/negation.js';
+import { findNumbers, type NumberMention } from '../extract/numbers.js';
+import { isContentToken, tokenize, type Token } from '../text/normalize.js';
+import type { Span } from '../types.js';
+
+export interface SentenceFacts {
+  span: Span;
+  text: string;
+  tokens: Token[];
+  /** Words that carry the claim: not function words, not verbs of saying. */
+  content: Token[];
+  numbers: NumberMention[];
+  dates: DateMention[];
+  names: NameMention[];
+  negations: NegationCue[];
+}
+
+// Saying and reporting verbs: a source's own statement need not repeat that somebody said it.
+const SPEECH_STEMS = new Set(['said', 'sai', 'say', 'told', 'tell', 'ad', 'add', 'report', 'accord', 'state', 'note', 'write', 'wrote']);
+
+export function isClaimWord(token: Token): boolean {
+  return isContentToken(token) && !SPEECH_STEMS.has(token.stem);
+}
+
+const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
+
+/** Facts of `text.slice(span.start, span.end)`; every span in the result is an offset into `text`. */
+export function factsOf(text: string, span: Span, referenceDate?: string): SentenceFacts {
+  const sentence = text.slice(span.start, span.end);
+  const tokens = tokenize(sentence, span.start);
+  const dates = findDates(sentence, span.start, referenceDate);
+  // A day or a year inside a date is the date's business, not a quantity.
+  const numbers = findNumbers(sentence, span.start).filter(
+    (number) => number.kind !== 'year' && !dates.some((date) => overlaps(date.span, number.span)),
+  );
+  return {
+    span,
+    text: sentence,
+    tokens,
+    content: tokens.filter(isClaimWord),
+    numbers,
+    dates,
+    names: findNames(sentence, span.start),
+    negations: findNegations(sentence, span.start),
+  };
+}
+
+/** Caches the facts of source sentences, which are compared again and again. */
+export class SourceFactsCache {
+  private readonly entries = new Map<string, SentenceFacts>();
+
+  constructor(private readonly limit = 20_000) {}
+
+  get(key: string, compute: () => SentenceFacts): SentenceFacts {
+    let facts = this.entries.get(key);
+    if (!facts) {
+      facts = compute();
+      this.entries.set(key, facts);
+      if (this.entries.size > this.limit) this.entries.delete(this.entries.keys().next().value!);
+    }
+    return facts;
+  }
+}

@@ -1,0 +1,31 @@
+// What a writer reads for each problem: short, concrete, the draft's value against the source's.
+import type { FindingKind, Problem } from '../types.js';
+import { basename } from 'node:path';
+
+export function describeProblem(problem: Problem, kind: FindingKind): string {
+  const { draft, source } = problem;
+  switch (problem.type) {
+    case 'number':
+      return source ? `number ${draft} — the source says ${source}` : `number ${draft} — no source gives this number`;
+    case 'date':
+      return source ? `date ${draft} — the source says ${source}` : `date ${draft} — no source gives this date`;
+    case 'entity':
+      return source ? `name ${draft} — the source says ${source}` : `name ${draft} — no source mentions it`;
+    case 'negation':
+      return `negation — the source says the opposite: “${source}”`;
+    case 'antonym':
+      return `“${draft}” — the source says “${source}”`;
+    case 'wording':
+      return `misquote — source: ‘${source}’; draft: ‘${draft}’`;
+    case 'attribution':
+      return `attribution — the source has ${source} saying this, not ${draft}`;
+    case 'citation':
+      return `citation — the cited source ${basename(draft)} does not say this; ${basename(source)} does`;
+    case 'absent':
+      return kind === 'quote' ? 'no source contains these words' : 'no source says this';
+  }
+}
+
+export function describeProblems(problems: Problem[], kind: FindingKind): string {
+  return problems.map((problem) => describeProblem(problem, kind)).join('; ');
+}

@@ -1,0 +1,162 @@
+// Verifying a quotation: its words must stand in a source, in order, from the same speaker. Ellipses mark
+// omitted words and [brackets] the writer's own; otherwise the closest source wording is aligned word by word.
+import { areAntonyms } from '../extract/antonyms.js';
+import { findNegations } from '../extract/negation.js';
+import { namesAgree } from '../extract/names.js';
+import type { PhraseMatch, SourceLibrary } from '../library.js';
+import { tokenize, type Token } from '../text/normalize.js';
+import type { Problem, ProblemType, Quotation, SourceDocument, Span } from '../types.js';
+import { alignWords, type AlignmentOp } from './align.js';
+
+export interface QuoteMatch {
+  document: SourceDocument;
+  /** Source span the quotation's words align with. */
+  span: Span;
+  /** Who the source has saying it, if anyone. */
+  speaker?: string;
+  /** Share of the quotation's words found in order, 0..1. */
+  similarity: number;
+}
+
+export interface QuoteAssessment {
+  problems: Problem[];
+  /** Best match first. */
+  matches: QuoteMatch[];
+}
+
+/** Omitted words between two pieces of a quotation may not span more than this many source words. */
+const MAX_ELLIPSIS_GAP = 80;
+const MIN_SIMILARITY = 0.5;
+
+export function quotePieces(text: string, quotation: Quotation): Token[][] {
+  const inner = text.slice(quotation.inner.start, quotation.inner.end);
+  const pieces: Token[][] = [];
+  const separator = /\[[^\]]*\]|\.\s?\.\s?\.|\u2026/g;
+  let cursor = 0;
+  for (const match of [...inner.matchAll(separator), null]) {
+    const end = match ? match.index! : inner.length;
+    const tokens = tokenize(inner.slice(cursor, end), quotation.inner.start + cursor);
+    if (tokens.length) pieces.push(tokens);
+    if (match) cursor = match.index! + match[0].length;
+  }
+  return pieces;
+}
+
+export function assessQuote(library: SourceLibrary, text: string, quotation: Quotation): QuoteAssessment {
+  const pieces = quotePieces(text, quotation);
+  if (pieces.length === 0) return { problems: [], matches: [] };
+  const exact = findExact(library, pieces);
+  if (exact.length) {
+    const matches = exact.map((match) => toQuoteMatch(library, match, 1));
+    const draftSpeaker = quotation.speaker?.name;
+    const agreeing = draftSpeaker ? matches.find((m) => !m.speaker || namesAgree(draftSpeaker, m.speaker)) : matches[0];
+    if (agreeing) return { problems: [], matches: [agreeing, ...matches.filter((m) => m !== agreeing)] };
+    return { problems: [attribution(quotation, matches[0].speaker!)], matches };
+  }
+  return alignClosest(library, text, quotation, pieces.flat());
+}
+
+function findExact(library: SourceLibrary, pieces: Token[][]): PhraseMatch[] {
+  const results: PhraseMatch[] = [];
+  for (const first of library.findPhrase(pieces[0])) {
+    let end = first.tokenEnd;
+    const tokens = library.tokensOf(first.document);
+    const allFound = pieces.slice(1).every((piece) => {
+      const limit = Math.min(tokens.length - piece.length, end + MAX_ELLIPSIS_GAP);
+      for (let i = end; i <= limit; i++) {
+        if (piece.every((token, k) => tokens[i + k].norm === token.norm)) {
+          end = i + piece.length;
+          return true;
+        }
+      }
+      return false;
+    });
+    if (allFound) results.push({ ...first, tokenEnd: end });
+  }
+  return results;
+}
+
+function toQuoteMatch(library: SourceLibrary, match: PhraseMatch, similarity: number): QuoteMatch {
+  const tokens = library.tokensOf(match.document);
+  const span = { start: tokens[match.tokenStart].span.start, end: tokens[match.tokenEnd - 1].span.end };
+  return { document: match.document, span, speaker: speakerAt(match.document, span), similarity };
+}
+
+function speakerAt(document: SourceDocument, span: Span): string | undefined {
+  const quotation = document.quotations.find((q) => q.inner.start <= span.start && span.end <= q.inner.end);
+  return quotation?.speaker?.name;
+}
+
+function attribution(quotation: Quotation, sourceSpeaker: string): Problem {
+  return { type: 'attribution', draft: quotation.speaker!.name, source: sourceSpeaker, span: quotation.speaker!.span };
+}
+
+function alignClosest(library: SourceLibrary, text: string, quotation: Quotation, words: Token[]): QuoteAssessment {
+  let best: { match: QuoteMatch; ops: AlignmentOp[]; sourceTokens: Token[] } | undefined;
+  const candidates: QuoteMatch[] = [];
+  for (const hit of library.searchTokens(words, 10)) {
+    const { document } = hit;
+    const first = document.sentences[Math.max(0, hit.sentence - 1)].span.start;
+    const last = document.sentences[Math.min(document.sentences.length - 1, hit.sentence + 1)].span.end;
+    const sourceTokens = library.tokensOf(document).filter((t) => t.span.start >= first && t.span.end <= last);
+    if (sourceTokens.length === 0) continue;
+    const alignment = alignWords(words.map((t) => t.norm), sourceTokens.map((t) => t.norm));
+    const similarity = alignment.matched / words.length;
+    const span = {
+      start: sourceTokens[alignment.sourceStart]?.span.start ?? first,
+      end: sourceTokens[Math.max(alignment.sourceStart, alignment.sourceEnd - 1)]?.span.end ?? last,
+    };
+    const match = { document, span, speaker: speakerAt(document, span), similarity };
+    candidates.push(match);
+    if (!best || similarity > best.match.similarity) best = { match, ops: alignment.ops, sourceTokens };
+  }
+  candidates.sort((a, b) => b.similarity - a.similarity);
+  if (!best || best.match.similarity < MIN_SIMILARITY || best.match.similarity * words.length < 2) {
+    return { problems: [{ type: 'absent', draft: quotation.text, source: '' }], matches: candidates };
+  }
+  const problems = best.ops
+    .filter((op) => op.kind === 'differ')
+    .map((op) => describeDifference(text, words, best!.match.document, best!.sourceTokens, op));
+  const draftSpeaker = quotation.speaker?.name;
+  if (draftSpeaker && best.match.speaker && !namesAgree(draftSpeaker, best.match.speaker)) {
+    problems.push(attribution(quotation, best.match.speaker));
+  }
+  return { problems, matches: candidates };
+}
+
+function describeDifference(
+  text: string,
+  words: Token[],
+  document: SourceDocument,
+  sourceTokens: Token[],
+  op: AlignmentOp,
+): Problem {
+  const [d0, d1] = op.draft;
+  const [s0, s1] = op.source;
+  // One side empty (a word added or dropped): show a neighbouring word on both sides so the change reads.
+  const grow = d0 === d1 || s0 === s1;
+  const draftRange = grow ? [Math.max(0, d0 - 1), Math.min(words.length, d1 + 1)] : [d0, d1];
+  const sourceRange = grow ? [Math.max(0, s0 - 1), Math.min(sourceTokens.length, s1 + 1)] : [s0, s1];
+  const draftSpan = spanOf(words, draftRange[0], draftRange[1]);
+  const sourceSpan = spanOf(sourceTokens, sourceRange[0], sourceRange[1]);
+  const draftText = draftSpan ? text.slice(draftSpan.start, draftSpan.end) : '';
+  const sourceText = sourceSpan ? document.text.slice(sourceSpan.start, sourceSpan.end) : '';
+  return {
+    type: classify(words.slice(d0, d1), sourceTokens.slice(s0, s1), draftText, sourceText),
+    draft: draftText,
+    source: sourceText,
+    span: draftSpan,
+  };
+}
+
+function spanOf(tokens: Token[], from: number, to: number): Span | undefined {
+  if (to <= from) return undefined;
+  return { start: tokens[from].span.start, end: tokens[to - 1].span.end };
+}
+
+function classify(draftWords: Token[], sourceWords: Token[], draftText: string, sourceText: string): ProblemType {
+  if (findNegations(draftText).length % 2 !== findNegations(sourceText).length % 2) return 'negation';
+  if ([...draftWords, ...sourceWords].some((t) => /\d/.test(t.norm))) return 'number';
+  if (draftWords.some((d) => sourceWords.some((s) => areAntonyms(d.norm, s.norm)))) return 'antonym';
+  return 'wording';
+}

@@ -1,0 +1,91 @@
+// Quick fixes for Groundwork's diagnostics and the finding under the cursor. Every edit comes from data the
+// diagnostic already carries (problem value and span, evidence), so no check is re-run to offer a fix.
+import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver';
+import type { Finding, Range, Span } from '../core/types.js';
+import { citationInsertOffset, isCited } from './citations.js';
+import { DIAGNOSTIC_SOURCE, IGNORE_FINDING_COMMAND, type DiagnosticData } from './protocol.js';
+
+export const DISABLE_NEXT_LINE_COMMENT = '<!-- groundwork-disable-next-line -->';
+
+export interface CodeActionInput {
+  uri: string;
+  text: string;
+  languageId: string;
+  /** The diagnostics VS Code sends for the range (only Groundwork's are used). */
+  diagnostics: readonly Diagnostic[];
+  /** The finding at the range's start, supported or not. */
+  finding?: Finding;
+  rangeOf(span: Span): Range;
+}
+
+const NOUNS: Partial<Record<string, string>> = {
+  misquote: 'exact wording',
+  number: 'number',
+  date: 'date',
+  entity: 'name',
+  attribution: 'speaker',
+  negation: 'wording',
+  antonym: 'wording',
+  citation: 'citation',
+};
+
+function isOurs(diagnostic: Diagnostic): diagnostic is Diagnostic & { data: DiagnosticData } {
+  return diagnostic.source === DIAGNOSTIC_SOURCE && typeof diagnostic.data === 'object' && diagnostic.data !== null;
+}
+
+function replaceWithSource(input: CodeActionInput, diagnostic: Diagnostic & { data: DiagnosticData }): CodeAction | undefined {
+  const problem = diagnostic.data.problem;
+  if (!problem?.span || !problem.source || problem.source === problem.draft) return undefined;
+  const noun = NOUNS[String(diagnostic.code)] ?? 'wording';
+  return {
+    title: `Replace with the source's ${noun}: “${problem.source}”`,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    isPreferred: true,
+    edit: { changes: { [input.uri]: [{ range: input.rangeOf(problem.span), newText: problem.source }] } },
+  };
+}
+
+function ignoreFinding(input: CodeActionInput, diagnostic: Diagnostic & { data: DiagnosticData }): CodeAction {
+  return {
+    title: 'Ignore this finding (saved in .groundwork.json)',
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    command: { title: 'Ignore this finding', command: IGNORE_FINDING_COMMAND, arguments: [input.uri, diagnostic.data.fingerprint, diagnostic.message] },
+  };
+}
+
+function disableForLine(input: CodeActionInput, diagnostic: Diagnostic): CodeAction | undefined {
+  if (input.languageId !== 'markdown') return undefined;
+  const line = diagnostic.range.start.line;
+  return {
+    title: 'Disable Groundwork for this line',
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    edit: { changes: { [input.uri]: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${DISABLE_NEXT_LINE_COMMENT}\n` }] } },
+  };
+}
+
+function insertCitation(input: CodeActionInput): CodeAction | undefined {
+  const finding = input.finding;
+  const best = finding?.evidence[0];
+  if (!finding || !best || finding.verdict !== 'supported' || isCited(input.text, finding.span)) return undefined;
+  const offset = citationInsertOffset(input.text, finding.span);
+  const at = input.rangeOf({ start: offset, end: offset });
+  return {
+    title: `Cite the source: [@${best.sourceId}]`,
+    kind: CodeActionKind.QuickFix,
+    edit: { changes: { [input.uri]: [{ range: at, newText: ` [@${best.sourceId}]` }] } },
+  };
+}
+
+export function codeActions(input: CodeActionInput): CodeAction[] {
+  const ours = input.diagnostics.filter(isOurs);
+  const actions: (CodeAction | undefined)[] = [
+    ...ours.map((diagnostic) => replaceWithSource(input, diagnostic)),
+    insertCitation(input),
+    ...ours.map((diagnostic) => ignoreFinding(input, diagnostic)),
+    ours[0] && disableForLine(input, ours[0]),
+  ];
+  return actions.filter((action): action is CodeAction => action !== undefined);
+}

@@ -1,0 +1,77 @@
+// Findings -> LSP diagnostics: one per problem, on the exact words that are wrong, carrying their evidence.
+import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver';
+import { findingCode } from '../core/report/codes.js';
+import type { Evidence, Finding, Problem, Range, Span } from '../core/types.js';
+import { findingFingerprint } from './fingerprint.js';
+import { DIAGNOSTIC_SOURCE, type DiagnosticCode, type DiagnosticData } from './protocol.js';
+import type { SeverityName } from './settings.js';
+import { describeSource } from './sourceLabel.js';
+
+const SEVERITIES: Record<Exclude<SeverityName, 'off'>, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+const PROBLEM_LABELS: Record<Problem['type'], string> = {
+  number: 'Wrong number',
+  date: 'Wrong date',
+  entity: 'Wrong name',
+  negation: 'Flipped negation',
+  antonym: 'Opposite meaning',
+  wording: 'Misquote',
+  attribution: 'Wrong speaker',
+  absent: 'No source says this',
+  citation: 'The cited source does not say this',
+};
+
+export interface DiagnosticContext {
+  /** Draft offsets -> positions (the document the findings were computed on). */
+  rangeOf(span: Span): Range;
+  severity: Record<DiagnosticCode, SeverityName>;
+  ignored: ReadonlySet<string>;
+  uriOfPath(path: string): string;
+}
+
+/** The code of one problem of a finding: the same rule the CLI's reports apply to a finding's first problem. */
+export function diagnosticCode(finding: Finding, problem?: Problem): DiagnosticCode {
+  return findingCode({ ...finding, problems: problem ? [problem] : [] });
+}
+
+export function problemMessage(finding: Finding, problem?: Problem): string {
+  if (!problem || problem.type === 'absent') return finding.message || PROBLEM_LABELS.absent;
+  const label = PROBLEM_LABELS[problem.type];
+  if (!problem.source) return `${label}: “${problem.draft}” — no source says this`;
+  return `${label}: “${problem.draft}” — the source says “${problem.source}”`;
+}
+
+function relatedInformation(evidence: Evidence | undefined, uriOfPath: (path: string) => string): DiagnosticRelatedInformation[] {
+  if (!evidence) return [];
+  return [{ location: { uri: uriOfPath(evidence.source), range: evidence.range }, message: `${describeSource(evidence)}: “${evidence.text}”` }];
+}
+
+export function findingDiagnostics(finding: Finding, context: DiagnosticContext): Diagnostic[] {
+  if (finding.verdict === 'supported') return [];
+  const problems: (Problem | undefined)[] = finding.problems.length > 0 ? finding.problems : [undefined];
+  return problems.flatMap((problem): Diagnostic[] => {
+    const code = diagnosticCode(finding, problem);
+    const severity = context.severity[code];
+    const fingerprint = findingFingerprint(finding, problem);
+    if (severity === 'off' || context.ignored.has(fingerprint)) return [];
+    const data: DiagnosticData = { fingerprint, kind: finding.kind, verdict: finding.verdict, problem, span: finding.span, evidence: finding.evidence };
+    return [{
+      range: problem?.span ? context.rangeOf(problem.span) : finding.range,
+      severity: SEVERITIES[severity],
+      source: DIAGNOSTIC_SOURCE,
+      code,
+      message: problemMessage(finding, problem),
+      relatedInformation: relatedInformation(finding.evidence[0], context.uriOfPath),
+      data,
+    }];
+  });
+}
+
+export function findingsToDiagnostics(findings: readonly Finding[], context: DiagnosticContext): Diagnostic[] {
+  return findings.flatMap((finding) => findingDiagnostics(finding, context));
+}

@@ -1,0 +1,62 @@
+// The latest check of each draft: the text it ran on and its findings. Hovers, quick fixes, reports and the
+// status counts all read from here, so nothing is checked twice for the same text.
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DraftChecker } from '../core/checker.js';
+import type { SourceLibrary } from '../core/library.js';
+import type { Finding } from '../core/types.js';
+import type { VerdictCounts } from './protocol.js';
+
+export interface CheckedDraft {
+  /** A snapshot of the text the findings were computed on (offsets -> positions). */
+  document: TextDocument;
+  findings: Finding[];
+}
+
+export function countVerdicts(findings: readonly Finding[]): VerdictCounts {
+  const counts: VerdictCounts = { supported: 0, contradicted: 0, unsupported: 0 };
+  for (const finding of findings) counts[finding.verdict]++;
+  return counts;
+}
+
+/** The smallest checked span that holds `offset` (a quote inside a sentence wins over the sentence). */
+export function findingAt(findings: readonly Finding[], offset: number): Finding | undefined {
+  let best: Finding | undefined;
+  for (const finding of findings) {
+    if (finding.span.start > offset || offset > finding.span.end) continue;
+    if (!best || finding.span.end - finding.span.start < best.span.end - best.span.start) best = finding;
+  }
+  return best;
+}
+
+export class DraftResults {
+  private readonly results = new Map<string, CheckedDraft & { library: SourceLibrary; libraryVersion: number }>();
+  private checker: DraftChecker | undefined;
+
+  check(library: SourceLibrary, uri: string, languageId: string, version: number, text: string): CheckedDraft {
+    // One checker per library: it keeps its per-sentence cache across edits and drops it when the sources change.
+    if (this.checker?.library !== library) this.checker = new DraftChecker(library);
+    const document = TextDocument.create(uri, languageId, version, text);
+    const findings = this.checker.check(text, { languageId: languageId === 'markdown' ? 'markdown' : 'plaintext' });
+    const checked = { document, findings, library, libraryVersion: library.version };
+    this.results.set(uri, checked);
+    return checked;
+  }
+
+  get(uri: string): CheckedDraft | undefined {
+    return this.results.get(uri);
+  }
+
+  /** Checked at this document version against the library as it is now. */
+  isCurrent(uri: string, version: number, library: SourceLibrary): boolean {
+    const checked = this.results.get(uri);
+    return checked?.document.version === version && checked.library === library && checked.libraryVersion === library.version;
+  }
+
+  delete(uri: string): void {
+    this.results.delete(uri);
+  }
+
+  entries(): [string, CheckedDraft][] {
+    return [...this.results.entries()];
+  }
+}

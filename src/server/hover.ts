@@ -1,0 +1,65 @@
+// The hover on a checked sentence or quote: verdict, what is wrong, the source passage with the differing words
+// marked, where it comes from, a link that opens it, and the runner-up passages.
+import type { Evidence, Finding, Range } from '../core/types.js';
+import { problemMessage } from './diagnostics.js';
+import { describeSource } from './sourceLabel.js';
+import { markDifferences } from './wordDiff.js';
+
+export interface HoverLinks {
+  /** A Markdown link target that opens `uri` and selects `range`. */
+  openSource(uri: string, range: Range): string;
+  uriOfPath(path: string): string;
+}
+
+const VERDICT_HEADINGS: Record<Finding['verdict'], string> = {
+  supported: '✓ Supported',
+  contradicted: '✗ Contradicted',
+  unsupported: '? Unsupported',
+};
+const OTHER_PASSAGES = 3;
+const PASSAGE_PREVIEW = 160;
+
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()<>#+|!~-]/g, '\\$&').replace(/\s+/g, ' ');
+}
+
+function link(label: string, evidence: Evidence, links: HoverLinks): string {
+  return `[${label}](${links.openSource(links.uriOfPath(evidence.source), evidence.range)})`;
+}
+
+function markedPassage(finding: Finding, evidence: Evidence): string {
+  const problems = finding.verdict === 'contradicted' ? finding.problems : [];
+  return markDifferences(evidence.text, finding.text, problems)
+    .map((segment) => (segment.marked ? `**${escapeMarkdown(segment.text)}**` : escapeMarkdown(segment.text)))
+    .join('');
+}
+
+function preview(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > PASSAGE_PREVIEW ? `${flat.slice(0, PASSAGE_PREVIEW - 1)}…` : flat;
+}
+
+export function renderFindingHover(finding: Finding, links: HoverLinks): string {
+  const kind = finding.kind === 'quote' ? 'quote' : 'claim';
+  const lines = [`**Groundwork · ${VERDICT_HEADINGS[finding.verdict]}** ${kind} (support ${finding.score.toFixed(2)})`, ''];
+  if (finding.verdict !== 'supported') {
+    const problems = finding.problems.length > 0 ? finding.problems : [undefined];
+    for (const problem of problems) lines.push(`- ${escapeMarkdown(problemMessage(finding, problem))}`);
+    lines.push('');
+  }
+  const [best, ...others] = finding.evidence;
+  if (!best) {
+    lines.push('_No source passage comes close._');
+    return lines.join('\n');
+  }
+  lines.push(`> ${markedPassage(finding, best)}`, '');
+  lines.push(`${escapeMarkdown(describeSource(best))} · ${link('Open source', best, links)}`);
+  const runnersUp = others.slice(0, OTHER_PASSAGES);
+  if (runnersUp.length > 0) {
+    lines.push('', 'Other passages:');
+    for (const evidence of runnersUp) {
+      lines.push(`- ${link(escapeMarkdown(describeSource(evidence)), evidence, links)} (${evidence.score.toFixed(2)}): “${escapeMarkdown(preview(evidence.text))}”`);
+    }
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,97 @@
+// The messages the VS Code client and the Groundwork language server exchange beyond standard LSP.
+// Plain constants and types only, so the client bundle can import them without pulling in the server.
+import type { Finding, Range } from '../core/types.js';
+
+export const DIAGNOSTIC_SOURCE = 'Groundwork';
+
+/** One code per kind of problem (shared with the CLI's reports): severities and the docs are keyed by it. */
+export { FINDING_CODES as DIAGNOSTIC_CODES, type FindingCode as DiagnosticCode } from '../core/report/codes.js';
+
+export interface VerdictCounts {
+  supported: number;
+  contradicted: number;
+  unsupported: number;
+}
+
+/** Server -> client: indexing progress and totals, for the status bar and the progress notification. */
+export const STATUS_NOTIFICATION = 'groundwork/status';
+export interface StatusParams {
+  state: 'indexing' | 'ready';
+  /** Source files indexed so far / to index (while indexing) or in the index (when ready). */
+  indexed: number;
+  total: number;
+  /** The file being indexed, for the progress message. */
+  current?: string;
+  warnings: string[];
+}
+
+/** Server -> client: verdict counts of one checked draft, for the status bar. */
+export const DOCUMENT_SUMMARY_NOTIFICATION = 'groundwork/documentSummary';
+export interface DocumentSummaryParams {
+  uri: string;
+  version: number | null;
+  counts: VerdictCounts;
+}
+
+/** Client -> server: stop an index build that is running (the rest of the sources are left out until a rebuild). */
+export const CANCEL_INDEXING_NOTIFICATION = 'groundwork/cancelIndexing';
+
+/** Client -> server: live checking on or off (off: drafts are checked only by command). */
+export const SET_LIVE_CHECKING_NOTIFICATION = 'groundwork/setLiveChecking';
+export interface SetLiveCheckingParams {
+  enabled: boolean;
+}
+
+/** Check one open draft now, whatever the check frequency. */
+export const CHECK_DOCUMENT_REQUEST = 'groundwork/checkDocument';
+export interface CheckDocumentParams {
+  uri: string;
+}
+
+/** Check every draft in the workspace (reading closed files from disk) and publish their diagnostics. */
+export const CHECK_WORKSPACE_REQUEST = 'groundwork/checkWorkspace';
+export interface CheckWorkspaceResult {
+  files: number;
+  counts: VerdictCounts;
+}
+
+export const REBUILD_INDEX_REQUEST = 'groundwork/rebuildIndex';
+export interface RebuildIndexResult {
+  documents: number;
+  warnings: string[];
+}
+
+/** The findings of drafts (all checked drafts when `uris` is absent), for reports. */
+export const FINDINGS_REQUEST = 'groundwork/findings';
+export interface FindingsParams {
+  uris?: string[];
+}
+export interface FindingsResult {
+  files: { path: string; uri: string; findings: Finding[] }[];
+}
+
+/** The finding at a position (the smallest checked span that holds it), with its evidence. */
+export const FINDING_AT_REQUEST = 'groundwork/findingAt';
+export interface FindingAtParams {
+  uri: string;
+  position: { line: number; character: number };
+}
+export type FindingAtResult = (Finding & { evidenceUris: string[] }) | null;
+
+/** What a diagnostic carries in `data`, so hovers and quick fixes need no recomputation. */
+export interface DiagnosticData {
+  fingerprint: string;
+  kind: Finding['kind'];
+  verdict: Finding['verdict'];
+  problem?: Finding['problems'][number];
+  /** The checked span in the draft. */
+  span: Finding['span'];
+  evidence: Finding['evidence'];
+}
+
+/** Client command that opens a source file and selects a passage: arguments [uri, range]. */
+export const OPEN_SOURCE_COMMAND = 'groundwork.openSource';
+export type OpenSourceArguments = [uri: string, range: Range];
+
+/** Server command behind the "ignore this finding" quick fix: arguments [draft uri, fingerprint, label]. */
+export const IGNORE_FINDING_COMMAND = 'groundwork.ignoreFinding';

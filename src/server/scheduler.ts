@@ -1,0 +1,47 @@
+// When to check a draft: after the writer pauses (debounce), never two runs of one draft at once, and a run
+// that a newer edit overtakes is cancelled so its stale result is never published.
+
+export interface CheckRun {
+  readonly cancelled: boolean;
+}
+
+export class CheckScheduler {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly running = new Map<string, { cancelled: boolean }>();
+
+  constructor(
+    private readonly run: (uri: string, token: CheckRun) => Promise<void>,
+    private readonly delayMs: () => number,
+  ) {}
+
+  /** Check `uri` once nothing else is scheduled for it for the debounce delay (or `delayMs`). */
+  schedule(uri: string, delayMs = this.delayMs()): void {
+    this.cancel(uri);
+    this.timers.set(uri, setTimeout(() => {
+      this.timers.delete(uri);
+      void this.start(uri);
+    }, delayMs));
+  }
+
+  /** Drop the pending check and mark the running one cancelled. */
+  cancel(uri: string): void {
+    clearTimeout(this.timers.get(uri));
+    this.timers.delete(uri);
+    const running = this.running.get(uri);
+    if (running) running.cancelled = true;
+  }
+
+  dispose(): void {
+    for (const uri of [...this.timers.keys(), ...this.running.keys()]) this.cancel(uri);
+  }
+
+  private async start(uri: string): Promise<void> {
+    const token = { cancelled: false };
+    this.running.set(uri, token);
+    try {
+      await this.run(uri, token);
+    } finally {
+      if (this.running.get(uri) === token) this.running.delete(uri);
+    }
+  }
+}

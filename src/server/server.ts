@@ -1,0 +1,485 @@
+// The Groundwork language server: owns the source index and the checks so the editor never waits on them.
+// The same server runs inside VS Code (IPC) and standalone as `groundwork lsp --stdio` for other editors.
+import { readFile } from 'node:fs/promises';
+import { isAbsolute, join, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  CodeActionKind,
+  CompletionItemKind,
+  createConnection,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  MarkupKind,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+  type TextDocumentContentChangeEvent,
+} from 'vscode-languageserver/node.js';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { defaultCacheDir } from '../core/cache/store.js';
+import type { Range } from '../core/types.js';
+import { citationKeyAt, citationPrefixAt } from './citations.js';
+import { codeActions } from './codeActions.js';
+import { findingsToDiagnostics } from './diagnostics.js';
+import { languageOfPath, listDraftFiles } from './draftFiles.js';
+import { countVerdicts, DraftResults, findingAt, type CheckedDraft } from './draftResults.js';
+import { escapeMarkdown, renderFindingHover } from './hover.js';
+import { addIgnoredFinding, PROJECT_FILE, readProjectFile } from './projectFile.js';
+import {
+  CANCEL_INDEXING_NOTIFICATION,
+  CHECK_DOCUMENT_REQUEST,
+  CHECK_WORKSPACE_REQUEST,
+  DOCUMENT_SUMMARY_NOTIFICATION,
+  FINDING_AT_REQUEST,
+  FINDINGS_REQUEST,
+  IGNORE_FINDING_COMMAND,
+  OPEN_SOURCE_COMMAND,
+  REBUILD_INDEX_REQUEST,
+  SET_LIVE_CHECKING_NOTIFICATION,
+  STATUS_NOTIFICATION,
+  type CheckDocumentParams,
+  type CheckWorkspaceResult,
+  type FindingAtParams,
+  type FindingAtResult,
+  type FindingsParams,
+  type FindingsResult,
+  type RebuildIndexResult,
+  type SetLiveCheckingParams,
+  type StatusParams,
+  type VerdictCounts,
+} from './protocol.js';
+import { CheckScheduler, type CheckRun } from './scheduler.js';
+import { applyProjectConfig, DEFAULT_SETTINGS, readSettings, type GroundworkSettings } from './settings.js';
+import { SourceIndex } from './sourceIndex.js';
+import { TypingHold } from './typingHold.js';
+
+/** What the VS Code client tells the server it does itself. */
+interface ClientOptions {
+  /** The client shows indexing progress from `groundwork/status` (a cancellable notification). */
+  showsIndexProgress?: boolean;
+  /** Folder for the persisted index (the extension's storage); other editors get `.groundwork-cache/`. */
+  cacheDir?: string;
+  /** The client has the `groundwork.openSource` command (hover links use it; other editors get file links). */
+  openSourceCommand?: boolean;
+}
+
+const uriOfPath = (path: string) => pathToFileURL(path).href;
+const pathOfUri = (uri: string) => (uri.startsWith('file:') ? fileURLToPath(uri) : undefined);
+const tick = () => new Promise<void>((done) => setImmediate(done));
+
+export function startLanguageServer(): void {
+  new GroundworkServer(createConnection(ProposedFeatures.all)).listen();
+}
+
+class GroundworkServer {
+  private readonly documents: TextDocuments<TextDocument>;
+  private readonly sources = new SourceIndex();
+  private readonly results = new DraftResults();
+  private readonly scheduler = new CheckScheduler((uri, run) => this.checkOpenDocument(uri, run), () => this.settings.debounceMs);
+  private readonly hold = new TypingHold(() => this.settings.typingHoldMs);
+  private readonly releaseTimers = new Map<string, NodeJS.Timeout>();
+  private folders: string[] = [];
+  private settings: GroundworkSettings = DEFAULT_SETTINGS;
+  private ignored = new Set<string>();
+  private sourceInputs: string[] = [];
+  private clientOptions: ClientOptions = {};
+  private canPullConfiguration = false;
+  private canWatchFiles = false;
+  private canReportProgress = false;
+  private live = true;
+  private indexing: Promise<void> | undefined;
+  private indexAbort = new AbortController();
+  private status: StatusParams = { state: 'indexing', indexed: 0, total: 0, warnings: [] };
+
+  constructor(private readonly connection: Connection) {
+    this.documents = new TextDocuments({
+      create: TextDocument.create,
+      update: (document, changes, version) => {
+        this.noteEdit(document, changes);
+        return TextDocument.update(document, changes, version);
+      },
+    });
+  }
+
+  listen(): void {
+    const { connection, documents } = this;
+    connection.onInitialize((params) => this.initialize(params));
+    connection.onInitialized(() => void this.start());
+    connection.onDidChangeConfiguration(() => void this.reloadConfiguration());
+    connection.onDidChangeWatchedFiles(({ changes }) => void this.filesChanged(changes));
+    documents.onDidOpen(({ document }) => this.documentOpened(document));
+    documents.onDidChangeContent(({ document }) => {
+      if (this.isDraft(document) && this.live && this.settings.checkFrequency === 'edit') this.scheduler.schedule(document.uri);
+    });
+    documents.onDidSave(({ document }) => {
+      if (this.isDraft(document) && this.live && this.settings.checkFrequency !== 'manual') this.scheduler.schedule(document.uri, 0);
+    });
+    documents.onDidClose(({ document }) => this.documentClosed(document.uri));
+    connection.onHover(({ textDocument, position }) => this.hover(textDocument.uri, position));
+    connection.onCompletion(({ textDocument, position }) => this.completeCitation(textDocument.uri, position));
+    connection.onDefinition(({ textDocument, position }) => this.citationDefinition(textDocument.uri, position));
+    connection.onCodeAction(({ textDocument, range, context }) => {
+      const document = this.documents.get(textDocument.uri);
+      const checked = document && this.freshResult(document);
+      if (!document || !checked) return [];
+      return codeActions({
+        uri: document.uri,
+        text: document.getText(),
+        languageId: document.languageId,
+        diagnostics: context.diagnostics,
+        finding: findingAt(checked.findings, document.offsetAt(range.start)),
+        rangeOf: (span) => ({ start: document.positionAt(span.start), end: document.positionAt(span.end) }),
+      });
+    });
+    connection.onExecuteCommand(({ command, arguments: args }) => {
+      if (command === IGNORE_FINDING_COMMAND && args) this.ignoreFinding(String(args[0]), String(args[1]), String(args[2] ?? ''));
+    });
+    connection.onRequest(CHECK_DOCUMENT_REQUEST, (params: CheckDocumentParams) => this.checkDocumentNow(params.uri));
+    connection.onRequest(CHECK_WORKSPACE_REQUEST, () => this.checkWorkspace());
+    connection.onRequest(REBUILD_INDEX_REQUEST, () => this.rebuildIndex());
+    connection.onRequest(FINDINGS_REQUEST, (params: FindingsParams) => this.findings(params));
+    connection.onRequest(FINDING_AT_REQUEST, (params: FindingAtParams) => this.findingAtPosition(params));
+    connection.onNotification(CANCEL_INDEXING_NOTIFICATION, () => this.indexAbort.abort());
+    connection.onNotification(SET_LIVE_CHECKING_NOTIFICATION, (params: SetLiveCheckingParams) => {
+      this.live = params.enabled;
+      if (this.live) this.recheckOpenDrafts();
+    });
+    connection.onShutdown(() => this.scheduler.dispose());
+    documents.listen(connection);
+    connection.listen();
+  }
+
+  private initialize(params: InitializeParams): InitializeResult {
+    const capabilities = params.capabilities;
+    this.canPullConfiguration = capabilities.workspace?.configuration === true;
+    this.canWatchFiles = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    this.canReportProgress = capabilities.window?.workDoneProgress === true;
+    this.clientOptions = (params.initializationOptions ?? {}) as ClientOptions;
+    this.settings = readSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
+    const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    this.folders = folders.map(pathOfUri).filter((path): path is string => path !== undefined);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: ['@'] },
+        definitionProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        executeCommandProvider: { commands: [IGNORE_FINDING_COMMAND] },
+      },
+      serverInfo: { name: 'groundwork' },
+    };
+  }
+
+  private async start(): Promise<void> {
+    if (this.canPullConfiguration) void this.connection.client.register(DidChangeConfigurationNotification.type, { section: 'groundwork' });
+    if (this.canWatchFiles) {
+      void this.connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: '**/*.{md,markdown,txt}' }, { globPattern: `**/${PROJECT_FILE}` }],
+      });
+    }
+    await this.loadConfiguration();
+    await this.rebuildIndex();
+  }
+
+  // ---- configuration -------------------------------------------------------------------------------------
+
+  /** Settings from the client, then each folder's `.groundwork.json`; returns whether the source inputs changed. */
+  private async loadConfiguration(): Promise<boolean> {
+    const raw = this.canPullConfiguration ? await this.connection.workspace.getConfiguration('groundwork') : undefined;
+    const base = raw === undefined ? this.settings : readSettings(raw);
+    const projects = this.folders.map((folder) => {
+      const { config, error } = readProjectFile(folder);
+      if (error) this.connection.console.error(error);
+      return { folder, config };
+    });
+    // Severities and limits come from the first folder with a project file; sources and ignores from each.
+    const settings = applyProjectConfig(base, projects.find((project) => project.config)?.config);
+    const ignored = new Set(projects.flatMap((project) => project.config?.ignore ?? []).map((entry) => entry.fingerprint));
+    const inputs = projects.flatMap(({ folder, config }) =>
+      applyProjectConfig(base, config).sources.map((input) => (isAbsolute(input) ? input : join(folder, input))),
+    );
+    const changed = inputs.join('\n') !== this.sourceInputs.join('\n') || settings.maxFileSizeKb !== this.settings.maxFileSizeKb;
+    this.settings = settings;
+    this.ignored = ignored;
+    this.sourceInputs = inputs;
+    return changed;
+  }
+
+  private async reloadConfiguration(): Promise<void> {
+    const sourcesChanged = await this.loadConfiguration();
+    if (sourcesChanged) await this.rebuildIndex();
+    else this.republishAll();
+  }
+
+  // ---- the source index ----------------------------------------------------------------------------------
+
+  private rebuildIndex(): Promise<RebuildIndexResult> {
+    const run = async (): Promise<void> => {
+      this.indexAbort = new AbortController();
+      const started = Date.now();
+      const progress = this.canReportProgress && !this.clientOptions.showsIndexProgress ? await this.connection.window.createWorkDoneProgress() : undefined;
+      progress?.begin('Groundwork: indexing sources', 0, undefined, true);
+      progress?.token.onCancellationRequested(() => this.indexAbort.abort());
+      const { warnings, cancelled, reused } = await this.sources.build(this.sourceInputs, {
+        maxFileBytes: this.settings.maxFileSizeKb * 1024,
+        cacheDir: this.cacheDir(),
+        signal: this.indexAbort.signal,
+        onProgress: ({ indexed, total, current }) => {
+          this.sendStatus({ state: 'indexing', indexed, total, current, warnings: [] });
+          progress?.report(total ? Math.round((indexed / total) * 100) : 0, `${indexed}/${total} files`);
+        },
+      }).catch((error: Error) => {
+        this.connection.console.error(`indexing failed: ${error.message}`);
+        return { warnings: [], cancelled: false, reused: 0 };
+      });
+      progress?.done();
+      const messages = warnings.map((warning) => `${warning.path}: ${warning.message}`);
+      for (const message of messages) this.connection.console.warn(`source skipped: ${message}`);
+      const count = this.sources.library.documents().length;
+      this.connection.console.info(`indexed ${count} source files (${reused} from the cache) in ${Date.now() - started} ms${cancelled ? '; cancelled' : ''}`);
+      this.sendStatus({ state: 'ready', indexed: count, total: count, warnings: messages });
+      this.recheckOpenDrafts();
+    };
+    // A rebuild asked for while one runs waits for it, then runs with the newest settings.
+    const previous = this.indexing ?? Promise.resolve();
+    const current = previous.then(run);
+    this.indexing = current;
+    return current.then(() => ({ documents: this.sources.library.documents().length, warnings: this.status.warnings }));
+  }
+
+  private async filesChanged(changes: { uri: string; type: FileChangeType }[]): Promise<void> {
+    let sourcesChanged = false;
+    for (const change of changes) {
+      const path = pathOfUri(change.uri);
+      if (!path) continue;
+      if (path.endsWith(PROJECT_FILE)) {
+        await this.reloadConfiguration();
+        continue;
+      }
+      if (!this.sources.isSource(path)) continue;
+      await this.indexing;
+      const warning = await this.sources.refresh(path, change.type === FileChangeType.Deleted ? 'deleted' : 'changed');
+      if (warning) this.connection.console.warn(`source skipped: ${warning.path}: ${warning.message}`);
+      this.connection.console.info(`source ${change.type === FileChangeType.Deleted ? 'removed' : 're-indexed'}: ${path}`);
+      sourcesChanged = true;
+    }
+    if (sourcesChanged) {
+      const count = this.sources.library.documents().length;
+      this.sendStatus({ ...this.status, state: 'ready', indexed: count, total: count });
+      this.recheckOpenDrafts();
+    }
+  }
+
+  private cacheDir(): string | undefined {
+    return this.clientOptions.cacheDir ?? (this.folders[0] ? defaultCacheDir(this.folders[0]) : undefined);
+  }
+
+  private sendStatus(status: StatusParams): void {
+    this.status = status;
+    void this.connection.sendNotification(STATUS_NOTIFICATION, status);
+  }
+
+  // ---- checking drafts -----------------------------------------------------------------------------------
+
+  private isDraft(document: TextDocument): boolean {
+    const path = pathOfUri(document.uri);
+    if (path && this.sources.isSource(path)) return false;
+    return this.settings.languages.includes(document.languageId) && document.getText().length <= this.settings.maxFileSizeKb * 1024;
+  }
+
+  private documentOpened(document: TextDocument): void {
+    if (this.isDraft(document) && this.live && this.settings.checkFrequency !== 'manual') this.scheduler.schedule(document.uri, 0);
+  }
+
+  private documentClosed(uri: string): void {
+    this.scheduler.cancel(uri);
+    this.hold.forget(uri);
+    clearTimeout(this.releaseTimers.get(uri));
+    this.results.delete(uri);
+    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  private recheckOpenDrafts(): void {
+    for (const document of this.documents.all()) {
+      if (this.isDraft(document) && (this.live || this.results.get(document.uri))) this.scheduler.schedule(document.uri, 0);
+    }
+  }
+
+  /** The scheduled check of an open draft; a newer edit or a closed document makes it drop its result. */
+  private async checkOpenDocument(uri: string, run: CheckRun): Promise<void> {
+    await this.indexing;
+    await tick(); // let edits that are already queued arrive first
+    const document = this.documents.get(uri);
+    if (!document || run.cancelled) return;
+    const version = document.version;
+    const started = Date.now();
+    if (!this.results.isCurrent(uri, version, this.sources.library)) {
+      this.results.check(this.sources.library, uri, document.languageId, version, document.getText());
+    }
+    await tick();
+    if (run.cancelled || this.documents.get(uri)?.version !== version) return;
+    this.connection.console.log(`checked ${uri} v${version} in ${Date.now() - started} ms`);
+    this.publish(uri);
+  }
+
+  /** Results for the document's current text, checking it now when they are stale (hover, quick fix). */
+  private freshResult(document: TextDocument): CheckedDraft | undefined {
+    if (!this.isDraft(document) || this.status.state !== 'ready') return this.results.get(document.uri);
+    if (!this.results.isCurrent(document.uri, document.version, this.sources.library)) {
+      this.results.check(this.sources.library, document.uri, document.languageId, document.version, document.getText());
+    }
+    return this.results.get(document.uri);
+  }
+
+  private diagnosticsOf(checked: CheckedDraft) {
+    const { document } = checked;
+    return checked.findings.map((finding) => ({
+      finding,
+      diagnostics: findingsToDiagnostics([finding], {
+        rangeOf: (span) => ({ start: document.positionAt(span.start), end: document.positionAt(span.end) }),
+        severity: this.settings.severity,
+        ignored: this.ignored,
+        uriOfPath,
+      }),
+    }));
+  }
+
+  private publish(uri: string): void {
+    const checked = this.results.get(uri);
+    if (!checked) return;
+    const items = this.diagnosticsOf(checked).flatMap(({ finding, diagnostics }) =>
+      diagnostics.map((diagnostic) => ({ key: `${diagnostic.code}:${(diagnostic.data as { fingerprint: string }).fingerprint}`, span: finding.span, item: diagnostic })),
+    );
+    const { visible, releaseInMs } = this.hold.apply(uri, items);
+    clearTimeout(this.releaseTimers.get(uri));
+    if (releaseInMs !== undefined) this.releaseTimers.set(uri, setTimeout(() => this.publish(uri), releaseInMs));
+    void this.connection.sendDiagnostics({ uri, version: checked.document.version, diagnostics: visible });
+    void this.connection.sendNotification(DOCUMENT_SUMMARY_NOTIFICATION, { uri, version: checked.document.version, counts: countVerdicts(checked.findings) });
+  }
+
+  private republishAll(): void {
+    for (const [uri] of this.results.entries()) this.publish(uri);
+  }
+
+  private noteEdit(document: TextDocument, changes: TextDocumentContentChangeEvent[]): void {
+    const last = changes[changes.length - 1];
+    if (last && 'range' in last) this.hold.noteEdit(document.uri, document.offsetAt(last.range.start) + last.text.length);
+  }
+
+  private async checkDocumentNow(uri: string): Promise<VerdictCounts | null> {
+    await this.indexing;
+    const document = this.documents.get(uri);
+    if (!document || !this.isDraft(document)) return null;
+    this.hold.forget(uri); // asked for explicitly: show everything now
+    const checked = this.freshResult(document);
+    this.publish(uri);
+    return checked ? countVerdicts(checked.findings) : null;
+  }
+
+  private async checkWorkspace(): Promise<CheckWorkspaceResult> {
+    await this.indexing;
+    const paths = await listDraftFiles(this.folders, {
+      languages: this.settings.languages,
+      isSource: (path) => this.sources.isSource(path),
+      maxBytes: this.settings.maxFileSizeKb * 1024,
+    });
+    const counts: VerdictCounts = { supported: 0, contradicted: 0, unsupported: 0 };
+    for (const path of paths) {
+      const uri = uriOfPath(path);
+      const open = this.documents.get(uri);
+      const checked = open
+        ? this.freshResult(open)
+        : this.results.check(this.sources.library, uri, languageOfPath(path) ?? 'plaintext', 0, await readFile(path, 'utf8'));
+      if (!checked) continue;
+      this.publish(uri);
+      const fileCounts = countVerdicts(checked.findings);
+      counts.supported += fileCounts.supported;
+      counts.contradicted += fileCounts.contradicted;
+      counts.unsupported += fileCounts.unsupported;
+      await tick();
+    }
+    return { files: paths.length, counts };
+  }
+
+  private findings(params: FindingsParams): FindingsResult {
+    const uris = params.uris ?? this.results.entries().map(([uri]) => uri);
+    const files = uris.flatMap((uri) => {
+      const open = this.documents.get(uri);
+      const checked = open ? this.freshResult(open) : this.results.get(uri);
+      return checked ? [{ path: pathOfUri(uri) ?? uri, uri, findings: checked.findings }] : [];
+    });
+    return { files };
+  }
+
+  private findingAtPosition(params: FindingAtParams): FindingAtResult {
+    const document = this.documents.get(params.uri);
+    const checked = document && this.freshResult(document);
+    const finding = checked && findingAt(checked.findings, document!.offsetAt(params.position));
+    return finding ? { ...finding, evidenceUris: finding.evidence.map((evidence) => uriOfPath(evidence.source)) } : null;
+  }
+
+  private ignoreFinding(uri: string, fingerprint: string, note: string): void {
+    const path = pathOfUri(uri);
+    const folder = this.folders.find((candidate) => path?.startsWith(candidate + sep)) ?? this.folders[0];
+    if (!folder) return;
+    addIgnoredFinding(folder, { fingerprint, note: note || undefined });
+    this.ignored.add(fingerprint);
+    this.connection.console.info(`ignored finding ${fingerprint} (${note}) in ${folder}/${PROJECT_FILE}`);
+    this.republishAll();
+  }
+
+  // ---- hover and citations -------------------------------------------------------------------------------
+
+  private hover(uri: string, position: { line: number; character: number }) {
+    const document = this.documents.get(uri);
+    if (!document) return null;
+    const offset = document.offsetAt(position);
+    const citation = citationKeyAt(document.getText(), offset);
+    if (citation) {
+      const source = this.sources.library.get(citation.key);
+      const value = source
+        ? `**${escapeMarkdown(source.metadata.title ?? source.metadata.id)}**\n\n${escapeMarkdown(source.path)}${source.metadata.date ? ` · ${source.metadata.date}` : ''}`
+        : `No source has the citation key \`${citation.key}\`.`;
+      return { contents: { kind: MarkupKind.Markdown, value }, range: { start: document.positionAt(citation.keySpan.start), end: document.positionAt(citation.keySpan.end) } };
+    }
+    const checked = this.freshResult(document);
+    const finding = checked && findingAt(checked.findings, offset);
+    if (!finding) return null;
+    const value = renderFindingHover(finding, { uriOfPath, openSource: (target, range) => this.openSourceLink(target, range) });
+    return { contents: { kind: MarkupKind.Markdown, value }, range: finding.range };
+  }
+
+  private openSourceLink(uri: string, range: Range): string {
+    if (this.clientOptions.openSourceCommand) return `command:${OPEN_SOURCE_COMMAND}?${encodeURIComponent(JSON.stringify([uri, range]))}`;
+    return `${uri}#L${range.start.line + 1},${range.start.character + 1}`;
+  }
+
+  private completeCitation(uri: string, position: { line: number; character: number }) {
+    const document = this.documents.get(uri);
+    if (!document) return [];
+    const offset = document.offsetAt(position);
+    const typed = citationPrefixAt(document.getText(), offset);
+    if (!typed) return [];
+    const range = { start: document.positionAt(typed.start), end: position };
+    return this.sources.library.documents().map((source) => ({
+      label: source.metadata.id,
+      kind: CompletionItemKind.Reference,
+      detail: source.metadata.title,
+      documentation: [source.path, source.metadata.date].filter(Boolean).join(' · '),
+      textEdit: { range, newText: source.metadata.id },
+    }));
+  }
+
+  private citationDefinition(uri: string, position: { line: number; character: number }) {
+    const document = this.documents.get(uri);
+    const citation = document && citationKeyAt(document.getText(), document.offsetAt(position));
+    const source = citation && this.sources.library.get(citation.key);
+    if (!source) return null;
+    return { uri: uriOfPath(source.path), range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
+  }
+}

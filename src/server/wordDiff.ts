@@ -1,0 +1,91 @@
+// Which words of a source passage differ from the draft, so the hover can mark them.
+import type { Problem } from '../core/types.js';
+
+export interface PassageSegment {
+  text: string;
+  /** True for words the draft has differently (and the spaces between two such words). */
+  marked: boolean;
+}
+
+interface Word {
+  start: number;
+  end: number;
+  key: string;
+}
+
+const WORD = /[\p{L}\p{N}]+(?:['’.,-][\p{L}\p{N}]+)*/gu;
+
+function words(text: string, offset = 0): Word[] {
+  return [...text.matchAll(WORD)].map((match) => ({
+    start: offset + match.index,
+    end: offset + match.index + match[0].length,
+    key: match[0].toLowerCase().replace(/’/g, "'"),
+  }));
+}
+
+/** Indexes of `b`'s words that are part of a longest common subsequence with `a`. */
+function commonWords(a: readonly Word[], b: readonly Word[]): Set<number> {
+  const table = Array.from({ length: a.length + 1 }, () => new Uint16Array(b.length + 1));
+  for (let i = a.length - 1; i >= 0; i--) {
+    for (let j = b.length - 1; j >= 0; j--) {
+      table[i][j] = a[i].key === b[j].key ? table[i + 1][j + 1] + 1 : Math.max(table[i + 1][j], table[i][j + 1]);
+    }
+  }
+  const common = new Set<number>();
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    if (a[i].key === b[j].key) {
+      common.add(j);
+      i++;
+      j++;
+    } else if (table[i + 1][j] >= table[i][j + 1]) i++;
+    else j++;
+  }
+  return common;
+}
+
+/** The words of the problem's source value, where the passage has it, that the draft's value does not have. */
+function differingWordsOfProblem(passage: string, problem: Problem): Word[] {
+  if (!problem.source) return [];
+  const at = passage.toLowerCase().indexOf(problem.source.toLowerCase());
+  if (at < 0) return [];
+  const sourceWords = words(problem.source, at);
+  const common = commonWords(words(problem.draft), sourceWords);
+  const differing = sourceWords.filter((_, index) => !common.has(index));
+  return differing.length > 0 ? differing : sourceWords;
+}
+
+/** Passage words inside the stretch the draft text aligns with, that the draft lacks. */
+function differingWordsOfText(passage: string, draftText: string): Word[] {
+  const passageWords = words(passage);
+  const common = commonWords(words(draftText), passageWords);
+  if (common.size === 0) return [];
+  const first = Math.min(...common);
+  const last = Math.max(...common);
+  return passageWords.filter((_, index) => index > first && index < last && !common.has(index));
+}
+
+/**
+ * Splits a passage into marked and unmarked segments. Marked: the source's side of each problem (only the words
+ * that differ: "not" of "could not confirm"); when no problem value is found in the passage, the words inside
+ * the aligned stretch that the draft lacks.
+ */
+export function markDifferences(passage: string, draftText: string, problems: readonly Problem[]): PassageSegment[] {
+  let marked = problems.flatMap((problem) => differingWordsOfProblem(passage, problem));
+  if (marked.length === 0 && problems.some((problem) => problem.type !== 'absent')) marked = differingWordsOfText(passage, draftText);
+  const isMarked = new Uint8Array(passage.length);
+  for (const word of marked) isMarked.fill(1, word.start, word.end);
+  // Join neighbouring marked words so "incredibly encouraging" reads as one marked run.
+  for (const match of passage.matchAll(/\s+/g)) {
+    const before = match.index - 1;
+    const after = match.index + match[0].length;
+    if (before >= 0 && after < passage.length && isMarked[before] && isMarked[after]) isMarked.fill(1, match.index, after);
+  }
+  const segments: PassageSegment[] = [];
+  for (let i = 0; i < passage.length; ) {
+    let j = i;
+    while (j < passage.length && isMarked[j] === isMarked[i]) j++;
+    segments.push({ text: passage.slice(i, j), marked: isMarked[i] === 1 });
+    i = j;
+  }
+  return segments;
+}

@@ -12,8 +12,9 @@ const RETEXT_MAX_BLOCK_CHARS = 20_000;
 
 const english = unified().use(retextEnglish).freeze();
 
-// A blank line: a line break, then lines holding only spaces or tabs, then a line break.
-const BLANK_LINES = /(?:\r\n|\r|\n)(?:[^\S\r\n]*(?:\r\n|\r|\n))+/g;
+// A blank line: a line break, then lines holding only spaces or tabs, then a line break. (`\r(?!\n)`: the two
+// characters of one \r\n are never two line breaks.)
+const BLANK_LINES = /(?:\r\n|\r(?!\n)|\n)(?:[^\S\r\n]*(?:\r\n|\r(?!\n)|\n))+/g;
 
 /** Blank-line separated paragraphs, trimmed, non-empty. */
 export function splitParagraphs(text: string): Span[] {

@@ -1,0 +1,107 @@
+// Entry of dist/extension.cjs: starts the Groundwork language server for workspaces that have sources, and adds
+// what only the editor can do (status bar, indexing notification, commands that open editors).
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node.js';
+import {
+  CANCEL_INDEXING_NOTIFICATION,
+  DOCUMENT_SUMMARY_NOTIFICATION,
+  OPEN_SOURCE_COMMAND,
+  SET_LIVE_CHECKING_NOTIFICATION,
+  STATUS_NOTIFICATION,
+  type DocumentSummaryParams,
+  type StatusParams,
+} from '../server/protocol.js';
+import { isLiveChecking, registerCommands } from './commands.js';
+import { IndexingNotification } from './indexingNotification.js';
+import { GroundworkStatusBar } from './statusBar.js';
+
+/** What the extension offers other extensions (and the integration tests): the latest server status. */
+export interface GroundworkApi {
+  /** Resolves once the sources are indexed (immediately when they already are). */
+  whenIndexed(): Promise<StatusParams>;
+}
+
+/** Groundwork starts on its own only where it is wanted: a workspace with a source folder or a project file. */
+async function workspaceWantsGroundwork(): Promise<boolean> {
+  const sources = vscode.workspace.getConfiguration('groundwork').get<string[]>('sources', ['seeds']);
+  for (const folder of vscode.workspace.workspaceFolders ?? []) {
+    for (const name of ['.groundwork.json', ...sources.filter((source) => !/[*?[{]/.test(source))]) {
+      const found = await vscode.workspace.fs.stat(vscode.Uri.joinPath(folder.uri, name)).then(() => true, () => false);
+      if (found) return true;
+    }
+  }
+  return false;
+}
+
+function createClient(context: vscode.ExtensionContext, output: vscode.OutputChannel): LanguageClient {
+  const module = context.asAbsolutePath('dist/server.cjs');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const configuration = vscode.workspace.getConfiguration('groundwork');
+  const languages = configuration.get<string[]>('languages', ['markdown', 'plaintext']);
+  const storage = context.storageUri ?? context.globalStorageUri;
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: languages.flatMap((language) => [{ scheme: 'file', language }, { scheme: 'untitled', language }]),
+    outputChannel: output,
+    markdown: { isTrusted: { enabledCommands: [OPEN_SOURCE_COMMAND] } },
+    initializationOptions: {
+      showsIndexProgress: true,
+      openSourceCommand: true,
+      cacheDir: vscode.Uri.joinPath(storage, 'index').fsPath,
+    },
+  };
+  return new LanguageClient('groundwork', 'Groundwork', serverOptions, clientOptions);
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<GroundworkApi> {
+  const output = vscode.window.createOutputChannel('Groundwork');
+  let statusBar: GroundworkStatusBar | undefined;
+  let starting: Promise<LanguageClient> | undefined;
+  let latest: StatusParams | undefined;
+  const indexedListeners: ((status: StatusParams) => void)[] = [];
+
+  const start = async (): Promise<LanguageClient> => {
+    const bar = (statusBar ??= new GroundworkStatusBar());
+    context.subscriptions.push(bar, vscode.window.onDidChangeActiveTextEditor(() => bar.render()));
+    const client = createClient(context, output);
+    const indexing = new IndexingNotification(() => void client.sendNotification(CANCEL_INDEXING_NOTIFICATION));
+    context.subscriptions.push(indexing);
+    client.onNotification(STATUS_NOTIFICATION, (status: StatusParams) => {
+      latest = status;
+      bar.setStatus(status);
+      indexing.update(status);
+      if (status.state === 'ready') indexedListeners.splice(0).forEach((listener) => listener(status));
+    });
+    client.onNotification(DOCUMENT_SUMMARY_NOTIFICATION, (summary: DocumentSummaryParams) => bar.setCounts(summary.uri, summary.counts));
+    await client.start();
+    context.subscriptions.push(client);
+    const live = isLiveChecking(context.workspaceState);
+    bar.setLive(live);
+    if (!live) await client.sendNotification(SET_LIVE_CHECKING_NOTIFICATION, { enabled: false });
+    return client;
+  };
+  const client = () => (starting ??= start());
+
+  context.subscriptions.push(
+    output,
+    ...registerCommands({
+      client,
+      onLiveCheckingChanged: (live) => statusBar?.setLive(live),
+      workspaceState: context.workspaceState,
+      version: String(context.extension.packageJSON.version),
+    }),
+  );
+  if (await workspaceWantsGroundwork()) await client();
+  else output.appendLine('No seeds/ folder or .groundwork.json in this workspace: Groundwork waits for a command.');
+
+  return {
+    whenIndexed: () =>
+      latest?.state === 'ready' ? Promise.resolve(latest) : new Promise((resolve) => indexedListeners.push(resolve)),
+  };
+}
+
+export function deactivate(): void {
+  // The LanguageClient is in context.subscriptions: disposing it stops the server.
+}

@@ -1,0 +1,44 @@
+// `groundwork eval` throughput: the built CLI on a fixed sample of benchmark cases, as a user runs it. It does not
+// depend on the corpus (each case carries its own source), so it is measured once per bench run.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { benchWorkDir, REPO_ROOT } from './paths.js';
+import { round, timed } from './stats.js';
+
+const CASES_PER_DATASET = 100;
+
+export interface EvalSpeed {
+  evalCases: number;
+  evalCasesPerSec: number;
+}
+
+/** The first cases of every dataset, so each dataset's style of source and claim is in the sample. */
+function writeSample(sharedDir: string): { file: string; cases: number } {
+  const benchmarks = path.join(sharedDir, 'benchmarks');
+  const lines: string[] = [];
+  for (const dataset of fs.readdirSync(benchmarks).sort()) {
+    const casesFile = path.join(benchmarks, dataset, 'cases.jsonl');
+    if (!fs.existsSync(casesFile)) continue;
+    lines.push(...fs.readFileSync(casesFile, 'utf8').split('\n').filter((line) => line.trim()).slice(0, CASES_PER_DATASET));
+  }
+  const file = path.join(benchWorkDir(), 'eval-sample.jsonl');
+  fs.writeFileSync(file, lines.join('\n') + '\n');
+  return { file, cases: lines.length };
+}
+
+export function measureEvalSpeed(sharedDir: string): EvalSpeed {
+  const cli = path.join(REPO_ROOT, 'dist', 'cli.cjs');
+  const sample = writeSample(sharedDir);
+  const out = path.join(benchWorkDir(), 'eval-predictions.jsonl');
+  const run = timed(() =>
+    spawnSync(process.execPath, [cli, 'eval', sample.file, '--out', out], { cwd: REPO_ROOT, encoding: 'utf8' }),
+  );
+  if (run.value.status !== 0) throw new Error(`groundwork eval failed: ${run.value.stderr}`);
+  return { evalCases: sample.cases, evalCasesPerSec: round(sample.cases / (run.ms / 1000), 1) };
+}
+
+export function buildCli(): void {
+  const build = spawnSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'build.mjs')], { cwd: REPO_ROOT, stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('npm run build failed');
+}

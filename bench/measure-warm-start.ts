@@ -1,0 +1,47 @@
+// Child process: a restart with a persisted index, in a fresh process as a real restart is. Either in-thread
+// (the CLI's path) or through the indexing worker (the language server's path).
+import { loadLibraryCached, type CachedLoad } from '../src/core/cache/load-cached.js';
+import { loadLibraryInWorker } from '../src/core/worker/load-in-worker.js';
+import { childJob, reportResult } from './child.js';
+import { peakRssMb, round, timedAsync } from './stats.js';
+
+export interface WarmStartJob {
+  corpusDir: string;
+  cacheDir: string;
+  inWorker: boolean;
+}
+
+export interface WarmStartResult {
+  warmStartMs: number;
+  /** Time the caller's thread was busy importing the worker's index (worker runs only). */
+  importMs?: number;
+  readFilesMs: number;
+  restoreMs: number;
+  reused: number;
+  analysed: number;
+  peakRssMb: number;
+}
+
+async function main(): Promise<void> {
+  const job = childJob<WarmStartJob>();
+  const options = { cacheDir: job.cacheDir };
+  const { ms, value } = await timedAsync(
+    (): Promise<CachedLoad & { importMs?: number }> =>
+      job.inWorker ? loadLibraryInWorker([job.corpusDir], options) : loadLibraryCached([job.corpusDir], options),
+  );
+  if (value.stats.cache !== 'found' || value.stats.analysed > 0) {
+    throw new Error(`expected a warm cache, got ${JSON.stringify(value.stats)}`);
+  }
+  const result: WarmStartResult = {
+    warmStartMs: round(ms, 0),
+    importMs: value.importMs === undefined ? undefined : round(value.importMs, 0),
+    readFilesMs: round(value.stats.readFilesMs, 0),
+    restoreMs: round(value.stats.restoreMs, 0),
+    reused: value.stats.reused,
+    analysed: value.stats.analysed,
+    peakRssMb: round(peakRssMb(), 0),
+  };
+  reportResult(result);
+}
+
+await main();

@@ -1,0 +1,150 @@
+// `npm run bench [-- --json] [-- --sizes 2500,10000,50000]`: Groundwork's speed at several corpus sizes, side by
+// side with ripgrep and MiniSearch on the same corpus. Prints a table, or with --json one JSON object.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { runChild } from './child.js';
+import { readBenchmarkArticles, writeCorpus, type Corpus } from './corpus.js';
+import { buildCli, measureEvalSpeed } from './eval-speed.js';
+import { readDraftFixture, writeDraftFixture } from './fixture.js';
+import type { GroundworkJob, GroundworkResult } from './measure-groundwork.js';
+import type { MiniSearchJob, MiniSearchResult } from './measure-minisearch.js';
+import type { WarmStartJob, WarmStartResult } from './measure-warm-start.js';
+import { benchWorkDir, findSharedDir } from './paths.js';
+import type { BenchReport, CorpusResult } from './results.js';
+import { measureRipgrep, ripgrepAvailable } from './ripgrep.js';
+import { median, round } from './stats.js';
+import { renderTable } from './table.js';
+
+const DEFAULT_SIZES = [2500, 10_000, 50_000];
+const WARM_START_RUNS = 3;
+// Builds are repeated for a median, except where one build already takes minutes.
+const buildRunsFor = (docs: number) => (docs >= 50_000 ? 1 : 3);
+const CHECK_RUNS = 5;
+
+interface Options {
+  json: boolean;
+  sizes: number[];
+}
+
+function parseArguments(argv: string[]): Options {
+  const options: Options = { json: false, sizes: DEFAULT_SIZES };
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--json') options.json = true;
+    else if (argv[i] === '--sizes' && argv[i + 1]) {
+      options.sizes = argv[++i].split(',').map((size) => Number(size.trim()));
+      if (options.sizes.some((size) => !Number.isInteger(size) || size <= 0)) usage(`bad --sizes ${argv[i]}`);
+    } else usage(`unknown argument ${argv[i]}`);
+  }
+  return options;
+}
+
+function usage(problem: string): never {
+  process.stderr.write(`${problem}\nusage: npm run bench -- [--json] [--sizes 2500,10000,50000]\n`);
+  process.exit(2);
+}
+
+const progress = (message: string) => process.stderr.write(`${message}\n`);
+
+async function measureCorpus(corpus: Corpus, draftFile: string, quotes: string[], evalCasesPerSec: number): Promise<CorpusResult> {
+  const megabytes = round(corpus.bytes / 1e6, 1);
+  const cacheDir = path.join(benchWorkDir(), `cache-${corpus.docs}`);
+  fs.rmSync(cacheDir, { recursive: true, force: true });
+
+  progress(`[${corpus.docs} docs] Groundwork: build, checks, lookups`);
+  const groundwork = await runChild<GroundworkJob, GroundworkResult>('measure-groundwork.ts', {
+    corpusDir: corpus.dir,
+    megabytes,
+    draftFile,
+    cacheDir,
+    buildRuns: buildRunsFor(corpus.docs),
+    checkRuns: CHECK_RUNS,
+  });
+
+  progress(`[${corpus.docs} docs] warm starts from the persisted index`);
+  const warmStart = async (inWorker: boolean) => {
+    const runs: WarmStartResult[] = [];
+    for (let run = 0; run < WARM_START_RUNS; run++) {
+      runs.push(await runChild<WarmStartJob, WarmStartResult>('measure-warm-start.ts', { corpusDir: corpus.dir, cacheDir, inWorker }));
+    }
+    return runs;
+  };
+  const inThread = await warmStart(false);
+  const inWorker = await warmStart(true);
+
+  progress(`[${corpus.docs} docs] MiniSearch`);
+  const minisearch = await runChild<MiniSearchJob, MiniSearchResult>('measure-minisearch.ts', {
+    corpusDir: corpus.dir,
+    draftFile,
+    buildRuns: buildRunsFor(corpus.docs),
+  });
+
+  progress(`[${corpus.docs} docs] ripgrep`);
+  const ripgrep = ripgrepAvailable() ? measureRipgrep(quotes, corpus.dir) : undefined;
+  if (!ripgrep) progress('  rg not found (Debian: apt-get install ripgrep): no ripgrep comparison');
+
+  return {
+    docs: corpus.docs,
+    realDocs: corpus.realDocs,
+    megabytes,
+    ...groundwork,
+    warmStartMs: median(inThread.map((run) => run.warmStartMs)),
+    warmStartRunsMs: inThread.map((run) => run.warmStartMs),
+    warmStartWorkerMs: median(inWorker.map((run) => run.warmStartMs)),
+    workerImportMs: median(inWorker.map((run) => run.importMs ?? NaN)),
+    evalCasesPerSec,
+    ...minisearch,
+    ...ripgrep,
+    quoteLookupSpeedup: ripgrep && round(ripgrep.ripgrepQuoteLookupMs / groundwork.quoteLookupMs, 0),
+    buildSpeedupVsMinisearch: round(minisearch.minisearchBuildMs / groundwork.indexBuildMs),
+    querySpeedupVsMinisearch: round(minisearch.minisearchQueryMs / groundwork.retrievalQueryMs),
+  };
+}
+
+async function main(): Promise<void> {
+  const options = parseArguments(process.argv.slice(2));
+  const sharedDir = findSharedDir();
+  if (!sharedDir) {
+    progress('bench: skipped: the shared benchmark data (../shared/benchmarks) is not here; set GROUNDWORK_SHARED to its folder.');
+    return;
+  }
+  const started = Date.now();
+  const articles = readBenchmarkArticles(sharedDir);
+  const draftFile = writeDraftFixture(articles);
+  const draft = readDraftFixture(draftFile);
+
+  progress('building dist/ for `groundwork eval`');
+  buildCli();
+  const evalSpeed = measureEvalSpeed(sharedDir);
+  progress(`eval: ${evalSpeed.evalCasesPerSec} cases/s on ${evalSpeed.evalCases} cases`);
+
+  const corpora: CorpusResult[] = [];
+  for (const size of options.sizes) {
+    progress(`[${size} docs] writing the corpus (reused when already there)`);
+    const corpus = writeCorpus(articles, size);
+    corpora.push(await measureCorpus(corpus, draftFile, draft.quotes, evalSpeed.evalCasesPerSec));
+  }
+
+  const report: BenchReport = {
+    machine: {
+      node: process.version,
+      cpus: os.availableParallelism(),
+      cpuModel: os.cpus()[0]?.model ?? 'unknown',
+      platform: `${os.platform()} ${os.arch()}`,
+      totalMemoryMb: Math.round(os.totalmem() / 2 ** 20),
+    },
+    draft: {
+      words: draft.words,
+      sentences: draft.sentences.length,
+      planted: draft.sentences.filter((sentence) => sentence.plant !== 'none').length,
+      quotes: draft.quotes.length,
+      edits: draft.edits.length,
+    },
+    evalCases: evalSpeed.evalCases,
+    corpora,
+  };
+  progress(`bench finished in ${((Date.now() - started) / 60000).toFixed(1)} min`);
+  process.stdout.write(options.json ? `${JSON.stringify(report)}\n` : `${renderTable(report)}\n`);
+}
+
+await main();

@@ -1,0 +1,260 @@
+// Proper names of people, places and organisations in one sentence, so that "Phillip Swadling leads ..." can
+// be caught where the source says "Courtney Meares-Whitty leads ...".
+//
+// A name is a run of capitalised words, joined by connectors ("Department of Defence", "Ibn al-Khattab"),
+// with hyphenated parts ("Meares-Whitty"), initials ("Michael J. Driscoll") and dotted abbreviations ("U.S.").
+// What is not part of a name: a possessive ("Ankara's" -> "Ankara"), a lower-case hyphen tail
+// ("Melbourne-based" -> "Melbourne"), a leading "The", titles ("Defense Minister Hulusi Akar" -> "Hulusi Akar"),
+// and the capital of a sentence's first word when that word is common English ("Shares of Lordstown",
+// "Drones are ..."). Common English = the stem of a word usually lower-case in SUBTLEX-US (common-words.json,
+// built by scripts/build-common-words.mjs): frequency with case tells "Drones" from "Lordstown" far better
+// than a hand list could. A common word still starts a name when another capitalised
+// word follows it directly ("White House", "Swoop Aero"). Months and weekdays alone are dates, not names.
+import type { Span } from '../types.js';
+import { normalizeWord, stemWord, STOPWORDS, tokenize } from '../text/normalize.js';
+import commonStemList from './common-words.json' with { type: 'json' };
+
+export interface NameMention {
+  span: Span;
+  text: string;
+  /** Lower-case, typography and diacritics folded, dots removed, words joined by one space. */
+  norm: string;
+  /** The name's words as in `norm`, without connectors ("department of defence" -> ["department", "defence"]). */
+  tokens: string[];
+}
+
+const words = (list: string) => new Set(list.split(/\s+/).filter(Boolean));
+
+const COMMON_STEMS = words(commonStemList as string);
+const TITLES = words(`president vice minister secretary spokesman spokeswoman spokesperson ceo cfo coo cto chairman
+  chairwoman chairperson chair director governor gov senator sen representative rep congressman congresswoman mayor
+  judge king queen prince princess pope gen colonel col captain capt lieutenant lt sergeant sgt officer commissioner
+  chancellor premier ambassador attorney advisor adviser founder co-founder cofounder mr mrs ms dr sir dame lord lady
+  professor prof coach manager executive leader deputy dean bishop archbishop cardinal rabbi imam sheikh emir sultan
+  inspector detective analyst economist chief head commander admiral marshal superintendent sheriff president-elect`);
+// Words that stand in a title before the title word ("Defense Minister", "Chief Executive", "Attorney General").
+const TITLE_MODIFIERS = words(`defense defence foreign prime vice deputy chief executive interior finance national
+  security general press health home justice trade economy economic energy state senior assistant associate acting
+  former interim supreme first treasury education transport transportation environment labor labour agriculture
+  commerce homeland intelligence operating financial technology technical regional managing communications policy
+  military special joint of`);
+const CONNECTORS = words('of the for de del della des di da do du van von der den ter la le el al bin ibn bint y');
+const DATE_WORDS = words(`january february march april may june july august september october november december
+  jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday`);
+const ABBREVIATIONS = words('mr mrs ms dr st jr sr gen sen rep gov lt col capt sgt prof inc corp co ltd mt ft jan feb mar apr jun jul aug sep sept oct nov dec');
+
+interface Word {
+  start: number;
+  /** End of the word without a possessive or lower-case hyphen tail. */
+  end: number;
+  lower: string;
+  capitalised: boolean;
+  /** Nothing may follow it in the same name: a possessive or a tail ended it. */
+  closes: boolean;
+  sentenceInitial: boolean;
+}
+
+const WORD = /(?:\p{L}\.){2,}|[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’-][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*/gu;
+const SENTENCE_OPENERS = new Set([...'.!?:;"“”([{—–-*#>•']);
+const POSSESSIVE = /['’]s$/u;
+const LOWER_TAIL = /-\p{Ll}[\p{Ll}-]*$/u;
+
+function readWords(text: string): Word[] {
+  const found: Word[] = [];
+  for (const match of text.matchAll(WORD)) {
+    const start = match.index!;
+    let written = match[0];
+    let end = start + written.length;
+    // An initial or an abbreviation keeps its dot ("J.", "St."), a sentence's last word does not.
+    if (text[end] === '.' && (/^\p{Lu}$/u.test(written) || ABBREVIATIONS.has(written.toLowerCase()))) end++;
+    let closes = false;
+    const possessive = POSSESSIVE.exec(written);
+    if (possessive) {
+      written = written.slice(0, possessive.index);
+      end = start + written.length;
+      closes = true;
+    } else if (/^['’]/.test(text[end] ?? '') && written.endsWith('s')) {
+      closes = true; // "Bidens’ first": a plural possessive's apostrophe lies outside the word
+    }
+    const tail = LOWER_TAIL.exec(written);
+    if (tail && /^\p{Lu}/u.test(written)) {
+      written = written.slice(0, tail.index);
+      end = start + written.length;
+      closes = true;
+    }
+    let before = start - 1;
+    while (before >= 0 && /\s/.test(text[before])) before--;
+    found.push({
+      start,
+      end,
+      lower: text.slice(start, end).toLowerCase(),
+      capitalised: /^(?:\p{Lu}|\p{Ll}+-?\p{Lu})/u.test(written),
+      closes,
+      sentenceInitial: before < 0 || SENTENCE_OPENERS.has(text[before]),
+    });
+  }
+  return found;
+}
+
+/** Only spaces, or an ampersand ("Procter & Gamble"), between two words of one name. */
+function joined(text: string, left: Word, right: Word): boolean {
+  return !left.closes && /^[ \t]+(?:&[ \t]+)?$/.test(text.slice(left.end, right.start));
+}
+
+/** Runs of capitalised words, with connectors between them. */
+function capitalisedRuns(text: string, found: Word[]): Word[][] {
+  const runs: Word[][] = [];
+  let i = 0;
+  while (i < found.length) {
+    // A lone capital letter without a dot is a pronoun, an article or a symbol ("I", "A$1"), not an initial.
+    if (!found[i].capitalised || /^\p{L}$/u.test(found[i].lower)) {
+      i++;
+      continue;
+    }
+    const run = [found[i]];
+    let j = i + 1;
+    for (;;) {
+      let k = j;
+      while (k < found.length && k - j < 2 && CONNECTORS.has(found[k].lower) && !found[k].capitalised && joined(text, found[k - 1], found[k])) k++;
+      if (k < found.length && found[k].capitalised && found[k].lower !== 'i' && joined(text, found[k - 1], found[k])) {
+        run.push(...found.slice(j, k + 1));
+        j = k + 1;
+      } else {
+        break;
+      }
+    }
+    runs.push(run);
+    i = j;
+  }
+  return runs;
+}
+
+const isConnector = (word: Word) => CONNECTORS.has(word.lower);
+const isAcronym = (word: Word, text: string) => /^\p{Lu}{2,}$/u.test(text.slice(word.start, word.end).replace(/\./g, ''));
+
+/** Drops a sentence's first word when its capital only marks the sentence start. */
+function withoutSentenceCapital(run: Word[], text: string): Word[] {
+  const [first, second] = run;
+  if (first.lower === 'the') return run.slice(1);
+  if (!first.sentenceInitial || isAcronym(first, text)) return run;
+  if (STOPWORDS.has(first.lower)) return run.slice(1);
+  const common = COMMON_STEMS.has(stemWord(first.lower));
+  return common && (second === undefined || isConnector(second)) ? run.slice(1) : run;
+}
+
+/** Splits a run at titles: "Turkish President Recep Tayyip Erdogan" -> "Turkish", "Recep Tayyip Erdogan". */
+function splitAtTitles(run: Word[]): Word[][] {
+  const parts: Word[][] = [];
+  let current: Word[] = [];
+  let i = 0;
+  while (i < run.length) {
+    let k = i;
+    while (k < run.length && (TITLES.has(bare(run[k])) || TITLE_MODIFIERS.has(bare(run[k])))) k++;
+    const phrase = run.slice(i, k);
+    if (phrase.some((word) => TITLES.has(bare(word)))) {
+      parts.push(current);
+      current = [];
+      i = k;
+    } else {
+      current.push(run[i]);
+      i++;
+    }
+  }
+  parts.push(current);
+  return parts;
+}
+
+const bare = (word: Word) => word.lower.replace(/\./g, '');
+
+function trimConnectors(part: Word[]): Word[] {
+  let start = 0;
+  let end = part.length;
+  while (start < end && isConnector(part[start])) start++;
+  while (end > start && isConnector(part[end - 1])) end--;
+  return part.slice(start, end);
+}
+
+function toMention(text: string, part: Word[], offset: number): NameMention {
+  const first = part[0];
+  const last = part[part.length - 1];
+  const folded = part.map((word) => normalizeWord(text.slice(word.start, word.end)).replace(/\./g, ''));
+  return {
+    span: { start: offset + first.start, end: offset + last.end },
+    text: text.slice(first.start, last.end),
+    norm: folded.join(' '),
+    tokens: folded.filter((_, i) => !isConnector(part[i])),
+  };
+}
+
+export function findNames(text: string, offset = 0): NameMention[] {
+  const mentions: NameMention[] = [];
+  for (const run of capitalisedRuns(text, readWords(text))) {
+    for (const raw of splitAtTitles(withoutSentenceCapital(run, text))) {
+      const part = trimConnectors(raw);
+      if (part.length === 0 || part.every((word) => DATE_WORDS.has(bare(word)))) continue;
+      mentions.push(toMention(text, part, offset));
+    }
+  }
+  return mentions;
+}
+
+export function isTitleWord(word: string): boolean {
+  return TITLES.has(normalizeWord(word).replace(/\./g, ''));
+}
+
+/**
+ * Names in lower-cased, tokenised text ("kilmarnock 's manager steve clarke"): runs of tokens whose
+ * normalised form (see normalizeWord) is in `vocabulary`, which the caller fills with the words it knows to be
+ * names, e.g. the source's capitalised words. Function words ("us", "may") and titles are never names here,
+ * even if the vocabulary holds them, because in lower case they cannot be told from the common word.
+ */
+export function findNamesByVocabulary(text: string, vocabulary: Set<string>, offset = 0): NameMention[] {
+  const tokens = tokenize(text);
+  const isName = (i: number) => vocabulary.has(tokens[i].norm) && !STOPWORDS.has(tokens[i].norm) && !TITLES.has(tokens[i].norm);
+  const separatedBySpace = (i: number) => /^\s+$/.test(text.slice(tokens[i - 1].span.end, tokens[i].span.start));
+  const mentions: NameMention[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    if (!isName(i)) {
+      i++;
+      continue;
+    }
+    let last = i;
+    for (let k = i + 1; k < tokens.length && separatedBySpace(k); k++) {
+      if (isName(k)) last = k;
+      else if (!CONNECTORS.has(tokens[k].norm) || k - last > 1) break;
+    }
+    const run = tokens.slice(i, last + 1);
+    mentions.push({
+      span: { start: offset + run[0].span.start, end: offset + run[run.length - 1].span.end },
+      text: text.slice(run[0].span.start, run[run.length - 1].span.end),
+      norm: run.map((token) => token.norm).join(' '),
+      tokens: run.filter((token) => !CONNECTORS.has(token.norm)).map((token) => token.norm),
+    });
+    i = last + 1;
+  }
+  return mentions;
+}
+
+/** A name's distinctive words: folded, without titles, connectors and dots. */
+function nameWords(name: string): string[] {
+  return name
+    .split(/\s+/)
+    .map((word) => normalizeWord(word).replace(/\./g, ''))
+    .filter((word) => word && !CONNECTORS.has(word) && !TITLES.has(word));
+}
+
+/**
+ * True when the two names can refer to the same entity: one's words are all in the other ("Kirby" and
+ * "John Kirby", "Biden" and "President Joe Biden"), or one is the other's initials ("GM" and "General Motors",
+ * "U.S." and "United States"). "Joe Biden" and "Hunter Biden" do not agree.
+ */
+export function namesAgree(a: string, b: string): boolean {
+  const left = nameWords(a);
+  const right = nameWords(b);
+  if (left.length === 0 || right.length === 0) return false;
+  const [shorter, longer] = left.length <= right.length ? [left, right] : [right, left];
+  if (shorter.every((word) => longer.includes(word))) return true;
+  const initials = (list: string[]) => list.map((word) => word[0]).join('');
+  return shorter.length === 1 && longer.length > 1 && shorter[0] === initials(longer);
+}

@@ -1,0 +1,121 @@
+// Dates in one sentence: full dates ("Jan. 3", "September 2020"), weekdays ("on Monday"), months
+// ("in November"), relative dates ("last month") and standalone years ("in 2019"), so that a draft's
+// "Wednesday" can be checked against the source's "Monday".
+//
+// Decisions:
+// - Only what the text states is recorded: "Jan. 3" has no year even when the source's date would imply one,
+//   and a weekday is not turned into a day of the month (a past-tense "on Monday" in news means the Monday
+//   before the article, which chrono, looking forward, would get wrong).
+// - Relative dates keep their words in `relative` ("last month") and, when a reference date is given, the
+//   fields chrono resolves at the granularity named: "last month" -> year and month, "yesterday" -> the day,
+//   "this week" -> nothing more.
+// - Durations and clock times ("in 24 hours", "at noon", "now") are not dates.
+// - A span starts at the date itself, not at a preposition before it ("on Monday" -> "Monday").
+import * as chrono from 'chrono-node';
+import type { Span } from '../types.js';
+import { findNumbers } from './numbers.js';
+
+export interface DateMention {
+  span: Span;
+  text: string;
+  year?: number;
+  month?: number;
+  day?: number;
+  /** 0 = Sunday. */
+  weekday?: number;
+  /** The relative expression, lower-cased ("last month", "yesterday"), when the date is relative. */
+  relative?: string;
+}
+
+// Cheap test before calling chrono (~20x slower than this check): most sentences name no date at all.
+const DATE_HINT =
+  /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|yesterday|today|tonight|tomorrow|ago|week|month|year)|\d\/\d/i;
+const RELATIVE = /\b(?:yesterday|today|tonight|tomorrow|ago|last|next|this|past|coming|earlier|later)\b/i;
+const LEADING_PREPOSITION = /^(?:(?:on|in|at|by|since|from|until|of|the)\s+)+/i;
+// Lower-case "may" and "march" are a verb more often than a month ("$31 may fall"); accept them with a year.
+const AMBIGUOUS_MONTH = /\b(?:may|march)\b/;
+const TIME_UNITS = /\b(?:hours?|minutes?|seconds?|hrs?|mins?)\b/i;
+
+function referenceInstant(referenceDate: string | undefined): Date {
+  const [year, month, day] = (referenceDate ?? '2000-01-01').split('-').map(Number);
+  return new Date(year, month - 1, day, 12);
+}
+
+type DateFields = Pick<DateMention, 'year' | 'month' | 'day' | 'weekday'>;
+
+/** The fields a relative date resolves to, at the granularity its words name. */
+function relativeFields(words: string, known: DateFields): DateFields {
+  if (/\bweeks?\b/.test(words)) return {};
+  if (/\bmonths?\b/.test(words)) return { year: known.year, month: known.month };
+  if (/\byears?\b/.test(words)) return { year: known.year };
+  return known;
+}
+
+function definedOnly(fields: DateFields): DateFields {
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
+}
+
+function fromChrono(result: chrono.ParsedResult, offset: number, resolveRelative: boolean): DateMention | undefined {
+  const written = result.text;
+  if (TIME_UNITS.test(written) || /^now$/i.test(written)) return undefined;
+  if (AMBIGUOUS_MONTH.test(written) && !result.start.isCertain('year')) return undefined;
+  const known: DateFields = {};
+  for (const field of ['year', 'month', 'day', 'weekday'] as const) {
+    if (result.start.isCertain(field)) known[field] = result.start.get(field) ?? undefined;
+  }
+  const lead = LEADING_PREPOSITION.exec(written)?.[0].length ?? 0;
+  const text = written.slice(lead);
+  const start = offset + result.index + lead;
+  const base = { span: { start, end: start + text.length }, text };
+  const relative = RELATIVE.test(text) ? text.toLowerCase() : undefined;
+  if (relative === undefined) {
+    const fields = definedOnly(known);
+    return Object.keys(fields).length === 0 ? undefined : { ...base, ...fields };
+  }
+  const fields = resolveRelative ? relativeFields(relative, known) : { weekday: relativeFields(relative, known).weekday };
+  return { ...base, ...definedOnly(fields), relative };
+}
+
+const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
+
+export function findDates(text: string, offset = 0, referenceDate?: string): DateMention[] {
+  const dates: DateMention[] = [];
+  if (DATE_HINT.test(text)) {
+    for (const result of chrono.casual.parse(text, referenceInstant(referenceDate))) {
+      const mention = fromChrono(result, offset, referenceDate !== undefined);
+      if (mention) dates.push(mention);
+    }
+  }
+  for (const number of findNumbers(text, offset)) {
+    if (number.kind === 'year' && !dates.some((date) => overlaps(date.span, number.span))) {
+      dates.push({ span: number.span, text: number.text, year: number.value });
+    }
+  }
+  return dates.sort((a, b) => a.span.start - b.span.start);
+}
+
+/** The weekday of a fully known date, so that "on Monday" can be compared with "June 7, 2021". */
+function withWeekday(date: DateMention): DateMention {
+  if (date.weekday !== undefined || date.year === undefined || date.month === undefined || date.day === undefined) return date;
+  return { ...date, weekday: new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay() };
+}
+
+/**
+ * False when a field both dates state differs (2025 vs 2027, Monday vs Wednesday, Jan. 3 vs Jan. 13; a full
+ * date's weekday counts as stated); true when they share at least one field and all shared fields agree;
+ * undefined when they cannot be compared ("in 2019" vs "on Monday"). Unresolved relative dates compare by
+ * their words: "last month" vs "last week" is false.
+ */
+export function datesAgree(a: DateMention, b: DateMention): boolean | undefined {
+  const left = withWeekday(a);
+  const right = withWeekday(b);
+  let shared = 0;
+  for (const field of ['year', 'month', 'day', 'weekday'] as const) {
+    if (left[field] === undefined || right[field] === undefined) continue;
+    if (left[field] !== right[field]) return false;
+    shared++;
+  }
+  if (shared > 0) return true;
+  if (left.relative !== undefined && right.relative !== undefined) return left.relative === right.relative;
+  return undefined;
+}

@@ -72,3 +72,51 @@ function collect(steps: ('eq' | 'sub' | 'del' | 'ins')[], sourceStart: number, s
   }
   return { ops, matched, sourceStart, sourceEnd };
 }
+
+/** A stretch between two shared words: draft words [draft) stand where the source has [source). */
+export interface Gap {
+  draft: [number, number];
+  source: [number, number];
+}
+
+/**
+ * The longest common subsequence of two word lists, as the gaps between its matched words (including the
+ * stretches before the first and after the last match). A word the draft swapped for another lies in a gap
+ * opposite the source's word, wherever the rest of the sentence moved.
+ */
+export function gapsBetweenSharedWords(draft: readonly string[], source: readonly string[]): { matched: number; gaps: Gap[] } {
+  const rows = draft.length + 1;
+  const cols = source.length + 1;
+  const lengths = new Uint16Array(rows * cols);
+  for (let i = draft.length - 1; i >= 0; i--) {
+    for (let j = source.length - 1; j >= 0; j--) {
+      lengths[i * cols + j] = draft[i] === source[j]
+        ? lengths[(i + 1) * cols + j + 1] + 1
+        : Math.max(lengths[(i + 1) * cols + j], lengths[i * cols + j + 1]);
+    }
+  }
+  const gaps: Gap[] = [];
+  let i = 0;
+  let j = 0;
+  let gapDraft = 0;
+  let gapSource = 0;
+  let matched = 0;
+  while (i < draft.length && j < source.length) {
+    if (draft[i] === source[j]) {
+      if (gapDraft < i || gapSource < j) gaps.push({ draft: [gapDraft, i], source: [gapSource, j] });
+      matched++;
+      i++;
+      j++;
+      gapDraft = i;
+      gapSource = j;
+    } else if (lengths[(i + 1) * cols + j] >= lengths[i * cols + j + 1]) {
+      i++;
+    } else {
+      j++;
+    }
+  }
+  if (gapDraft < draft.length || gapSource < source.length) {
+    gaps.push({ draft: [gapDraft, draft.length], source: [gapSource, source.length] });
+  }
+  return { matched, gaps };
+}

@@ -4,9 +4,10 @@ import { areAntonyms } from '../extract/antonyms.js';
 import { datesAgree, type DateMention } from '../extract/dates.js';
 import { namesAgree, type NameMention } from '../extract/names.js';
 import { numbersAgree, type NumberMention } from '../extract/numbers.js';
-import type { Token } from '../text/normalize.js';
+import { isContentToken, stemWord, type Token } from '../text/normalize.js';
+import type { NegationCue } from '../extract/negation.js';
 import type { Problem, SourceDocument, Span } from '../types.js';
-import { alignWords } from './align.js';
+import { gapsBetweenSharedWords } from './align.js';
 import type { EvidenceFinder, EvidenceWindow } from './evidence.js';
 import type { SentenceFacts } from './facts.js';
 
@@ -64,7 +65,8 @@ export function assessClaim(finder: EvidenceFinder, input: ClaimInput): ClaimAss
     return { problems: input.typedOnly ? [] : [absent(facts.text)], windows, coverage: 0, anchorCoverage: 0, uncheckable: false };
   }
 
-  const context = { finder, document: best.document, window: best, words };
+  const claimTokens = facts.tokens.filter((token) => !inside(token.span, excluded));
+  const context = { finder, document: best.document, window: best, words, claimTokens };
   problems.push(
     ...numbers.flatMap((n) => checkNumber(context, n, numbers)),
     ...dates.flatMap((d) => checkDate(context, d)),
@@ -84,19 +86,28 @@ interface CheckContext {
   finder: EvidenceFinder;
   document: SourceDocument;
   window: EvidenceWindow;
+  /** The claim's content words. */
   words: Token[];
+  /** All the claim's words (quotations and citations left out). */
+  claimTokens: Token[];
 }
 
 function absent(text: string): Problem {
   return { type: 'absent', draft: text, source: '' };
 }
 
-/** The sentences that share a fact's context: the claim's other words, ranked within the best document. */
-function contextSentences(context: CheckContext, factSpan: Span): number[] {
+/**
+ * The sentences that share a fact's context: the claim's other words, ranked within the best document. Only
+ * close runners-up count, so a sentence that merely mentions the same place does not stand in for the statement.
+ */
+function contextSentences(context: CheckContext, factSpan: Span, withAnchor: boolean): number[] {
   const others = context.words.filter((token) => !overlaps(token.span, factSpan));
-  const ranked = others.length ? context.finder.bestSentences(context.document, others, 2) : [];
-  return [...new Set([...ranked, context.window.anchor])];
+  const hits = others.length ? context.finder.rankSentences(context.document, others, 3) : [];
+  const ranked = hits.filter((hit) => hit.score >= CONTEXT_RUNNER_UP * hits[0].score).map((hit) => hit.sentence);
+  return [...new Set(withAnchor || ranked.length === 0 ? [...ranked, context.window.anchor] : ranked)];
 }
+
+const CONTEXT_RUNNER_UP = 0.8;
 
 function allSentences(document: SourceDocument): number[] {
   return document.sentences.map((_, index) => index);
@@ -105,7 +116,7 @@ function allSentences(document: SourceDocument): number[] {
 function checkNumber(context: CheckContext, number: NumberMention, claimNumbers: NumberMention[]): Problem[] {
   const { finder, document } = context;
   const numbersIn = (sentences: number[]) => sentences.flatMap((s) => finder.sentenceFacts(document, s).numbers);
-  const near = numbersIn(contextSentences(context, number.span));
+  const near = numbersIn(contextSentences(context, number.span, true));
   if (near.some((n) => numbersAgree(number, n))) return [];
   if (numbersIn(allSentences(document)).some((n) => numbersAgree(number, n))) return [];
   // A source number that another of the claim's numbers already accounts for is not this one's rival.
@@ -117,7 +128,7 @@ function checkNumber(context: CheckContext, number: NumberMention, claimNumbers:
 function checkDate(context: CheckContext, date: DateMention): Problem[] {
   const { finder, document } = context;
   const datesIn = (sentences: number[]) => sentences.flatMap((s) => finder.sentenceFacts(document, s).dates);
-  const near = datesIn(contextSentences(context, date.span));
+  const near = datesIn(contextSentences(context, date.span, true));
   if (near.some((d) => datesAgree(date, d) === true)) return [];
   const conflicting = near.find((d) => datesAgree(date, d) === false);
   if (conflicting) return [{ type: 'date', draft: date.text, source: conflicting.text, span: date.span }];
@@ -127,24 +138,53 @@ function checkDate(context: CheckContext, date: DateMention): Problem[] {
 }
 
 function checkName(context: CheckContext, name: NameMention, claimNames: NameMention[]): Problem[] {
-  const { finder, document, window } = context;
-  const neighbourhood = (sentences: number[]) => {
-    const around = new Set<number>();
-    for (const s of sentences) for (let i = s - 2; i <= s + 2; i++) if (i >= 0 && i < document.sentences.length) around.add(i);
-    return [...around];
-  };
-  const mentions = (sentences: number[]) => sentences.some((s) => sentenceMentions(finder.sentenceFacts(document, s), name));
-  const anchors = contextSentences(context, name.span);
-  if (mentions(neighbourhood([...window.sentences, ...anchors]))) return [];
-  const rival = anchors
-    .flatMap((s) => finder.sentenceFacts(document, s).names)
-    .find((candidate) => !claimNames.some((c) => namesAgree(c.text, candidate.text)) && !sentenceHasWordsOf(context.words, candidate));
-  if (rival && window.coverage >= ABSENT_COVERAGE) {
-    return [{ type: 'entity', draft: name.text, source: rival.text, span: name.span }];
-  }
-  if (mentions(allSentences(document))) return [];
+  const { finder, document } = context;
+  const anchors = contextSentences(context, name.span, false);
+  const anchorFacts = anchors.map((s) => finder.sentenceFacts(document, s));
+  if (anchorFacts.some((facts) => sentenceMentions(facts, name))) return [];
+  // A name the source has in the same place of the same statement is a swap, even if the draft's name
+  // stands elsewhere in the source.
+  const rival = anchorFacts
+    .map((facts) => rivalInSlot(context, facts, name, claimNames))
+    .find((candidate) => candidate !== undefined);
+  if (rival) return [{ type: 'entity', draft: name.text, source: rival, span: name.span }];
+  const around = new Set<number>();
+  for (const s of anchors) for (let i = s - 2; i <= s + 2; i++) if (i >= 0 && i < document.sentences.length) around.add(i);
+  const mentions = (sentences: Iterable<number>) => [...sentences].some((s) => sentenceMentions(finder.sentenceFacts(document, s), name));
+  if (mentions(around) || mentions(allSentences(document))) return [];
   return [{ type: 'entity', draft: name.text, source: '', span: name.span }];
 }
+
+/** The source name that the claim's name takes the place of, when the rest of the statement lines up. */
+function rivalInSlot(context: CheckContext, source: SentenceFacts, name: NameMention, claimNames: NameMention[]): string | undefined {
+  // Function words would anchor the alignment anywhere ("the"), so only content words line the slots up.
+  const claimTokens = context.claimTokens.filter(isContentToken);
+  const sourceTokens = source.tokens.filter(isContentToken);
+  const { matched, gaps } = gapsBetweenSharedWords(claimTokens.map((t) => t.stem), sourceTokens.map((t) => t.stem));
+  if (matched < 2 || matched < claimTokens.length * 0.4) return undefined;
+  for (const gap of gaps) {
+    const draftSide = claimTokens.slice(gap.draft[0], gap.draft[1]);
+    if (!draftSide.some((t) => t.span.start >= name.span.start && t.span.end <= name.span.end)) continue;
+    // Before the first or after the last shared word, only the source words next to it are the slot.
+    let [from, to] = gap.source;
+    if (gap.source[0] === 0) from = Math.max(0, to - SLOT_EDGE_WORDS);
+    if (gap.source[1] === sourceTokens.length) to = Math.min(to, from + SLOT_EDGE_WORDS);
+    const sourceSide = sourceTokens.slice(from, to);
+    if (sourceSide.length === 0) continue;
+    const region = { start: sourceSide[0].span.start, end: sourceSide[sourceSide.length - 1].span.end };
+    const rivals = source.names.filter(
+      (candidate) => overlaps(candidate.span, region) && !claimNames.some((c) => namesAgree(c.text, candidate.text)),
+    );
+    // Of several names in the slot, the one as far from the slot's end as the draft's name is.
+    const fromEnd = (tokens: Token[], span: Span) => tokens.filter((t) => t.span.start >= span.end).length;
+    const draftDistance = fromEnd(draftSide, name.span);
+    rivals.sort((a, b) => Math.abs(fromEnd(sourceSide, a.span) - draftDistance) - Math.abs(fromEnd(sourceSide, b.span) - draftDistance));
+    if (rivals.length) return rivals[0].text;
+  }
+  return undefined;
+}
+
+const SLOT_EDGE_WORDS = 6;
 
 function sentenceMentions(facts: SentenceFacts, name: NameMention): boolean {
   if (facts.names.some((candidate) => namesAgree(name.text, candidate.text))) return true;
@@ -152,39 +192,31 @@ function sentenceMentions(facts: SentenceFacts, name: NameMention): boolean {
   return name.tokens.length > 0 && name.tokens.every((token) => norms.has(token));
 }
 
-function sentenceHasWordsOf(words: Token[], name: NameMention): boolean {
-  const norms = new Set(words.map((token) => token.norm));
-  return name.tokens.some((token) => norms.has(token));
-}
-
-/** Negation and antonyms are judged on the part of the anchor sentence the claim aligns with. */
+/**
+ * A negation counts only where it bears on what both sides say: its scope (the words it negates) must stand
+ * on the other side. "He could not confirm the requests, but said talks continue" does not negate "talks continue".
+ */
 function checkPolarityAndAntonyms(context: CheckContext, facts: SentenceFacts, excluded: Span[]): Problem[] {
   const source = context.finder.sentenceFacts(context.document, context.window.anchor);
-  const claimTokens = facts.tokens.filter((token) => !inside(token.span, excluded));
+  const claimTokens = context.claimTokens;
   if (claimTokens.length === 0) return [];
-  const alignment = alignWords(claimTokens.map((t) => t.norm), source.tokens.map((t) => t.norm));
-  const region: Span = {
-    start: source.tokens[alignment.sourceStart]?.span.start ?? source.span.start,
-    end: source.tokens[Math.max(alignment.sourceStart, alignment.sourceEnd - 1)]?.span.end ?? source.span.end,
-  };
-  const claimRegion: Span = { start: claimTokens[0].span.start, end: claimTokens[claimTokens.length - 1].span.end };
-  const claimCues = facts.negations.filter((cue) => overlaps(cue.span, claimRegion) && !inside(cue.span, excluded));
-  const sourceCues = source.negations.filter((cue) => overlaps(cue.span, region));
+  const sourceStems = new Set(source.tokens.map((t) => t.stem));
+  const claimStems = new Set(claimTokens.map((t) => t.stem));
+  const claimCues = facts.negations.filter((cue) => !inside(cue.span, excluded) && scopeStems(claimTokens, cue).some((s) => sourceStems.has(s)));
+  const sourceCues = source.negations.filter((cue) => scopeStems(source.tokens, cue).some((s) => claimStems.has(s)));
   const problems: Problem[] = [];
   if (claimCues.length % 2 !== sourceCues.length % 2) {
+    const cue = sourceCues[0] ?? claimCues[0];
     problems.push({
       type: 'negation',
       draft: claimCues.length ? claimCues.map((c) => c.cue).join(' ') : facts.text,
-      source: sourceCues.length ? sourceText(context.document, region) : source.text,
+      source: sourceCues.length ? phraseAround(context.document.text, source, cue.span) : source.text,
       span: claimCues[0]?.span,
     });
   }
-  const regionTokens = source.tokens.filter((token) => overlaps(token.span, region));
-  const sourceStems = new Set(regionTokens.map((t) => t.stem));
-  const claimStems = new Set(claimTokens.map((t) => t.stem));
   for (const word of claimTokens) {
-    if (sourceStems.has(word.stem)) continue;
-    const opposite = regionTokens.find((candidate) => !claimStems.has(candidate.stem) && areAntonyms(word.norm, candidate.norm));
+    if (sourceStems.has(word.stem) || !isContentToken(word)) continue;
+    const opposite = source.tokens.find((candidate) => !claimStems.has(candidate.stem) && areAntonyms(word.norm, candidate.norm));
     if (opposite) {
       problems.push({ type: 'antonym', draft: word.text, source: opposite.text, span: word.span });
       break;
@@ -193,6 +225,24 @@ function checkPolarityAndAntonyms(context: CheckContext, facts: SentenceFacts, e
   return problems;
 }
 
-function sourceText(document: SourceDocument, span: Span): string {
-  return document.text.slice(span.start, span.end);
+const SCOPE_WORDS = 3;
+
+/** The stems a negation cue bears on: content words inside a multi-word cue, the positive form of "unaware", and the next content words. */
+function scopeStems(tokens: Token[], cue: NegationCue): string[] {
+  const stems = tokens
+    .filter((t) => t.span.start >= cue.span.start && t.span.end <= cue.span.end && isContentToken(t))
+    .map((t) => t.stem);
+  const lexical = /^(un|im)(\p{L}{3,})$/u.exec(cue.cue);
+  if (lexical) stems.push(stemWord(lexical[2]));
+  const after = tokens.filter((t) => t.span.start >= cue.span.end && isContentToken(t)).slice(0, SCOPE_WORDS);
+  return [...stems, ...after.map((t) => t.stem)];
 }
+
+/** A few words either side of a span, for a message. */
+function phraseAround(text: string, facts: SentenceFacts, span: Span): string {
+  const index = facts.tokens.findIndex((t) => t.span.end > span.start);
+  const from = facts.tokens[Math.max(0, index - 3)]?.span.start ?? span.start;
+  const last = facts.tokens.filter((t) => t.span.start >= span.end)[3] ?? facts.tokens[facts.tokens.length - 1];
+  return text.slice(from, Math.max(span.end, last?.span.end ?? span.end));
+}
+

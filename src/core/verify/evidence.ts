@@ -58,9 +58,9 @@ export class EvidenceFinder {
     return windows.sort((a, b) => b.coverage - a.coverage || b.retrieval - a.retrieval);
   }
 
-  /** The sentences of one document that best match some words (for a fact's context). */
-  bestSentences(document: SourceDocument, words: readonly Token[], limit: number): number[] {
-    return this.library.searchTokens(words, limit, document.path).map((hit) => hit.sentence);
+  /** The sentences of one document that best match some words (for a fact's context), best first. */
+  rankSentences(document: SourceDocument, words: readonly Token[], limit: number): { sentence: number; score: number }[] {
+    return this.library.searchTokens(words, limit, document.path);
   }
 
   stemsOf(document: SourceDocument, sentence: number): Set<string> {

@@ -140,23 +140,35 @@ function checkDate(context: CheckContext, date: DateMention): Problem[] {
 function checkName(context: CheckContext, name: NameMention, claimNames: NameMention[]): Problem[] {
   const { finder, document } = context;
   const anchors = contextSentences(context, name.span, false);
-  const anchorFacts = anchors.map((s) => finder.sentenceFacts(document, s));
-  if (anchorFacts.some((facts) => sentenceMentions(facts, name))) return [];
+  const mentions = (sentences: number[]) => sentences.some((s) => sentenceMentions(finder.sentenceFacts(document, s), name));
+  if (mentions(anchors)) return [];
   // A name the source has in the same place of the same statement is a swap, even if the draft's name
   // stands elsewhere in the source.
-  const rival = anchorFacts
-    .map((facts) => rivalInSlot(context, facts, name, claimNames))
-    .find((candidate) => candidate !== undefined);
-  if (rival) return [{ type: 'entity', draft: name.text, source: rival, span: name.span }];
-  const around = new Set<number>();
-  for (const s of anchors) for (let i = s - 2; i <= s + 2; i++) if (i >= 0 && i < document.sentences.length) around.add(i);
-  const mentions = (sentences: Iterable<number>) => [...sentences].some((s) => sentenceMentions(finder.sentenceFacts(document, s), name));
-  if (mentions(around) || mentions(allSentences(document))) return [];
+  for (const s of anchors) {
+    const rival = rivalInSlot(context, finder.sentenceFacts(document, s), name, claimNames);
+    if (rival) return [{ type: 'entity', draft: name.text, source: rival, span: name.span }];
+  }
+  if (mentions(neighbours(document, anchors, NAME_NEIGHBOURHOOD)) || mentions(allSentences(document))) return [];
   return [{ type: 'entity', draft: name.text, source: '', span: name.span }];
 }
 
+const NAME_NEIGHBOURHOOD = 2;
+
+function neighbours(document: SourceDocument, sentences: number[], distance: number): number[] {
+  const around = new Set<number>();
+  for (const s of sentences) {
+    for (let i = Math.max(0, s - distance); i <= Math.min(document.sentences.length - 1, s + distance); i++) around.add(i);
+  }
+  return [...around];
+}
+
 /** The source name that the claim's name takes the place of, when the rest of the statement lines up. */
-function rivalInSlot(context: CheckContext, source: SentenceFacts, name: NameMention, claimNames: NameMention[]): string | undefined {
+function rivalInSlot(
+  context: CheckContext,
+  source: SentenceFacts,
+  name: NameMention,
+  claimNames: NameMention[],
+): string | undefined {
   // Function words would anchor the alignment anywhere ("the"), so only content words line the slots up.
   const claimTokens = context.claimTokens.filter(isContentToken);
   const sourceTokens = source.tokens.filter(isContentToken);
@@ -164,7 +176,11 @@ function rivalInSlot(context: CheckContext, source: SentenceFacts, name: NameMen
   if (matched < 2 || matched < claimTokens.length * 0.4) return undefined;
   for (const gap of gaps) {
     const draftSide = claimTokens.slice(gap.draft[0], gap.draft[1]);
-    if (!draftSide.some((t) => t.span.start >= name.span.start && t.span.end <= name.span.end)) continue;
+    const inName = (t: Token) => t.span.start >= name.span.start && t.span.end <= name.span.end;
+    if (!draftSide.some(inName)) continue;
+    // Before the first or after the last shared word the slot is vague: it must hold little but the name.
+    const atEdge = gap.source[0] === 0 || gap.source[1] === sourceTokens.length;
+    if (atEdge && draftSide.filter((t) => !inName(t)).length > 1) continue;
     // Before the first or after the last shared word, only the source words next to it are the slot.
     let [from, to] = gap.source;
     if (gap.source[0] === 0) from = Math.max(0, to - SLOT_EDGE_WORDS);
@@ -173,7 +189,10 @@ function rivalInSlot(context: CheckContext, source: SentenceFacts, name: NameMen
     if (sourceSide.length === 0) continue;
     const region = { start: sourceSide[0].span.start, end: sourceSide[sourceSide.length - 1].span.end };
     const rivals = source.names.filter(
-      (candidate) => overlaps(candidate.span, region) && !claimNames.some((c) => namesAgree(c.text, candidate.text)),
+      (candidate) =>
+        overlaps(candidate.span, region) &&
+        !claimNames.some((c) => namesAgree(c.text, candidate.text)) &&
+        !isDateline(context.document.text, source, candidate),
     );
     // Of several names in the slot, the one as far from the slot's end as the draft's name is.
     const fromEnd = (tokens: Token[], span: Span) => tokens.filter((t) => t.span.start >= span.end).length;
@@ -185,6 +204,11 @@ function rivalInSlot(context: CheckContext, source: SentenceFacts, name: NameMen
 }
 
 const SLOT_EDGE_WORDS = 6;
+
+/** "NEW YORK - The founder of..." names where the story was filed, not who did what. */
+function isDateline(text: string, sentence: SentenceFacts, name: NameMention): boolean {
+  return name.span.start - sentence.span.start <= 1 && /^\s*(\([^)]*\)\s*)?[-\u2013\u2014]/.test(text.slice(name.span.end, name.span.end + 12));
+}
 
 function sentenceMentions(facts: SentenceFacts, name: NameMention): boolean {
   if (facts.names.some((candidate) => namesAgree(name.text, candidate.text))) return true;

@@ -32,7 +32,7 @@ export interface ClaimAssessment {
 }
 
 /** Below this share of its words in the best passage, a claim is taken to be absent from the sources. */
-export const ABSENT_COVERAGE = 0.55;
+export const ABSENT_COVERAGE = 0.42;
 const NEGATION_MIN_COVERAGE = 0.5;
 
 const inside = (span: Span, excluded: Span[]) => excluded.some((e) => span.start >= e.start && span.end <= e.end);

@@ -12,8 +12,9 @@ import { assessClaim, type ClaimAssessment } from './verify/claim.js';
 import { EvidenceFinder, type EvidenceWindow } from './verify/evidence.js';
 import { factsOf } from './verify/facts.js';
 import { describeProblems } from './verify/messages.js';
-import { assessQuote, type QuoteMatch } from './verify/quote.js';
-import { claimScore, quoteScore } from './verify/score.js';
+import { supportProbability } from './verify/model.js';
+import { assessQuote, quotePieces, type QuoteMatch } from './verify/quote.js';
+import { claimSignals, quoteSignals } from './verify/signals.js';
 
 export interface CheckOptions {
   languageId?: 'markdown' | 'plaintext';
@@ -74,7 +75,7 @@ export class DraftChecker {
 
   private verifyQuotation(text: string, quotation: Quotation): RelativeFinding {
     const { problems, matches } = assessQuote(this.library, text, quotation);
-    const similarity = matches[0]?.similarity ?? 0;
+    const signals = quoteSignals(matches[0]?.similarity ?? 0, problems, quotePieces(text, quotation).flat().length);
     return {
       kind: 'quote',
       verdict: verdictOf(problems),
@@ -83,21 +84,24 @@ export class DraftChecker {
       message: problems.length ? describeProblems(problems, 'quote') : supportedMessage(matches[0]?.document),
       problems,
       evidence: matches.slice(0, EVIDENCE_SHOWN).map((match) => quoteEvidence(match)),
-      score: quoteScore(similarity, problems),
+      score: supportProbability([signals]),
+      signals,
     };
   }
 
   private verifyClaim(text: string, unit: SentenceUnit): RelativeFinding | undefined {
     const { sentence } = unit;
     const cited = unit.citations.map((c) => this.library.get(c.key)).find((d): d is SourceDocument => !!d);
+    const facts = factsOf(text, sentence.span);
     const assessment: ClaimAssessment = assessClaim(this.finder, {
-      facts: factsOf(text, sentence.span),
+      facts,
       excluded: [...unit.quotations.map((q) => widen(q.inner)), ...unit.citations.map((c) => c.span)],
       typedOnly: unit.heading || unit.quotations.length > 0,
       citedPath: cited?.path,
     });
     if (assessment.uncheckable) return undefined;
     const { problems, windows } = assessment;
+    const signals = claimSignals(assessment, facts.content.length);
     return {
       kind: 'claim',
       verdict: verdictOf(problems),
@@ -106,7 +110,8 @@ export class DraftChecker {
       message: problems.length ? describeProblems(problems, 'claim') : supportedMessage(windows[0]?.document),
       problems,
       evidence: windows.slice(0, EVIDENCE_SHOWN).map((window) => this.windowEvidence(window)),
-      score: claimScore(assessment.coverage, assessment.anchorCoverage, problems),
+      score: supportProbability([signals]),
+      signals,
     };
   }
 

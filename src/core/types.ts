@@ -118,4 +118,18 @@ export interface Finding {
   evidence: Evidence[];
   /** Support probability, 0..1 (higher = supported). */
   score: number;
+  /** What the score was computed from (not part of the report). */
+  signals?: SentenceSignals;
+}
+
+/** The measurements behind one finding's score. */
+export interface SentenceSignals {
+  quote: boolean;
+  /** Share of the claim's (rarity-weighted) words in its best passage; for a quote, the share of its words found in order. */
+  coverage: number;
+  anchorCoverage: number;
+  unigram: number;
+  bigram: number;
+  words: number;
+  problems: Problem[];
 }

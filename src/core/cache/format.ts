@@ -178,8 +178,9 @@ function checkConsistent(document: SourceDocument, termIds: Uint32Array, starts:
 export function withoutUnusedTerms(state: LibraryState): LibraryState {
   const newIds = new Int32Array(state.terms.length).fill(-1);
   const terms: string[] = [];
-  for (const { termIds } of state.documents) {
+  for (const { document, termIds } of state.documents) {
     for (const id of termIds) {
+      if (id >= newIds.length) throw new Error(`${document.path}: term id ${id} is not in the dictionary`);
       if (newIds[id] === -1) {
         newIds[id] = terms.length;
         terms.push(state.terms[id]);

@@ -10,6 +10,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { splitParagraphs } from '../text/sentences.js';
 import type { Span } from '../types.js';
+import { defuseMarkdown } from './defuse.js';
 
 export type ProseKind = 'paragraph' | 'heading' | 'blockquote' | 'list-item' | 'table-cell';
 
@@ -69,7 +70,8 @@ function markdownProse(text: string): ProseDocument {
   const directives: Directive[] = [];
 
   // Iterative walk: nesting depth is up to the writer (500 levels of `>` must not overflow the stack).
-  const stack: Array<[Nodes | Root, Context]> = [[markdown.parse(text), { kind: 'paragraph', quoted: false, excluded: false }]];
+  const tree = markdown.parse(defuseMarkdown(text));
+  const stack: Array<[Nodes | Root, Context]> = [[tree, { kind: 'paragraph', quoted: false, excluded: false }]];
   while (stack.length > 0) {
     const [node, outer] = stack.pop()!;
     const span = spanOf(node);

@@ -28,8 +28,12 @@ export interface DateMention {
 }
 
 // Cheap test before calling chrono (~20x slower than this check): most sentences name no date at all.
-const DATE_HINT =
-  /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|yesterday|today|tonight|tomorrow|ago|week|month|year)|\d\/\d/i;
+const DATE_HINT = new RegExp(
+  '\\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|' +
+    'nov(?:ember)?|dec(?:ember)?|(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|tonight|tomorrow|ago|' +
+    'weeks?|months?|years?|weekend)\\b|\\d/\\d',
+  'i',
+);
 const RELATIVE = /\b(?:yesterday|today|tonight|tomorrow|ago|last|next|this|past|coming|earlier|later)\b/i;
 const LEADING_PREPOSITION = /^(?:(?:on|in|at|by|since|from|until|of|the)\s+)+/i;
 // Lower-case "may" and "march" are a verb more often than a month ("$31 may fall"); accept them with a year.

@@ -124,18 +124,17 @@ interface Masked {
 /** The words and punctuation of a whole text. */
 function readWords(text: string): Word[] {
   const result: Word[] = [];
-  // Lower-casing the text once is much cheaper than word by word, where it keeps every offset.
-  const folded = text.toLowerCase();
-  const lowerOf = folded.length === text.length ? (start: number, end: number) => folded.slice(start, end) : undefined;
   TOKEN.lastIndex = 0;
   for (let match = TOKEN.exec(text); match; match = TOKEN.exec(text)) {
     const at = match.index;
-    if (match[1] !== undefined) {
-      let end = at + match[1].length;
-      if (text.charCodeAt(end) === FULL_STOP && takesFullStop(match[1])) TOKEN.lastIndex = ++end;
-      const word = text.slice(at, end);
-      const lower = lowerOf ? lowerOf(at, end) : word.toLowerCase();
-      result.push({ kind: 'word', text: word, lower, start: at, end, name: canBeName(word, lower) });
+    let word = match[1];
+    if (word !== undefined) {
+      if (text.charCodeAt(at + word.length) === FULL_STOP && takesFullStop(word)) {
+        word += '.';
+        TOKEN.lastIndex++;
+      }
+      const lower = word.toLowerCase();
+      result.push({ kind: 'word', text: word, lower, start: at, end: at + word.length, name: canBeName(word, lower) });
     } else {
       const char = match[2]!;
       const kind: WordKind = char === ',' ? 'comma' : STOP_CHARACTERS.has(char) ? 'stop' : 'mark';

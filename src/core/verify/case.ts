@@ -1,25 +1,29 @@
 // One benchmark case: does `source` back up `claim`? The claim is checked as a plain-text draft against a
-// library holding that one source; its score is the weakest of its findings.
+// library holding that one source; the support model scores all its sentences together.
 import { DraftChecker } from '../checker.js';
 import { SourceLibrary } from '../library.js';
-import type { Verdict } from '../types.js';
+import type { SentenceSignals, Verdict } from '../types.js';
+import { SUPPORT_MODEL, supportProbability } from './model.js';
 
 export interface CaseResult {
   verdict: Verdict;
   score: number;
 }
 
-const severity: Record<Verdict, number> = { supported: 0, unsupported: 1, contradicted: 2 };
-
-export function verifyCase(source: string, claim: string): CaseResult {
+/** The signals of every checked sentence and quotation of the claim. */
+export function caseSignals(source: string, claim: string): { signals: SentenceSignals[]; contradicted: boolean } {
   const library = new SourceLibrary();
   library.upsert('source.txt', source);
   const findings = new DraftChecker(library).check(claim, { languageId: 'plaintext' });
-  let verdict: Verdict = 'supported';
-  let score = 1;
-  for (const finding of findings) {
-    if (severity[finding.verdict] > severity[verdict]) verdict = finding.verdict;
-    score = Math.min(score, finding.score);
-  }
-  return { verdict, score };
+  return {
+    signals: findings.flatMap((finding) => (finding.signals ? [finding.signals] : [])),
+    contradicted: findings.some((finding) => finding.verdict === 'contradicted'),
+  };
+}
+
+export function verifyCase(source: string, claim: string): CaseResult {
+  const { signals, contradicted } = caseSignals(source, claim);
+  const score = supportProbability(signals);
+  if (score >= SUPPORT_MODEL.threshold) return { verdict: 'supported', score };
+  return { verdict: contradicted ? 'contradicted' : 'unsupported', score };
 }

@@ -8,7 +8,7 @@ import { isContentToken, stemWord, type Token } from '../text/normalize.js';
 import type { NegationCue } from '../extract/negation.js';
 import type { Problem, SourceDocument, Span } from '../types.js';
 import { gapsBetweenSharedWords } from './align.js';
-import type { EvidenceFinder, EvidenceWindow } from './evidence.js';
+import type { EvidenceFinder, EvidenceWindow, LexicalOverlap } from './evidence.js';
 import type { SentenceFacts } from './facts.js';
 
 export interface ClaimInput {
@@ -27,6 +27,8 @@ export interface ClaimAssessment {
   /** Rarity-weighted share of the claim's words found in the best window. */
   coverage: number;
   anchorCoverage: number;
+  /** Share of the claim's content stems, and of its word pairs, found anywhere in the best document. */
+  lexical: LexicalOverlap;
   /** True when the claim has too few words of its own to check. */
   uncheckable: boolean;
 }
@@ -34,6 +36,7 @@ export interface ClaimAssessment {
 /** Below this share of its words in the best passage, a claim is taken to be absent from the sources. */
 export const ABSENT_COVERAGE = 0.42;
 const NEGATION_MIN_COVERAGE = 0.5;
+const FULL_OVERLAP: LexicalOverlap = { unigram: 1, bigram: 1 };
 
 const inside = (span: Span, excluded: Span[]) => excluded.some((e) => span.start >= e.start && span.end <= e.end);
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
@@ -46,7 +49,7 @@ export function assessClaim(finder: EvidenceFinder, input: ClaimInput): ClaimAss
   const names = facts.names.filter((n) => !inside(n.span, excluded) && !dates.some((d) => overlaps(d.span, n.span)));
   const hasFacts = numbers.length + dates.length + names.length > 0;
   if (words.length < (hasFacts ? 1 : 3)) {
-    return { problems: [], windows: [], coverage: 1, anchorCoverage: 1, uncheckable: true };
+    return { problems: [], windows: [], coverage: 1, anchorCoverage: 1, lexical: FULL_OVERLAP, uncheckable: true };
   }
 
   let windows = input.citedPath ? finder.find(words, input.citedPath) : [];
@@ -62,7 +65,8 @@ export function assessClaim(finder: EvidenceFinder, input: ClaimInput): ClaimAss
   }
   const best = windows[0];
   if (!best) {
-    return { problems: input.typedOnly ? [] : [absent(facts.text)], windows, coverage: 0, anchorCoverage: 0, uncheckable: false };
+    const lexical = { unigram: 0, bigram: 0 };
+    return { problems: input.typedOnly ? [] : [absent(facts.text)], windows, coverage: 0, anchorCoverage: 0, lexical, uncheckable: false };
   }
 
   const claimTokens = facts.tokens.filter((token) => !inside(token.span, excluded));
@@ -76,10 +80,14 @@ export function assessClaim(finder: EvidenceFinder, input: ClaimInput): ClaimAss
   if (!input.typedOnly && best.coverage < ABSENT_COVERAGE && !problems.some((p) => p.type !== 'citation')) {
     problems.push(absent(facts.text));
   }
-  if (input.typedOnly) {
-    return { problems: problems.filter((p) => p.source !== ''), windows, coverage: best.coverage, anchorCoverage: best.anchorCoverage, uncheckable: false };
-  }
-  return { problems, windows, coverage: best.coverage, anchorCoverage: best.anchorCoverage, uncheckable: false };
+  return {
+    problems: input.typedOnly ? problems.filter((p) => p.source !== '') : problems,
+    windows,
+    coverage: best.coverage,
+    anchorCoverage: best.anchorCoverage,
+    lexical: finder.lexicalOverlap(best.document, claimTokens),
+    uncheckable: false,
+  };
 }
 
 interface CheckContext {

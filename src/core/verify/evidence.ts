@@ -2,7 +2,7 @@
 // the sentences of that document that bring claim words the window does not have yet (true summaries merge
 // facts from several source sentences).
 import type { SourceLibrary } from '../library.js';
-import type { Token } from '../text/normalize.js';
+import { isContentToken, type Token } from '../text/normalize.js';
 import type { SourceDocument } from '../types.js';
 import { factsOf, SourceFactsCache, type SentenceFacts } from './facts.js';
 
@@ -21,12 +21,24 @@ export interface EvidenceWindow {
   retrieval: number;
 }
 
+export interface LexicalOverlap {
+  unigram: number;
+  bigram: number;
+}
+
+interface DocumentVocabulary {
+  stems: Set<string>;
+  pairs: Set<string>;
+}
+
 const DOCUMENTS_CONSIDERED = 3;
+const VOCABULARY_CACHE_LIMIT = 256;
 const WINDOW_SENTENCES = 3;
 const MIN_NEW_SHARE = 0.12;
 
 export class EvidenceFinder {
   private readonly facts = new SourceFactsCache();
+  private readonly vocabularies = new Map<string, DocumentVocabulary>();
 
   constructor(readonly library: SourceLibrary) {}
 
@@ -38,6 +50,31 @@ export class EvidenceFinder {
 
   weight(stem: string): number {
     return this.library.rarity(stem);
+  }
+
+  /** How much of a claim's wording a document has anywhere: the lexical floor a model leans on. */
+  lexicalOverlap(document: SourceDocument, claimTokens: readonly Token[]): LexicalOverlap {
+    const vocabulary = this.vocabularyOf(document);
+    const content = claimTokens.filter(isContentToken);
+    const pairs = claimTokens.slice(1).map((token, i) => `${claimTokens[i].norm} ${token.norm}`);
+    const share = (items: string[], set: Set<string>) =>
+      items.length ? items.filter((item) => set.has(item)).length / items.length : 1;
+    return { unigram: share(content.map((t) => t.stem), vocabulary.stems), bigram: share(pairs, vocabulary.pairs) };
+  }
+
+  private vocabularyOf(document: SourceDocument): DocumentVocabulary {
+    const key = `${document.path}\0${document.hash}`;
+    let vocabulary = this.vocabularies.get(key);
+    if (!vocabulary) {
+      const tokens = this.library.tokensOf(document);
+      vocabulary = {
+        stems: new Set(tokens.map((t) => t.stem)),
+        pairs: new Set(tokens.slice(1).map((token, i) => `${tokens[i].norm} ${token.norm}`)),
+      };
+      this.vocabularies.set(key, vocabulary);
+      if (this.vocabularies.size > VOCABULARY_CACHE_LIMIT) this.vocabularies.delete(this.vocabularies.keys().next().value!);
+    }
+    return vocabulary;
   }
 
   /** Candidate windows, best coverage first. */

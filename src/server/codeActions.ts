@@ -3,6 +3,7 @@
 import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver';
 import type { Finding, Range, Span } from '../core/types.js';
 import { citationInsertOffset, isCited } from './citations.js';
+import { minimalEdit } from './minimalEdit.js';
 import { DIAGNOSTIC_SOURCE, IGNORE_FINDING_COMMAND, type DiagnosticData } from './protocol.js';
 
 export const DISABLE_NEXT_LINE_COMMENT = '<!-- groundwork-disable-next-line -->';
@@ -35,14 +36,17 @@ function isOurs(diagnostic: Diagnostic): diagnostic is Diagnostic & { data: Diag
 
 function replaceWithSource(input: CodeActionInput, diagnostic: Diagnostic & { data: DiagnosticData }): CodeAction | undefined {
   const problem = diagnostic.data.problem;
-  if (!problem?.span || !problem.source || problem.source === problem.draft) return undefined;
+  if (!problem?.span || !problem.source) return undefined;
+  const edit = minimalEdit(input.text.slice(problem.span.start, problem.span.end), problem.source);
+  if (!edit) return undefined;
   const noun = NOUNS[String(diagnostic.code)] ?? 'wording';
+  const at = { start: problem.span.start + edit.start, end: problem.span.start + edit.end };
   return {
-    title: `Replace with the source's ${noun}: “${problem.source}”`,
+    title: `Replace with the source's ${noun}: “${edit.sourcePhrase}”`,
     kind: CodeActionKind.QuickFix,
     diagnostics: [diagnostic],
     isPreferred: true,
-    edit: { changes: { [input.uri]: [{ range: input.rangeOf(problem.span), newText: problem.source }] } },
+    edit: { changes: { [input.uri]: [{ range: input.rangeOf(at), newText: edit.newText }] } },
   };
 }
 

@@ -4,6 +4,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DraftChecker } from '../core/checker.js';
 import type { SourceLibrary } from '../core/library.js';
 import type { Finding } from '../core/types.js';
+import { locateProblems } from './problemSpans.js';
 import type { VerdictCounts } from './protocol.js';
 
 export interface CheckedDraft {
@@ -36,7 +37,9 @@ export class DraftResults {
     // One checker per library: it keeps its per-sentence cache across edits and drops it when the sources change.
     if (this.checker?.library !== library) this.checker = new DraftChecker(library);
     const document = TextDocument.create(uri, languageId, version, text);
-    const findings = this.checker.check(text, { languageId: languageId === 'markdown' ? 'markdown' : 'plaintext' });
+    const findings = this.checker
+      .check(text, { languageId: languageId === 'markdown' ? 'markdown' : 'plaintext' })
+      .map((finding) => locateProblems(text, finding));
     const checked = { document, findings, library, libraryVersion: library.version };
     this.results.set(uri, checked);
     return checked;

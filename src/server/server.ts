@@ -229,6 +229,7 @@ class GroundworkServer {
         maxFileBytes: this.settings.maxFileSizeKb * 1024,
         cacheDir: this.cacheDir(),
         signal: this.indexAbort.signal,
+        onWorkerFailure: (error) => this.connection.console.warn(`indexing worker failed (${error.message}); indexing on the server thread`),
         onProgress: ({ indexed, total, current }) => {
           this.sendStatus({ state: 'indexing', indexed, total, current, warnings: [] });
           progress?.report(total ? Math.round((indexed / total) * 100) : 0, `${indexed}/${total} files`);

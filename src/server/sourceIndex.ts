@@ -5,6 +5,7 @@ import { SourceLibrary } from '../core/library.js';
 import { globToRegExp, isGlob, splitGlob } from '../core/sources/glob.js';
 import { DEFAULT_EXTENSIONS, readSourceFile, type LoadOptions } from '../core/sources/load.js';
 import { loadLibraryInWorker } from '../core/worker/load-in-worker.js';
+import { loadLibraryCached, type LoadProgress } from '../core/cache/load-cached.js';
 import type { SourceWarning } from '../core/types.js';
 
 export interface IndexProgress {
@@ -17,6 +18,8 @@ export interface BuildOptions extends LoadOptions {
   /** Where the persisted index lives; undefined: every file is analysed. */
   cacheDir?: string;
   onProgress(progress: IndexProgress): void;
+  /** The worker thread failed; the index is then built on this thread. */
+  onWorkerFailure(error: Error): void;
   signal: AbortSignal;
 }
 
@@ -51,16 +54,17 @@ export class SourceIndex {
    * when complete. Cancelled: the current library stays as it was.
    */
   async build(inputs: string[], options: BuildOptions): Promise<{ warnings: SourceWarning[]; cancelled: boolean; reused: number }> {
-    const { onProgress, signal, cacheDir, ...loadOptions } = options;
+    const { onProgress, onWorkerFailure, signal, cacheDir, ...loadOptions } = options;
     this.loadOptions = loadOptions;
     this.isSourcePath = sourceMatcher(inputs, loadOptions.extensions);
     onProgress({ indexed: 0, total: 0 });
+    const load = { ...loadOptions, cacheDir, onProgress: ({ analysed, total, path }: LoadProgress) => onProgress({ indexed: analysed, total, current: path }) };
     try {
-      const { library, warnings, stats } = await loadLibraryInWorker(inputs, {
-        ...loadOptions,
-        cacheDir,
-        signal,
-        onProgress: ({ analysed, total, path }) => onProgress({ indexed: analysed, total, current: path }),
+      const { library, warnings, stats } = await loadLibraryInWorker(inputs, { ...load, signal }).catch((error: Error) => {
+        if (error.name === 'AbortError') throw error;
+        // A worker that cannot start (a sandbox without threads) must not leave the writer without sources.
+        onWorkerFailure(error);
+        return loadLibraryCached(inputs, load);
       });
       this.library = library;
       return { warnings, cancelled: false, reused: stats.reused };

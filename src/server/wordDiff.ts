@@ -1,46 +1,11 @@
 // Which words of a source passage differ from the draft, so the hover can mark them.
 import type { Problem } from '../core/types.js';
+import { alignWords, words, type Word } from './wordAlign.js';
 
 export interface PassageSegment {
   text: string;
   /** True for words the draft has differently (and the spaces between two such words). */
   marked: boolean;
-}
-
-interface Word {
-  start: number;
-  end: number;
-  key: string;
-}
-
-const WORD = /[\p{L}\p{N}]+(?:['’.,-][\p{L}\p{N}]+)*/gu;
-
-function words(text: string, offset = 0): Word[] {
-  return [...text.matchAll(WORD)].map((match) => ({
-    start: offset + match.index,
-    end: offset + match.index + match[0].length,
-    key: match[0].toLowerCase().replace(/’/g, "'"),
-  }));
-}
-
-/** Indexes of `b`'s words that are part of a longest common subsequence with `a`. */
-function commonWords(a: readonly Word[], b: readonly Word[]): Set<number> {
-  const table = Array.from({ length: a.length + 1 }, () => new Uint16Array(b.length + 1));
-  for (let i = a.length - 1; i >= 0; i--) {
-    for (let j = b.length - 1; j >= 0; j--) {
-      table[i][j] = a[i].key === b[j].key ? table[i + 1][j + 1] + 1 : Math.max(table[i + 1][j], table[i][j + 1]);
-    }
-  }
-  const common = new Set<number>();
-  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
-    if (a[i].key === b[j].key) {
-      common.add(j);
-      i++;
-      j++;
-    } else if (table[i + 1][j] >= table[i][j + 1]) i++;
-    else j++;
-  }
-  return common;
 }
 
 /** The words of the problem's source value, where the passage has it, that the draft's value does not have. */
@@ -49,7 +14,7 @@ function differingWordsOfProblem(passage: string, problem: Problem): Word[] {
   const at = passage.toLowerCase().indexOf(problem.source.toLowerCase());
   if (at < 0) return [];
   const sourceWords = words(problem.source, at);
-  const common = commonWords(words(problem.draft), sourceWords);
+  const common = new Set(alignWords(words(problem.draft), sourceWords).map(([, j]) => j));
   const differing = sourceWords.filter((_, index) => !common.has(index));
   return differing.length > 0 ? differing : sourceWords;
 }
@@ -57,7 +22,7 @@ function differingWordsOfProblem(passage: string, problem: Problem): Word[] {
 /** Passage words inside the stretch the draft text aligns with, that the draft lacks. */
 function differingWordsOfText(passage: string, draftText: string): Word[] {
   const passageWords = words(passage);
-  const common = commonWords(words(draftText), passageWords);
+  const common = new Set(alignWords(words(draftText), passageWords).map(([, j]) => j));
   if (common.size === 0) return [];
   const first = Math.min(...common);
   const last = Math.max(...common);

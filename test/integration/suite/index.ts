@@ -1,0 +1,18 @@
+// Entry the extension host loads (bundled to out/integration/suite.cjs): runs the mocha suite and rejects on
+// any failure, which the host turns into a non-zero exit code.
+import Mocha from 'mocha';
+
+export async function run(): Promise<void> {
+  const mocha = new Mocha({ ui: 'bdd', timeout: 60000, color: false, reporter: 'spec' });
+  // Define describe/it before the test modules load; they are imported lazily for that reason.
+  mocha.suite.emit('pre-require', globalThis, 'groundwork-integration', mocha);
+  await import('./activation.test.js');
+  await import('./diagnostics.test.js');
+  await import('./hover.test.js');
+  await import('./citations.test.js');
+  await import('./quickFixes.test.js');
+  await import('./commands.test.js');
+  await import('./sourceChanges.test.js');
+  const failures = await new Promise<number>((resolve) => mocha.run(resolve));
+  if (failures > 0) throw new Error(`${failures} integration test${failures === 1 ? '' : 's'} failed`);
+}

@@ -1,6 +1,13 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { datesAgree, findDates, type DateMention } from '../../src/core/extract/dates.js';
+
+const FRAGMENTS = ['Some 150 ', 'A$1.2 billion', ' about 9%', 'S-400', ' Jan. 3, ', 'one hundred and', ' fifty', '“', '”', ' could not confirm', 'n\'t ', 'Ankara’s', ' Meares-Whitty', ' on Monday', ' last month', '3-2', '2021-06-11', ' 10:30', ' U.S. ', ' J. ', '.', '\n\n', ' a third of', ' $31.80'];
+// Any text the writer types: fragments of real sentences, digits, currency and quote marks, and random Unicode.
+const anyText = fc
+  .array(fc.oneof(fc.constantFrom(...FRAGMENTS), fc.string({ unit: 'grapheme', maxLength: 12 })), { maxLength: 12 })
+  .map((parts) => parts.join(''));
 
 const seed = readFileSync(new URL('../../seeds/000_f04d67d5c7de7c34.txt', import.meta.url), 'utf8');
 // The seed's own date marker ("date 2021-06-11"), against which its relative dates resolve.
@@ -72,6 +79,12 @@ describe('findDates', () => {
     assert.deepEqual(one('Kirby said yesterday'), { span: { start: 11, end: 20 }, text: 'yesterday', relative: 'yesterday' });
     assert.deepEqual(findDates('Shares at $31 may fall at noon, now'), []);
   });
+  it('takes "over the past 34 years" for a duration and leaves "seven days later" unresolved', () => {
+    assert.deepEqual(findDates('a very traumatic time over the past 34 years', 0, SEED_DATE), []);
+    assert.deepEqual(findDates('The incident happened with the con taking place seven days later.', 0, SEED_DATE), [
+      { span: { start: 48, end: 64 }, text: 'seven days later', relative: 'seven days later' },
+    ]);
+  });
 });
 
 describe('datesAgree', () => {
@@ -94,5 +107,22 @@ describe('datesAgree', () => {
     assert.equal(datesAgree(one('last month'), one('in May')), undefined);
     assert.equal(datesAgree(one('last month'), one('last week')), false);
     assert.equal(datesAgree(one('last month'), one('last month')), true);
+  });
+});
+
+describe('findDates on any text', () => {
+  it('never throws and returns ordered spans that slice to their text', () => {
+    fc.assert(
+      fc.property(anyText, (text) => {
+        let previousEnd = 7;
+        for (const mention of findDates(text, 7, '2021-06-11')) {
+          const { start, end } = mention.span;
+          assert.ok(previousEnd <= start && start < end && end <= text.length + 7, JSON.stringify(mention));
+          assert.equal(text.slice(start - 7, end - 7), mention.text);
+          previousEnd = end;
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });

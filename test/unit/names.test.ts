@@ -1,6 +1,13 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { findNames, findNamesByVocabulary, isTitleWord, namesAgree } from '../../src/core/extract/names.js';
+
+const FRAGMENTS = ['Some 150 ', 'A$1.2 billion', ' about 9%', 'S-400', ' Jan. 3, ', 'one hundred and', ' fifty', '“', '”', ' could not confirm', 'n\'t ', 'Ankara’s', ' Meares-Whitty', ' on Monday', ' last month', '3-2', '2021-06-11', ' 10:30', ' U.S. ', ' J. ', '.', '\n\n', ' a third of', ' $31.80'];
+// Any text the writer types: fragments of real sentences, digits, currency and quote marks, and random Unicode.
+const anyText = fc
+  .array(fc.oneof(fc.constantFrom(...FRAGMENTS), fc.string({ unit: 'grapheme', maxLength: 12 })), { maxLength: 12 })
+  .map((parts) => parts.join(''));
 
 const seed = readFileSync(new URL('../../seeds/000_f04d67d5c7de7c34.txt', import.meta.url), 'utf8');
 const texts = (sentence: string) => findNames(sentence).map((name) => name.text);
@@ -63,6 +70,11 @@ describe('findNames', () => {
     assert.deepEqual(findNames('U.S. Attorney Breon Peace called Watson')[0], { span: { start: 0, end: 4 }, text: 'U.S.', norm: 'us', tokens: ['us'] });
     assert.deepEqual(texts('“We are really disappointed,” Watson’s attorney, Lanny Breuer, told the Journal.'), ['Watson', 'Lanny Breuer', 'Journal']);
   });
+  it('keeps a capitalised connector that starts a name, starts a sentence at a line break, and splits at "for"', () => {
+    assert.deepEqual(texts('the climate patterns in the Atlantic, including El Niño.'), ['Atlantic', 'El Niño']);
+    assert.deepEqual(texts('Send this page to someone via email\n\nActivists in London dumped paint'), ['London']);
+    assert.deepEqual(texts('She had clips of Elizabeth Warren and Mitt Romney for Howard to play.'), ['Elizabeth Warren', 'Mitt Romney', 'Howard']);
+  });
 });
 
 describe('findNamesByVocabulary', () => {
@@ -110,5 +122,22 @@ describe('namesAgree', () => {
     assert.equal(namesAgree('Joe Biden', 'Hunter Biden'), false);
     assert.equal(namesAgree('Sydney', 'Melbourne'), false);
     assert.equal(namesAgree('President', 'President Joe Biden'), false);
+  });
+});
+
+describe('findNames on any text', () => {
+  it('never throws and returns ordered spans that slice to their text', () => {
+    fc.assert(
+      fc.property(anyText, (text) => {
+        let previousEnd = 7;
+        for (const mention of findNames(text, 7)) {
+          const { start, end } = mention.span;
+          assert.ok(previousEnd <= start && start < end && end <= text.length + 7, JSON.stringify(mention));
+          assert.equal(text.slice(start - 7, end - 7), mention.text);
+          previousEnd = end;
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });

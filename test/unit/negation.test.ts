@@ -1,6 +1,13 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { findNegations, polarity } from '../../src/core/extract/negation.js';
+
+const FRAGMENTS = ['Some 150 ', 'A$1.2 billion', ' about 9%', 'S-400', ' Jan. 3, ', 'one hundred and', ' fifty', '“', '”', ' could not confirm', 'n\'t ', 'Ankara’s', ' Meares-Whitty', ' on Monday', ' last month', '3-2', '2021-06-11', ' 10:30', ' U.S. ', ' J. ', '.', '\n\n', ' a third of', ' $31.80'];
+// Any text the writer types: fragments of real sentences, digits, currency and quote marks, and random Unicode.
+const anyText = fc
+  .array(fc.oneof(fc.constantFrom(...FRAGMENTS), fc.string({ unit: 'grapheme', maxLength: 12 })), { maxLength: 12 })
+  .map((parts) => parts.join(''));
 
 const seed = readFileSync(new URL('../../seeds/000_f04d67d5c7de7c34.txt', import.meta.url), 'utf8');
 const cues = (text: string) => findNegations(text).map((cue) => cue.cue);
@@ -49,5 +56,23 @@ describe('polarity', () => {
     assert.equal(polarity('A deal is not unlikely.'), 1);
     assert.equal(polarity("He couldn't confirm it and didn't say more."), -1);
     assert.equal(polarity('Neither Kirby nor Psaki commented.'), -1);
+  });
+});
+
+describe('findNegations on any text', () => {
+  it('never throws and returns ordered spans, each holding its cue', () => {
+    fc.assert(
+      fc.property(anyText, (text) => {
+        let previousEnd = 7;
+        for (const mention of findNegations(text, 7)) {
+          const { start, end } = mention.span;
+          assert.ok(previousEnd <= start && start < end && end <= text.length + 7, JSON.stringify(mention));
+          // Cut out of its sentence, the cue's text is still that cue.
+          assert.deepEqual(findNegations(text.slice(start - 7, end - 7)).map((cue) => cue.cue), [mention.cue]);
+          previousEnd = end;
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -1,6 +1,13 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { findNumbers, numbersAgree, type NumberMention } from '../../src/core/extract/numbers.js';
+
+const FRAGMENTS = ['Some 150 ', 'A$1.2 billion', ' about 9%', 'S-400', ' Jan. 3, ', 'one hundred and', ' fifty', '“', '”', ' could not confirm', 'n\'t ', 'Ankara’s', ' Meares-Whitty', ' on Monday', ' last month', '3-2', '2021-06-11', ' 10:30', ' U.S. ', ' J. ', '.', '\n\n', ' a third of', ' $31.80'];
+// Any text the writer types: fragments of real sentences, digits, currency and quote marks, and random Unicode.
+const anyText = fc
+  .array(fc.oneof(fc.constantFrom(...FRAGMENTS), fc.string({ unit: 'grapheme', maxLength: 12 })), { maxLength: 12 })
+  .map((parts) => parts.join(''));
 
 const seed = readFileSync(new URL('../../seeds/000_f04d67d5c7de7c34.txt', import.meta.url), 'utf8');
 
@@ -153,5 +160,22 @@ describe('numbersAgree', () => {
     assert.equal(numbersAgree(one('9%'), one('$9')), false);
     assert.equal(numbersAgree(one('in 2019'), one('2019')), true);
     assert.equal(numbersAgree(one('double'), one('triple')), false);
+  });
+});
+
+describe('findNumbers on any text', () => {
+  it('never throws and returns ordered spans that slice to their text', () => {
+    fc.assert(
+      fc.property(anyText, (text) => {
+        let previousEnd = 7;
+        for (const mention of findNumbers(text, 7)) {
+          const { start, end } = mention.span;
+          assert.ok(previousEnd <= start && start < end && end <= text.length + 7, JSON.stringify(mention));
+          assert.equal(text.slice(start - 7, end - 7), mention.text);
+          previousEnd = end;
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });

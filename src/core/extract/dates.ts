@@ -31,7 +31,7 @@ export interface DateMention {
 const DATE_HINT = new RegExp(
   '\\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|' +
     'nov(?:ember)?|dec(?:ember)?|(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|tonight|tomorrow|ago|' +
-    'weeks?|months?|years?|weekend)\\b|\\d/\\d',
+    'weeks?|months?|years?|weekend|days (?:later|earlier))\\b|\\d/\\d',
   'i',
 );
 const RELATIVE = /\b(?:yesterday|today|tonight|tomorrow|ago|last|next|this|past|coming|earlier|later)\b/i;
@@ -39,6 +39,10 @@ const LEADING_PREPOSITION = /^(?:(?:on|in|at|by|since|from|until|of|the)\s+)+/i;
 // Lower-case "may" and "march" are a verb more often than a month ("$31 may fall"); accept them with a year.
 const AMBIGUOUS_MONTH = /\b(?:may|march)\b/;
 const TIME_UNITS = /\b(?:hours?|minutes?|seconds?|hrs?|mins?)\b/i;
+// "over the past 34 years" is a duration; "seven days later" is relative to an event, not to the reference date.
+const DURATION = /\b(?:past|last|next|coming|over)\s+\S+\s+(?:days|weeks|months|years|decades)\b/i;
+const WEEKDAY = /(?:mon|tues|wednes|thurs|fri|satur|sun)day/i;
+const RELATIVE_TO_EVENT = /\b(?:later|earlier|before|after)\s*$/i;
 
 function referenceInstant(referenceDate: string | undefined): Date {
   const [year, month, day] = (referenceDate ?? '2000-01-01').split('-').map(Number);
@@ -61,7 +65,7 @@ function definedOnly(fields: DateFields): DateFields {
 
 function fromChrono(result: chrono.ParsedResult, offset: number, resolveRelative: boolean): DateMention | undefined {
   const written = result.text;
-  if (TIME_UNITS.test(written) || /^now$/i.test(written)) return undefined;
+  if (TIME_UNITS.test(written) || DURATION.test(written) || /^now$/i.test(written)) return undefined;
   if (AMBIGUOUS_MONTH.test(written) && !result.start.isCertain('year')) return undefined;
   const known: DateFields = {};
   for (const field of ['year', 'month', 'day', 'weekday'] as const) {
@@ -76,7 +80,9 @@ function fromChrono(result: chrono.ParsedResult, offset: number, resolveRelative
     const fields = definedOnly(known);
     return Object.keys(fields).length === 0 ? undefined : { ...base, ...fields };
   }
-  const fields = resolveRelative ? relativeFields(relative, known) : { weekday: relativeFields(relative, known).weekday };
+  const resolvable = resolveRelative && !RELATIVE_TO_EVENT.test(relative);
+  const namedWeekday = WEEKDAY.test(relative) ? { weekday: known.weekday } : {};
+  const fields = resolvable ? relativeFields(relative, known) : namedWeekday;
   return { ...base, ...definedOnly(fields), relative };
 }
 

@@ -38,7 +38,8 @@ const TITLE_MODIFIERS = words(`defense defence foreign prime vice deputy chief e
   former interim supreme first treasury education transport transportation environment labor labour agriculture
   commerce homeland intelligence operating financial technology technical regional managing communications policy
   military special joint of`);
-const CONNECTORS = words('of the for de del della des di da do du van von der den ter la le el al bin ibn bint y');
+// Not "for" or "and": they join two names more often than they stand inside one ("Warren for Howard").
+const CONNECTORS = words('of the de del della des di da do du van von der den ter la le el al bin ibn bint y');
 const DATE_WORDS = words(`january february march april may june july august september october november december
   jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday`);
 const ABBREVIATIONS = words('mr mrs ms dr st jr sr gen sen rep gov lt col capt sgt prof inc corp co ltd mt ft jan feb mar apr jun jul aug sep sept oct nov dec');
@@ -84,13 +85,14 @@ function readWords(text: string): Word[] {
     }
     let before = start - 1;
     while (before >= 0 && /\s/.test(text[before])) before--;
+    const newLineBefore = text.slice(before + 1, start).includes('\n');
     found.push({
       start,
       end,
       lower: text.slice(start, end).toLowerCase(),
       capitalised: /^(?:\p{Lu}|\p{Ll}+-?\p{Lu})/u.test(written),
       closes,
-      sentenceInitial: before < 0 || SENTENCE_OPENERS.has(text[before]),
+      sentenceInitial: before < 0 || newLineBefore || SENTENCE_OPENERS.has(text[before]),
     });
   }
   return found;
@@ -130,6 +132,8 @@ function capitalisedRuns(text: string, found: Word[]): Word[][] {
 }
 
 const isConnector = (word: Word) => CONNECTORS.has(word.lower);
+// A capitalised connector belongs to the name it starts ("El Niño", "De Niro"); a lower-case one never ends one.
+const isLowerConnector = (word: Word) => isConnector(word) && !word.capitalised;
 const isAcronym = (word: Word, text: string) => /^\p{Lu}{2,}$/u.test(text.slice(word.start, word.end).replace(/\./g, ''));
 
 /** Drops a sentence's first word when its capital only marks the sentence start. */
@@ -169,8 +173,8 @@ const bare = (word: Word) => word.lower.replace(/\./g, '');
 function trimConnectors(part: Word[]): Word[] {
   let start = 0;
   let end = part.length;
-  while (start < end && isConnector(part[start])) start++;
-  while (end > start && isConnector(part[end - 1])) end--;
+  while (start < end && isLowerConnector(part[start])) start++;
+  while (end > start && isLowerConnector(part[end - 1])) end--;
   return part.slice(start, end);
 }
 
@@ -257,4 +261,9 @@ export function namesAgree(a: string, b: string): boolean {
   if (shorter.every((word) => longer.includes(word))) return true;
   const initials = (list: string[]) => list.map((word) => word[0]).join('');
   return shorter.length === 1 && longer.length > 1 && shorter[0] === initials(longer);
+}
+
+/** Whether a Porter stem is of a word usually written in lower case (so not, by itself, a name). */
+export function isCommonStem(stem: string): boolean {
+  return COMMON_STEMS.has(stem);
 }

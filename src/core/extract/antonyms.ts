@@ -4,9 +4,12 @@
 import { normalizeWord, stemWord } from '../text/normalize.js';
 import table from './antonyms.json' with { type: 'json' };
 
-const OPPOSITES = new Map<string, ReadonlySet<string>>(
-  Object.entries(table as Record<string, string>).map(([stem, opposites]) => [stem, new Set(opposites.split(' '))]),
-);
+const OPPOSITES = table as Record<string, string>;
+
+/** The opposites' stems of one lookup key; the table is read as is, so loading it builds nothing. */
+function oppositesOf(key: string): string[] {
+  return Object.hasOwn(OPPOSITES, key) ? OPPOSITES[key].split(' ') : [];
+}
 
 // Callers hold either words ("increases"), normalised words or stems ("increas"); stemming a stem can change
 // it again ("increas" -> "increa"), so a word is looked up both as given (folded) and as its stem.
@@ -18,15 +21,10 @@ function lookupKeys(word: string): string[] {
 
 export function areAntonyms(a: string, b: string): boolean {
   const bKeys = lookupKeys(b);
-  return lookupKeys(a).some((key) => {
-    const opposites = OPPOSITES.get(key);
-    return opposites !== undefined && bKeys.some((candidate) => opposites.has(candidate));
-  });
+  return lookupKeys(a).some((key) => oppositesOf(key).some((opposite) => bKeys.includes(opposite)));
 }
 
 /** The stems of the word's opposites ("rose" -> ["fell"]); empty when none is known. */
 export function antonymsOf(word: string): string[] {
-  const found = new Set<string>();
-  for (const key of lookupKeys(word)) for (const opposite of OPPOSITES.get(key) ?? []) found.add(opposite);
-  return [...found];
+  return [...new Set(lookupKeys(word).flatMap(oppositesOf))];
 }

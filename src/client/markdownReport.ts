@@ -2,6 +2,7 @@
 import { basename } from 'node:path';
 import type { DraftReport } from '../core/report/json.js';
 import type { Finding } from '../core/types.js';
+import { escapeMarkdown } from '../server/markdownText.js';
 
 const VERDICT_ORDER: Finding['verdict'][] = ['contradicted', 'unsupported', 'supported'];
 const HEADINGS: Record<Finding['verdict'], string> = {
@@ -11,7 +12,7 @@ const HEADINGS: Record<Finding['verdict'], string> = {
 };
 
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
-const quoteBlock = (text: string) => `> ${oneLine(text).replace(/([\\`*_[\]<>|])/g, '\\$1')}`;
+const quoteBlock = (text: string) => `> ${escapeMarkdown(text)}`;
 
 function describeFinding(finding: Finding): string[] {
   const where = `line ${finding.range.start.line + 1}`;

@@ -2,6 +2,7 @@
 // marked, where it comes from, a link that opens it, and the runner-up passages.
 import type { Evidence, Finding, Range } from '../core/types.js';
 import { problemMessage } from './diagnostics.js';
+import { escapeMarkdown } from './markdownText.js';
 import { describeSource } from './sourceLabel.js';
 import { markDifferences } from './wordDiff.js';
 
@@ -18,10 +19,6 @@ const VERDICT_HEADINGS: Record<Finding['verdict'], string> = {
 };
 const OTHER_PASSAGES = 3;
 const PASSAGE_PREVIEW = 160;
-
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()<>#+|!~-]/g, '\\$&').replace(/\s+/g, ' ');
-}
 
 function link(label: string, evidence: Evidence, links: HoverLinks): string {
   return `[${label}](${links.openSource(links.uriOfPath(evidence.source), evidence.range)})`;

@@ -27,7 +27,8 @@ import { codeActions } from './codeActions.js';
 import { findingsToDiagnostics } from './diagnostics.js';
 import { languageOfPath, listDraftFiles } from './draftFiles.js';
 import { countVerdicts, DraftResults, findingAt, type CheckedDraft } from './draftResults.js';
-import { escapeMarkdown, renderFindingHover } from './hover.js';
+import { renderFindingHover } from './hover.js';
+import { escapeMarkdown } from './markdownText.js';
 import { addIgnoredFinding, PROJECT_FILE, readProjectFile } from './projectFile.js';
 import {
   CANCEL_INDEXING_NOTIFICATION,

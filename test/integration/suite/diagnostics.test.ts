@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { PLANTED, PLANTED_SUMMARY } from './expected.js';
+import { PLANTED, PLANTED_SUMMARY, isPlanted } from './expected.js';
 import { DRAFT, findRange, openDraft, restoreText, SEED, summarise, waitFor, waitForDiagnostics, workspaceUri } from './helpers.js';
 
 describe('diagnostics', () => {
@@ -25,7 +25,7 @@ describe('diagnostics', () => {
     const diagnostics = await waitForDiagnostics(editor.document.uri, (summary) => !summary.some((line) => line.startsWith('number')), 'the number underline to go');
     assert.deepEqual(summarise(diagnostics), PLANTED_SUMMARY.filter((line) => !line.startsWith('number')));
     await restoreText(editor, original);
-    await waitForDiagnostics(editor.document.uri, (summary) => summary.length === PLANTED.length, 'the underline to return');
+    await waitForDiagnostics(editor.document.uri, isPlanted, 'the underline to return');
   });
 
   it('holds back a new underline on the sentence being typed until the writer pauses', async () => {
@@ -38,6 +38,6 @@ describe('diagnostics', () => {
     const waited = Date.now() - edited;
     assert.ok(waited >= holdMs - 50, `the new underline appeared ${waited} ms after the edit, before the ${holdMs} ms hold`);
     await restoreText(editor, original);
-    await waitForDiagnostics(editor.document.uri, (summary) => summary.length === PLANTED.length, 'the planted errors again');
+    await waitForDiagnostics(editor.document.uri, isPlanted, 'the planted errors again');
   });
 });

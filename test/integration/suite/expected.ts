@@ -16,3 +16,6 @@ export const DRAFT_COUNTS = { supported: 4, contradicted: 5, unsupported: 0 };
 /** The seed's sentence behind the number finding (line 29 of the seed). */
 export const CASUALTY_SENTENCE =
   'Some 150 members of the Afghan security forces were killed or wounded in attacks across the country in just 24 hours earlier this week, Afghan officials said.';
+
+/** Exactly the planted errors, at their places (a stale publish with shifted lines does not count). */
+export const isPlanted = (summary: readonly string[]) => summary.join('\n') === PLANTED_SUMMARY.join('\n');

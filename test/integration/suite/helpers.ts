@@ -10,12 +10,16 @@ export function workspaceUri(relative: string): vscode.Uri {
   return vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, relative);
 }
 
-export async function waitFor<T>(probe: () => T | undefined | false | Promise<T | undefined | false>, what: string, timeoutMs = 30000): Promise<T> {
+export async function waitFor<T>(
+  probe: () => T | undefined | false | Promise<T | undefined | false>,
+  what: string | (() => string),
+  timeoutMs = 30000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
     if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${typeof what === 'string' ? what : what()}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
@@ -38,7 +42,7 @@ export function waitForDiagnostics(uri: vscode.Uri, done: (summary: string[]) =>
     const diagnostics = groundworkDiagnostics(uri);
     last = summarise(diagnostics);
     return done(last) ? diagnostics : undefined;
-  }, `${what} (last seen: ${JSON.stringify(last)})`);
+  }, () => `${what} (last seen: ${JSON.stringify(last)})`);
 }
 
 export async function openDraft(relative: string): Promise<vscode.TextEditor> {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { CASUALTY_SENTENCE, PLANTED } from './expected.js';
+import { CASUALTY_SENTENCE, isPlanted } from './expected.js';
 import { DRAFT, findRange, hoverText, openDraft, SEED, waitForDiagnostics } from './helpers.js';
 
 const OPEN_SOURCE_LINK = /\[Open source\]\(command:groundwork\.openSource\?([^)]+)\)/;
@@ -12,7 +12,7 @@ async function hoverAt(document: vscode.TextDocument, position: vscode.Position)
 describe('hover', () => {
   before(async () => {
     const editor = await openDraft(DRAFT);
-    await waitForDiagnostics(editor.document.uri, (summary) => summary.length === PLANTED.length, 'the planted errors');
+    await waitForDiagnostics(editor.document.uri, isPlanted, 'the planted errors');
   });
 
   it('shows the verdict, the problem and the source passage with the changed word marked', async () => {
@@ -21,7 +21,7 @@ describe('hover', () => {
     assert.match(text, /^\*\*Groundwork · ✗ Contradicted\*\* claim \(support 0\.\d\d\)/);
     assert.ok(text.includes('- Wrong number: “250” — the source says “150”'), text);
     assert.ok(text.includes('Some **150** members of the Afghan security forces were killed or wounded'), text);
-    assert.ok(text.includes('000\\_f04d67d5c7de7c34.txt, 2021\\-06\\-11, line 29'), text);
+    assert.ok(text.includes('000\\_f04d67d5c7de7c34.txt, 2021-06-11, line 29'), text);
   });
 
   it('links to the source: the link opens it with the passage selected', async () => {

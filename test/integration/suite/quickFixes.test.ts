@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { PLANTED, PLANTED_SUMMARY } from './expected.js';
+import { PLANTED, PLANTED_SUMMARY, isPlanted } from './expected.js';
 import { DRAFT, findRange, groundworkDiagnostics, openDraft, restoreText, summarise, waitForDiagnostics, workspaceUri } from './helpers.js';
 
 async function actionsAt(uri: vscode.Uri, range: vscode.Range): Promise<vscode.CodeAction[]> {
@@ -14,12 +14,13 @@ describe('quick fixes', () => {
   before(async () => {
     editor = await openDraft(DRAFT);
     original = editor.document.getText();
+    await waitForDiagnostics(editor.document.uri, isPlanted, 'the planted errors');
   });
 
   afterEach(async () => {
     editor = await openDraft(DRAFT);
     if (editor.document.getText() !== original) await restoreText(editor, original);
-    await waitForDiagnostics(editor.document.uri, (summary) => summary.length === PLANTED.length, 'the planted errors after restoring the draft');
+    await waitForDiagnostics(editor.document.uri, isPlanted, 'the planted errors after restoring the draft');
   });
 
   for (const planted of PLANTED) {

@@ -4,13 +4,9 @@
 // regions) is a space and line breaks are kept; blocks are spans of that copy. So a block quote spanning lines
 // is one block whose `> ` markers are spaces, and every offset in a block is an offset in the document.
 import type { Nodes, Root } from 'mdast';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import { splitParagraphs } from '../text/sentences.js';
 import type { Span } from '../types.js';
-import { defuseMarkdown } from './defuse.js';
+import { parseMarkdown } from './parse-markdown.js';
 
 export type ProseKind = 'paragraph' | 'heading' | 'blockquote' | 'list-item' | 'table-cell';
 
@@ -20,8 +16,6 @@ export interface ProseBlock {
   text: string;
   kind: ProseKind;
 }
-
-const markdown = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm).freeze();
 
 export interface ProseDocument {
   /** The whole document, non-prose characters replaced by spaces: split sentences of this, not of the source. */
@@ -70,7 +64,7 @@ function markdownProse(text: string): ProseDocument {
   const directives: Directive[] = [];
 
   // Iterative walk: nesting depth is up to the writer (500 levels of `>` must not overflow the stack).
-  const tree = markdown.parse(defuseMarkdown(text));
+  const tree = parseMarkdown(text);
   const stack: Array<[Nodes | Root, Context]> = [[tree, { kind: 'paragraph', quoted: false, excluded: false }]];
   while (stack.length > 0) {
     const [node, outer] = stack.pop()!;

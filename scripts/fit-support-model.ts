@@ -48,7 +48,7 @@ const scale = Array.from({ length: d }, (_, j) => Math.sqrt(rows.reduce((s, r) =
 const z = rows.map((r) => [1, ...r.x.map((v, j) => (v - mean[j]) / scale[j])]);
 
 // Newton's method on the L2-regularised weighted log-likelihood.
-const L2 = 1e-2 * weights.reduce((a, b) => a + b, 0) / rows.length;
+const L2 = Number(process.env.FIT_L2 ?? 0.3) * weights.reduce((a, b) => a + b, 0) / rows.length;
 let beta = new Array(d + 1).fill(0);
 for (let iteration = 0; iteration < 30; iteration++) {
   const gradient = new Array(d + 1).fill(0);

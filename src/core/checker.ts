@@ -101,7 +101,7 @@ export class DraftChecker {
     });
     if (assessment.uncheckable) return undefined;
     const { problems, windows } = assessment;
-    const signals = claimSignals(assessment, facts.content.length);
+    const signals = claimSignals(assessment, facts.content.length, facts.numbers.length + facts.dates.length + facts.names.length);
     return {
       kind: 'claim',
       verdict: verdictOf(problems),

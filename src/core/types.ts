@@ -130,6 +130,12 @@ export interface SentenceSignals {
   anchorCoverage: number;
   unigram: number;
   bigram: number;
+  trigram: number;
+  /** Numbers, dates and names the sentence states. */
+  facts: number;
+  /** Content words the best document never uses, and how many of those are not common English. */
+  novel: number;
+  novelUncommon: number;
   words: number;
   problems: Problem[];
 }

@@ -36,7 +36,7 @@ export interface ClaimAssessment {
 /** Below this share of its words in the best passage, a claim is taken to be absent from the sources. */
 export const ABSENT_COVERAGE = 0.42;
 const NEGATION_MIN_COVERAGE = 0.5;
-const FULL_OVERLAP: LexicalOverlap = { unigram: 1, bigram: 1 };
+const FULL_OVERLAP: LexicalOverlap = { unigram: 1, bigram: 1, trigram: 1, novel: 0, novelUncommon: 0 };
 
 const inside = (span: Span, excluded: Span[]) => excluded.some((e) => span.start >= e.start && span.end <= e.end);
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
@@ -65,7 +65,7 @@ export function assessClaim(finder: EvidenceFinder, input: ClaimInput): ClaimAss
   }
   const best = windows[0];
   if (!best) {
-    const lexical = { unigram: 0, bigram: 0 };
+    const lexical = { unigram: 0, bigram: 0, trigram: 0, novel: words.length, novelUncommon: words.length };
     return { problems: input.typedOnly ? [] : [absent(facts.text)], windows, coverage: 0, anchorCoverage: 0, lexical, uncheckable: false };
   }
 

@@ -1,6 +1,7 @@
 // Finding the source passages a claim rests on: the best-ranked sentence of each candidate document, grown by
 // the sentences of that document that bring claim words the window does not have yet (true summaries merge
 // facts from several source sentences).
+import { isCommonStem } from '../extract/names.js';
 import type { SourceLibrary } from '../library.js';
 import { isContentToken, type Token } from '../text/normalize.js';
 import type { SourceDocument } from '../types.js';
@@ -24,11 +25,17 @@ export interface EvidenceWindow {
 export interface LexicalOverlap {
   unigram: number;
   bigram: number;
+  trigram: number;
+  /** Claim content words the document never uses. */
+  novel: number;
+  /** Of those, the ones that are not common English: likely names or terms the source never mentions. */
+  novelUncommon: number;
 }
 
 interface DocumentVocabulary {
   stems: Set<string>;
   pairs: Set<string>;
+  triples: Set<string>;
 }
 
 const DOCUMENTS_CONSIDERED = 3;
@@ -57,9 +64,17 @@ export class EvidenceFinder {
     const vocabulary = this.vocabularyOf(document);
     const content = claimTokens.filter(isContentToken);
     const pairs = claimTokens.slice(1).map((token, i) => `${claimTokens[i].norm} ${token.norm}`);
+    const triples = claimTokens.slice(2).map((token, i) => `${claimTokens[i].norm} ${claimTokens[i + 1].norm} ${token.norm}`);
     const share = (items: string[], set: Set<string>) =>
       items.length ? items.filter((item) => set.has(item)).length / items.length : 1;
-    return { unigram: share(content.map((t) => t.stem), vocabulary.stems), bigram: share(pairs, vocabulary.pairs) };
+    const novel = content.filter((t) => !vocabulary.stems.has(t.stem));
+    return {
+      unigram: share(content.map((t) => t.stem), vocabulary.stems),
+      bigram: share(pairs, vocabulary.pairs),
+      trigram: share(triples, vocabulary.triples),
+      novel: novel.length,
+      novelUncommon: novel.filter((t) => !isCommonStem(t.stem)).length,
+    };
   }
 
   private vocabularyOf(document: SourceDocument): DocumentVocabulary {
@@ -70,6 +85,7 @@ export class EvidenceFinder {
       vocabulary = {
         stems: new Set(tokens.map((t) => t.stem)),
         pairs: new Set(tokens.slice(1).map((token, i) => `${tokens[i].norm} ${token.norm}`)),
+        triples: new Set(tokens.slice(2).map((token, i) => `${tokens[i].norm} ${tokens[i + 1].norm} ${token.norm}`)),
       };
       this.vocabularies.set(key, vocabulary);
       if (this.vocabularies.size > VOCABULARY_CACHE_LIMIT) this.vocabularies.delete(this.vocabularies.keys().next().value!);

@@ -7,22 +7,27 @@ export const FEATURE_NAMES = [
   'minCoverage', 'meanCoverage', 'minAnchorCoverage', 'minUnigram', 'meanUnigram', 'minBigram', 'meanBigram',
   'logWords', 'sentences', 'numberContradicted', 'numberAbsent', 'dateContradicted', 'dateAbsent',
   'entityContradicted', 'entityAbsent', 'negation', 'antonym', 'absentSentences', 'quoteProblems', 'minQuoteSimilarity',
+  'novelWords', 'novelUncommonWords', 'anyContradiction', 'minTrigram', 'meanTrigram', 'logFacts', 'minCoverageSquared',
 ] as const;
 
-export function claimSignals(assessment: ClaimAssessment, words: number): SentenceSignals {
+export function claimSignals(assessment: ClaimAssessment, words: number, facts: number): SentenceSignals {
   return {
     quote: false,
     coverage: assessment.coverage,
     anchorCoverage: assessment.anchorCoverage,
     unigram: assessment.lexical.unigram,
     bigram: assessment.lexical.bigram,
+    trigram: assessment.lexical.trigram,
+    facts,
+    novel: assessment.lexical.novel,
+    novelUncommon: assessment.lexical.novelUncommon,
     words,
     problems: assessment.problems,
   };
 }
 
 export function quoteSignals(similarity: number, problems: Problem[], words: number): SentenceSignals {
-  return { quote: true, coverage: similarity, anchorCoverage: similarity, unigram: similarity, bigram: similarity, words, problems };
+  return { quote: true, coverage: similarity, anchorCoverage: similarity, unigram: similarity, bigram: similarity, trigram: similarity, facts: 0, novel: 0, novelUncommon: 0, words, problems };
 }
 
 /** The model's input: a fixed-order vector describing one or more sentences. */
@@ -56,5 +61,12 @@ export function featureVector(signals: SentenceSignals[]): number[] {
     claims.filter((s) => s.problems.some((p) => p.type === 'absent')).length,
     count(() => true, quotes),
     min(quotes, (s) => s.coverage),
+    Math.log1p(claims.reduce((sum, s) => sum + s.novel, 0)),
+    Math.log1p(claims.reduce((sum, s) => sum + s.novelUncommon, 0)),
+    signals.some((s) => s.problems.some((p) => p.type !== 'absent' && p.source !== '')) ? 1 : 0,
+    min(claims, (s) => s.trigram),
+    mean(claims, (s) => s.trigram),
+    Math.log1p(claims.reduce((sum, s) => sum + s.facts, 0)),
+    min(claims, (s) => s.coverage) ** 2,
   ];
 }

@@ -10,6 +10,7 @@
 // built by scripts/build-common-words.mjs): frequency with case tells "Drones" from "Lordstown" far better
 // than a hand list could. A common word still starts a name when another capitalised
 // word follows it directly ("White House", "Swoop Aero"). Months and weekdays alone are dates, not names.
+import { samePlace } from './places.js';
 import type { Span } from '../types.js';
 import { normalizeWord, stemWord, STOPWORDS, tokenize } from '../text/normalize.js';
 import commonStemList from './common-words.json' with { type: 'json' };
@@ -251,9 +252,11 @@ function nameWords(name: string): string[] {
 /**
  * True when the two names can refer to the same entity: one's words are all in the other ("Kirby" and
  * "John Kirby", "Biden" and "President Joe Biden"), or one is the other's initials ("GM" and "General Motors",
- * "U.S." and "United States"). "Joe Biden" and "Hunter Biden" do not agree.
+ * "U.S." and "United States"), or both name the same country ("Turkey", "Turkish", "Ankara").
+ * "Joe Biden" and "Hunter Biden" do not agree.
  */
 export function namesAgree(a: string, b: string): boolean {
+  if (samePlace(a, b)) return true;
   const left = nameWords(a);
   const right = nameWords(b);
   if (left.length === 0 || right.length === 0) return false;

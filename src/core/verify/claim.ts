@@ -202,10 +202,13 @@ function rivalInSlot(
         !claimNames.some((c) => namesAgree(c.text, candidate.text)) &&
         !isDateline(context.document.text, source, candidate),
     );
-    // Of several names in the slot, the one as far from the slot's end as the draft's name is.
-    const fromEnd = (tokens: Token[], span: Span) => tokens.filter((t) => t.span.start >= span.end).length;
-    const draftDistance = fromEnd(draftSide, name.span);
-    rivals.sort((a, b) => Math.abs(fromEnd(sourceSide, a.span) - draftDistance) - Math.abs(fromEnd(sourceSide, b.span) - draftDistance));
+    // Of several names in the slot, the one as far from the shared word the slot hangs on as the draft's name
+    // is: the word after the slot, or for a slot that ends the statement, the word before it.
+    const trailing = gap.source[1] === sourceTokens.length && gap.source[0] > 0;
+    const distance = (tokens: Token[], span: Span) =>
+      trailing ? tokens.filter((t) => t.span.end <= span.start).length : tokens.filter((t) => t.span.start >= span.end).length;
+    const draftDistance = distance(draftSide, name.span);
+    rivals.sort((a, b) => Math.abs(distance(sourceSide, a.span) - draftDistance) - Math.abs(distance(sourceSide, b.span) - draftDistance));
     if (rivals.length) return rivals[0].text;
   }
   return undefined;

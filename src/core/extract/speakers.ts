@@ -168,7 +168,7 @@ function wordsOf(all: Word[], span: Span, masked: Masked[]): Word[] {
 }
 
 function canBeName(word: string, lower: string): boolean {
-  if (!/^\p{Lu}/u.test(word) || PRONOUNS.has(lower) || CALENDAR.has(lower.endsWith('.') ? lower.slice(0, -1) : lower)) return false;
+  if (word[0] === lower[0] || PRONOUNS.has(lower) || CALENDAR.has(lower.endsWith('.') ? lower.slice(0, -1) : lower)) return false;
   return !(STOPWORDS.has(lower) && /^\p{Lu}{2,}$/u.test(word)); // "AFTER", "US" in an all-caps headline
 }
 

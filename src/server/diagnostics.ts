@@ -5,7 +5,6 @@ import type { Evidence, Finding, Problem, Range, Span } from '../core/types.js';
 import { findingFingerprint } from './fingerprint.js';
 import { DIAGNOSTIC_SOURCE, type DiagnosticCode, type DiagnosticData } from './protocol.js';
 import type { SeverityName } from './settings.js';
-import { describeSource } from './sourceLabel.js';
 
 const SEVERITIES: Record<Exclude<SeverityName, 'off'>, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -48,7 +47,9 @@ export function problemMessage(finding: Finding, problem?: Problem): string {
 
 function relatedInformation(evidence: Evidence | undefined, uriOfPath: (path: string) => string): DiagnosticRelatedInformation[] {
   if (!evidence) return [];
-  return [{ location: { uri: uriOfPath(evidence.source), range: evidence.range }, message: `${describeSource(evidence)}: “${evidence.text}”` }];
+  // The editor prefixes the location (file, line): the message is the passage itself.
+  const title = evidence.title ? `${evidence.title}: ` : '';
+  return [{ location: { uri: uriOfPath(evidence.source), range: evidence.range }, message: `${title}“${evidence.text.replace(/\s+/g, ' ')}”` }];
 }
 
 export function findingDiagnostics(finding: Finding, context: DiagnosticContext): Diagnostic[] {

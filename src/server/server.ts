@@ -21,12 +21,13 @@ import {
 } from 'vscode-languageserver/node.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { defaultCacheDir } from '../core/cache/store.js';
-import type { Range } from '../core/types.js';
+import type { Finding, Range } from '../core/types.js';
 import { citationKeyAt, citationPrefixAt } from './citations.js';
 import { codeActions } from './codeActions.js';
 import { findingsToDiagnostics } from './diagnostics.js';
 import { languageOfPath, listDraftFiles } from './draftFiles.js';
 import { countVerdicts, DraftResults, findingAt, type CheckedDraft } from './draftResults.js';
+import { widenToSentences } from './evidenceContext.js';
 import { renderFindingHover } from './hover.js';
 import { escapeMarkdown } from './markdownText.js';
 import { addIgnoredFinding, PROJECT_FILE, readProjectFile } from './projectFile.js';
@@ -338,11 +339,16 @@ class GroundworkServer {
     return this.results.get(document.uri);
   }
 
+  /** The finding with each passage widened to whole source sentences, for what the writer reads. */
+  private inContext(finding: Finding): Finding {
+    return { ...finding, evidence: finding.evidence.map((passage) => widenToSentences(passage, this.sources.library.get(passage.source))) };
+  }
+
   private diagnosticsOf(checked: CheckedDraft) {
     const { document } = checked;
     return checked.findings.map((finding) => ({
       finding,
-      diagnostics: findingsToDiagnostics([finding], {
+      diagnostics: finding.verdict === 'supported' ? [] : findingsToDiagnostics([this.inContext(finding)], {
         rangeOf: (span) => ({ start: document.positionAt(span.start), end: document.positionAt(span.end) }),
         severity: this.settings.severity,
         ignored: this.ignored,
@@ -422,7 +428,9 @@ class GroundworkServer {
     const document = this.documents.get(params.uri);
     const checked = document && this.freshResult(document);
     const finding = checked && findingAt(checked.findings, document!.offsetAt(params.position));
-    return finding ? { ...finding, evidenceUris: finding.evidence.map((evidence) => uriOfPath(evidence.source)) } : null;
+    if (!finding) return null;
+    const { evidence } = this.inContext(finding);
+    return { ...finding, evidence, evidenceUris: evidence.map((passage) => uriOfPath(passage.source)) };
   }
 
   private ignoreFinding(uri: string, fingerprint: string, note: string): void {
@@ -452,7 +460,7 @@ class GroundworkServer {
     const checked = this.freshResult(document);
     const finding = checked && findingAt(checked.findings, offset);
     if (!finding) return null;
-    const value = renderFindingHover(finding, { uriOfPath, openSource: (target, range) => this.openSourceLink(target, range) });
+    const value = renderFindingHover(this.inContext(finding), { uriOfPath, openSource: (target, range) => this.openSourceLink(target, range) });
     return { contents: { kind: MarkupKind.Markdown, value }, range: finding.range };
   }
 

@@ -14,6 +14,11 @@ const CODE_SERVER = path.join(HOST, 'node_modules', '.bin', 'code-server');
 const CHROMIUM = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
 const { chromium } = createRequire(path.join(HOST, 'package.json'))('playwright-core');
 
+export function codeServerBin() {
+  if (!fs.existsSync(CODE_SERVER)) throw new Error('code-server is not installed: run scripts/install-test-host.sh');
+  return CODE_SERVER;
+}
+
 function freePort() {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
@@ -27,7 +32,7 @@ function freePort() {
 
 /** Starts code-server with its own user data, extensions folder and XDG folders under `dataDir`. */
 export async function startCodeServer({ dataDir, settings = {}, verbose = false }) {
-  if (!fs.existsSync(CODE_SERVER)) throw new Error(`code-server is not installed: run scripts/install-test-host.sh`);
+  const bin = codeServerBin();
   const port = await freePort();
   const userDataDir = path.join(dataDir, 'user-data');
   const extensionsDir = path.join(dataDir, 'extensions');
@@ -52,7 +57,7 @@ export async function startCodeServer({ dataDir, settings = {}, verbose = false 
   const args = ['--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
     '--disable-workspace-trust', '--disable-getting-started-override', '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
   const started = Date.now();
-  const child = spawn(CODE_SERVER, args, {
+  const child = spawn(bin, args, {
     env: { ...process.env, XDG_CONFIG_HOME: `${xdg}/config`, XDG_DATA_HOME: `${xdg}/data`, XDG_CACHE_HOME: `${xdg}/cache` },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true, // its own process group: stopping it stops the extension host and watchers too

@@ -74,14 +74,19 @@ describe('extractProse', () => {
     assert.equal(ozy.slice(journal.span.start, journal.span.end).replace('\n> ', '\n  '), journal.text);
   });
 
-  it('blanks inline code, link destinations, autolinks, bare URLs, images, inline HTML and struck text', () => {
+  it('blanks inline code, link destinations, autolinks, bare URLs, images, inline HTML, struck text, footnote marks', () => {
     const text =
-      'Kirby [said](https://example.org/k "t") the `S-400` deal <b>stalled</b> ' +
-      '(see <https://a.example/x>, https://b.example/y and ![chart](c.png)) ~~not~~ on *Monday* [@kabul].\n';
-    const [block] = extractProse(text, 'markdown');
-    assertMapsOneToOne(text, [block!]);
-    assert.equal(block!.kind, 'paragraph');
-    assert.equal(block!.text.replace(/ +/g, ' '), 'Kirby said the deal stalled (see , and ) on Monday [@kabul].');
+      'Kirby [said](https://example.org/k "t") the `S-400` deal <b>stalled</b> (see <https://a.example/x>, ' +
+      'https://b.example/y, www.c.example and ![chart](c.png)) ~~not~~ on *Monday*[^1] [@kabul].\n\n[^1]: Al-Monitor.\n';
+    const blocks = extractProse(text, 'markdown');
+    assertMapsOneToOne(text, blocks);
+    assert.deepEqual(
+      blocks.map((block) => [block.kind, block.text.replace(/ +/g, ' ')]),
+      [
+        ['paragraph', 'Kirby said the deal stalled (see , , and ) on Monday [@kabul].'],
+        ['paragraph', 'Al-Monitor.'],
+      ],
+    );
   });
 
   it('reads GFM tables cell by cell, and setext headings without their underline', () => {

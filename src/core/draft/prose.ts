@@ -74,6 +74,7 @@ function markdownProse(text: string): ProseDocument {
       if (span) regions.push({ span, kind: context.kind });
     } else if (node.type === 'text' && span && !context.excluded) {
       markText(text, prose, span, context.quoted);
+      unmarkUrls(text, prose, span);
     } else if (node.type === 'html' && span) {
       directives.push(...findDirectives(node.value, span.start));
     }
@@ -107,7 +108,7 @@ function contextOf(node: Nodes | Root, outer: Context, text: string): Context {
     case 'delete':
       return { ...outer, excluded: true };
     case 'link': {
-      // `[words](url)` starts with its bracket; an autolink (`<https://…>` or a bare URL) is only the address.
+      // `[words](url)` starts with its bracket; an autolink (`<https://…>`) is only the address.
       const start = spanOf(node)?.start;
       return start !== undefined && text[start] !== '[' ? { ...outer, excluded: true } : outer;
     }
@@ -132,6 +133,15 @@ function markText(text: string, prose: Uint8Array, span: Span, quoted: boolean):
     let j = i + 1;
     while (j < span.end && /[ \t>\r\n]/.test(text[j]!)) prose[j++] = 0;
     i = j - 1;
+  }
+}
+
+// A bare address: GFM would make it a link (autolink literal); the parser leaves them as text for speed.
+const BARE_URL = /\b(?:https?:\/\/|www\.)[^\s<>]*[^\s<>.,;:!?'")\]\u201D\u2019]/gi;
+
+function unmarkUrls(text: string, prose: Uint8Array, span: Span): void {
+  for (const match of text.slice(span.start, span.end).matchAll(BARE_URL)) {
+    prose.fill(0, span.start + match.index!, span.start + match.index! + match[0].length);
   }
 }
 

@@ -63,8 +63,8 @@ function markdownProse(text: string): ProseDocument {
   const regions: Region[] = [];
   const directives: Directive[] = [];
 
-  // Iterative walk: nesting depth is up to the writer (500 levels of `>` must not overflow the stack).
   const tree = parseMarkdown(text);
+  // Iterative walk: nesting depth is up to the writer (500 levels of `>` must not overflow the stack).
   const stack: Array<[Nodes | Root, Context]> = [[tree, { kind: 'paragraph', quoted: false, excluded: false }]];
   while (stack.length > 0) {
     const [node, outer] = stack.pop()!;

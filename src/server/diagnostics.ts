@@ -45,11 +45,15 @@ export function problemMessage(finding: Finding, problem?: Problem): string {
   return `${label}: “${problem.draft}” — the source says “${problem.source}”`;
 }
 
-function relatedInformation(evidence: Evidence | undefined, uriOfPath: (path: string) => string): DiagnosticRelatedInformation[] {
+const PREVIEW_LENGTH = 90;
+
+/** Where the source says it. The editor shows the location (file, line) itself: the message stays one short line. */
+function relatedInformation(evidence: Evidence | undefined, problem: Problem | undefined, uriOfPath: (path: string) => string): DiagnosticRelatedInformation[] {
   if (!evidence) return [];
-  // The editor prefixes the location (file, line): the message is the passage itself.
-  const title = evidence.title ? `${evidence.title}: ` : '';
-  return [{ location: { uri: uriOfPath(evidence.source), range: evidence.range }, message: `${title}“${evidence.text.replace(/\s+/g, ' ')}”` }];
+  const passage = evidence.text.replace(/\s+/g, ' ').trim();
+  const preview = passage.length > PREVIEW_LENGTH ? `${passage.slice(0, PREVIEW_LENGTH - 1)}…` : passage;
+  const message = problem?.source ? `the source says “${problem.source}”` : `“${preview}”`;
+  return [{ location: { uri: uriOfPath(evidence.source), range: evidence.range }, message: evidence.title ? `${evidence.title}: ${message}` : message }];
 }
 
 export function findingDiagnostics(finding: Finding, context: DiagnosticContext): Diagnostic[] {
@@ -67,7 +71,7 @@ export function findingDiagnostics(finding: Finding, context: DiagnosticContext)
       source: DIAGNOSTIC_SOURCE,
       code,
       message: problemMessage(finding, problem),
-      relatedInformation: relatedInformation(finding.evidence[0], context.uriOfPath),
+      relatedInformation: relatedInformation(finding.evidence[0], problem, context.uriOfPath),
       data,
     }];
   });

@@ -11,8 +11,9 @@ export interface PassageSegment {
 /** The words of the problem's source value, where the passage has it, that the draft's value does not have. */
 function differingWordsOfProblem(passage: string, problem: Problem): Word[] {
   if (!problem.source) return [];
-  const at = passage.toLowerCase().indexOf(problem.source.toLowerCase());
-  if (at < 0) return [];
+  const escaped = problem.source.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const at = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'iu').exec(passage)?.index;
+  if (at === undefined) return [];
   const sourceWords = words(problem.source, at);
   const common = new Set(alignWords(words(problem.draft), sourceWords).map(([, j]) => j));
   const differing = sourceWords.filter((_, index) => !common.has(index));

@@ -109,8 +109,9 @@ interface Word {
   quotation?: number;
 }
 
-// A word (letters and digits joined by apostrophes, hyphens, dots, ampersands), or one other visible character.
-const TOKEN = /([\p{L}\p{N}]+(?:['\u2019\-.&][\p{L}\p{N}]+)*)|(\S)/gu;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const JOINERS = new Set(["'", '\u2019', '-', '.', '&']);
+const SPACE = /\s/;
 const FULL_STOP = 46;
 const STOP_CHARACTERS = new Set('.;:!?()[]{}\u2026\u2014\u2013-');
 const ABBREVIATIONS = words('mr mrs ms dr prof jr sr st rep sen gov gen lt col capt sgt adm maj rev hon inc co corp ltd');
@@ -121,27 +122,42 @@ interface Masked {
   index: number;
 }
 
-/** The words and punctuation of a whole text. */
+/** The words and punctuation of a whole text: a word is letters and digits joined by ' ’ - . &. */
 function readWords(text: string): Word[] {
+  // A hand-written scanner: a regular expression allocates a match for every word, and this runs over every
+  // character of every source.
   const result: Word[] = [];
-  TOKEN.lastIndex = 0;
-  for (let match = TOKEN.exec(text); match; match = TOKEN.exec(text)) {
-    const at = match.index;
-    let word = match[1];
-    if (word !== undefined) {
-      if (text.charCodeAt(at + word.length) === FULL_STOP && takesFullStop(word)) {
-        word += '.';
-        TOKEN.lastIndex++;
+  let at = 0;
+  while (at < text.length) {
+    const code = text.charCodeAt(at);
+    if (isWordCharacter(text, at)) {
+      let end = at + 1;
+      for (;;) {
+        if (isWordCharacter(text, end)) end++;
+        else if (JOINERS.has(text[end]!) && isWordCharacter(text, end + 1)) end += 2;
+        else break;
       }
+      if (text.charCodeAt(end) === FULL_STOP && takesFullStop(text.slice(at, end))) end++;
+      const word = text.slice(at, end);
       const lower = word.toLowerCase();
-      result.push({ kind: 'word', text: word, lower, start: at, end: at + word.length, name: canBeName(word, lower) });
+      result.push({ kind: 'word', text: word, lower, start: at, end, name: canBeName(word, lower) });
+      at = end;
+    } else if (code === 32 || code === 10 || SPACE.test(text[at]!)) {
+      at++;
     } else {
-      const char = match[2]!;
+      const char = text[at]!;
       const kind: WordKind = char === ',' ? 'comma' : STOP_CHARACTERS.has(char) ? 'stop' : 'mark';
-      result.push({ kind, text: char, lower: char, start: at, end: at + char.length, name: false });
+      result.push({ kind, text: char, lower: char, start: at, end: at + 1, name: false });
+      at++;
     }
   }
   return result;
+}
+
+function isWordCharacter(text: string, at: number): boolean {
+  const code = text.charCodeAt(at); // NaN past the end
+  if (!(code >= 128)) return (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122);
+  return LETTER_OR_DIGIT.test(text[at]!);
 }
 
 /** The words of `span`, each quotation in it one `quote` token. */
@@ -209,6 +225,7 @@ interface Name {
 /** Where a sentence's words sit in the document, to tell a capitalised common word at its start from a name. */
 interface Frame {
   text: string;
+  span: Span;
   words: Word[];
   /** Word index at which each word's clause starts (after the last quote or clause punctuation). */
   clauseStart: number[];
@@ -265,6 +282,8 @@ interface Lexicon {
   lowercase: Set<string>;
   /** Words of the people's names the text spells out ("Luke Gumley"): "Gumley" alone is then a person too. */
   personNameWords: Set<string>;
+  /** Every mention of a person, in order. */
+  personNames: { start: number; name: string }[];
 }
 
 // The texts last read, most recent last: the sentences of one document are read together.
@@ -281,11 +300,15 @@ function lexiconOf(text: string): Lexicon {
   const all = readWords(text);
   const lowercase = new Set<string>();
   for (const w of all) if (w.kind === 'word' && w.text === w.lower) lowercase.add(w.lower);
-  const lexicon: Lexicon = { words: all, lowercase, personNameWords: new Set() };
-  const whole: Frame = { text, words: lexicon.words, clauseStart: [], lexicon };
-  for (const name of nameRuns(whole)) {
-    if (!isPersonName(whole, name)) continue;
-    for (let i = name.first; i <= name.last; i++) lexicon.personNameWords.add(whole.words[i]!.lower);
+  const lexicon: Lexicon = { words: all, lowercase, personNameWords: new Set(), personNames: [] };
+  const whole: Frame = { text, span: { start: 0, end: text.length }, words: all, clauseStart: [], lexicon };
+  const names = [...nameRuns(whole)];
+  // Full names first, so that the second pass knows the one-word mentions of the same people.
+  for (const name of names.filter((n) => isPersonName(whole, n))) {
+    for (let i = name.first; i <= name.last; i++) lexicon.personNameWords.add(all[i]!.lower);
+  }
+  for (const name of names.filter((n) => isPersonName(whole, n))) {
+    lexicon.personNames.push({ start: all[name.first]!.start, name: nameText(whole, name) });
   }
   lexicons.set(text, lexicon);
   if (lexicons.size > LEXICON_CACHE_SIZE) lexicons.delete(lexicons.keys().next().value!);
@@ -343,7 +366,7 @@ function frameOf(text: string, span: Span, masked: Masked[]): Frame {
     clauseStart.push(start);
     if (w.kind === 'stop' || w.kind === 'quote') start = i + 1;
   });
-  return { text, words: ws, clauseStart, lexicon };
+  return { text, span, words: ws, clauseStart, lexicon };
 }
 
 function findAttributions(frame: Frame): Attribution[] {
@@ -589,8 +612,18 @@ class SpeakerMemory {
 
   /** The last person named anywhere in a sentence, for a "he" no speaker or subject accounts for. */
   rememberMentions(frame: Frame): void {
-    for (const name of nameRuns(frame)) if (isPersonName(frame, name)) this.personMentioned = nameText(frame, name);
+    const { personNames } = frame.lexicon;
+    let low = 0;
+    let high = personNames.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (personNames[mid]!.start < frame.span.end) low = mid + 1;
+      else high = mid;
+    }
+    const last = personNames[low - 1];
+    if (last && last.start >= frame.span.start) this.personMentioned = last.name;
   }
+
 }
 
 function nameText(frame: Frame, name: Name): string {

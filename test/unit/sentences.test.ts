@@ -83,6 +83,17 @@ describe('splitSentences', () => {
     );
   });
 
+  it('ends a sentence at a number and a full stop before a capital, as in "on March 6. The company"', () => {
+    const sentences = texts(fixture('lordstown.md'));
+    assert.ok(sentences.includes('The company plans to give a more detailed update on its earnings call on March 6.'));
+    assert.ok(sentences.includes('The company expects to resume deliveries in April.'));
+    assert.deepEqual(texts('It rose 3.5 percent. Then it fell. See No. 5 for details.'), [
+      'It rose 3.5 percent.',
+      'Then it fell.',
+      'See No. 5 for details.',
+    ]);
+  });
+
   it('handles titles, months, numbered references, times and company suffixes', () => {
     assert.deepEqual(
       texts(

@@ -56,8 +56,8 @@ const ORGANISATION_WORDS = words(`
   kremlin congress senate parliament party union organization organisation fund board bureau center centre
   federation league club airlines airways systems technologies international labs partners capital management
   associated magazine television radio australia america britain china russia ukraine india europe states
-  south north east west new united kingdom republic war act accords street avenue road square park city county province river sea ocean island airport station
-  museum school hall bridge cup prize award day`);
+  south north east west new united kingdom republic war act accords street avenue road square park city county
+  province river sea ocean island airport station museum school hall bridge cup prize award day`);
 
 /** A title followed only by one of these is part of a company's name: General Motors. */
 const ORGANISATION_TAILS = words('motors electric dynamics mills foods assembly hospital court office staff council');
@@ -202,6 +202,7 @@ const isTitle = (w: Word) => TITLES.has(bare(w));
 const isPossessive = (w: Word) => /['\u2019]s$/i.test(w.text);
 
 const isNameWord = (w: Word | undefined): boolean => w?.name === true;
+const isParticiple = (w: Word) => w.lower.endsWith('ing');
 
 /** A lower-case word inside a name: "Ricardo de Oliveira", "Civil Aviation Authority of Oman". */
 function joinsName(ws: Word[], connector: number): boolean {
@@ -222,7 +223,7 @@ interface Name {
   titled: boolean;
 }
 
-/** Where a sentence's words sit in the document, to tell a capitalised common word at its start from a name. */
+/** A sentence (or a few, joined by a quotation running over them) read as words, with its whole text's lexicon. */
 interface Frame {
   text: string;
   span: Span;
@@ -303,13 +304,13 @@ function lexiconOf(text: string): Lexicon {
   const lexicon: Lexicon = { words: all, lowercase, personNameWords: new Set(), personNames: [] };
   const whole: Frame = { text, span: { start: 0, end: text.length }, words: all, clauseStart: [], lexicon };
   const names = [...nameRuns(whole)];
-  // Full names first, so that the second pass knows the one-word mentions of the same people.
+  // Full names first: they make the one-word mentions of the same people ("Gumley") people too.
   for (const name of names.filter((n) => isPersonName(whole, n))) {
     for (let i = name.first; i <= name.last; i++) lexicon.personNameWords.add(all[i]!.lower);
   }
-  for (const name of names.filter((n) => isPersonName(whole, n))) {
-    lexicon.personNames.push({ start: all[name.first]!.start, name: nameText(whole, name) });
-  }
+  lexicon.personNames = names
+    .filter((name) => isPersonName(whole, name))
+    .map((name) => ({ start: all[name.first]!.start, name: nameText(whole, name) }));
   lexicons.set(text, lexicon);
   if (lexicons.size > LEXICON_CACHE_SIZE) lexicons.delete(lexicons.keys().next().value!);
   return lexicon;
@@ -404,7 +405,7 @@ function subjectOfVerb(frame: Frame, verb: number, earlier: Attribution[]): Subj
   if (inverted) return inverted;
   // "Kirby said, adding: …", "… and added: …": the subject of the clause the verb continues.
   const previous = frame.words[precedingIndex(frame, verb)];
-  if (frame.words[verb]!.lower.endsWith('ing') || previous?.kind === 'comma' || CLAUSE_WORDS.has(previous?.lower ?? '')) {
+  if (isParticiple(frame.words[verb]!) || previous?.kind === 'comma' || CLAUSE_WORDS.has(previous?.lower ?? '')) {
     return earlier.at(-1)?.subject ?? sentenceSubject(frame);
   }
   return undefined;
@@ -451,7 +452,7 @@ function subjectBefore(frame: Frame, verb: number): Before {
     const name = nameEndingAt(frame, i);
     // "A reporter who traveled to Qom reported", "in a statement to Yahoo Finance calling": a place or an
     // addressee, not the subject, which is further back (a participle's is the sentence's).
-    if (name && objectOfPreposition(ws, name.first)) return ws[verb]!.lower.endsWith('ing') ? 'none' : { kind: 'unnamed' };
+    if (name && objectOfPreposition(ws, name.first)) return isParticiple(ws[verb]!) ? 'none' : { kind: 'unnamed' };
     return nameSubject(name) ?? phraseBefore(frame, i);
   }
   return nameBeforeAppositive(frame, commaBefore(frame, i, floor)) ?? phraseBefore(frame, i);
@@ -460,7 +461,8 @@ function subjectBefore(frame: Frame, verb: number): Before {
 /** "to Qom", "for surviving assailant Edgar Ricardo de Oliveira": a preposition up to two words before the name. */
 function objectOfPreposition(ws: Word[], nameFirst: number): boolean {
   // "focus only on manufacturing Raimondo said": a gerund ends its own phrase; the name starts the clause.
-  if (/ing$/.test(ws[nameFirst - 1]?.lower ?? '')) return false;
+  const before = ws[nameFirst - 1];
+  if (before && isParticiple(before)) return false;
   for (let i = nameFirst - 1; i >= Math.max(0, nameFirst - 3); i--) {
     const w = ws[i]!;
     if (!isWord(w) || isNameWord(w) || DETERMINERS.has(w.lower)) return false;
@@ -623,7 +625,6 @@ class SpeakerMemory {
     const last = personNames[low - 1];
     if (last && last.start >= frame.span.start) this.personMentioned = last.name;
   }
-
 }
 
 function nameText(frame: Frame, name: Name): string {
@@ -696,8 +697,9 @@ export function attributeSpeakers(text: string, quotations: Quotation[], sentenc
 
 /**
  * Who a sentence is attributed to ("Kirby said", "Afghan officials said", "the New York Times reported",
- * "according to Reuters", "Gumley says"); undefined when it says no one, or only "the company said".
- * A pronoun is resolved from the text before the sentence, and then has no `span`.
+ * "according to Reuters", "Gumley says"): the first name its attributions give, with its span. Undefined when
+ * it names no one ("the company said", "Robar would not say"). A pronoun ("He notes …") is resolved from the
+ * text before the sentence, and then has no `span`. Quotations inside the sentence are not read for names.
  */
 export function findReportedSpeech(sentence: Sentence, text: string): Speaker | undefined {
   const span = clampSpan(sentence.span, text.length);

@@ -49,6 +49,7 @@ function createClient(context: vscode.ExtensionContext, output: vscode.OutputCha
     initializationOptions: {
       showsIndexProgress: true,
       openSourceCommand: true,
+      showsDiagnosticsInHover: true,
       cacheDir: vscode.Uri.joinPath(storage, 'index').fsPath,
     },
   };

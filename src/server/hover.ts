@@ -1,6 +1,6 @@
 // The hover on a checked sentence or quote: verdict, what is wrong, the source passage with the differing words
 // marked, where it comes from, a link that opens it, and the runner-up passages.
-import type { Evidence, Finding, Range } from '../core/types.js';
+import type { Evidence, Finding, Problem, Range } from '../core/types.js';
 import { problemMessage } from './diagnostics.js';
 import { escapeMarkdown } from './markdownText.js';
 import { describeSource } from './sourceLabel.js';
@@ -10,6 +10,8 @@ export interface HoverLinks {
   /** A Markdown link target that opens `uri` and selects `range`. */
   openSource(uri: string, range: Range): string;
   uriOfPath(path: string): string;
+  /** Problems whose diagnostic the editor already shows in this hover (VS Code does, above ours): not repeated. */
+  shownByEditor?: readonly Problem[];
 }
 
 const VERDICT_HEADINGS: Record<Finding['verdict'], string> = {
@@ -39,9 +41,10 @@ function preview(text: string): string {
 export function renderFindingHover(finding: Finding, links: HoverLinks): string {
   const kind = finding.kind === 'quote' ? 'quote' : 'claim';
   const lines = [`**Groundwork · ${VERDICT_HEADINGS[finding.verdict]}** ${kind} (support ${finding.score.toFixed(2)})`, ''];
-  if (finding.verdict !== 'supported') {
-    const problems = finding.problems.length > 0 ? finding.problems : [undefined];
-    for (const problem of problems) lines.push(`- ${escapeMarkdown(problemMessage(finding, problem))}`);
+  const problems = finding.problems.length > 0 ? finding.problems : [undefined];
+  const unshown = problems.filter((problem) => !problem || !links.shownByEditor?.includes(problem));
+  if (finding.verdict !== 'supported' && unshown.length > 0) {
+    for (const problem of unshown) lines.push(`- ${escapeMarkdown(problemMessage(finding, problem))}`);
     lines.push('');
   }
   const [best, ...others] = finding.evidence;

@@ -65,12 +65,17 @@ interface ClientOptions {
   showsIndexProgress?: boolean;
   /** Folder for the persisted index (the extension's storage); other editors get `.groundwork-cache/`. */
   cacheDir?: string;
+  /** The editor shows the diagnostics under the cursor in the hover (VS Code): the hover need not repeat them. */
+  showsDiagnosticsInHover?: boolean;
   /** The client has the `groundwork.openSource` command (hover links use it; other editors get file links). */
   openSourceCommand?: boolean;
 }
 
 const uriOfPath = (path: string) => pathToFileURL(path).href;
 const pathOfUri = (uri: string) => (uri.startsWith('file:') ? fileURLToPath(uri) : undefined);
+/** Other editors name the languages differently (Neovim: `text`). */
+const LANGUAGE_ALIASES: Record<string, string> = { text: 'plaintext', txt: 'plaintext', md: 'markdown' };
+const languageOf = (document: TextDocument) => LANGUAGE_ALIASES[document.languageId] ?? document.languageId;
 const tick = () => new Promise<void>((done) => setImmediate(done));
 
 export function startLanguageServer(): void {
@@ -131,7 +136,7 @@ class GroundworkServer {
       return codeActions({
         uri: document.uri,
         text: document.getText(),
-        languageId: document.languageId,
+        languageId: languageOf(document),
         diagnostics: context.diagnostics,
         finding: findingAt(checked.findings, document.offsetAt(range.start)),
         rangeOf: (span) => ({ start: document.positionAt(span.start), end: document.positionAt(span.end) }),
@@ -292,7 +297,7 @@ class GroundworkServer {
   private isDraft(document: TextDocument): boolean {
     const path = pathOfUri(document.uri);
     if (path && this.sources.isSource(path)) return false;
-    return this.settings.languages.includes(document.languageId) && document.getText().length <= this.settings.maxFileSizeKb * 1024;
+    return this.settings.languages.includes(languageOf(document)) && document.getText().length <= this.settings.maxFileSizeKb * 1024;
   }
 
   private documentOpened(document: TextDocument): void {
@@ -322,7 +327,7 @@ class GroundworkServer {
     const version = document.version;
     const started = Date.now();
     if (!this.results.isCurrent(uri, version, this.sources.library)) {
-      this.results.check(this.sources.library, uri, document.languageId, version, document.getText());
+      this.results.check(this.sources.library, uri, languageOf(document), version, document.getText());
     }
     await tick();
     if (run.cancelled || this.documents.get(uri)?.version !== version) return;
@@ -334,7 +339,7 @@ class GroundworkServer {
   private freshResult(document: TextDocument): CheckedDraft | undefined {
     if (!this.isDraft(document) || this.status.state !== 'ready') return this.results.get(document.uri);
     if (!this.results.isCurrent(document.uri, document.version, this.sources.library)) {
-      this.results.check(this.sources.library, document.uri, document.languageId, document.version, document.getText());
+      this.results.check(this.sources.library, document.uri, languageOf(document), document.version, document.getText());
     }
     return this.results.get(document.uri);
   }
@@ -460,7 +465,10 @@ class GroundworkServer {
     const checked = this.freshResult(document);
     const finding = checked && findingAt(checked.findings, offset);
     if (!finding) return null;
-    const value = renderFindingHover(this.inContext(finding), { uriOfPath, openSource: (target, range) => this.openSourceLink(target, range) });
+    const shownByEditor = this.clientOptions.showsDiagnosticsInHover
+      ? finding.problems.filter((problem) => problem.span && problem.span.start <= offset && offset <= problem.span.end)
+      : [];
+    const value = renderFindingHover(this.inContext(finding), { uriOfPath, openSource: (target, range) => this.openSourceLink(target, range), shownByEditor });
     return { contents: { kind: MarkupKind.Markdown, value }, range: finding.range };
   }
 

@@ -2,12 +2,11 @@
 // hovering the misquote shows the source's wording. Saves test-output/hover.png (whole window) and
 // test-output/hover-crop.png (the hover). Exit code 0 when every check passes.
 //   node test/e2e/hover.mjs [--vsix groundwork.vsix]   (default: the repository as the extension in development)
-import { execFileSync } from 'node:child_process';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { codeServerBin, copyFixtureWorkspace, launchBrowser, remoteUri, ROOT, startCodeServer, workbenchUrl } from '../integration/host.mjs';
+import { copyFixtureWorkspace, installExtension, launchBrowser, remoteUri, ROOT, startCodeServer, workbenchUrl } from '../integration/host.mjs';
 
 const vsixIndex = process.argv.indexOf('--vsix');
 const vsix = vsixIndex > 0 ? path.resolve(process.argv[vsixIndex + 1]) : undefined;
@@ -19,10 +18,7 @@ fs.mkdirSync(outputDir, { recursive: true });
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'groundwork-e2e-'));
 const workspace = copyFixtureWorkspace(path.join(dataDir, 'workspace'));
 const draft = path.join(workspace, 'drafts', 'kabul-airport.md');
-const extensionsDir = path.join(dataDir, 'extensions');
-if (vsix) {
-  execFileSync(codeServerBin(), ['--extensions-dir', extensionsDir, '--install-extension', vsix], { stdio: 'inherit' });
-}
+if (vsix) installExtension(dataDir, vsix);
 const server = await startCodeServer({ dataDir, settings: { 'workbench.colorTheme': 'Default Light Modern', 'editor.fontSize': 15 } });
 const browser = await launchBrowser(path.join(dataDir, 'chromium'));
 let failed = false;

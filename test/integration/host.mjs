@@ -1,7 +1,7 @@
 // The extension test host: code-server (VS Code 1.100.3's server and web client, installed in .test-host/ by
 // scripts/install-test-host.sh) driven by Debian's chromium through playwright-core. Desktop VS Code cannot be
 // downloaded on these machines; code-server runs the same Node extension host with the real `vscode` API.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -30,6 +30,17 @@ function freePort() {
   });
 }
 
+/** code-server keeps its config and data under XDG folders: point them into the test's data folder, not $HOME. */
+function hostEnv(dataDir) {
+  const xdg = path.join(dataDir, 'xdg');
+  return { ...process.env, XDG_CONFIG_HOME: `${xdg}/config`, XDG_DATA_HOME: `${xdg}/data`, XDG_CACHE_HOME: `${xdg}/cache` };
+}
+
+/** Installs a .vsix into the extensions folder that startCodeServer({ dataDir }) uses. */
+export function installExtension(dataDir, vsix) {
+  execFileSync(codeServerBin(), ['--extensions-dir', path.join(dataDir, 'extensions'), '--install-extension', vsix], { env: hostEnv(dataDir), stdio: 'inherit' });
+}
+
 /** Starts code-server with its own user data, extensions folder and XDG folders under `dataDir`. */
 export async function startCodeServer({ dataDir, settings = {}, verbose = false }) {
   const bin = codeServerBin();
@@ -53,12 +64,11 @@ export async function startCodeServer({ dataDir, settings = {}, verbose = false 
     'editor.hover.delay': 200,
     ...settings,
   }, null, 1));
-  const xdg = path.join(dataDir, 'xdg');
   const args = ['--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
     '--disable-workspace-trust', '--disable-getting-started-override', '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
   const started = Date.now();
   const child = spawn(bin, args, {
-    env: { ...process.env, XDG_CONFIG_HOME: `${xdg}/config`, XDG_DATA_HOME: `${xdg}/data`, XDG_CACHE_HOME: `${xdg}/cache` },
+    env: hostEnv(dataDir),
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true, // its own process group: stopping it stops the extension host and watchers too
   });

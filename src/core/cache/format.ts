@@ -11,6 +11,7 @@
 import { crc32 } from 'node:zlib';
 import type { LibraryState, PersistedDocument } from '../library.js';
 import type { Sentence, SourceDocument } from '../types.js';
+import { withoutUnusedTerms } from './state.js';
 
 /** Bump when this layout changes. (What the index stores is versioned separately by INDEX_FORMAT_VERSION.) */
 export const CACHE_FORMAT_VERSION = 1;
@@ -169,33 +170,6 @@ function checkConsistent(document: SourceDocument, termIds: Uint32Array, starts:
   for (let i = 1; i < starts.length; i++) if (starts[i] < starts[i - 1]) fail('sentence term starts go backwards');
   for (const id of termIds) if (id >= termCount) fail('unknown term id');
   for (const { span } of document.sentences) if (span.end > document.text.length || span.start > span.end) fail('bad span');
-}
-
-/**
- * The state with only the terms its documents use, renumbered. A library's dictionary keeps the terms of files
- * since removed or changed; without this, every save would carry them forward and the cache would only grow.
- */
-export function withoutUnusedTerms(state: LibraryState): LibraryState {
-  const newIds = new Int32Array(state.terms.length).fill(-1);
-  const terms: string[] = [];
-  for (const { document, termIds } of state.documents) {
-    for (const id of termIds) {
-      if (id >= newIds.length) throw new Error(`${document.path}: term id ${id} is not in the dictionary`);
-      if (newIds[id] === -1) {
-        newIds[id] = terms.length;
-        terms.push(state.terms[id]);
-      }
-    }
-  }
-  if (terms.length === state.terms.length && newIds.every((id, old) => id === old)) return state;
-  return {
-    ...state,
-    terms,
-    documents: state.documents.map((persisted) => ({
-      ...persisted,
-      termIds: persisted.termIds.map((id) => newIds[id]),
-    })),
-  };
 }
 
 function isPackable(sentence: Sentence, text: string): boolean {

@@ -1,14 +1,20 @@
 // loadLibrary with a persisted index: documents whose path and content hash are unchanged since the last run are
-// restored from the cache without re-analysis; only new and changed files are analysed, then the cache is saved.
-import { INDEX_FORMAT_VERSION, SourceLibrary } from '../library.js';
+// restored from the cache without re-analysis; only new and changed files are analysed (in parallel worker
+// threads when there are many), then the cache is saved.
+import { availableParallelism } from 'node:os';
+import { INDEX_FORMAT_VERSION, SourceLibrary, type LibraryState } from '../library.js';
 import { readSourceFiles, type LoadOptions } from '../sources/load.js';
 import type { SourceWarning } from '../types.js';
+import { analyseInWorkers } from '../worker/analyse-in-workers.js';
+import { mergeStates } from './state.js';
 import { cacheFileFor, readCache, writeCache } from './store.js';
 
 export interface CachedLoadOptions extends LoadOptions {
   /** Folder for the cache file (created when missing). Undefined: no cache, every file is analysed. */
   cacheDir?: string;
-  /** Called after each analysed file, for progress reports; `total` counts only files that need analysis. */
+  /** Worker threads analysing files in parallel; default: one per core. 1: analyse on this thread. */
+  workers?: number;
+  /** Called as files are analysed, for progress reports; `total` counts only files that need analysis. */
   onProgress?: (progress: LoadProgress) => void;
 }
 
@@ -30,13 +36,18 @@ export interface CacheStats {
   analysed: number;
   /** Cached documents dropped because their file is gone or changed. */
   dropped: number;
+  /** Worker threads the analysis ran in (0: on the calling thread). */
+  workers: number;
   /** Bytes written when the cache was saved; 0 when nothing changed. */
   bytesWritten: number;
   /** Why the cache could not be saved (the library is complete regardless). */
   saveError?: string;
+  /** Listing, reading and hashing the source files. */
   readFilesMs: number;
-  restoreMs: number;
-  analyseMs: number;
+  /** Reading and validating the cache file. */
+  readCacheMs: number;
+  /** Rebuilding the index of restored documents and analysing the others. */
+  indexMs: number;
   saveMs: number;
 }
 
@@ -46,8 +57,11 @@ export interface CachedLoad {
   stats: CacheStats;
 }
 
+// Below this many files per worker, starting workers costs more than it saves.
+const MIN_FILES_PER_WORKER = 100;
+
 export async function loadLibraryCached(inputs: string[], options: CachedLoadOptions = {}): Promise<CachedLoad> {
-  const { cacheDir, onProgress, ...loadOptions } = options;
+  const { cacheDir, onProgress, workers = availableParallelism(), ...loadOptions } = options;
   let mark = performance.now();
   const lap = () => {
     const now = performance.now();
@@ -62,23 +76,27 @@ export async function loadLibraryCached(inputs: string[], options: CachedLoadOpt
   const cacheFile = cacheDir === undefined ? undefined : cacheFileFor(cacheDir, inputs);
   const cached = cacheFile === undefined ? undefined : readCache(cacheFile, INDEX_FORMAT_VERSION);
   const current = new Map(files.map((file) => [file.path, file.hash]));
-  const kept = cached?.status === 'found'
-    ? cached.state.documents.filter(({ document }) => current.get(document.path) === document.hash)
-    : [];
-  const library = cached?.status === 'found'
-    ? SourceLibrary.importState({ ...cached.state, documents: kept })
-    : new SourceLibrary();
-  const restoreMs = lap();
-
-  const reusedPaths = new Set(kept.map(({ document }) => document.path));
+  const restored: LibraryState = cached?.status === 'found'
+    ? { ...cached.state, documents: cached.state.documents.filter(({ document }) => current.get(document.path) === document.hash) }
+    : { formatVersion: INDEX_FORMAT_VERSION, terms: [], documents: [] };
+  const reusedPaths = new Set(restored.documents.map(({ document }) => document.path));
   const stale = files.filter((file) => !reusedPaths.has(file.path));
-  stale.forEach((file, i) => {
-    library.upsert(file.path, file.text, file.hash);
-    onProgress?.({ analysed: i + 1, total: stale.length, path: file.path });
-  });
-  const analyseMs = lap();
+  const readCacheMs = lap();
 
-  const dropped = cached?.status === 'found' ? cached.state.documents.length - kept.length : 0;
+  const parallel = Math.min(workers, Math.floor(stale.length / MIN_FILES_PER_WORKER));
+  let library: SourceLibrary;
+  if (parallel > 1) {
+    library = SourceLibrary.importState(mergeStates([restored, ...(await analyseInWorkers(stale, parallel, onProgress))]));
+  } else {
+    library = SourceLibrary.importState(restored);
+    stale.forEach((file, i) => {
+      library.upsert(file.path, file.text, file.hash);
+      onProgress?.({ analysed: i + 1, total: stale.length, path: file.path });
+    });
+  }
+  const indexMs = lap();
+
+  const dropped = cached?.status === 'found' ? cached.state.documents.length - restored.documents.length : 0;
   const changed = stale.length > 0 || dropped > 0 || cached?.status !== 'found';
   let bytesWritten = 0;
   let saveError: string | undefined;
@@ -97,14 +115,15 @@ export async function loadLibraryCached(inputs: string[], options: CachedLoadOpt
     reason: cached?.status === 'invalid' ? cached.reason : undefined,
     cacheFile,
     files: files.length,
-    reused: kept.length,
+    reused: restored.documents.length,
     analysed: stale.length,
     dropped,
+    workers: parallel > 1 ? parallel : 0,
     bytesWritten,
     saveError,
     readFilesMs,
-    restoreMs,
-    analyseMs,
+    readCacheMs,
+    indexMs,
     saveMs,
   };
   return { library, warnings, stats };

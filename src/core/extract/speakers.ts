@@ -680,10 +680,11 @@ export function attributeSpeakers(text: string, quotations: Quotation[], sentenc
     }
     const frame = frameOf(text, frameSpan.span, inside);
     const attributions = readFrame(frame, memory);
+    const alone = standsAlone(frame);
     frame.words.forEach((w, at) => {
       if (w.kind !== 'quote') return;
       let speaker = chooseAttribution(frame, at, attributions, result[w.quotation!]!)?.speaker;
-      if (!speaker && previous && standsAlone(frame, at) && frameSpan.paragraph - previous.paragraph <= 1) {
+      if (!speaker && alone && previous && frameSpan.paragraph - previous.paragraph <= 1) {
         speaker = { name: previous.speaker.name };
       }
       if (speaker) {
@@ -719,7 +720,14 @@ export function findReportedSpeech(sentence: Sentence, text: string): Speaker | 
 
 function chooseAttribution<T extends { verb: number }>(frame: Frame, quote: number, attributions: T[], quotation: Quotation): T | undefined {
   const { words: ws } = frame;
-  const following = attributions.find((a) => a.verb > quote);
+  let low = 0;
+  let high = attributions.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (attributions[mid]!.verb < quote) low = mid + 1;
+    else high = mid;
+  }
+  const following = attributions[low];
   // "“…,” said X" / "“…,” Watson's attorney, Lanny Breuer, told the Journal": the attribution right after a
   // quote that ends its clause.
   if (following && endsClause(frame, quote, quotation) && following.verb - quote <= 12) {
@@ -727,9 +735,7 @@ function chooseAttribution<T extends { verb: number }>(frame: Frame, quote: numb
     if (between.every((w) => w.kind !== 'quote' && w.kind !== 'stop' && !CLAUSE_WORDS.has(w.lower))) return following;
   }
   // "X said: “…”", "X called Watson “…”", "“A,” said X, “B.”"
-  const preceding = attributions.findLast((a) => a.verb < quote);
-  if (preceding) return preceding;
-  return following;
+  return attributions[low - 1] ?? following;
 }
 
 function endsClause(frame: Frame, quote: number, quotation: Quotation): boolean {
@@ -737,9 +743,9 @@ function endsClause(frame: Frame, quote: number, quotation: Quotation): boolean 
   return !next || next.kind !== 'word' || /[,.!?;:\u2014\u2013-]\s*$/.test(quotation.text);
 }
 
-/** Nothing but the quotation (and punctuation) in its sentence. */
-function standsAlone(frame: Frame, quote: number): boolean {
-  return frame.words.every((w, i) => i === quote || (w.kind !== 'word' && w.kind !== 'quote'));
+/** Nothing but one quotation (and punctuation) in the sentence. */
+function standsAlone(frame: Frame): boolean {
+  return frame.words.filter((w) => w.kind === 'word' || w.kind === 'quote').length === 1;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

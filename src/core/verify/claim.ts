@@ -241,15 +241,19 @@ function checkPolarityAndAntonyms(context: CheckContext, facts: SentenceFacts, e
   const sourceCues = source.negations.filter((cue) => scopeStems(source.tokens, cue).some((s) => claimStems.has(s)));
   const problems: Problem[] = [];
   if (claimCues.length % 2 !== sourceCues.length % 2) {
-    const cue = sourceCues[0] ?? claimCues[0];
+    // Point at the draft's negation, or else at the draft's word the source negates.
+    const sourceCue = sourceCues[0];
+    const negatedWord = sourceCue && claimTokens.find((t) => scopeStems(source.tokens, sourceCue).includes(t.stem));
+    const draftSpan = claimCues[0]?.span ?? negatedWord?.span;
     problems.push({
       type: 'negation',
-      draft: claimCues.length ? claimCues.map((c) => c.cue).join(' ') : facts.text,
-      source: sourceCues.length ? phraseAround(context.document.text, source, cue.span) : source.text,
-      span: claimCues[0]?.span,
+      draft: draftSpan ? facts.text.slice(draftSpan.start - facts.span.start, draftSpan.end - facts.span.start) : facts.text,
+      source: phraseAround(context.document.text, source, (sourceCue ?? claimCues[0]).span, sourceCue ? 1 : 0),
+      span: draftSpan,
     });
   }
-  for (const word of claimTokens) {
+  // "aware" against "unaware" is the negation already reported, not a second problem.
+  for (const word of problems.length ? [] : claimTokens) {
     if (sourceStems.has(word.stem) || !isContentToken(word)) continue;
     const opposite = source.tokens.find((candidate) => !claimStems.has(candidate.stem) && areAntonyms(word.norm, candidate.norm));
     if (opposite) {
@@ -273,11 +277,12 @@ function scopeStems(tokens: Token[], cue: NegationCue): string[] {
   return [...stems, ...after.map((t) => t.stem)];
 }
 
-/** A few words either side of a span, for a message. */
-function phraseAround(text: string, facts: SentenceFacts, span: Span): string {
+/** The source's words around a negation cue (`before` words before it, three after), for a message. */
+function phraseAround(text: string, facts: SentenceFacts, span: Span, before: number): string {
   const index = facts.tokens.findIndex((t) => t.span.end > span.start);
-  const from = facts.tokens[Math.max(0, index - 3)]?.span.start ?? span.start;
-  const last = facts.tokens.filter((t) => t.span.start >= span.end)[3] ?? facts.tokens[facts.tokens.length - 1];
-  return text.slice(from, Math.max(span.end, last?.span.end ?? span.end));
+  const from = before ? (facts.tokens[Math.max(0, index - before)]?.span.start ?? span.start) : span.start;
+  const after = facts.tokens.filter((t) => t.span.start >= span.end);
+  const last = after[Math.min(1, after.length - 1)];
+  return text.slice(Math.min(from, span.start), Math.max(span.end, last?.span.end ?? span.end));
 }
 

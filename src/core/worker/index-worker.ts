@@ -1,35 +1,40 @@
-// The indexing worker's entry point (bundled on its own as dist/index-worker.cjs): loads the library, through the
-// cache, off the language server's thread, and hands its state back without copying the term arrays.
+// The indexing worker's entry point (bundled on its own as dist/index-worker.cjs): loads a library through the
+// cache, or analyses a shard of files, off the caller's thread, and hands the state back without copying the
+// term arrays.
 import { parentPort, workerData } from 'node:worker_threads';
-import { loadLibraryCached } from '../cache/load-cached.js';
+import { loadLibraryCached, type LoadProgress } from '../cache/load-cached.js';
+import { SourceLibrary } from '../library.js';
 import type { WorkerReply, WorkerRequest } from './messages.js';
+import { transferablesOf } from './start-worker.js';
 
 // Progress is reported at most this often: a message per file would flood the host on a 50,000-file corpus.
 const PROGRESS_INTERVAL_MS = 100;
 
-async function run(port: NonNullable<typeof parentPort>, request: WorkerRequest): Promise<void> {
-  const post = (reply: WorkerReply, transfer: ArrayBuffer[] = []) => port.postMessage(reply, transfer);
+async function serve(port: NonNullable<typeof parentPort>, request: WorkerRequest): Promise<void> {
   let lastReport = 0;
+  const reportProgress = (progress: LoadProgress) => {
+    const now = performance.now();
+    if (now - lastReport < PROGRESS_INTERVAL_MS && progress.analysed < progress.total) return;
+    lastReport = now;
+    port.postMessage({ type: 'progress', progress } satisfies WorkerReply);
+  };
   try {
-    const { library, warnings, stats } = await loadLibraryCached(request.inputs, {
-      ...request.options,
-      onProgress: (progress) => {
-        const now = performance.now();
-        if (now - lastReport < PROGRESS_INTERVAL_MS && progress.analysed < progress.total) return;
-        lastReport = now;
-        post({ type: 'progress', progress });
-      },
-    });
-    const state = library.exportState();
-    const buffers = new Set<ArrayBuffer>();
-    for (const { termIds, sentenceTermStarts } of state.documents) {
-      buffers.add(termIds.buffer as ArrayBuffer);
-      buffers.add(sentenceTermStarts.buffer as ArrayBuffer);
+    if (request.kind === 'load') {
+      const { library, warnings, stats } = await loadLibraryCached(request.inputs, { ...request.options, onProgress: reportProgress });
+      const state = library.exportState();
+      port.postMessage({ type: 'loaded', state, warnings, stats } satisfies WorkerReply, transferablesOf(state));
+    } else {
+      const library = new SourceLibrary();
+      request.files.forEach((file, i) => {
+        library.upsert(file.path, file.text, file.hash);
+        reportProgress({ analysed: i + 1, total: request.files.length, path: file.path });
+      });
+      const state = library.exportState();
+      port.postMessage({ type: 'analysed', state } satisfies WorkerReply, transferablesOf(state));
     }
-    post({ type: 'done', state, warnings, stats }, [...buffers]);
   } catch (error) {
-    post({ type: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    port.postMessage({ type: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies WorkerReply);
   }
 }
 
-if (parentPort) void run(parentPort, workerData as WorkerRequest);
+if (parentPort) void serve(parentPort, workerData as WorkerRequest);

@@ -1,14 +1,16 @@
-// What the host and the indexing worker say to each other.
+// What the host and an indexing worker say to each other. A worker either loads a whole library (the language
+// server's background build) or analyses one shard of files for a parallel build.
 import type { CacheStats, CachedLoadOptions, LoadProgress } from '../cache/load-cached.js';
 import type { LibraryState } from '../library.js';
+import type { SourceFile } from '../sources/load.js';
 import type { SourceWarning } from '../types.js';
 
-export interface WorkerRequest {
-  inputs: string[];
-  options: Omit<CachedLoadOptions, 'onProgress'>;
-}
+export type WorkerRequest =
+  | { kind: 'load'; inputs: string[]; options: Omit<CachedLoadOptions, 'onProgress'> }
+  | { kind: 'analyse'; files: SourceFile[] };
 
 export type WorkerReply =
   | { type: 'progress'; progress: LoadProgress }
-  | { type: 'done'; state: LibraryState; warnings: SourceWarning[]; stats: CacheStats }
+  | { type: 'loaded'; state: LibraryState; warnings: SourceWarning[]; stats: CacheStats }
+  | { type: 'analysed'; state: LibraryState }
   | { type: 'failed'; message: string };

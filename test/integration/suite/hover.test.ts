@@ -17,11 +17,18 @@ describe('hover', () => {
 
   it('shows the verdict, the problem and the source passage with the changed word marked', async () => {
     const { document } = vscode.window.activeTextEditor!;
-    const text = await hoverAt(document, findRange(document, '250').start.translate(0, 1));
+    const text = await hoverAt(document, findRange(document, 'members').start);
     assert.match(text, /^\*\*Groundwork · ✗ Contradicted\*\* claim \(support 0\.\d\d\)/);
     assert.ok(text.includes('- Wrong number: “250” — the source says “150”'), text);
     assert.ok(text.includes('Some **150** members of the Afghan security forces were killed or wounded'), text);
     assert.ok(text.includes('000\\_f04d67d5c7de7c34.txt, 2021-06-11, line 29'), text);
+  });
+
+  it("does not repeat the problem of the underline under the cursor: VS Code shows that diagnostic above it", async () => {
+    const { document } = vscode.window.activeTextEditor!;
+    const text = await hoverAt(document, findRange(document, '250').start.translate(0, 1));
+    assert.ok(!text.includes('Wrong number'), text);
+    assert.ok(text.includes('Some **150** members'), text);
   });
 
   it('links to the source: the link opens it with the passage selected', async () => {

@@ -1,0 +1,186 @@
+import { strict as assert } from 'node:assert';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { crc32 } from 'node:zlib';
+import { decodeLibraryState, encodeLibraryState, InvalidCacheError } from '../../src/core/cache/format.js';
+import { loadLibraryCached } from '../../src/core/cache/load-cached.js';
+import { mergeStates } from '../../src/core/cache/state.js';
+import { cacheFileFor, readCache } from '../../src/core/cache/store.js';
+import { INDEX_FORMAT_VERSION, loadLibrary, SourceLibrary, type LibraryState } from '../../src/core/library.js';
+
+const seedPath = fileURLToPath(new URL('../../seeds/000_f04d67d5c7de7c34.txt', import.meta.url));
+const ozyPath = fileURLToPath(new URL('../fixtures/drafts/ozy.md', import.meta.url));
+const KIRBY = 'Pentagon spokesman John Kirby told reporters on Wednesday he could not confirm the requests';
+
+/** A sources folder holding the seed article and the Ozy draft (front matter: title, author, date). */
+function sourcesFolder(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'gw-cache-sources-'));
+  copyFileSync(seedPath, join(dir, 'kabul.txt'));
+  copyFileSync(ozyPath, join(dir, 'ozy.md'));
+  return dir;
+}
+
+const encode = (state: LibraryState) => Buffer.concat(encodeLibraryState(state));
+
+/** A document's index terms as words, so states with differently numbered dictionaries compare. */
+function termsOf(state: LibraryState): Record<string, string[]> {
+  return Object.fromEntries(state.documents.map((d) => [d.document.path, [...d.termIds].map((id) => state.terms[id])]));
+}
+
+function searchSignature(library: SourceLibrary, text: string) {
+  return library.search(text, 3).map((hit) => ({ path: hit.document.path, sentence: hit.sentence, score: hit.score }));
+}
+
+describe('index cache format', () => {
+  let sources: string;
+  let library: SourceLibrary;
+  before(async () => {
+    sources = sourcesFolder();
+    ({ library } = await loadLibrary([sources]));
+  });
+  after(() => rmSync(sources, { recursive: true, force: true }));
+
+  it('restores every document, sentence, quotation and index term exactly', () => {
+    const state = library.exportState();
+    const restored = decodeLibraryState(encode(state), INDEX_FORMAT_VERSION);
+    assert.deepEqual(restored.documents.map((d) => d.document), state.documents.map((d) => d.document));
+    assert.deepEqual(termsOf(restored), termsOf(state));
+    assert.deepEqual(
+      restored.documents.map((d) => [...d.sentenceTermStarts]),
+      state.documents.map((d) => [...d.sentenceTermStarts]),
+    );
+    const kabul = restored.documents.find((d) => d.document.path.endsWith('kabul.txt'))!.document;
+    assert.equal(kabul.metadata.date, '2021-06-11');
+    const kirby = kabul.sentences.find((sentence) => sentence.text.startsWith('Pentagon spokesman John Kirby'))!;
+    assert.equal(kirby.text, kabul.text.slice(kirby.span.start, kirby.span.end));
+  });
+
+  it('a library imported from the file ranks passages exactly as the one that wrote it', () => {
+    const restored = SourceLibrary.importState(decodeLibraryState(encode(library.exportState()), INDEX_FORMAT_VERSION));
+    const expected = searchSignature(library, KIRBY);
+    assert.ok(expected[0].path.endsWith('kabul.txt'));
+    assert.deepEqual(searchSignature(restored, KIRBY), expected);
+  });
+
+  it('drops the terms only removed documents used instead of carrying them from save to save', () => {
+    const full = library.exportState();
+    const state = { ...full, documents: full.documents.filter((d) => !d.document.path.endsWith('ozy.md')) };
+    const restored = decodeLibraryState(encode(state), INDEX_FORMAT_VERSION);
+    assert.ok(state.terms.includes('ozi'));
+    assert.ok(!restored.terms.includes('ozi'));
+    assert.deepEqual(new Set(restored.terms), new Set(Object.values(termsOf(state)).flat()));
+    assert.deepEqual(termsOf(restored), termsOf(state));
+  });
+
+  it('merges states built apart (parallel shards, or a cache plus new files) into the library of all files', async () => {
+    const kabulOnly = await loadLibrary([join(sources, 'kabul.txt')]);
+    const ozyOnly = await loadLibrary([join(sources, 'ozy.md')]);
+    const merged = SourceLibrary.importState(mergeStates([kabulOnly.library.exportState(), ozyOnly.library.exportState()]));
+    assert.deepEqual(merged.documents().map((d) => d.path), library.documents().map((d) => d.path));
+    assert.deepEqual(searchSignature(merged, KIRBY), searchSignature(library, KIRBY));
+    const ozyQuery = 'Ozy Media founder Carlos Watson was charged with fraud';
+    assert.deepEqual(searchSignature(merged, ozyQuery), searchSignature(library, ozyQuery));
+  });
+
+  it('rejects a damaged, truncated, foreign or other-version file', () => {
+    const file = encode(library.exportState());
+    const flipped = Buffer.from(file);
+    flipped[Math.floor(file.length / 2)] ^= 0x20;
+    const rejects = (bytes: Buffer, reason: RegExp, version = INDEX_FORMAT_VERSION) =>
+      assert.throws(() => decodeLibraryState(bytes, version), (error: Error) => error instanceof InvalidCacheError && reason.test(error.message));
+    rejects(flipped, /checksum mismatch/);
+    rejects(file.subarray(0, file.length - 100), /truncated/);
+    rejects(file.subarray(0, 10), /not a Groundwork index cache/);
+    rejects(Buffer.from(readFileSync(seedPath)), /not a Groundwork index cache/);
+    rejects(file, /index format 1, expected 2/, INDEX_FORMAT_VERSION + 1);
+  });
+
+  it('rejects a file with a correct checksum that describes an impossible index (a term id beyond the dictionary)', () => {
+    const file = encode(library.exportState());
+    const NUMBERS_START = 32 + 4; // after the header and the count of numbers: the first document's first term id
+    file.writeUInt32LE(library.exportState().terms.length + 5, NUMBERS_START);
+    file.writeUInt32LE(crc32(file.subarray(32)), 20);
+    assert.throws(() => decodeLibraryState(file, INDEX_FORMAT_VERSION), /unknown term id/);
+  });
+});
+
+describe('loadLibraryCached', () => {
+  let sources: string;
+  let cacheDir: string;
+  beforeEach(() => {
+    sources = sourcesFolder();
+    cacheDir = mkdtempSync(join(tmpdir(), 'gw-cache-'));
+  });
+  afterEach(() => {
+    rmSync(sources, { recursive: true, force: true });
+    rmSync(cacheDir, { recursive: true, force: true });
+  });
+
+  it('analyses everything on the first run, then restores everything without analysis', async () => {
+    const first = await loadLibraryCached([sources], { cacheDir });
+    assert.equal(first.stats.cache, 'missing');
+    assert.deepEqual([first.stats.files, first.stats.reused, first.stats.analysed], [2, 0, 2]);
+    assert.ok(first.stats.bytesWritten > 0);
+
+    const second = await loadLibraryCached([sources], { cacheDir });
+    assert.equal(second.stats.cache, 'found');
+    assert.deepEqual([second.stats.reused, second.stats.analysed, second.stats.dropped, second.stats.bytesWritten], [2, 0, 0, 0]);
+    const { library: fresh } = await loadLibrary([sources]);
+    assert.deepEqual(second.library.documents().map((d) => d.hash).sort(), fresh.documents().map((d) => d.hash).sort());
+    assert.deepEqual(searchSignature(second.library, KIRBY), searchSignature(fresh, KIRBY));
+    assert.equal(second.library.get('ozy')?.metadata.title, 'Ozy Media founder charged with fraud');
+  });
+
+  it('re-analyses only the file that changed, and forgets the file that was deleted', async () => {
+    await loadLibraryCached([sources], { cacheDir });
+    const kabul = join(sources, 'kabul.txt');
+    writeFileSync(kabul, readFileSync(kabul, 'utf8').replace('Some 150 members', 'Some 250 members'));
+    const edited = await loadLibraryCached([sources], { cacheDir });
+    assert.deepEqual([edited.stats.reused, edited.stats.analysed, edited.stats.dropped], [1, 1, 1]);
+    assert.match(edited.library.get(kabul)!.text, /Some 250 members/);
+    assert.deepEqual(
+      searchSignature(edited.library, 'Some 250 members of the Afghan security forces were killed'),
+      searchSignature((await loadLibrary([sources])).library, 'Some 250 members of the Afghan security forces were killed'),
+    );
+
+    rmSync(join(sources, 'ozy.md'));
+    const shrunk = await loadLibraryCached([sources], { cacheDir });
+    assert.deepEqual([shrunk.stats.reused, shrunk.stats.analysed, shrunk.stats.dropped], [1, 0, 1]);
+    assert.equal(shrunk.library.documents().length, 1);
+    assert.equal(shrunk.library.get('ozy'), undefined);
+  });
+
+  it('rebuilds from the sources when the cache file is damaged, and saves a good one', async () => {
+    await loadLibraryCached([sources], { cacheDir });
+    const file = cacheFileFor(cacheDir, [sources]);
+    const bytes = readFileSync(file);
+    bytes[bytes.length - 7] ^= 0xff;
+    writeFileSync(file, bytes);
+    const rebuilt = await loadLibraryCached([sources], { cacheDir });
+    assert.equal(rebuilt.stats.cache, 'invalid');
+    assert.equal(rebuilt.stats.reason, 'checksum mismatch');
+    assert.equal(rebuilt.stats.analysed, 2);
+    assert.equal(readCache(file, INDEX_FORMAT_VERSION).status, 'found');
+  });
+
+  it('still loads when the cache cannot be written, and says why', async () => {
+    const notAFolder = join(cacheDir, 'file');
+    writeFileSync(notAFolder, 'in the way');
+    const { library, stats } = await loadLibraryCached([sources], { cacheDir: notAFolder });
+    assert.equal(library.documents().length, 2);
+    assert.match(stats.saveError ?? '', /EEXIST|ENOTDIR/);
+  });
+
+  it('without a cache folder, analyses every file and writes nothing', async () => {
+    const { stats } = await loadLibraryCached([sources]);
+    assert.deepEqual([stats.cache, stats.analysed, stats.bytesWritten], ['disabled', 2, 0]);
+  });
+
+  it('reports progress for each analysed file', async () => {
+    const seen: string[] = [];
+    await loadLibraryCached([sources], { cacheDir, onProgress: (p) => seen.push(`${p.analysed}/${p.total}`) });
+    assert.deepEqual(seen, ['1/2', '2/2']);
+  });
+});

@@ -1,9 +1,9 @@
 // Quick fixes for Groundwork's diagnostics and the finding under the cursor. Every edit comes from data the
 // diagnostic already carries (problem value and span, evidence), so no check is re-run to offer a fix.
 import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver';
-import type { Finding, Range, Span } from '../core/types.js';
+import type { Finding, Problem, Range, Span } from '../core/types.js';
 import { citationInsertOffset, isCited } from './citations.js';
-import { minimalEdit } from './minimalEdit.js';
+import { minimalEdit, type MinimalEdit } from './minimalEdit.js';
 import { DIAGNOSTIC_SOURCE, IGNORE_FINDING_COMMAND, type DiagnosticData } from './protocol.js';
 
 export const DISABLE_NEXT_LINE_COMMENT = '<!-- groundwork-disable-next-line -->';
@@ -34,19 +34,37 @@ function isOurs(diagnostic: Diagnostic): diagnostic is Diagnostic & { data: Diag
   return diagnostic.source === DIAGNOSTIC_SOURCE && typeof diagnostic.data === 'object' && diagnostic.data !== null;
 }
 
+/** Problems whose source value is a clause to weave into the sentence, not a value to swap in. */
+const CLAUSE_PROBLEMS = new Set(['negation', 'antonym', 'wording']);
+
+/**
+ * The edit that gives the source's wording: within the problem's own words when they line up with the source's,
+ * else within the whole checked sentence ("told" -> "he could not confirm the requests" is placed by the
+ * sentence's "he could confirm the requests"). A clause that lines up with nothing is not guessed at.
+ */
+function sourceEdit(text: string, problem: Problem, sentence: Span): { at: Span; edit: MinimalEdit } | undefined {
+  const span = problem.span!;
+  const direct = minimalEdit(text.slice(span.start, span.end), problem.source);
+  if (direct?.anchored) return { at: span, edit: direct };
+  // The problem's words match but the source has more ("confirm" / "could not confirm"), or none match.
+  const inSentence = minimalEdit(text.slice(sentence.start, sentence.end), problem.source);
+  if (inSentence?.anchored) return { at: sentence, edit: inSentence };
+  return !direct || CLAUSE_PROBLEMS.has(problem.type) ? undefined : { at: span, edit: direct };
+}
+
 function replaceWithSource(input: CodeActionInput, diagnostic: Diagnostic & { data: DiagnosticData }): CodeAction | undefined {
   const problem = diagnostic.data.problem;
   if (!problem?.span || !problem.source) return undefined;
-  const edit = minimalEdit(input.text.slice(problem.span.start, problem.span.end), problem.source);
-  if (!edit) return undefined;
+  const found = sourceEdit(input.text, problem, diagnostic.data.span);
+  if (!found) return undefined;
+  const { at, edit } = found;
   const noun = NOUNS[String(diagnostic.code)] ?? 'wording';
-  const at = { start: problem.span.start + edit.start, end: problem.span.start + edit.end };
   return {
     title: `Replace with the source's ${noun}: “${edit.sourcePhrase}”`,
     kind: CodeActionKind.QuickFix,
     diagnostics: [diagnostic],
     isPreferred: true,
-    edit: { changes: { [input.uri]: [{ range: input.rangeOf(at), newText: edit.newText }] } },
+    edit: { changes: { [input.uri]: [{ range: input.rangeOf({ start: at.start + edit.start, end: at.start + edit.end }), newText: edit.newText }] } },
   };
 }
 

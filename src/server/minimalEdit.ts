@@ -9,13 +9,15 @@ export interface MinimalEdit {
   newText: string;
   /** The source's words around the change, for the quick fix's title ("could not confirm"). */
   sourcePhrase: string;
+  /** Some words of both sides lined up: the edit sits between them. False: the whole value is replaced. */
+  anchored: boolean;
 }
 
 export function minimalEdit(draft: string, source: string): MinimalEdit | undefined {
   const a = words(draft);
   const b = words(source);
   const pairs = alignWords(a, b);
-  if (pairs.length === 0) return { start: 0, end: draft.length, newText: source, sourcePhrase: source };
+  if (pairs.length === 0) return { start: 0, end: draft.length, newText: source, sourcePhrase: source, anchored: false };
   // Anchors: virtual matches before the first and after the last word count only when both sides differ there.
   const [firstI, firstJ] = pairs[0];
   const [lastI, lastJ] = pairs[pairs.length - 1];
@@ -37,5 +39,6 @@ export function minimalEdit(draft: string, source: string): MinimalEdit | undefi
     end: last.draftEnd,
     newText: source.slice(first.sourceStart, last.sourceEnd),
     sourcePhrase: source.slice(b[first.from].start, b[last.to].end),
+    anchored: true,
   };
 }

@@ -88,7 +88,7 @@ describe('language server over stdio', function () {
       return `${diagnostic.code} ${start.line}:${start.character}-${end.line}:${end.character} ${diagnostic.message}`;
     });
     assert.deepEqual(summary, [
-      'negation 4:0-4:87 Flipped negation: “Pentagon spokesman John Kirby told reporters on Wednesday he could confirm the requests” — the source says “Pentagon spokesman John Kirby told reporters on Wednesday he could not confirm the requests”',
+      'negation 4:67-4:74 Flipped negation: “confirm” — the source says “he could not confirm the requests”',
       'misquote 6:68-6:75 Misquote: “to make” — the source says “to take”',
       'number 8:5-8:8 Wrong number: “250” — the source says “150”',
       'date 10:37-10:43 Wrong date: “Friday” — the source says “Monday”',

@@ -27,7 +27,7 @@ describe('server: diagnostics', () => {
   });
 
   it('gives each planted error its code and the range of the wrong words', () => {
-    assert.deepEqual(summary(findings), ['negation 4:0-4:87', 'misquote 6:68-6:75', 'number 8:5-8:8', 'date 10:37-10:43', 'entity 12:61-12:67']);
+    assert.deepEqual(summary(findings), ['negation 4:67-4:74', 'misquote 6:68-6:75', 'number 8:5-8:8', 'date 10:37-10:43', 'entity 12:61-12:67']);
   });
 
   it('carries the message, severity, evidence and the source location', () => {
@@ -45,15 +45,17 @@ describe('server: diagnostics', () => {
   });
 
   it('leaves out codes set to "off" and ignored findings', () => {
-    assert.deepEqual(summary(findings, { severity: { ...DEFAULT_SETTINGS.severity, number: 'off', misquote: 'off' } }), ['negation 4:0-4:87', 'date 10:37-10:43', 'entity 12:61-12:67']);
+    assert.deepEqual(summary(findings, { severity: { ...DEFAULT_SETTINGS.severity, number: 'off', misquote: 'off' } }), ['negation 4:67-4:74', 'date 10:37-10:43', 'entity 12:61-12:67']);
     const date = findingWith(findings, 'date');
-    assert.deepEqual(summary(findings, { ignored: new Set([findingFingerprint(date, date.problems[0])]) }), ['negation 4:0-4:87', 'misquote 6:68-6:75', 'number 8:5-8:8', 'entity 12:61-12:67']);
+    assert.deepEqual(summary(findings, { ignored: new Set([findingFingerprint(date, date.problems[0])]) }), ['negation 4:67-4:74', 'misquote 6:68-6:75', 'number 8:5-8:8', 'entity 12:61-12:67']);
   });
 
-  it('places a problem the core reports as a whole sentence on that sentence, without its final stop', () => {
-    const negation = findingWith(findings, 'negation').problems[0];
-    assert.equal(negation.draft, 'Pentagon spokesman John Kirby told reporters on Wednesday he could confirm the requests');
-    assert.deepEqual(negation.span, { start: 198, end: 285 });
+  it('places a problem the core reports by its words only on those words, without the final stop', () => {
+    const sentence = findingWith(findings, 'negation');
+    const wholeSentence = { type: 'negation' as const, draft: `${sentence.text.trim().replace(/\.$/, '')}.`, source: 'he could not confirm the requests' };
+    const located = locateProblems(DRAFT_TEXT, { ...sentence, problems: [wholeSentence] }).problems[0];
+    assert.equal(located.draft, 'Pentagon spokesman John Kirby told reporters on Wednesday he could confirm the requests');
+    assert.deepEqual(located.span, { start: 198, end: 285 });
   });
 });
 

@@ -17,14 +17,14 @@ const rangeOf = (span: { start: number; end: number }) => ({ start: document.pos
 describe('server: minimal edits', () => {
   it('inserts the missing word of a negation', () => {
     assert.deepEqual(minimalEdit('he could confirm the requests', 'on Wednesday he could not confirm the requests, but told'), {
-      start: 8, end: 9, newText: ' not ', sourcePhrase: 'could not confirm',
+      start: 8, end: 9, newText: ' not ', sourcePhrase: 'could not confirm', anchored: true,
     });
   });
 
   it('replaces only the changed word of a misquote, and a whole value that shares no word', () => {
-    assert.deepEqual(minimalEdit('to make', 'to take'), { start: 2, end: 7, newText: ' take', sourcePhrase: 'to take' });
-    assert.deepEqual(minimalEdit('250', '150'), { start: 0, end: 3, newText: '150', sourcePhrase: '150' });
-    assert.deepEqual(minimalEdit('last Friday', 'last Monday'), { start: 4, end: 11, newText: ' Monday', sourcePhrase: 'last Monday' });
+    assert.deepEqual(minimalEdit('to make', 'to take'), { start: 2, end: 7, newText: ' take', sourcePhrase: 'to take', anchored: true });
+    assert.deepEqual(minimalEdit('250', '150'), { start: 0, end: 3, newText: '150', sourcePhrase: '150', anchored: false });
+    assert.deepEqual(minimalEdit('last Friday', 'last Monday'), { start: 4, end: 11, newText: ' Monday', sourcePhrase: 'last Monday', anchored: true });
   });
 
   it('has nothing to change when the words already agree', () => {

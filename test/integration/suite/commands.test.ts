@@ -14,7 +14,7 @@ describe('commands', () => {
     const result = await vscode.commands.executeCommand<{ files: number; counts: typeof DRAFT_COUNTS }>('groundwork.checkWorkspace');
     assert.equal(result.files, 2);
     assert.deepEqual(result.counts, { supported: DRAFT_COUNTS.supported + 1, contradicted: DRAFT_COUNTS.contradicted + 1, unsupported: 0 });
-    assert.deepEqual(summarise(groundworkDiagnostics(workspaceUri(NOTES))), ['negation 2:0-2:106']);
+    assert.deepEqual(summarise(groundworkDiagnostics(workspaceUri(NOTES))), ['number 2:112-2:114']);
   });
 
   it('Rebuild Source Index re-reads the sources', async () => {

@@ -207,6 +207,14 @@ describe('attributeSpeakers', () => {
     );
   });
 
+  it('reads 1 MB on one line, a sentence typed without its space, runs of verbs, capitals and commas, in linear time', () => {
+    const line = airspaceSource.replace(/\n+/g, ' ');
+    const text = line.repeat(Math.ceil(1_000_000 / line.length)) + 'SAID '.repeat(20_000) + 'Smith, Jones, '.repeat(10_000) + 'also '.repeat(20_000) + 'said';
+    const quotations = attributeSpeakers(text, findQuotations(text), splitSentences(text));
+    assert.equal(quotations[0]!.speaker?.name, 'Luke Gumley');
+    assert.equal(quotations.at(-1)!.speaker?.name, 'Swadling');
+  });
+
   it('attributes all quotations of a 4 KB article in under a millisecond', () => {
     const quotations = findQuotations(airspaceSource);
     const sentences = splitSentences(airspaceSource);

@@ -132,10 +132,13 @@ function readWords(text: string): Word[] {
     const code = text.charCodeAt(at);
     if (isWordCharacter(text, at)) {
       let end = at + 1;
+      let part = at; // where the letters after the last joiner start
       for (;;) {
         if (isWordCharacter(text, end)) end++;
-        else if (JOINERS.has(text[end]!) && isWordCharacter(text, end + 1)) end += 2;
-        else break;
+        else if (JOINERS.has(text[end]!) && isWordCharacter(text, end + 1) && joinsAt(text, end, part)) {
+          part = end + 1;
+          end += 2;
+        } else break;
       }
       if (text.charCodeAt(end) === FULL_STOP && takesFullStop(text.slice(at, end))) end++;
       const word = text.slice(at, end);
@@ -153,6 +156,14 @@ function readWords(text: string): Word[] {
   }
   return result;
 }
+
+/** A full stop joins "U.S", "Ph.D" and "1.5", not a sentence typed without its space ("he says.Then"). */
+function joinsAt(text: string, joiner: number, part: number): boolean {
+  if (text[joiner] !== '.') return true;
+  return joiner - part <= 2 || (isDigit(text.charCodeAt(joiner - 1)) && isDigit(text.charCodeAt(joiner + 1)));
+}
+
+const isDigit = (code: number) => code >= 48 && code <= 57;
 
 function isWordCharacter(text: string, at: number): boolean {
   const code = text.charCodeAt(at); // NaN past the end
@@ -233,11 +244,14 @@ interface Frame {
   lexicon: Lexicon;
 }
 
+// Longer runs of capitals are headlines, not names: "CHINA FURIOUS AFTER US WARNS AGAINST ARMING RUSSIA".
+const MAX_NAME_WORDS = 8;
+
 function nameEndingAt(frame: Frame, last: number): Name | undefined {
   const { words: ws } = frame;
   if (!isNameWord(ws[last])) return undefined;
   let first = last;
-  for (;;) {
+  while (last - first < MAX_NAME_WORDS) {
     if (isNameWord(ws[first - 1])) first--;
     else if (joinsName(ws, first - 1)) first -= 2;
     else break;
@@ -249,7 +263,7 @@ function nameStartingAt(frame: Frame, first: number): Name | undefined {
   const { words: ws } = frame;
   if (!isNameWord(ws[first])) return undefined;
   let last = first;
-  for (;;) {
+  while (last - first < MAX_NAME_WORDS) {
     if (isNameWord(ws[last + 1])) last++;
     else if (joinsName(ws, last + 1)) last += 2;
     else break;
@@ -510,9 +524,12 @@ function startsAppositive(w: Word | undefined): boolean {
   return DETERMINERS.has(w.lower) || !/^\p{Lu}/u.test(w.text) || isTitle(w) || isPossessive(w);
 }
 
-/** The nearest comma before `index` in its clause, or -1. */
+// An appositive ("the assistant director-in-charge of the FBI's New York field office") is a short phrase.
+const APPOSITIVE_WORDS = 30;
+
+/** The nearest comma before `index` in its clause, within an appositive's reach; or -1. */
 function commaBefore(frame: Frame, index: number, floor: number): number {
-  for (let i = index - 1; i >= floor; i--) if (frame.words[i]!.kind === 'comma') return i;
+  for (let i = index - 1; i >= Math.max(floor, index - APPOSITIVE_WORDS); i--) if (frame.words[i]!.kind === 'comma') return i;
   return -1;
 }
 
@@ -523,8 +540,7 @@ function commaAppositive(frame: Frame, verb: number): Subject | undefined {
   if (ws[closing]?.kind !== 'comma') return undefined;
   const floor = frame.clauseStart[verb]!;
   const opening = commaBefore(frame, closing, floor);
-  const segment = ws.slice(opening + 1, closing);
-  if (opening >= 0 && segment.every((w) => isNameWord(w) || NAME_PARTICLES.has(w.lower))) {
+  if (opening >= 0 && ws.slice(opening + 1, closing).every((w) => isNameWord(w) || NAME_PARTICLES.has(w.lower))) {
     const name = nameSubject(nameEndingAt(frame, closing - 1));
     if (name) return name;
   }

@@ -77,8 +77,9 @@ export function assessClaim(finder: EvidenceFinder, input: ClaimInput): ClaimAss
     ...names.flatMap((n) => checkName(context, n, names)),
   );
   if (best.anchorCoverage >= NEGATION_MIN_COVERAGE) problems.push(...checkPolarityAndAntonyms(context, facts, excluded));
-  if (!input.typedOnly && best.coverage < ABSENT_COVERAGE && !problems.some((p) => p.type !== 'citation')) {
-    problems.push(absent(facts.text));
+  // A claim the sources barely touch is absent as a whole; its names and numbers being absent too goes without saying.
+  if (!input.typedOnly && best.coverage < ABSENT_COVERAGE && !problems.some((p) => p.source !== '' && p.type !== 'citation')) {
+    problems.splice(0, problems.length, ...problems.filter((p) => p.type === 'citation'), absent(facts.text));
   }
   return {
     problems: input.typedOnly ? problems.filter((p) => p.source !== '') : problems,
@@ -99,6 +100,9 @@ interface CheckContext {
   /** All the claim's words (quotations and citations left out). */
   claimTokens: Token[];
 }
+
+/** The text between two offsets of the text a sentence's spans point into. */
+type Slicer = (start: number, end: number) => string;
 
 function absent(text: string): Problem {
   return { type: 'absent', draft: text, source: '' };
@@ -237,13 +241,18 @@ function checkPolarityAndAntonyms(context: CheckContext, facts: SentenceFacts, e
   if (claimTokens.length === 0) return [];
   const sourceStems = new Set(source.tokens.map((t) => t.stem));
   const claimStems = new Set(claimTokens.map((t) => t.stem));
-  const claimCues = facts.negations.filter((cue) => !inside(cue.span, excluded) && scopeStems(claimTokens, cue).some((s) => sourceStems.has(s)));
-  const sourceCues = source.negations.filter((cue) => scopeStems(source.tokens, cue).some((s) => claimStems.has(s)));
+  const draftText: Slicer = (start, end) => facts.text.slice(start - facts.span.start, end - facts.span.start);
+  const sourceText: Slicer = (start, end) => context.document.text.slice(start, end);
+  const claimCues = facts.negations.filter(
+    (cue) => !inside(cue.span, excluded) && scopeStems(draftText, claimTokens, cue).some((s) => sourceStems.has(s)),
+  );
+  const sourceCues = source.negations.filter((cue) => scopeStems(sourceText, source.tokens, cue).some((s) => claimStems.has(s)));
   const problems: Problem[] = [];
   if (claimCues.length % 2 !== sourceCues.length % 2) {
     // Point at the draft's negation, or else at the draft's word the source negates.
     const sourceCue = sourceCues[0];
-    const negatedWord = sourceCue && claimTokens.find((t) => scopeStems(source.tokens, sourceCue).includes(t.stem));
+    const negated = sourceCue ? scopeStems(sourceText, source.tokens, sourceCue) : [];
+    const negatedWord = negated.map((stem) => claimTokens.find((t) => t.stem === stem)).find((t) => t !== undefined);
     const draftSpan = claimCues[0]?.span ?? negatedWord?.span;
     problems.push({
       type: 'negation',
@@ -265,16 +274,30 @@ function checkPolarityAndAntonyms(context: CheckContext, facts: SentenceFacts, e
 }
 
 const SCOPE_WORDS = 3;
+const CLAUSE_BREAK = /[,;:()\u2013\u2014"\u201C\u201D]/;
+const CONJUNCTIONS = new Set(['but', 'and', 'or', 'while', 'although', 'though', 'yet', 'whereas']);
 
-/** The stems a negation cue bears on: content words inside a multi-word cue, the positive form of "unaware", and the next content words. */
-function scopeStems(tokens: Token[], cue: NegationCue): string[] {
+/**
+ * The stems a negation cue bears on, nearest first: content words inside a multi-word cue ("could not
+ * confirm"), the positive form of "unaware", then the next content words of the same clause.
+ */
+function scopeStems(slice: Slicer, tokens: Token[], cue: NegationCue): string[] {
   const stems = tokens
     .filter((t) => t.span.start >= cue.span.start && t.span.end <= cue.span.end && isContentToken(t))
     .map((t) => t.stem);
   const lexical = /^(un|im)(\p{L}{3,})$/u.exec(cue.cue);
   if (lexical) stems.push(stemWord(lexical[2]));
-  const after = tokens.filter((t) => t.span.start >= cue.span.end && isContentToken(t)).slice(0, SCOPE_WORDS);
-  return [...stems, ...after.map((t) => t.stem)];
+  let previousEnd = cue.span.end;
+  let taken = 0;
+  for (const token of tokens) {
+    if (token.span.start < cue.span.end) continue;
+    if (CLAUSE_BREAK.test(slice(previousEnd, token.span.start)) || CONJUNCTIONS.has(token.norm)) break;
+    previousEnd = token.span.end;
+    if (!isContentToken(token)) continue;
+    stems.push(token.stem);
+    if (++taken === SCOPE_WORDS) break;
+  }
+  return stems;
 }
 
 /** The source's words around a negation cue (`before` words before it, three after), for a message. */

@@ -1,0 +1,158 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { DraftChecker } from '../../src/core/checker.js';
+import { SourceLibrary } from '../../src/core/library.js';
+import type { Finding } from '../../src/core/types.js';
+
+const SEED_PATH = 'seeds/000_f04d67d5c7de7c34.txt';
+const seed = readFileSync(SEED_PATH, 'utf8');
+
+function checkerOnSeed(): DraftChecker {
+  const library = new SourceLibrary();
+  library.upsert(SEED_PATH, seed);
+  return new DraftChecker(library);
+}
+
+/** The one finding of a kind whose checked text starts with `prefix`. */
+function finding(findings: Finding[], kind: Finding['kind'], prefix: string): Finding {
+  const matches = findings.filter((f) => f.kind === kind && f.text.startsWith(prefix));
+  assert.equal(matches.length, 1, `one ${kind} finding starting "${prefix}", got ${matches.length}`);
+  return matches[0];
+}
+
+const problems = (f: Finding) => f.problems.map(({ type, draft, source }) => ({ type, draft, source }));
+const sourceLine = (f: Finding) => f.evidence[0].range.start.line;
+
+describe('DraftChecker on the seed article', () => {
+  const checker = checkerOnSeed();
+
+  it('supports a sentence the article states, with its passage as evidence', () => {
+    const draft = 'Turkish officials expressed their openness in principle to the idea at a NATO summit in Brussels last month.';
+    const [claim] = checker.check(draft, { languageId: 'markdown' });
+    assert.equal(claim.verdict, 'supported');
+    assert.deepEqual(claim.problems, []);
+    assert.equal(claim.evidence[0].source, SEED_PATH);
+    assert.equal(claim.evidence[0].text, draft);
+    assert.equal(sourceLine(claim), 12);
+    assert.ok(claim.score > 0.5, `score ${claim.score}`);
+  });
+
+  it('flags a changed number, underlining the number and naming the source value', () => {
+    const draft = 'Some 250 members of the Afghan security forces were killed or wounded in attacks across the country.';
+    const [claim] = checker.check(draft);
+    assert.equal(claim.verdict, 'contradicted');
+    assert.deepEqual(problems(claim), [{ type: 'number', draft: '250', source: '150' }]);
+    assert.deepEqual(claim.problems[0].span, { start: 5, end: 8 });
+    assert.equal(claim.message, 'number 250 — the source says 150');
+    assert.equal(sourceLine(claim), 28);
+    assert.ok(claim.score < 0.5, `score ${claim.score}`);
+  });
+
+  it('flags a wrong weekday against the same statement', () => {
+    const [claim] = checker.check('Defense Minister Hulusi Akar said on Tuesday that Turkey could provide forces to secure Kabul airport.');
+    assert.equal(claim.verdict, 'contradicted');
+    assert.deepEqual(problems(claim), [{ type: 'date', draft: 'Tuesday', source: 'Monday' }]);
+  });
+
+  it('flags a swapped place even though the draft keeps the rest of the sentence', () => {
+    const [claim] = checker.check('Biden is expected to meet with Erdogan at the NATO summit in Geneva on Tuesday.');
+    assert.deepEqual(problems(claim), [{ type: 'entity', draft: 'Geneva', source: 'Brussels' }]);
+    assert.equal(claim.message, 'name Geneva — the source says Brussels');
+  });
+
+  it('flags a dropped negation and points at the negated word', () => {
+    const draft = 'Pentagon spokesman John Kirby told reporters on Wednesday he could confirm the requests.';
+    const [claim] = checker.check(draft);
+    assert.equal(claim.verdict, 'contradicted');
+    assert.deepEqual(problems(claim), [{ type: 'negation', draft: 'confirm', source: 'he could not confirm the requests' }]);
+    assert.equal(draft.slice(claim.problems[0].span!.start, claim.problems[0].span!.end), 'confirm');
+  });
+
+  it('does not read a negation into a clause it does not govern', () => {
+    const [claim] = checker.check('Kirby told Al-Monitor that discussions on the proposal are continuing.');
+    assert.equal(claim.verdict, 'supported');
+  });
+
+  it('calls a number no source gives unsupported', () => {
+    const [claim] = checker.check('Turkey could provide 500 troops to secure Kabul airport after Western forces left Afghanistan.');
+    assert.equal(claim.verdict, 'unsupported');
+    assert.deepEqual(problems(claim), [{ type: 'number', draft: '500', source: '' }]);
+  });
+
+  it('calls a claim about things the sources never mention unsupported', () => {
+    const [claim] = checker.check('The European Central Bank raised interest rates to curb inflation in the eurozone.');
+    assert.equal(claim.verdict, 'unsupported');
+    assert.equal(claim.problems[0].type, 'absent');
+    assert.equal(claim.message, 'no source says this');
+  });
+
+  it('supports a quotation found word for word, ignoring typography and a moved comma', () => {
+    const draft = '“Obviously this is a national decision that President Erdogan needs to take,” Kirby said.';
+    const quote = finding(checker.check(draft), 'quote', 'Obviously');
+    assert.equal(quote.verdict, 'supported');
+    assert.deepEqual(quote.span, { start: 1, end: 76 });
+    assert.equal(quote.evidence[0].range.start.line, 8);
+  });
+
+  it('names the differing words of a misquote', () => {
+    const draft = '"Airport security in any form will be crucial," Kirby said.';
+    const quote = finding(checker.check(draft), 'quote', 'Airport');
+    assert.equal(quote.verdict, 'contradicted');
+    assert.deepEqual(problems(quote), [{ type: 'wording', draft: 'be crucial', source: 'be important' }]);
+    assert.equal(quote.message, 'misquote — source: ‘be important’; draft: ‘be crucial’');
+    assert.equal(draft.slice(quote.problems[0].span!.start, quote.problems[0].span!.end), 'be crucial');
+  });
+
+  it('accepts an ellipsis for omitted words and brackets for the writer’s own', () => {
+    const draft = '"Airport security ... will be important not only for [America], but also for other countries," Kirby said.';
+    assert.equal(finding(checker.check(draft), 'quote', 'Airport').verdict, 'supported');
+  });
+
+  it('calls a quotation no source contains unsupported', () => {
+    const draft = '“We will never abandon our allies in Kabul,” Kirby said.';
+    const quote = finding(checker.check(draft), 'quote', 'We will');
+    assert.equal(quote.verdict, 'unsupported');
+    assert.equal(quote.message, 'no source contains these words');
+  });
+
+  it('checks a Markdown draft line by line with exact ranges, skipping code and comments', () => {
+    const draft = [
+      '# Notes',
+      '',
+      '<!-- Some 999 members is a typo to keep -->',
+      '',
+      '```',
+      'Some 250 members were killed.',
+      '```',
+      '',
+      'Some 250 members of the Afghan security forces were killed or wounded in attacks across the country.',
+    ].join('\n');
+    const flagged = checker.check(draft, { languageId: 'markdown' }).filter((f) => f.verdict !== 'supported');
+    assert.equal(flagged.length, 1);
+    assert.deepEqual(flagged[0].range, { start: { line: 8, character: 0 }, end: { line: 8, character: 100 } });
+  });
+
+  it('honours groundwork-disable-next-line', () => {
+    const draft = '<!-- groundwork-disable-next-line -->\nSome 250 members of the Afghan security forces were killed.\n';
+    assert.deepEqual(checker.check(draft).filter((f) => f.verdict !== 'supported'), []);
+  });
+
+  it('re-uses cached sentences after an edit elsewhere, at their new offsets', () => {
+    const sentence = 'Some 250 members of the Afghan security forces were killed or wounded in attacks across the country.';
+    const before = checker.check(`${sentence}\n`);
+    const after = checker.check(`A new first line.\n\n${sentence}\n`);
+    const moved = after.find((f) => f.text === sentence)!;
+    assert.deepEqual(moved.problems[0].span, { start: before[0].problems[0].span!.start + 19, end: before[0].problems[0].span!.end + 19 });
+    assert.equal(moved.range.start.line, 2);
+  });
+
+  it('re-checks when a source changes', () => {
+    const library = new SourceLibrary();
+    library.upsert(SEED_PATH, seed);
+    const own = new DraftChecker(library);
+    const draft = 'Some 250 members of the Afghan security forces were killed or wounded in attacks across the country.';
+    assert.equal(own.check(draft)[0].verdict, 'contradicted');
+    library.upsert(SEED_PATH, seed.replace('Some 150 members', 'Some 250 members'));
+    assert.equal(own.check(draft)[0].verdict, 'supported');
+  });
+});

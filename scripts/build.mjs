@@ -20,7 +20,7 @@ await Promise.all(entries.map((entry) => esbuild.build({
   format: 'cjs',
   target: 'node20',
   external: ['vscode'],
-  // load-in-worker.ts reads import.meta.url only when run from source; bundled, it uses __dirname instead.
+  // load-in-worker.ts reads import.meta.url only when run from source; bundled, it uses __filename instead.
   logOverride: { 'empty-import-meta': 'silent' },
   sourcemap: !production,
   minify: production,

@@ -29,6 +29,8 @@ export function findingAt(findings: readonly Finding[], offset: number): Finding
   return best;
 }
 
+const WARM_UP_TEXT = 'On Monday the minister said 20 people were not hurt, calling it “a small step” [@source].';
+
 export class DraftResults {
   private readonly results = new Map<string, CheckedDraft & { library: SourceLibrary; libraryVersion: number }>();
   private checker: DraftChecker | undefined;
@@ -43,6 +45,15 @@ export class DraftResults {
     const checked = { document, findings, library, libraryVersion: library.version };
     this.results.set(uri, checked);
     return checked;
+  }
+
+  /**
+   * Runs one sentence through the checker so its first real check does not pay for compiling and loading the
+   * checking code (a few hundred milliseconds, most of a small draft's first check).
+   */
+  warmUp(library: SourceLibrary): void {
+    if (this.checker?.library !== library) this.checker = new DraftChecker(library);
+    this.checker.check(WARM_UP_TEXT, { languageId: 'markdown' });
   }
 
   get(uri: string): CheckedDraft | undefined {

@@ -252,6 +252,8 @@ class GroundworkServer {
       this.connection.console.info(`indexed ${count} source files (${reused} from the cache) in ${Date.now() - started} ms${cancelled ? '; cancelled' : ''}`);
       this.sendStatus({ state: 'ready', indexed: count, total: count, warnings: messages });
       this.recheckOpenDrafts();
+      // No draft to check yet: warm the checker up now, so opening one later is fast.
+      if (!this.documents.all().some((document) => this.isDraft(document))) setImmediate(() => this.results.warmUp(this.sources.library));
     };
     // A rebuild asked for while one runs waits for it, then runs with the newest settings.
     const previous = this.indexing ?? Promise.resolve();

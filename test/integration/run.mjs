@@ -52,5 +52,6 @@ if (code !== 0) await page.screenshot({ path: path.join(dataDir, 'failure.png') 
 await browser.close().catch(() => {});
 server.stop();
 console.log(`integration suite exit code ${code}; ${((Date.now() - started) / 1000).toFixed(1)} s in all`);
-if (code === 0) fs.rmSync(dataDir, { recursive: true, force: true });
+if (code === 0 && !process.env.GROUNDWORK_KEEP_TEST_DATA) fs.rmSync(dataDir, { recursive: true, force: true });
+else console.log(`test data kept in ${dataDir} (the Groundwork output: user-data/logs/*/exthost1/output_logging_*/)`);
 process.exit(code);

@@ -138,23 +138,10 @@ describe('splitSentences', () => {
     assert.deepEqual(texts(oneLine), Array.from({ length: 6 }, () => expected).flat());
   });
 
-  it('splits a 1 MB single line quickly', () => {
+  it('splits a 1 MB single line', () => {
     const line = 'The vote was 5. Kirby said it passed. '.repeat(27_000);
-    const started = performance.now();
     const sentences = splitSentences(line);
-    const elapsed = performance.now() - started;
     assert.equal(sentences.length, 54_000);
     assert.deepEqual(sentences[1]!.span, { start: 16, end: 37 });
-    assert.ok(elapsed < 2_000, `took ${elapsed.toFixed(0)} ms`);
-  });
-
-  it('splits the seed article in well under 5 ms once warm', () => {
-    for (let i = 0; i < 20; i++) splitSentences(seed);
-    const times = Array.from({ length: 21 }, () => {
-      const started = performance.now();
-      splitSentences(seed);
-      return performance.now() - started;
-    }).sort((a, b) => a - b);
-    assert.ok(times[10]! < 5, `median ${times[10]!.toFixed(2)} ms`);
   });
 });

@@ -1,10 +1,16 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { PLANTED, PLANTED_SUMMARY, isPlanted } from './expected.js';
-import { DRAFT, findRange, groundworkDiagnostics, openDraft, restoreText, summarise, waitForDiagnostics, workspaceUri } from './helpers.js';
+import { DRAFT, findRange, groundworkDiagnostics, openDraft, restoreText, summarise, waitFor, waitForDiagnostics, workspaceUri } from './helpers.js';
 
-async function actionsAt(uri: vscode.Uri, range: vscode.Range): Promise<vscode.CodeAction[]> {
-  return vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range);
+/** Polls the code actions at a range until one matches (the first request can race the language client's start). */
+async function actionAt(uri: vscode.Uri, range: vscode.Range, matches: (action: vscode.CodeAction) => boolean, what: string): Promise<vscode.CodeAction> {
+  let titles: string[] = [];
+  return waitFor(async () => {
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range).then((list) => list, () => []);
+    titles = actions.map((action) => action.title);
+    return actions.find(matches);
+  }, () => `${what} (offered: ${JSON.stringify(titles)})`);
 }
 
 describe('quick fixes', () => {
@@ -27,9 +33,8 @@ describe('quick fixes', () => {
     it(`replaces the ${planted.code} with the source's`, async () => {
       const diagnostic = groundworkDiagnostics(editor.document.uri).find((candidate) => candidate.code === planted.code)!;
       assert.ok(diagnostic, `no ${planted.code} diagnostic`);
-      const actions = await actionsAt(editor.document.uri, diagnostic.range);
-      const fix = actions.find((action) => action.isPreferred);
-      assert.ok(fix?.edit, JSON.stringify(actions.map((action) => action.title)));
+      const fix = await actionAt(editor.document.uri, diagnostic.range, (action) => action.isPreferred === true, 'the preferred fix');
+      assert.ok(fix.edit);
       assert.ok(fix.title.startsWith("Replace with the source's"), fix.title);
       assert.ok(await vscode.workspace.applyEdit(fix.edit));
       assert.equal(editor.document.lineAt(diagnostic.range.start.line).text, planted.fixedLine);
@@ -39,17 +44,16 @@ describe('quick fixes', () => {
 
   it('inserts a citation to the supporting source', async () => {
     const range = findRange(editor.document, 'a priority for Biden');
-    const actions = await actionsAt(editor.document.uri, range);
-    const cite = actions.find((action) => action.title === 'Cite the source: [@000_f04d67d5c7de7c34]');
-    assert.ok(cite?.edit, JSON.stringify(actions.map((action) => action.title)));
+    const cite = await actionAt(editor.document.uri, range, (action) => action.title === 'Cite the source: [@000_f04d67d5c7de7c34]', 'the citation action');
+    assert.ok(cite.edit);
     assert.ok(await vscode.workspace.applyEdit(cite.edit));
     assert.equal(editor.document.lineAt(range.start.line).text, 'White House spokeswoman Jen Psaki called the meeting a priority for Biden [@000_f04d67d5c7de7c34].');
   });
 
   it('ignores a finding in .groundwork.json, and the ignore survives edits elsewhere', async () => {
     const date = groundworkDiagnostics(editor.document.uri).find((candidate) => candidate.code === 'date')!;
-    const ignore = (await actionsAt(editor.document.uri, date.range)).find((action) => action.title.startsWith('Ignore this finding'));
-    assert.ok(ignore?.command, 'no ignore action');
+    const ignore = await actionAt(editor.document.uri, date.range, (action) => action.title.startsWith('Ignore this finding'), 'the ignore action');
+    assert.ok(ignore.command);
     await vscode.commands.executeCommand(ignore.command.command, ...(ignore.command.arguments ?? []));
     await waitForDiagnostics(editor.document.uri, (summary) => !summary.some((line) => line.startsWith('date')), 'the ignored date underline to go');
     const config = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceUri('.groundwork.json'))));
@@ -66,8 +70,8 @@ describe('quick fixes', () => {
 
   it('disables Groundwork for one line with a comment', async () => {
     const entity = groundworkDiagnostics(editor.document.uri).find((candidate) => candidate.code === 'entity')!;
-    const disable = (await actionsAt(editor.document.uri, entity.range)).find((action) => action.title === 'Disable Groundwork for this line');
-    assert.ok(disable?.edit, 'no disable action');
+    const disable = await actionAt(editor.document.uri, entity.range, (action) => action.title === 'Disable Groundwork for this line', 'the disable action');
+    assert.ok(disable.edit);
     assert.ok(await vscode.workspace.applyEdit(disable.edit));
     assert.equal(editor.document.lineAt(entity.range.start.line).text, '<!-- groundwork-disable-next-line -->');
     const diagnostics = await waitForDiagnostics(editor.document.uri, (summary) => !summary.some((line) => line.startsWith('entity')), 'the entity underline to go');

@@ -77,7 +77,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ground
     });
     client.onNotification(DOCUMENT_SUMMARY_NOTIFICATION, (summary: DocumentSummaryParams) => bar.setCounts(summary.uri, summary.counts));
     await client.start();
-    context.subscriptions.push(client);
+    context.subscriptions.push(client); // disposed on deactivation, which stops the server
     const live = isLiveChecking(context.workspaceState);
     bar.setLive(live);
     if (!live) await client.sendNotification(SET_LIVE_CHECKING_NOTIFICATION, { enabled: false });
@@ -101,8 +101,4 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ground
     whenIndexed: () =>
       latest?.state === 'ready' ? Promise.resolve(latest) : new Promise((resolve) => indexedListeners.push(resolve)),
   };
-}
-
-export function deactivate(): void {
-  // The LanguageClient is in context.subscriptions: disposing it stops the server.
 }

@@ -96,6 +96,7 @@ class GroundworkServer {
   private clientOptions: ClientOptions = {};
   private canPullConfiguration = false;
   private canWatchFiles = false;
+  private canRegisterConfiguration = false;
   private canReportProgress = false;
   private live = true;
   private indexing: Promise<void> | undefined;
@@ -164,6 +165,7 @@ class GroundworkServer {
     const capabilities = params.capabilities;
     this.canPullConfiguration = capabilities.workspace?.configuration === true;
     this.canWatchFiles = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    this.canRegisterConfiguration = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     this.canReportProgress = capabilities.window?.workDoneProgress === true;
     this.clientOptions = (params.initializationOptions ?? {}) as ClientOptions;
     this.settings = readSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
@@ -183,11 +185,15 @@ class GroundworkServer {
   }
 
   private async start(): Promise<void> {
-    if (this.canPullConfiguration) void this.connection.client.register(DidChangeConfigurationNotification.type, { section: 'groundwork' });
+    // A client that turns a registration down still gets checks; it just does not see changes on disk.
+    const registrationFailed = (error: Error) => this.connection.console.warn(`registration refused: ${error.message}`);
+    if (this.canRegisterConfiguration) {
+      this.connection.client.register(DidChangeConfigurationNotification.type, { section: 'groundwork' }).catch(registrationFailed);
+    }
     if (this.canWatchFiles) {
-      void this.connection.client.register(DidChangeWatchedFilesNotification.type, {
+      this.connection.client.register(DidChangeWatchedFilesNotification.type, {
         watchers: [{ globPattern: '**/*.{md,markdown,txt}' }, { globPattern: `**/${PROJECT_FILE}` }],
-      });
+      }).catch(registrationFailed);
     }
     await this.loadConfiguration();
     await this.rebuildIndex();

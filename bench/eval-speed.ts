@@ -3,10 +3,10 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { benchWorkDir, REPO_ROOT } from './paths.js';
+import { benchWorkDir, repoRoot } from './paths.js';
 import { round, timed } from './stats.js';
 
-const CASES_PER_DATASET = 100;
+const CASES_PER_DATASET = 50;
 
 export interface EvalSpeed {
   evalCases: number;
@@ -28,17 +28,17 @@ function writeSample(sharedDir: string): { file: string; cases: number } {
 }
 
 export function measureEvalSpeed(sharedDir: string): EvalSpeed {
-  const cli = path.join(REPO_ROOT, 'dist', 'cli.cjs');
+  const cli = path.join(repoRoot(), 'dist', 'cli.cjs');
   const sample = writeSample(sharedDir);
   const out = path.join(benchWorkDir(), 'eval-predictions.jsonl');
   const run = timed(() =>
-    spawnSync(process.execPath, [cli, 'eval', sample.file, '--out', out], { cwd: REPO_ROOT, encoding: 'utf8' }),
+    spawnSync(process.execPath, [cli, 'eval', sample.file, '--out', out], { cwd: repoRoot(), encoding: 'utf8' }),
   );
   if (run.value.status !== 0) throw new Error(`groundwork eval failed: ${run.value.stderr}`);
   return { evalCases: sample.cases, evalCasesPerSec: round(sample.cases / (run.ms / 1000), 1) };
 }
 
 export function buildCli(): void {
-  const build = spawnSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'build.mjs')], { cwd: REPO_ROOT, stdio: 'inherit' });
+  const build = spawnSync(process.execPath, [path.join(repoRoot(), 'scripts', 'build.mjs')], { cwd: repoRoot(), stdio: 'inherit' });
   if (build.status !== 0) throw new Error('npm run build failed');
 }

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import MiniSearch from 'minisearch';
 import { STOPWORDS } from '../src/core/text/normalize.js';
-import { childJob, log, reportResult } from './child.js';
+import { childJob, log, reportResult, runMain } from './child.js';
 import { readDraftFixture } from './fixture.js';
 import { median, peakRssMb, percentile, round, timed } from './stats.js';
 
@@ -72,4 +72,4 @@ function main(): void {
   reportResult(result);
 }
 
-main();
+runMain(main);

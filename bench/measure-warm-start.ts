@@ -2,7 +2,7 @@
 // (the CLI's path) or through the indexing worker (the language server's path).
 import { loadLibraryCached, type CachedLoad } from '../src/core/cache/load-cached.js';
 import { loadLibraryInWorker } from '../src/core/worker/load-in-worker.js';
-import { childJob, reportResult } from './child.js';
+import { childJob, reportResult, runMain } from './child.js';
 import { peakRssMb, round, timedAsync } from './stats.js';
 
 export interface WarmStartJob {
@@ -46,4 +46,4 @@ async function main(): Promise<void> {
   reportResult(result);
 }
 
-await main();
+runMain(main);

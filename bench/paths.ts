@@ -4,11 +4,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** The repository (a function: the bundled measuring scripts have no import.meta.url, and never need it). */
+export function repoRoot(): string {
+  return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+}
 
 /** The shared folder sits beside the repository (`../shared`); GROUNDWORK_SHARED overrides it. */
 export function findSharedDir(): string | undefined {
-  const candidates = [process.env.GROUNDWORK_SHARED, path.join(REPO_ROOT, '..', 'shared')];
+  const candidates = [process.env.GROUNDWORK_SHARED, path.join(repoRoot(), '..', 'shared')];
   return candidates.find((dir): dir is string => !!dir && fs.existsSync(path.join(dir, 'benchmarks')));
 }
 

@@ -27,7 +27,16 @@ export interface CorpusResult
 }
 
 export interface BenchReport {
-  machine: { node: string; cpus: number; cpuModel: string; platform: string; totalMemoryMb: number };
+  machine: {
+    node: string;
+    cpus: number;
+    cpuModel: string;
+    platform: string;
+    totalMemoryMb: number;
+    /** 1-minute load averages when the run started and ended: other work on the machine skews every figure. */
+    loadAverageAtStart: number;
+    loadAverageAtEnd: number;
+  };
   draft: { words: number; sentences: number; planted: number; quotes: number; edits: number };
   evalCases: number;
   corpora: CorpusResult[];

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { runChild } from './child.js';
+import { runChild } from './spawn-child.js';
 import { readBenchmarkArticles, writeCorpus, type Corpus } from './corpus.js';
 import { buildCli, measureEvalSpeed } from './eval-speed.js';
 import { readDraftFixture, writeDraftFixture } from './fixture.js';
@@ -20,7 +20,7 @@ const DEFAULT_SIZES = [2500, 10_000, 50_000];
 const WARM_START_RUNS = 3;
 // Builds are repeated for a median, except where one build already takes minutes.
 const buildRunsFor = (docs: number) => (docs >= 50_000 ? 1 : 3);
-const CHECK_RUNS = 5;
+const checkRunsFor = (docs: number) => (docs >= 50_000 ? 3 : 5);
 
 interface Options {
   json: boolean;
@@ -52,20 +52,20 @@ async function measureCorpus(corpus: Corpus, draftFile: string, quotes: string[]
   fs.rmSync(cacheDir, { recursive: true, force: true });
 
   progress(`[${corpus.docs} docs] Groundwork: build, checks, lookups`);
-  const groundwork = await runChild<GroundworkJob, GroundworkResult>('measure-groundwork.ts', {
+  const groundwork = await runChild<GroundworkJob, GroundworkResult>('measure-groundwork', {
     corpusDir: corpus.dir,
     megabytes,
     draftFile,
     cacheDir,
     buildRuns: buildRunsFor(corpus.docs),
-    checkRuns: CHECK_RUNS,
+    checkRuns: checkRunsFor(corpus.docs),
   });
 
   progress(`[${corpus.docs} docs] warm starts from the persisted index`);
   const warmStart = async (inWorker: boolean) => {
     const runs: WarmStartResult[] = [];
     for (let run = 0; run < WARM_START_RUNS; run++) {
-      runs.push(await runChild<WarmStartJob, WarmStartResult>('measure-warm-start.ts', { corpusDir: corpus.dir, cacheDir, inWorker }));
+      runs.push(await runChild<WarmStartJob, WarmStartResult>('measure-warm-start', { corpusDir: corpus.dir, cacheDir, inWorker }));
     }
     return runs;
   };
@@ -73,7 +73,7 @@ async function measureCorpus(corpus: Corpus, draftFile: string, quotes: string[]
   const inWorker = await warmStart(true);
 
   progress(`[${corpus.docs} docs] MiniSearch`);
-  const minisearch = await runChild<MiniSearchJob, MiniSearchResult>('measure-minisearch.ts', {
+  const minisearch = await runChild<MiniSearchJob, MiniSearchResult>('measure-minisearch', {
     corpusDir: corpus.dir,
     draftFile,
     buildRuns: buildRunsFor(corpus.docs),
@@ -109,6 +109,7 @@ async function main(): Promise<void> {
     return;
   }
   const started = Date.now();
+  const loadAverageAtStart = os.loadavg()[0];
   const articles = readBenchmarkArticles(sharedDir);
   const draftFile = writeDraftFixture(articles);
   const draft = readDraftFixture(draftFile);
@@ -132,6 +133,8 @@ async function main(): Promise<void> {
       cpuModel: os.cpus()[0]?.model ?? 'unknown',
       platform: `${os.platform()} ${os.arch()}`,
       totalMemoryMb: Math.round(os.totalmem() / 2 ** 20),
+      loadAverageAtStart: round(loadAverageAtStart),
+      loadAverageAtEnd: round(os.loadavg()[0]),
     },
     draft: {
       words: draft.words,

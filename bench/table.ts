@@ -8,6 +8,7 @@ const ROWS: Row[] = [
   ['documents', (r) => r.docs, ''],
   ['megabytes', (r) => r.megabytes, 'MB'],
   ['index build', (r) => r.indexBuildMs, 'ms'],
+  ['  worker threads', (r) => r.indexBuildWorkers, ''],
   ['index build throughput', (r) => r.indexMbPerSec, 'MB/s'],
   ['peak RSS after indexing', (r) => r.peakRssMb, 'MB'],
   ['warm start (persisted index)', (r) => r.warmStartMs, 'ms'],
@@ -48,7 +49,8 @@ export function renderTable(report: BenchReport): string {
   const line = (row: string[]) =>
     row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ');
   const lines = [
-    `Node ${report.machine.node}, ${report.machine.cpus} × ${report.machine.cpuModel}; draft: ${report.draft.words} words, ` +
+    `Node ${report.machine.node}, ${report.machine.cpus} × ${report.machine.cpuModel}, load average ` +
+      `${report.machine.loadAverageAtStart} at start, ${report.machine.loadAverageAtEnd} at end; draft: ${report.draft.words} words, ` +
       `${report.draft.sentences} sentences (${report.draft.planted} planted changes), ${report.draft.quotes} quotes, ` +
       `${report.draft.edits} one-word edits; eval sample ${report.evalCases} cases`,
     '',

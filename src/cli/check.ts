@@ -43,7 +43,7 @@ export async function runCheck(args: CheckArguments, output: Output, version: st
     output.error('no readable draft');
     return 2;
   }
-  if (args.format === 'json') output.write(JSON.stringify(findingsReport(reports), null, 2) + '\n');
+  if (args.format === 'json') output.write(JSON.stringify(findingsReport(reports, resolve('.')), null, 2) + '\n');
   else if (args.format === 'sarif') output.write(JSON.stringify(sarifReport(reports, resolve('.'), version), null, 2) + '\n');
   else output.write(textReport(reports));
   return reports.some((report) => report.findings.some(isFlagged)) ? 1 : 0;

@@ -105,7 +105,7 @@ async function showSources(context: CommandContext): Promise<vscode.TextEditor |
 function renderReport(format: ReportFormat, files: DraftReport[], version: string): { content: string; language: string } {
   const base = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? '';
   if (format === 'markdown') return { content: markdownReport(files, new Date()), language: 'markdown' };
-  const report = format === 'json' ? findingsReport(files) : sarifReport(files, base, version);
+  const report = format === 'json' ? findingsReport(files, base) : sarifReport(files, base, version);
   return { content: `${JSON.stringify(report, null, 2)}\n`, language: 'json' };
 }
 

@@ -1,16 +1,13 @@
 // SARIF 2.1.0: one result per flagged finding, the source passage as a related location, so GitHub code
 // scanning and other SARIF viewers can show Groundwork's findings on a pull request.
 import { pathToFileURL } from 'node:url';
-import { relative, isAbsolute, sep } from 'node:path';
 import type { Range } from '../types.js';
 import { CODE_DESCRIPTIONS, FINDING_CODES, findingCode, isFlagged } from './codes.js';
 import type { DraftReport } from './json.js';
+import { pathInside } from './paths.js';
 
 export function sarifReport(files: DraftReport[], baseDirectory: string, version: string) {
-  const uri = (path: string) => {
-    const rel = relative(baseDirectory, path);
-    return !isAbsolute(path) ? path.split(sep).join('/') : rel.startsWith('..') ? pathToFileURL(path).href : rel.split(sep).join('/');
-  };
+  const uri = (path: string) => pathInside(path, baseDirectory) ?? pathToFileURL(path).href;
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',

@@ -89,6 +89,7 @@ class GroundworkServer {
   private readonly scheduler = new CheckScheduler((uri, run) => this.checkOpenDocument(uri, run), () => this.settings.debounceMs);
   private readonly hold = new TypingHold(() => this.settings.typingHoldMs);
   private readonly releaseTimers = new Map<string, NodeJS.Timeout>();
+  private readonly opening = new Set<string>();
   private folders: string[] = [];
   private settings: GroundworkSettings = DEFAULT_SETTINGS;
   private ignored = new Set<string>();
@@ -119,8 +120,13 @@ class GroundworkServer {
     connection.onInitialized(() => void this.start());
     connection.onDidChangeConfiguration(() => void this.reloadConfiguration());
     connection.onDidChangeWatchedFiles(({ changes }) => void this.filesChanged(changes));
-    documents.onDidOpen(({ document }) => this.documentOpened(document));
+    documents.onDidOpen(({ document }) => {
+      this.opening.add(document.uri);
+      this.documentOpened(document);
+    });
     documents.onDidChangeContent(({ document }) => {
+      // TextDocuments reports an open as a content change too; the open was scheduled above without the debounce.
+      if (this.opening.delete(document.uri)) return;
       if (this.isDraft(document) && this.live && this.settings.checkFrequency === 'edit') this.scheduler.schedule(document.uri);
     });
     documents.onDidSave(({ document }) => {
@@ -132,14 +138,14 @@ class GroundworkServer {
     connection.onDefinition(({ textDocument, position }) => this.citationDefinition(textDocument.uri, position));
     connection.onCodeAction(({ textDocument, range, context }) => {
       const document = this.documents.get(textDocument.uri);
-      const checked = document && this.freshResult(document);
-      if (!document || !checked) return [];
+      if (!document) return [];
+      const checked = this.freshResult(document);
       return codeActions({
         uri: document.uri,
         text: document.getText(),
         languageId: languageOf(document),
         diagnostics: context.diagnostics,
-        finding: findingAt(checked.findings, document.offsetAt(range.start)),
+        finding: checked && findingAt(checked.findings, document.offsetAt(range.start)),
         rangeOf: (span) => ({ start: document.positionAt(span.start), end: document.positionAt(span.end) }),
       });
     });

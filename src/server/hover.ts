@@ -6,7 +6,7 @@ import { escapeMarkdown } from './markdownText.js';
 import { describeSource } from './sourceLabel.js';
 import { markDifferences } from './wordDiff.js';
 
-export interface HoverLinks {
+export interface HoverOptions {
   /** A Markdown link target that opens `uri` and selects `range`. */
   openSource(uri: string, range: Range): string;
   uriOfPath(path: string): string;
@@ -22,8 +22,8 @@ const VERDICT_HEADINGS: Record<Finding['verdict'], string> = {
 const OTHER_PASSAGES = 3;
 const PASSAGE_PREVIEW = 160;
 
-function link(label: string, evidence: Evidence, links: HoverLinks): string {
-  return `[${label}](${links.openSource(links.uriOfPath(evidence.source), evidence.range)})`;
+function link(label: string, evidence: Evidence, options: HoverOptions): string {
+  return `[${label}](${options.openSource(options.uriOfPath(evidence.source), evidence.range)})`;
 }
 
 function markedPassage(finding: Finding, evidence: Evidence): string {
@@ -38,11 +38,11 @@ function preview(text: string): string {
   return flat.length > PASSAGE_PREVIEW ? `${flat.slice(0, PASSAGE_PREVIEW - 1)}…` : flat;
 }
 
-export function renderFindingHover(finding: Finding, links: HoverLinks): string {
+export function renderFindingHover(finding: Finding, options: HoverOptions): string {
   const kind = finding.kind === 'quote' ? 'quote' : 'claim';
   const lines = [`**Groundwork · ${VERDICT_HEADINGS[finding.verdict]}** ${kind} (support ${finding.score.toFixed(2)})`, ''];
   const problems = finding.problems.length > 0 ? finding.problems : [undefined];
-  const unshown = problems.filter((problem) => !problem || !links.shownByEditor?.includes(problem));
+  const unshown = problems.filter((problem) => !problem || !options.shownByEditor?.includes(problem));
   if (finding.verdict !== 'supported' && unshown.length > 0) {
     for (const problem of unshown) lines.push(`- ${escapeMarkdown(problemMessage(finding, problem))}`);
     lines.push('');
@@ -53,12 +53,12 @@ export function renderFindingHover(finding: Finding, links: HoverLinks): string 
     return lines.join('\n');
   }
   lines.push(`> ${markedPassage(finding, best)}`, '');
-  lines.push(`${escapeMarkdown(describeSource(best))} · ${link('Open source', best, links)}`);
+  lines.push(`${escapeMarkdown(describeSource(best))} · ${link('Open source', best, options)}`);
   const runnersUp = others.slice(0, OTHER_PASSAGES);
   if (runnersUp.length > 0) {
     lines.push('', 'Other passages:');
     for (const evidence of runnersUp) {
-      lines.push(`- ${link(escapeMarkdown(describeSource(evidence)), evidence, links)} (${evidence.score.toFixed(2)}): “${escapeMarkdown(preview(evidence.text))}”`);
+      lines.push(`- ${link(escapeMarkdown(describeSource(evidence)), evidence, options)} (${evidence.score.toFixed(2)}): “${escapeMarkdown(preview(evidence.text))}”`);
     }
   }
   return lines.join('\n');

@@ -27,7 +27,10 @@ export interface GroundworkResult {
   indexMbPerSec: number;
   /** Worker threads the build analysed files in (0: the main thread). */
   indexBuildWorkers: number;
+  /** The process's highest resident memory up to the end of the first build (worker threads included). */
   peakRssMb: number;
+  /** Resident memory right after the first build (V8 keeps some of the build's garbage space for a while). */
+  rssAfterIndexMb: number;
   heapUsedMb: number;
   cacheSaveMs: number;
   cacheMegabytes: number;
@@ -58,6 +61,7 @@ async function main(): Promise<void> {
   const buildRunsMs: number[] = [];
   let library: SourceLibrary | undefined;
   let rssAfterFirstBuild = 0;
+  let rssNowAfterFirstBuild = 0;
   let buildWorkers = 0;
   for (let run = 0; run < job.buildRuns; run++) {
     library = undefined; // the previous build is garbage before the next one starts
@@ -66,7 +70,10 @@ async function main(): Promise<void> {
     library = value.library;
     buildWorkers = value.stats.workers;
     buildRunsMs.push(ms);
-    if (run === 0) rssAfterFirstBuild = peakRssMb();
+    if (run === 0) {
+      rssAfterFirstBuild = peakRssMb();
+      rssNowAfterFirstBuild = process.memoryUsage().rss / 2 ** 20;
+    }
     log(`build ${run + 1}/${job.buildRuns}: ${library.size} documents in ${(ms / 1000).toFixed(1)} s (${buildWorkers} workers)`);
   }
   const built = library!;
@@ -94,6 +101,7 @@ async function main(): Promise<void> {
     indexMbPerSec: round(job.megabytes / (indexBuildMs / 1000)),
     indexBuildWorkers: buildWorkers,
     peakRssMb: round(rssAfterFirstBuild, 0),
+    rssAfterIndexMb: round(rssNowAfterFirstBuild, 0),
     heapUsedMb: round(process.memoryUsage().heapUsed / 2 ** 20, 0),
     cacheSaveMs: round(save.ms, 0),
     cacheMegabytes: round(save.value / 1e6, 1),

@@ -11,6 +11,7 @@ const ROWS: Row[] = [
   ['  worker threads', (r) => r.indexBuildWorkers, ''],
   ['index build throughput', (r) => r.indexMbPerSec, 'MB/s'],
   ['peak RSS after indexing', (r) => r.peakRssMb, 'MB'],
+  ['RSS when indexing ends', (r) => r.rssAfterIndexMb, 'MB'],
   ['warm start (persisted index)', (r) => r.warmStartMs, 'ms'],
   ['warm start via worker', (r) => r.warmStartWorkerMs, 'ms'],
   ['  of which import on server thread', (r) => r.workerImportMs, 'ms'],

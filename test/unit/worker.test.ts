@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadLibraryCached } from '../../src/core/cache/load-cached.js';
 import { loadLibrary, type SourceLibrary } from '../../src/core/library.js';
-import { shard } from '../../src/core/worker/analyse-in-workers.js';
+import { chunk } from '../../src/core/worker/analyse-in-workers.js';
 import { loadLibraryInWorker } from '../../src/core/worker/load-in-worker.js';
 
 const seed = readFileSync(fileURLToPath(new URL('../../seeds/000_f04d67d5c7de7c34.txt', import.meta.url)), 'utf8');
@@ -103,10 +103,13 @@ describe('parallel builds', () => {
     assert.equal(library.search(figure, 1)[0].document.path, join(large, 'reports', 'report-287.txt'));
   });
 
-  it('cuts the files into contiguous shards of about equal size', () => {
+  it('cuts the files into contiguous chunks of at most the given size; a larger file is a chunk of its own', () => {
     const files = [10, 10, 10, 40, 10, 10, 10].map((length, i) => ({ path: `/s/${i}.txt`, text: 'x'.repeat(length), hash: String(i) }));
-    assert.deepEqual(shard(files, 2).map((part) => part.map((file) => file.path.slice(3, 4)).join('')), ['0123', '456']);
-    assert.deepEqual(shard(files.slice(0, 1), 2).map((part) => part.length), [1]);
+    const names = (chunks: { path: string }[][]) => chunks.map((part) => part.map((file) => file.path.slice(3, 4)).join(''));
+    assert.deepEqual(names(chunk(files, 30)), ['012', '3', '456']);
+    assert.deepEqual(names(chunk(files, 60)), ['012', '345', '6']);
+    assert.deepEqual(names(chunk(files, 70)), ['0123', '456']);
+    assert.deepEqual(chunk([], 30), []);
   });
 
   it('keeps this thread free while it analyses: timers fire throughout', async () => {

@@ -85,8 +85,11 @@ export async function loadLibraryCached(inputs: string[], options: CachedLoadOpt
 
   const parallel = Math.min(workers, Math.floor(stale.length / MIN_FILES_PER_WORKER));
   let library: SourceLibrary;
+  let workersUsed = 0;
   if (parallel > 1) {
-    library = SourceLibrary.importState(mergeStates([restored, ...(await analyseInWorkers(stale, parallel, onProgress))]));
+    const analysed = await analyseInWorkers(stale, parallel, onProgress);
+    workersUsed = analysed.workers;
+    library = SourceLibrary.importState(mergeStates([restored, ...analysed.states]));
   } else {
     library = SourceLibrary.importState(restored);
     stale.forEach((file, i) => {
@@ -118,7 +121,7 @@ export async function loadLibraryCached(inputs: string[], options: CachedLoadOpt
     reused: restored.documents.length,
     analysed: stale.length,
     dropped,
-    workers: parallel > 1 ? parallel : 0,
+    workers: workersUsed,
     bytesWritten,
     saveError,
     readFilesMs,

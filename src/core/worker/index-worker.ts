@@ -1,40 +1,61 @@
 // The indexing worker's entry point (bundled on its own as dist/index-worker.cjs): loads a library through the
-// cache, or analyses a shard of files, off the caller's thread, and hands the state back without copying the
-// term arrays.
-import { parentPort, workerData } from 'node:worker_threads';
+// cache, or analyses chunks of files, off the caller's thread, and hands states back without copying the term
+// arrays.
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { loadLibraryCached, type LoadProgress } from '../cache/load-cached.js';
 import { SourceLibrary } from '../library.js';
-import type { WorkerReply, WorkerRequest } from './messages.js';
+import type { AnalyseChunk, WorkerReply, WorkerRequest } from './messages.js';
 import { transferablesOf } from './start-worker.js';
 
 // Progress is reported at most this often: a message per file would flood the host on a 50,000-file corpus.
 const PROGRESS_INTERVAL_MS = 100;
 
-async function serve(port: NonNullable<typeof parentPort>, request: WorkerRequest): Promise<void> {
+type Port = MessagePort | NonNullable<typeof parentPort>;
+
+function reporter(port: Port): (progress: LoadProgress) => void {
   let lastReport = 0;
-  const reportProgress = (progress: LoadProgress) => {
+  return (progress) => {
     const now = performance.now();
     if (now - lastReport < PROGRESS_INTERVAL_MS && progress.analysed < progress.total) return;
     lastReport = now;
     port.postMessage({ type: 'progress', progress } satisfies WorkerReply);
   };
+}
+
+function fail(port: Port, error: unknown): void {
+  const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  port.postMessage({ type: 'failed', message } satisfies WorkerReply);
+}
+
+async function load(port: Port, request: Extract<WorkerRequest, { kind: 'load' }>): Promise<void> {
   try {
-    if (request.kind === 'load') {
-      const { library, warnings, stats } = await loadLibraryCached(request.inputs, { ...request.options, onProgress: reportProgress });
-      const state = library.exportState();
-      port.postMessage({ type: 'loaded', state, warnings, stats } satisfies WorkerReply, transferablesOf(state));
-    } else {
-      const library = new SourceLibrary();
-      request.files.forEach((file, i) => {
-        library.upsert(file.path, file.text, file.hash);
-        reportProgress({ analysed: i + 1, total: request.files.length, path: file.path });
-      });
-      const state = library.exportState();
-      port.postMessage({ type: 'analysed', state } satisfies WorkerReply, transferablesOf(state));
-    }
+    const { library, warnings, stats } = await loadLibraryCached(request.inputs, { ...request.options, onProgress: reporter(port) });
+    const state = library.exportState();
+    port.postMessage({ type: 'loaded', state, warnings, stats } satisfies WorkerReply, transferablesOf(state));
   } catch (error) {
-    port.postMessage({ type: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies WorkerReply);
+    fail(port, error);
   }
 }
 
-if (parentPort) void serve(parentPort, workerData as WorkerRequest);
+/** One chunk into a fresh library: the worker never holds more than one chunk, whatever the corpus size. */
+function analyse(port: Port, { files }: AnalyseChunk): void {
+  try {
+    const report = reporter(port);
+    const library = new SourceLibrary();
+    files.forEach((file, i) => {
+      library.upsert(file.path, file.text, file.hash);
+      report({ analysed: i + 1, total: files.length, path: file.path });
+    });
+    const state = library.exportState();
+    port.postMessage({ type: 'analysed', state } satisfies WorkerReply, transferablesOf(state));
+  } catch (error) {
+    fail(port, error);
+  }
+}
+
+if (parentPort) {
+  const port = parentPort;
+  const request = workerData as WorkerRequest;
+  if (request.kind === 'load') void load(port, request);
+  else port.on('message', (chunk: AnalyseChunk) => analyse(port, chunk));
+}

@@ -1,5 +1,5 @@
 // What the host and an indexing worker say to each other. A worker either loads a whole library (the language
-// server's background build) or analyses one shard of files for a parallel build.
+// server's background build) or, in a parallel build, analyses the chunks of files it is sent one at a time.
 import type { CacheStats, CachedLoadOptions, LoadProgress } from '../cache/load-cached.js';
 import type { LibraryState } from '../library.js';
 import type { SourceFile } from '../sources/load.js';
@@ -7,7 +7,12 @@ import type { SourceWarning } from '../types.js';
 
 export type WorkerRequest =
   | { kind: 'load'; inputs: string[]; options: Omit<CachedLoadOptions, 'onProgress'> }
-  | { kind: 'analyse'; files: SourceFile[] };
+  | { kind: 'analyse' };
+
+/** A chunk of files for an 'analyse' worker. */
+export interface AnalyseChunk {
+  files: SourceFile[];
+}
 
 export type WorkerReply =
   | { type: 'progress'; progress: LoadProgress }

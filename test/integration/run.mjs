@@ -5,6 +5,7 @@ import * as esbuild from 'esbuild';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { format } from 'node:util';
 import { copyFixtureWorkspace, launchBrowser, remoteUri, ROOT, startCodeServer, workbenchUrl } from './host.mjs';
 
 const TIMEOUT_MS = Number(process.env.GROUNDWORK_IT_TIMEOUT_MS || 300000);
@@ -38,7 +39,13 @@ const timer = setTimeout(() => {
 const page = browser.pages()[0] ?? (await browser.newPage());
 // The workbench reports the extension host's test output and exit code through these (as in VS Code's own
 // browser integration tests).
-await page.exposeFunction('codeAutomationLog', (type, args) => (console[type] ?? console.log)(...args));
+const counts = { passed: 0, failed: 0 };
+await page.exposeFunction('codeAutomationLog', (type, args) => {
+  const line = format(...args); // mocha logs printf-style: ('%d passing', 3)
+  const total = /^\s*(\d+) (passing|failing)/.exec(line);
+  if (total) counts[total[2] === 'passing' ? 'passed' : 'failed'] = Number(total[1]);
+  (console[type] ?? console.log)(...args);
+});
 await page.exposeFunction('codeAutomationExit', (code) => finish(code));
 page.on('pageerror', (error) => console.error('[page error]', error.message));
 if (verbose) page.on('console', (message) => console.log(`[browser] ${message.text()}`));
@@ -52,6 +59,8 @@ if (code !== 0) await page.screenshot({ path: path.join(dataDir, 'failure.png') 
 await browser.close().catch(() => {});
 server.stop();
 console.log(`integration suite exit code ${code}; ${((Date.now() - started) / 1000).toFixed(1)} s in all`);
+// The closing line CI reads: the suite's counts (a run that never reached mocha counts as one failure).
+console.log(`integration: ${counts.passed} passed, ${code !== 0 && counts.failed === 0 ? 1 : counts.failed} failed`);
 if (code === 0 && !process.env.GROUNDWORK_KEEP_TEST_DATA) fs.rmSync(dataDir, { recursive: true, force: true });
 else console.log(`test data kept in ${dataDir} (the Groundwork output: user-data/logs/*/exthost1/output_logging_*/)`);
 process.exit(code);

@@ -98,7 +98,8 @@ try {
 } finally {
   await browser.close().catch(() => {});
   server.stop();
-  console.log(`e2e ${failed ? 'failed' : 'passed'} in ${elapsed()}`);
+  console.log(`e2e hover test ${failed ? 'failed' : 'passed'} in ${elapsed()}`);
+  console.log(`e2e: ${failed ? 0 : 1} passed, ${failed ? 1 : 0} failed`);
   if (!failed && !process.env.GROUNDWORK_KEEP_TEST_DATA) fs.rmSync(dataDir, { recursive: true, force: true });
   else console.log(`test data kept in ${dataDir}`);
 }

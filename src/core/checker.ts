@@ -1,13 +1,9 @@
 // A draft -> findings. Each sentence is checked on its own and its result cached by its text and context, so
 // re-checking after an edit only verifies the sentences that changed.
-import { findCitations, type Citation } from './draft/citations.js';
-import { extractProse, type ProseBlock } from './draft/prose.js';
-import { findQuotations } from './extract/quotations.js';
-import { attributeSpeakers } from './extract/speakers.js';
+import { updateSentenceUnits, type DraftUnits, type SentenceUnit } from './draft/units.js';
 import type { SourceLibrary } from './library.js';
 import { LineIndex } from './text/lines.js';
-import { splitSentences } from './text/sentences.js';
-import type { Evidence, Finding, Problem, Quotation, Sentence, SourceDocument, Span, Verdict } from './types.js';
+import type { Evidence, Finding, Problem, Quotation, SourceDocument, Span, Verdict } from './types.js';
 import { assessClaim, type ClaimAssessment } from './verify/claim.js';
 import { EvidenceFinder, type EvidenceWindow } from './verify/evidence.js';
 import { factsOf } from './verify/facts.js';
@@ -18,25 +14,24 @@ import { claimSignals, quoteSignals } from './verify/signals.js';
 
 export interface CheckOptions {
   languageId?: 'markdown' | 'plaintext';
+  /** Names the draft (its URI), so that its next version can reuse this one's parse. */
+  documentKey?: string;
 }
 
 /** A finding whose spans are relative to its sentence's start, so it can be reused wherever the sentence moves. */
 type RelativeFinding = Omit<Finding, 'range'>;
 
-interface SentenceUnit {
-  sentence: Sentence;
-  heading: boolean;
-  quotations: Quotation[];
-  citations: Citation[];
-}
 
 const CACHE_LIMIT = 5_000;
+const DRAFTS_REMEMBERED = 32;
 const EVIDENCE_SHOWN = 3;
 
 export class DraftChecker {
   private readonly finder: EvidenceFinder;
   private readonly cache = new Map<string, RelativeFinding[]>();
   private cachedVersion = -1;
+  /** Each draft's last version, so that the next one's sentences can be patched rather than re-parsed. */
+  private readonly drafts = new Map<string, DraftUnits>();
 
   constructor(readonly library: SourceLibrary) {
     this.finder = new EvidenceFinder(library);
@@ -48,7 +43,12 @@ export class DraftChecker {
       this.cachedVersion = this.library.version;
     }
     const lines = new LineIndex(text);
-    return sentenceUnits(text, options.languageId ?? 'markdown').flatMap((unit) =>
+    const key = options.documentKey ?? '';
+    const draft = updateSentenceUnits(this.drafts.get(key), text, options.languageId ?? 'markdown');
+    this.drafts.delete(key);
+    this.drafts.set(key, draft);
+    if (this.drafts.size > DRAFTS_REMEMBERED) this.drafts.delete(this.drafts.keys().next().value!);
+    return draft.units.flatMap((unit) =>
       this.checkUnit(text, unit).map((finding) => ({ ...finding, range: lines.rangeOf(finding.span) })),
     );
   }
@@ -125,31 +125,6 @@ export class DraftChecker {
     const span = { start: document.sentences[first].span.start, end: document.sentences[last].span.end };
     return evidenceFor(document, span, window.coverage);
   }
-}
-
-function sentenceUnits(text: string, languageId: 'markdown' | 'plaintext'): SentenceUnit[] {
-  const blocks = extractProse(text, languageId);
-  const prose = maskedText(text, blocks);
-  const blockSpans = blocks.map((block) => block.span);
-  const sentences = splitSentences(prose, blockSpans);
-  const quotations = attributeSpeakers(prose, findQuotations(prose, blockSpans), sentences);
-  const citations = findCitations(prose);
-  return sentences.map((sentence) => {
-    const within = (span: Span) => span.start >= sentence.span.start && span.start < sentence.span.end;
-    return {
-      sentence,
-      heading: blocks[sentence.paragraph]?.kind === 'heading',
-      quotations: quotations.filter((q) => within(q.inner)),
-      citations: citations.filter((c) => within(c.span)),
-    };
-  });
-}
-
-/** The document with everything that is not prose blanked out, so offsets into it are offsets into the draft. */
-function maskedText(text: string, blocks: ProseBlock[]): string {
-  const chars = text.replace(/[^\n]/g, ' ').split('');
-  for (const block of blocks) for (let i = 0; i < block.text.length; i++) chars[block.span.start + i] = block.text[i];
-  return chars.join('');
 }
 
 function cacheKey(unit: SentenceUnit): string {

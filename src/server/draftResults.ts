@@ -40,7 +40,7 @@ export class DraftResults {
     if (this.checker?.library !== library) this.checker = new DraftChecker(library);
     const document = TextDocument.create(uri, languageId, version, text);
     const findings = this.checker
-      .check(text, { languageId: languageId === 'markdown' ? 'markdown' : 'plaintext' })
+      .check(text, { languageId: languageId === 'markdown' ? 'markdown' : 'plaintext', documentKey: uri })
       .map((finding) => locateProblems(text, finding));
     const checked = { document, findings, library, libraryVersion: library.version };
     this.results.set(uri, checked);

@@ -118,20 +118,32 @@ export class PassageIndex {
     const averageLength = this.liveTerms / Math.max(1, this.liveSentences);
     const commonThreshold = Math.max(50, this.liveSentences * COMMON_TERM_SHARE);
     const scores = new Map<number, number>();
+    const weightOf = (posting: number, idf: number): number | undefined => {
+      const slot = Math.floor(posting / SENTENCE_LIMIT);
+      if (restrictSlot !== undefined && slot !== restrictSlot) return undefined;
+      const document = this.slots[slot];
+      if (!document) return undefined;
+      const sentence = posting - slot * SENTENCE_LIMIT;
+      const length = document.sentenceTermStarts[sentence + 1] - document.sentenceTermStarts[sentence];
+      return (idf * (BM25_K1 + 1)) / (1 + BM25_K1 * (1 - BM25_B + (BM25_B * length) / averageLength));
+    };
     unique.forEach((id, rank) => {
       const idf = this.idf(id);
+      const list = this.postings[id];
       const onlyRerank = rank > 0 && this.documentFrequency[id] > commonThreshold && scores.size > 0;
-      for (const posting of this.postings[id]) {
-        const slot = Math.floor(posting / SENTENCE_LIMIT);
-        if (restrictSlot !== undefined && slot !== restrictSlot) continue;
+      if (onlyRerank && list.length > 4 * scores.size) {
+        // A common term only re-ranks: look the candidates up in its (sorted) list rather than walk it.
+        for (const [posting, previous] of scores) {
+          if (!containsSorted(list, posting)) continue;
+          scores.set(posting, previous + (weightOf(posting, idf) ?? 0));
+        }
+        return;
+      }
+      for (const posting of list) {
         const previous = scores.get(posting);
         if (previous === undefined && onlyRerank) continue;
-        const document = this.slots[slot];
-        if (!document) continue;
-        const sentence = posting - slot * SENTENCE_LIMIT;
-        const length = document.sentenceTermStarts[sentence + 1] - document.sentenceTermStarts[sentence];
-        const weight = (idf * (BM25_K1 + 1)) / (1 + BM25_K1 * (1 - BM25_B + (BM25_B * length) / averageLength));
-        scores.set(posting, (previous ?? 0) + weight);
+        const weight = weightOf(posting, idf);
+        if (weight !== undefined) scores.set(posting, (previous ?? 0) + weight);
       }
     });
     return topByScore(scores, limit).map(([posting, score]) => {
@@ -166,6 +178,19 @@ export class PassageIndex {
     );
     this.deadSentences = 0;
   }
+}
+
+/** Posting lists are in ascending order: documents get ever higher slots, sentences are added in order. */
+function containsSorted(list: number[], value: number): boolean {
+  let low = 0;
+  let high = list.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (list[middle] === value) return true;
+    if (list[middle] < value) low = middle + 1;
+    else high = middle - 1;
+  }
+  return false;
 }
 
 function topByScore(scores: Map<number, number>, limit: number): [number, number][] {

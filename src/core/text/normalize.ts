@@ -40,13 +40,28 @@ export function stemWord(norm: string): string {
   return stemmer(norm);
 }
 
+// News text is Zipfian: most words repeat, so each distinct spelling is normalised and stemmed once.
+const WORD_FORMS_LIMIT = 200_000;
+const wordForms = new Map<string, { norm: string; stem: string }>();
+
+function formsOf(word: string): { norm: string; stem: string } {
+  let forms = wordForms.get(word);
+  if (!forms) {
+    const norm = normalizeWord(word);
+    forms = { norm, stem: norm ? stemWord(norm) : '' };
+    if (wordForms.size >= WORD_FORMS_LIMIT) wordForms.clear();
+    wordForms.set(word, forms);
+  }
+  return forms;
+}
+
 export function tokenize(text: string, offset = 0): Token[] {
   const tokens: Token[] = [];
   for (const match of text.matchAll(WORD)) {
-    const norm = normalizeWord(match[0]);
+    const { norm, stem } = formsOf(match[0]);
     if (!norm) continue;
     const start = offset + match.index!;
-    tokens.push({ text: match[0], norm, stem: stemWord(norm), span: { start, end: start + match[0].length } });
+    tokens.push({ text: match[0], norm, stem, span: { start, end: start + match[0].length } });
   }
   return tokens;
 }

@@ -91,7 +91,7 @@ async function measureCorpus(corpus: Corpus, draftFile: string, quotes: string[]
     warmStartMs: median(inThread.map((run) => run.warmStartMs)),
     warmStartRunsMs: inThread.map((run) => run.warmStartMs),
     warmStartWorkerMs: median(inWorker.map((run) => run.warmStartMs)),
-    workerImportMs: median(inWorker.map((run) => run.importMs ?? NaN)),
+    workerImportMs: median(inWorker.map((run) => run.importMs)),
     evalCasesPerSec,
     ...minisearch,
     ...ripgrep,

@@ -1,6 +1,6 @@
 // loadLibrary with a persisted index: documents whose path and content hash are unchanged since the last run are
 // restored from the cache without re-analysis; only new and changed files are analysed (in parallel worker
-// threads when there are many), then the cache is saved.
+// threads when there are many), the cache is saved, and the index is built once from the combined state.
 import { availableParallelism } from 'node:os';
 import { INDEX_FORMAT_VERSION, SourceLibrary, type LibraryState } from '../library.js';
 import { readSourceFiles, type LoadOptions } from '../sources/load.js';
@@ -46,21 +46,42 @@ export interface CacheStats {
   readFilesMs: number;
   /** Reading and validating the cache file. */
   readCacheMs: number;
-  /** Rebuilding the index of restored documents and analysing the others. */
-  indexMs: number;
+  /** Analysing new and changed files. */
+  analyseMs: number;
   saveMs: number;
+}
+
+/** The library's state before it is indexed: what a worker thread hands over. */
+export interface CachedState {
+  state: LibraryState;
+  warnings: SourceWarning[];
+  stats: CacheStats;
 }
 
 export interface CachedLoad {
   library: SourceLibrary;
   warnings: SourceWarning[];
   stats: CacheStats;
+  /** Time spent on the calling thread building the index (posting lists) from the state. */
+  importMs: number;
 }
 
 // Below this many files per worker, starting workers costs more than it saves.
 const MIN_FILES_PER_WORKER = 100;
 
 export async function loadLibraryCached(inputs: string[], options: CachedLoadOptions = {}): Promise<CachedLoad> {
+  const { state, warnings, stats } = await loadStateCached(inputs, options);
+  const started = performance.now();
+  const library = SourceLibrary.importState(state);
+  return { library, warnings, stats, importMs: performance.now() - started };
+}
+
+/**
+ * Everything loadLibraryCached does except building the index: the restored documents and the newly analysed
+ * ones as one state, saved to the cache. The state is built (and saved) without ever indexing it, so a worker
+ * thread can hand it over and the index is built once, where it is used.
+ */
+export async function loadStateCached(inputs: string[], options: CachedLoadOptions = {}): Promise<CachedState> {
   const { cacheDir, onProgress, workers = availableParallelism(), ...loadOptions } = options;
   let mark = performance.now();
   const lap = () => {
@@ -84,20 +105,21 @@ export async function loadLibraryCached(inputs: string[], options: CachedLoadOpt
   const readCacheMs = lap();
 
   const parallel = Math.min(workers, Math.floor(stale.length / MIN_FILES_PER_WORKER));
-  let library: SourceLibrary;
+  let state = restored;
   let workersUsed = 0;
   if (parallel > 1) {
     const analysed = await analyseInWorkers(stale, parallel, onProgress);
     workersUsed = analysed.workers;
-    library = SourceLibrary.importState(mergeStates([restored, ...analysed.states]));
-  } else {
-    library = SourceLibrary.importState(restored);
+    state = mergeStates([restored, ...analysed.states]);
+  } else if (stale.length > 0) {
+    const fresh = new SourceLibrary();
     stale.forEach((file, i) => {
-      library.upsert(file.path, file.text, file.hash);
+      fresh.upsert(file.path, file.text, file.hash);
       onProgress?.({ analysed: i + 1, total: stale.length, path: file.path });
     });
+    state = mergeStates([restored, fresh.exportState()]);
   }
-  const indexMs = lap();
+  const analyseMs = lap();
 
   const dropped = cached?.status === 'found' ? cached.state.documents.length - restored.documents.length : 0;
   const changed = stale.length > 0 || dropped > 0 || cached?.status !== 'found';
@@ -106,7 +128,7 @@ export async function loadLibraryCached(inputs: string[], options: CachedLoadOpt
   if (cacheFile !== undefined && changed) {
     // The cache only saves time: a folder that cannot be written must not stop the checks.
     try {
-      bytesWritten = writeCache(cacheFile, library.exportState());
+      bytesWritten = writeCache(cacheFile, state);
     } catch (error) {
       saveError = (error as Error).message;
     }
@@ -126,8 +148,8 @@ export async function loadLibraryCached(inputs: string[], options: CachedLoadOpt
     saveError,
     readFilesMs,
     readCacheMs,
-    indexMs,
+    analyseMs,
     saveMs,
   };
-  return { library, warnings, stats };
+  return { state, warnings, stats };
 }

@@ -2,7 +2,7 @@
 // cache, or analyses chunks of files, off the caller's thread, and hands states back without copying the term
 // arrays.
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
-import { loadLibraryCached, type LoadProgress } from '../cache/load-cached.js';
+import { loadStateCached, type LoadProgress } from '../cache/load-cached.js';
 import { SourceLibrary } from '../library.js';
 import type { AnalyseChunk, WorkerReply, WorkerRequest } from './messages.js';
 import { transferablesOf } from './start-worker.js';
@@ -29,8 +29,8 @@ function fail(port: Port, error: unknown): void {
 
 async function load(port: Port, request: Extract<WorkerRequest, { kind: 'load' }>): Promise<void> {
   try {
-    const { library, warnings, stats } = await loadLibraryCached(request.inputs, { ...request.options, onProgress: reporter(port) });
-    const state = library.exportState();
+    // The state, not a library: the index is built once, on the thread that uses it.
+    const { state, warnings, stats } = await loadStateCached(request.inputs, { ...request.options, onProgress: reporter(port) });
     port.postMessage({ type: 'loaded', state, warnings, stats } satisfies WorkerReply, transferablesOf(state));
   } catch (error) {
     fail(port, error);

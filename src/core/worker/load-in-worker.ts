@@ -9,12 +9,7 @@ export interface WorkerLoadOptions extends CachedLoadOptions {
   signal?: AbortSignal;
 }
 
-export interface WorkerLoad extends CachedLoad {
-  /** Time spent on the caller's thread rebuilding the index from the worker's state. */
-  importMs: number;
-}
-
-export async function loadLibraryInWorker(inputs: string[], options: WorkerLoadOptions = {}): Promise<WorkerLoad> {
+export async function loadLibraryInWorker(inputs: string[], options: WorkerLoadOptions = {}): Promise<CachedLoad> {
   const { signal, onProgress, ...loadOptions } = options;
   const reply = await runWorker({ kind: 'load', inputs, options: loadOptions }, onProgress, signal);
   if (reply.type !== 'loaded') throw new Error(`indexing worker answered ${reply.type}`);

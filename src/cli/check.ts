@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { DraftChecker } from '../core/checker.js';
-import { loadLibrary } from '../core/library.js';
+import { loadLibraryCached } from '../core/cache/load-cached.js';
 import { findingsReport, type DraftReport } from '../core/report/json.js';
 import { sarifReport } from '../core/report/sarif.js';
 import { textReport } from '../core/report/text.js';
@@ -14,14 +14,18 @@ export interface CheckArguments {
   sources: string[];
   format: 'text' | 'json' | 'sarif';
   maxFileBytes?: number;
+  /** Where the persisted index lives; undefined: no cache (`--no-cache`). */
+  cacheDir?: string;
 }
 
 export const FORMATS = ['text', 'json', 'sarif'] as const;
 
 export async function runCheck(args: CheckArguments, output: Output, version: string): Promise<number> {
   if (args.drafts.length === 0) throw new UsageError('no draft given: groundwork check [--sources DIR]... FILE...');
-  const { library, warnings } = await loadLibrary(args.sources, { maxFileBytes: args.maxFileBytes });
+  const { library, warnings, stats } = await loadLibraryCached(args.sources, { maxFileBytes: args.maxFileBytes, cacheDir: args.cacheDir });
   for (const warning of warnings) output.warn(`${warning.path}: ${warning.message}`);
+  if (stats.cache === 'invalid') output.warn(`${stats.cacheFile}: ${stats.reason ?? 'unusable'}; the index was rebuilt`);
+  if (stats.saveError) output.warn(`the index could not be saved for next time: ${stats.saveError}`);
   if (library.size === 0) {
     output.error(`no usable source documents in ${args.sources.join(', ')}`);
     return 2;

@@ -1,5 +1,7 @@
 // The `groundwork` command: check drafts, evaluate benchmark cases, or serve the language server.
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { defaultCacheDir } from '../core/cache/store.js';
 import { isMainThread, workerData } from 'node:worker_threads';
 import { FORMATS, runCheck } from './check.js';
 import { EVAL_WORKER_FLAG, runEval, serveEvalWorker } from './eval.js';
@@ -10,13 +12,15 @@ declare const GROUNDWORK_VERSION: string | undefined;
 const VERSION = typeof GROUNDWORK_VERSION === 'string' ? GROUNDWORK_VERSION : 'dev';
 
 const USAGE = `usage:
-  groundwork check [--sources DIR_OR_GLOB]... [--format text|json|sarif] [--max-file-size BYTES] FILE...
+  groundwork check [--sources DIR_OR_GLOB]... [--format text|json|sarif] [--max-file-size BYTES]
+                   [--cache-dir DIR | --no-cache] FILE...
   groundwork eval CASES.jsonl... --out PREDICTIONS.jsonl [--jobs N]
   groundwork lsp --stdio
   groundwork --version
 
 check  verifies the quotes and claims of Markdown or plain-text drafts against source documents
-       (default sources: ./seeds). Exit code 0: nothing flagged; 1: something flagged; 2: bad usage or no usable input.
+       (default sources: ./seeds). The index is kept in .groundwork-cache/ so the next run re-reads only changed
+       files. Exit code 0: nothing flagged; 1: something flagged; 2: bad usage or no usable input.
 eval   verifies each benchmark case's claim against its own source; writes {"id","verdict","score"} per line.
 lsp    runs the Groundwork language server (for Neovim, Helix, Zed, Emacs...).`;
 
@@ -38,13 +42,16 @@ async function main(argv: string[]): Promise<number> {
         sources: { type: 'string', multiple: true, short: 's' },
         format: { type: 'string', short: 'f', default: 'text' },
         'max-file-size': { type: 'string' },
+        'cache-dir': { type: 'string' },
+        'no-cache': { type: 'boolean', default: false },
       },
     });
     const format = values.format as (typeof FORMATS)[number];
     if (!FORMATS.includes(format)) throw new UsageError(`unknown format '${values.format}' (text, json or sarif)`);
     const maxFileBytes = values['max-file-size'] === undefined ? undefined : Number(values['max-file-size']);
     if (maxFileBytes !== undefined && !(maxFileBytes > 0)) throw new UsageError('--max-file-size takes a number of bytes');
-    return runCheck({ drafts: positionals, sources: values.sources ?? ['seeds'], format, maxFileBytes }, processOutput, VERSION);
+    const cacheDir = values['no-cache'] ? undefined : resolve(values['cache-dir'] ?? defaultCacheDir('.'));
+    return runCheck({ drafts: positionals, sources: values.sources ?? ['seeds'], format, maxFileBytes, cacheDir }, processOutput, VERSION);
   }
   if (command === 'eval') {
     const { values, positionals } = parseArgs({

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -80,6 +80,27 @@ describe('groundwork check', function () {
     assert.match(stderr, /binary\.txt: /);
     assert.match(stderr, /latin1\.txt: /);
     assert.match(stdout, /number 250 — the source says 150 \(seed\.txt:29\)/);
+  });
+
+  it('keeps the index in a cache folder, and rebuilds it with a warning when the file is damaged', () => {
+    const cache = mkdtempSync(join(tmpdir(), 'gw-cache-'));
+    const first = groundwork('check', '--cache-dir', cache, 'examples/draft.md');
+    const [file] = readdirSync(cache).filter((name) => name.endsWith('.gwcache'));
+    assert.ok(file, 'a cache file was written');
+    writeFileSync(join(cache, file), 'not a Groundwork index');
+    const second = groundwork('check', '--cache-dir', cache, 'examples/draft.md');
+    assert.match(second.stderr, /the index was rebuilt/);
+    assert.equal(second.stdout, first.stdout);
+    const third = groundwork('check', '--cache-dir', cache, 'examples/draft.md');
+    assert.equal(third.stderr, '');
+    assert.equal(third.stdout, first.stdout);
+  });
+
+  it('writes no cache with --no-cache', () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'gw-'));
+    const result = spawnSync(process.execPath, [join(process.cwd(), 'dist/cli.cjs'), 'check', '--no-cache', '--sources', join(process.cwd(), 'seeds'), join(process.cwd(), 'examples/draft.md')], { cwd, encoding: 'utf8' });
+    assert.equal(result.status, 1);
+    assert.deepEqual(readdirSync(cwd), []);
   });
 
   it('exits 2 with a message on bad usage or when no source is usable', () => {

@@ -117,7 +117,7 @@ class GroundworkServer {
   listen(): void {
     const { connection, documents } = this;
     connection.onInitialize((params) => this.initialize(params));
-    connection.onInitialized(() => void this.start());
+    connection.onInitialized(() => this.start());
     connection.onDidChangeConfiguration(() => void this.reloadConfiguration());
     connection.onDidChangeWatchedFiles(({ changes }) => void this.filesChanged(changes));
     documents.onDidOpen(({ document }) => {
@@ -190,7 +190,7 @@ class GroundworkServer {
     };
   }
 
-  private async start(): Promise<void> {
+  private start(): void {
     // A client that turns a registration down still gets checks; it just does not see changes on disk.
     const registrationFailed = (error: Error) => this.connection.console.warn(`registration refused: ${error.message}`);
     if (this.canRegisterConfiguration) {
@@ -201,8 +201,12 @@ class GroundworkServer {
         watchers: [{ globPattern: '**/*.{md,markdown,txt}' }, { globPattern: `**/${PROJECT_FILE}` }],
       }).catch(registrationFailed);
     }
-    await this.loadConfiguration();
-    await this.rebuildIndex();
+    // Set before the first await: a draft opened from now on waits for the configuration and the index.
+    this.indexing = this.loadConfiguration().then(
+      () => undefined,
+      (error: Error) => this.connection.console.error(`settings could not be read (${error.message}); using the defaults`),
+    );
+    void this.rebuildIndex();
   }
 
   // ---- configuration -------------------------------------------------------------------------------------

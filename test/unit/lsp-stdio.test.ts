@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import {
   CodeActionRequest,
   CompletionRequest,
+  ConfigurationRequest,
   createProtocolConnection,
   DefinitionRequest,
   DidOpenTextDocumentNotification,
@@ -41,6 +42,10 @@ describe('language server over stdio', function () {
   let draftUri: string;
   let diagnostics: Diagnostic[];
   const published: PublishDiagnosticsParams[] = [];
+  // The client answers the server's settings request only once the draft is open, so the draft arrives before
+  // the index exists: its first diagnostics must still be the real ones, not a check against no sources.
+  let draftSent!: () => void;
+  const draftOpened = new Promise<void>((resolve) => (draftSent = resolve));
 
   before(async () => {
     workspace = mkdtempSync(join(tmpdir(), 'groundwork-lsp-'));
@@ -49,6 +54,12 @@ describe('language server over stdio', function () {
     server = spawn(process.execPath, ['--import', 'tsx', SERVER.pathname, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     connection = createProtocolConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
     connection.onNotification(PublishDiagnosticsNotification.type, (params) => published.push(params));
+    connection.onRequest(ConfigurationRequest.type, async (params) => {
+      await draftOpened;
+      // A slow client: long enough for a server that does not wait for its index to check the draft without it.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      return params.items.map(() => ({ sources: ['seeds'], debounceMs: 100 }));
+    });
     connection.listen();
   });
 
@@ -65,7 +76,7 @@ describe('language server over stdio', function () {
       processId: process.pid,
       rootUri: pathToFileURL(workspace).href,
       workspaceFolders: [{ uri: pathToFileURL(workspace).href, name: 'workspace' }],
-      capabilities: { textDocument: { hover: { contentFormat: ['markdown'] } } },
+      capabilities: { workspace: { configuration: true }, textDocument: { hover: { contentFormat: ['markdown'] } } },
       initializationOptions: { cacheDir: join(workspace, '.cache') },
     });
     assert.equal(result.capabilities.hoverProvider, true);
@@ -74,11 +85,12 @@ describe('language server over stdio', function () {
     await connection.sendNotification(InitializedNotification.type, {});
   });
 
-  it('publishes one diagnostic per planted error, on the wrong words', async () => {
+  it('publishes one diagnostic per planted error, on the wrong words, even for a draft opened before indexing', async () => {
     const text = readFileSync(new URL('drafts/kabul-airport.md', FIXTURE), 'utf8');
     await connection.sendNotification(DidOpenTextDocumentNotification.type, {
       textDocument: { uri: draftUri, languageId: 'markdown', version: 1, text },
     });
+    draftSent();
     while (!published.some((params) => params.uri === draftUri && params.diagnostics.length > 0)) {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }

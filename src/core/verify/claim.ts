@@ -26,6 +26,8 @@ export interface ClaimAssessment {
   windows: EvidenceWindow[];
   /** Rarity-weighted share of the claim's words found in the best window. */
   coverage: number;
+  /** Coverage by the claim's own words only (no synonyms): what the support model was fitted on. */
+  exactCoverage: number;
   anchorCoverage: number;
   /** Share of the claim's content stems, and of its word pairs, found anywhere in the best document. */
   lexical: LexicalOverlap;
@@ -49,7 +51,7 @@ export function assessClaim(finder: EvidenceFinder, input: ClaimInput): ClaimAss
   const names = facts.names.filter((n) => !inside(n.span, excluded) && !dates.some((d) => overlaps(d.span, n.span)));
   const hasFacts = numbers.length + dates.length + names.length > 0;
   if (words.length < (hasFacts ? 1 : 3)) {
-    return { problems: [], windows: [], coverage: 1, anchorCoverage: 1, lexical: FULL_OVERLAP, uncheckable: true };
+    return { problems: [], windows: [], coverage: 1, exactCoverage: 1, anchorCoverage: 1, lexical: FULL_OVERLAP, uncheckable: true };
   }
 
   let windows = input.citedPath ? finder.find(words, input.citedPath) : [];
@@ -66,7 +68,7 @@ export function assessClaim(finder: EvidenceFinder, input: ClaimInput): ClaimAss
   const best = windows[0];
   if (!best) {
     const lexical = { unigram: 0, bigram: 0, trigram: 0, novel: words.length, novelUncommon: words.length };
-    return { problems: input.typedOnly ? [] : [absent(facts.text)], windows, coverage: 0, anchorCoverage: 0, lexical, uncheckable: false };
+    return { problems: input.typedOnly ? [] : [absent(facts.text)], windows, coverage: 0, exactCoverage: 0, anchorCoverage: 0, lexical, uncheckable: false };
   }
 
   const claimTokens = facts.tokens.filter((token) => !inside(token.span, excluded));
@@ -85,6 +87,7 @@ export function assessClaim(finder: EvidenceFinder, input: ClaimInput): ClaimAss
     problems: input.typedOnly ? problems.filter((p) => p.source !== '') : problems,
     windows,
     coverage: best.coverage,
+    exactCoverage: best.exactCoverage,
     anchorCoverage: best.anchorCoverage,
     lexical: finder.lexicalOverlap(best.document, claimTokens),
     uncheckable: false,

@@ -2,6 +2,7 @@
 // the sentences of that document that bring claim words the window does not have yet (true summaries merge
 // facts from several source sentences).
 import { isCommonStem } from '../extract/names.js';
+import { synsetsOf } from '../extract/synonyms.js';
 import type { SourceLibrary } from '../library.js';
 import { isContentToken, type Token } from '../text/normalize.js';
 import type { SourceDocument } from '../types.js';
@@ -13,8 +14,10 @@ export interface EvidenceWindow {
   sentences: number[];
   /** The best-matching sentence. */
   anchor: number;
-  /** Share of the claim's (rarity-weighted) words that the window contains, 0..1. */
+  /** Share of the claim's (rarity-weighted) words that the window contains, or a synonym of, 0..1. */
   coverage: number;
+  /** The same, counting only the claim's own words (stems), not synonyms. */
+  exactCoverage: number;
   /** Share of the claim's words in the anchor sentence alone. */
   anchorCoverage: number;
   /** Claim stems the window lacks. */
@@ -116,8 +119,10 @@ export class EvidenceFinder {
     return this.library.searchTokens(words, limit, document.path);
   }
 
-  stemsOf(document: SourceDocument, sentence: number): Set<string> {
-    return new Set(this.sentenceFacts(document, sentence).tokens.map((token) => token.stem));
+  /** Whether a sentence has a claim's word, or a word sharing one of its senses. */
+  covers(document: SourceDocument, sentence: number, stem: string): boolean {
+    const facts = this.sentenceFacts(document, sentence);
+    return facts.stems.has(stem) || synsetsOf(stem).some((id) => facts.synsets.has(id));
   }
 
   private grow(
@@ -129,7 +134,7 @@ export class EvidenceFinder {
     const anchor = hits[0].sentence;
     const covered = new Set<string>();
     const cover = (sentence: number) => {
-      for (const stem of this.stemsOf(document, sentence)) if (claimStems.has(stem)) covered.add(stem);
+      for (const stem of claimStems.keys()) if (!covered.has(stem) && this.covers(document, sentence, stem)) covered.add(stem);
     };
     cover(anchor);
     const anchorCoverage = weightOf(covered, claimStems) / total;
@@ -145,8 +150,8 @@ export class EvidenceFinder {
       for (const candidate of candidates) {
         if (sentences.includes(candidate)) continue;
         let gain = 0;
-        for (const stem of this.stemsOf(document, candidate)) {
-          if (claimStems.has(stem) && !covered.has(stem)) gain += claimStems.get(stem)!;
+        for (const [stem, weight] of claimStems) {
+          if (!covered.has(stem) && this.covers(document, candidate, stem)) gain += weight;
         }
         if (gain > bestGain) {
           best = candidate;
@@ -158,11 +163,13 @@ export class EvidenceFinder {
       cover(best);
     }
     const missing = [...claimStems.keys()].filter((stem) => !covered.has(stem));
+    const exact = [...covered].filter((stem) => sentences.some((s) => this.sentenceFacts(document, s).stems.has(stem)));
     return {
       document,
       sentences: sentences.sort((a, b) => a - b),
       anchor,
       coverage: weightOf(covered, claimStems) / total,
+      exactCoverage: weightOf(new Set(exact), claimStems) / total,
       anchorCoverage,
       missing,
       retrieval: hits[0].score,

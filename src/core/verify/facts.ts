@@ -3,6 +3,7 @@ import { findDates, type DateMention } from '../extract/dates.js';
 import { findNames, type NameMention } from '../extract/names.js';
 import { findNegations, type NegationCue } from '../extract/negation.js';
 import { findNumbers, type NumberMention } from '../extract/numbers.js';
+import { synsetsOf } from '../extract/synonyms.js';
 import { isContentToken, tokenize, type Token } from '../text/normalize.js';
 import type { Span } from '../types.js';
 
@@ -16,6 +17,9 @@ export interface SentenceFacts {
   dates: DateMention[];
   names: NameMention[];
   negations: NegationCue[];
+  /** The sentence's word stems, and the WordNet senses they share with other words. */
+  stems: Set<string>;
+  synsets: Set<number>;
 }
 
 // Saying and reporting verbs: a source's own statement need not repeat that somebody said it.
@@ -36,10 +40,13 @@ export function factsOf(text: string, span: Span, referenceDate?: string): Sente
   const numbers = findNumbers(sentence, span.start).filter(
     (number) => number.kind !== 'year' && !dates.some((date) => overlaps(date.span, number.span)),
   );
+  const stems = new Set(tokens.map((token) => token.stem));
   return {
     span,
     text: sentence,
     tokens,
+    stems,
+    synsets: new Set([...stems].flatMap((stem) => synsetsOf(stem))),
     content: tokens.filter(isClaimWord),
     numbers,
     dates,

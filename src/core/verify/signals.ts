@@ -13,7 +13,7 @@ export const FEATURE_NAMES = [
 export function claimSignals(assessment: ClaimAssessment, words: number, facts: number): SentenceSignals {
   return {
     quote: false,
-    coverage: assessment.coverage,
+    coverage: assessment.exactCoverage,
     anchorCoverage: assessment.anchorCoverage,
     unigram: assessment.lexical.unigram,
     bigram: assessment.lexical.bigram,

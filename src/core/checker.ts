@@ -3,7 +3,7 @@
 import { updateSentenceUnits, type DraftUnits, type SentenceUnit } from './draft/units.js';
 import type { SourceLibrary } from './library.js';
 import { LineIndex } from './text/lines.js';
-import type { Evidence, Finding, Problem, Quotation, SourceDocument, Span, Verdict } from './types.js';
+import type { Evidence, Finding, FindingKind, Problem, Quotation, SentenceSignals, SourceDocument, Span, Verdict } from './types.js';
 import { assessClaim, type ClaimAssessment } from './verify/claim.js';
 import { EvidenceFinder, type EvidenceWindow } from './verify/evidence.js';
 import { factsOf } from './verify/facts.js';
@@ -76,17 +76,8 @@ export class DraftChecker {
   private verifyQuotation(text: string, quotation: Quotation): RelativeFinding {
     const { problems, matches } = assessQuote(this.library, text, quotation);
     const signals = quoteSignals(matches[0]?.similarity ?? 0, problems, quotePieces(text, quotation).flat().length);
-    return {
-      kind: 'quote',
-      verdict: verdictOf(problems),
-      span: quotation.inner,
-      text: quotation.text,
-      message: problems.length ? describeProblems(problems, 'quote') : supportedMessage(matches[0]?.document),
-      problems,
-      evidence: matches.slice(0, EVIDENCE_SHOWN).map((match) => quoteEvidence(match)),
-      score: supportProbability([signals]),
-      signals,
-    };
+    const evidence = matches.slice(0, EVIDENCE_SHOWN).map((match) => quoteEvidence(match));
+    return toFinding('quote', quotation.inner, quotation.text, problems, evidence, signals, matches[0]?.document);
   }
 
   private verifyClaim(text: string, unit: SentenceUnit): RelativeFinding | undefined {
@@ -102,17 +93,8 @@ export class DraftChecker {
     if (assessment.uncheckable) return undefined;
     const { problems, windows } = assessment;
     const signals = claimSignals(assessment, facts.content.length, facts.numbers.length + facts.dates.length + facts.names.length);
-    return {
-      kind: 'claim',
-      verdict: verdictOf(problems),
-      span: sentence.span,
-      text: sentence.text,
-      message: problems.length ? describeProblems(problems, 'claim') : supportedMessage(windows[0]?.document),
-      problems,
-      evidence: windows.slice(0, EVIDENCE_SHOWN).map((window) => this.windowEvidence(window)),
-      score: supportProbability([signals]),
-      signals,
-    };
+    const evidence = windows.slice(0, EVIDENCE_SHOWN).map((window) => this.windowEvidence(window));
+    return toFinding('claim', sentence.span, sentence.text, problems, evidence, signals, windows[0]?.document);
   }
 
   private windowEvidence(window: EvidenceWindow): Evidence {
@@ -140,6 +122,19 @@ function cacheKey(unit: SentenceUnit): string {
 /** Quotation marks belong to the quotation, not to the claim around it. */
 function widen(span: Span): Span {
   return { start: span.start - 1, end: span.end + 1 };
+}
+
+function toFinding(
+  kind: FindingKind,
+  span: Span,
+  text: string,
+  problems: Problem[],
+  evidence: Evidence[],
+  signals: SentenceSignals,
+  supporting: SourceDocument | undefined,
+): RelativeFinding {
+  const message = problems.length ? describeProblems(problems, kind) : supportedMessage(supporting);
+  return { kind, verdict: verdictOf(problems), span, text, message, problems, evidence, score: supportProbability([signals]), signals };
 }
 
 function verdictOf(problems: Problem[]): Verdict {

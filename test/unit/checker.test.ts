@@ -156,3 +156,24 @@ describe('DraftChecker on the seed article', () => {
     assert.equal(own.check(draft)[0].verdict, 'supported');
   });
 });
+
+describe('DraftChecker with citations', () => {
+  const library = new SourceLibrary();
+  library.upsert(SEED_PATH, seed);
+  library.upsert('sources/psaki.md', '---\nid: psaki-briefing\ntitle: White House briefing\n---\nWhite House spokeswoman Jen Psaki said the meeting would be a priority for the president.\n');
+  const checker = new DraftChecker(library);
+  const claim = 'Some 150 members of the Afghan security forces were killed or wounded in attacks across the country';
+
+  it('checks a cited claim against the cited source, and says which source does back it', () => {
+    const [finding] = checker.check(`${claim} [@psaki-briefing].`);
+    assert.equal(finding.verdict, 'contradicted');
+    assert.deepEqual(problems(finding), [{ type: 'citation', draft: 'sources/psaki.md', source: SEED_PATH }]);
+    assert.equal(finding.message, 'citation — the cited source psaki.md does not say this; 000_f04d67d5c7de7c34.txt does');
+  });
+
+  it('supports a claim its cited source says, by file stem', () => {
+    const [finding] = checker.check(`${claim} [@000_f04d67d5c7de7c34].`);
+    assert.equal(finding.verdict, 'supported');
+    assert.equal(finding.evidence[0].source, SEED_PATH);
+  });
+});

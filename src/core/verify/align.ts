@@ -36,14 +36,15 @@ export function alignWords(draft: readonly string[], source: readonly string[]):
   let j = bestEnd;
   while (i > 0) {
     const here = cost[i * cols + j];
+    // On a tie, a word added or dropped reads better than a word replaced ("had not been" vs "had been").
     if (j > 0 && draft[i - 1] === source[j - 1] && here === cost[(i - 1) * cols + j - 1]) {
       steps.push('eq'); i--; j--;
-    } else if (j > 0 && here === cost[(i - 1) * cols + j - 1] + 1) {
-      steps.push('sub'); i--; j--;
+    } else if (j > 0 && here === cost[i * cols + j - 1] + 1) {
+      steps.push('ins'); j--;
     } else if (here === cost[(i - 1) * cols + j] + 1) {
       steps.push('del'); i--;
     } else {
-      steps.push('ins'); j--;
+      steps.push('sub'); i--; j--;
     }
   }
   steps.reverse();

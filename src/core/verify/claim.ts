@@ -54,16 +54,17 @@ export function assessClaim(finder: EvidenceFinder, input: ClaimInput): ClaimAss
     return { problems: [], windows: [], coverage: 1, exactCoverage: 1, anchorCoverage: 1, lexical: FULL_OVERLAP, uncheckable: true };
   }
 
-  let windows = input.citedPath ? finder.find(words, input.citedPath) : [];
+  const keyStems = words.filter((t) => [...names, ...numbers].some((fact) => overlaps(fact.span, t.span))).map((t) => t.stem);
+  let windows = input.citedPath ? finder.find(words, input.citedPath, keyStems) : [];
   const problems: Problem[] = [];
   if (input.citedPath && (windows[0]?.coverage ?? 0) < ABSENT_COVERAGE) {
-    const elsewhere = finder.find(words);
+    const elsewhere = finder.find(words, undefined, keyStems);
     if ((elsewhere[0]?.coverage ?? 0) >= ABSENT_COVERAGE && elsewhere[0].document.path !== input.citedPath) {
       problems.push({ type: 'citation', draft: input.citedPath, source: elsewhere[0].document.path });
     }
     windows = elsewhere;
   } else if (!input.citedPath) {
-    windows = finder.find(words);
+    windows = finder.find(words, undefined, keyStems);
   }
   const best = windows[0];
   if (!best) {
@@ -142,10 +143,12 @@ function checkNumber(context: CheckContext, number: NumberMention, claimNumbers:
 
 function checkDate(context: CheckContext, date: DateMention): Problem[] {
   const { finder, document } = context;
+  // "next year" or "last week" in a draft cannot be placed in time, so it cannot be compared.
+  if (date.relative !== undefined) return [];
   const datesIn = (sentences: number[]) => sentences.flatMap((s) => finder.sentenceFacts(document, s).dates);
   const near = datesIn(contextSentences(context, date.span, true));
   if (near.some((d) => datesAgree(date, d) === true)) return [];
-  const conflicting = near.find((d) => datesAgree(date, d) === false);
+  const conflicting = near.find((d) => d.relative === undefined && datesAgree(date, d) === false);
   if (conflicting) return [{ type: 'date', draft: date.text, source: conflicting.text, span: date.span }];
   if (datesIn(allSentences(document)).some((d) => datesAgree(date, d) === true)) return [];
   if (date.relative !== undefined || (date.year === undefined && date.month === undefined)) return [];
@@ -251,7 +254,14 @@ function checkPolarityAndAntonyms(context: CheckContext, facts: SentenceFacts, e
   );
   const sourceCues = source.negations.filter((cue) => scopeStems(sourceText, source.tokens, cue).some((s) => claimStems.has(s)));
   const problems: Problem[] = [];
-  if (claimCues.length % 2 !== sourceCues.length % 2) {
+  // "unaware" is a negation, not an antonym of "aware" that could cancel one.
+  const cueSpans = [...facts.negations, ...source.negations].map((cue) => cue.span);
+  const notCue = (t: Token) => !cueSpans.some((span) => overlaps(span, t.span));
+  const opposite = findAntonym(claimTokens.filter(notCue), source.tokens.filter(notCue), sourceStems, claimStems);
+  const negationMismatch = claimCues.length % 2 !== sourceCues.length % 2;
+  // "failed to get it right" says "got it wrong": a negation and an antonym together cancel out.
+  if (negationMismatch && opposite) return [];
+  if (negationMismatch) {
     // Point at the draft's negation, or else at the draft's word the source negates.
     const sourceCue = sourceCues[0];
     const negated = sourceCue ? scopeStems(sourceText, source.tokens, sourceCue) : [];
@@ -264,16 +274,18 @@ function checkPolarityAndAntonyms(context: CheckContext, facts: SentenceFacts, e
       span: draftSpan,
     });
   }
-  // "aware" against "unaware" is the negation already reported, not a second problem.
-  for (const word of problems.length ? [] : claimTokens) {
-    if (sourceStems.has(word.stem) || !isContentToken(word)) continue;
-    const opposite = source.tokens.find((candidate) => !claimStems.has(candidate.stem) && areAntonyms(word.norm, candidate.norm));
-    if (opposite) {
-      problems.push({ type: 'antonym', draft: word.text, source: opposite.text, span: word.span });
-      break;
-    }
-  }
+  if (!negationMismatch && opposite) problems.push({ type: 'antonym', draft: opposite[0].text, source: opposite[1].text, span: opposite[0].span });
   return problems;
+}
+
+/** A claim word the source does not have, opposite in meaning to a source word the claim does not have. */
+function findAntonym(claimTokens: Token[], sourceTokens: Token[], sourceStems: Set<string>, claimStems: Set<string>): [Token, Token] | undefined {
+  for (const word of claimTokens) {
+    if (sourceStems.has(word.stem) || !isContentToken(word)) continue;
+    const opposite = sourceTokens.find((candidate) => !claimStems.has(candidate.stem) && areAntonyms(word.norm, candidate.norm));
+    if (opposite) return [word, opposite];
+  }
+  return undefined;
 }
 
 const SCOPE_WORDS = 3;

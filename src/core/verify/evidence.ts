@@ -43,6 +43,7 @@ interface DocumentVocabulary {
 
 const DOCUMENTS_CONSIDERED = 3;
 const VOCABULARY_CACHE_LIMIT = 256;
+const KEY_STEM_BONUS = 0.25;
 const WINDOW_SENTENCES = 3;
 const MIN_NEW_SHARE = 0.12;
 
@@ -96,8 +97,11 @@ export class EvidenceFinder {
     return vocabulary;
   }
 
-  /** Candidate windows, best coverage first. */
-  find(claimWords: readonly Token[], restrictToPath?: string): EvidenceWindow[] {
+  /**
+   * Candidate windows, best first: by coverage, with a document that names the claim's names and numbers
+   * (`keyStems`) preferred over one that merely shares its common words.
+   */
+  find(claimWords: readonly Token[], restrictToPath?: string, keyStems: readonly string[] = []): EvidenceWindow[] {
     if (claimWords.length === 0) return [];
     const hits = this.library.searchTokens(claimWords, 40, restrictToPath);
     const byDocument = new Map<string, typeof hits>();
@@ -111,7 +115,12 @@ export class EvidenceFinder {
     const windows = [...byDocument.values()]
       .slice(0, DOCUMENTS_CONSIDERED)
       .map((documentHits) => this.grow(documentHits[0].document, documentHits, claimStems));
-    return windows.sort((a, b) => b.coverage - a.coverage || b.retrieval - a.retrieval);
+    const rank = (window: EvidenceWindow) => {
+      if (keyStems.length === 0) return window.coverage;
+      const { stems } = this.vocabularyOf(window.document);
+      return window.coverage + KEY_STEM_BONUS * (keyStems.filter((stem) => stems.has(stem)).length / keyStems.length);
+    };
+    return windows.sort((a, b) => rank(b) - rank(a) || b.retrieval - a.retrieval);
   }
 
   /** The sentences of one document that best match some words (for a fact's context), best first. */

@@ -27,6 +27,8 @@ profitable unprofitable; safe dangerous; safer riskier; cheaper costlier; cheap 
 arrive depart; arrival departure; enter leave; join leave; joined left; resign appoint; hire dismiss;
 include exclude; ally enemy; friend foe; peace war; ceasefire war; release detain; released detained;
 free jail; freed jailed; sustainable unsustainable; effective ineffective; essential unnecessary;
+suspend continue; suspend resume; suspend keep; halt continue; halt resume; halt keep; stop continue; pause resume;
+suspended continued; halted continued; stopped continued; cease continue;
 `;
 
 const require = createRequire(import.meta.url);

@@ -283,7 +283,9 @@ function findAntonym(claimTokens: Token[], sourceTokens: Token[], sourceStems: S
   for (const word of claimTokens) {
     if (sourceStems.has(word.stem) || !isContentToken(word)) continue;
     const opposite = sourceTokens.find((candidate) => !claimStems.has(candidate.stem) && areAntonyms(word.norm, candidate.norm));
-    if (opposite) return [word, opposite];
+    // A source that says both ("a 30% decrease ..., a 4% increase") has the claim's direction too.
+    const bothWays = opposite && sourceTokens.some((other) => areAntonyms(other.norm, opposite.norm));
+    if (opposite && !bothWays) return [word, opposite];
   }
   return undefined;
 }

@@ -48,6 +48,13 @@ describe('DraftChecker on the seed article', () => {
     assert.ok(claim.score < 0.5, `score ${claim.score}`);
   });
 
+  it('names, of several source numbers, the one counting the same thing', () => {
+    const library = new SourceLibrary();
+    library.upsert('moderna.txt', 'Moderna reported fourth quarter revenues of $5.1bn and full year revenues of $19.3bn, nearly all from Spikevax.');
+    const [claim] = new DraftChecker(library).check('Moderna reported full-year revenues of $23.1bn.');
+    assert.deepEqual(problems(claim), [{ type: 'number', draft: '$23.1bn', source: '$19.3bn' }]);
+  });
+
   it('flags a wrong weekday against the same statement', () => {
     const [claim] = checker.check('Defense Minister Hulusi Akar said on Tuesday that Turkey could provide forces to secure Kabul airport.');
     assert.equal(claim.verdict, 'contradicted');

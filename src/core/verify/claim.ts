@@ -4,7 +4,7 @@ import { areAntonyms } from '../extract/antonyms.js';
 import { datesAgree, type DateMention } from '../extract/dates.js';
 import { namesAgree, type NameMention } from '../extract/names.js';
 import { numbersAgree, type NumberMention } from '../extract/numbers.js';
-import { isContentToken, stemWord, type Token } from '../text/normalize.js';
+import { isContentToken, stemWord, STOPWORDS, type Token } from '../text/normalize.js';
 import type { NegationCue } from '../extract/negation.js';
 import type { Problem, SourceDocument, Span } from '../types.js';
 import { gapsBetweenSharedWords } from './align.js';
@@ -131,14 +131,40 @@ function allSentences(document: SourceDocument): number[] {
 
 function checkNumber(context: CheckContext, number: NumberMention, claimNumbers: NumberMention[]): Problem[] {
   const { finder, document } = context;
-  const numbersIn = (sentences: number[]) => sentences.flatMap((s) => finder.sentenceFacts(document, s).numbers);
+  const numbersIn = (sentences: number[]) =>
+    sentences.flatMap((s) => finder.sentenceFacts(document, s).numbers.map((n) => ({ n, tokens: finder.sentenceFacts(document, s).tokens })));
   const near = numbersIn(contextSentences(context, number.span, true));
-  if (near.some((n) => numbersAgree(number, n))) return [];
-  if (numbersIn(allSentences(document)).some((n) => numbersAgree(number, n))) return [];
+  if (near.some(({ n }) => numbersAgree(number, n))) return [];
+  if (numbersIn(allSentences(document)).some(({ n }) => numbersAgree(number, n))) return [];
   // A source number that another of the claim's numbers already accounts for is not this one's rival.
-  const rivals = near.filter((n) => !claimNumbers.some((c) => c !== number && numbersAgree(c, n)));
-  const rival = rivals.find((n) => n.kind === number.kind && n.unit === number.unit) ?? rivals.find((n) => n.kind === number.kind);
-  return [{ type: 'number', draft: number.text, source: rival?.text ?? '', span: number.span }];
+  const rivals = near.filter(({ n }) => !claimNumbers.some((c) => c !== number && numbersAgree(c, n)));
+  const sameKind = rivals.filter(({ n }) => n.kind === number.kind);
+  const sameUnit = sameKind.filter(({ n }) => n.unit === number.unit);
+  // Of several candidates, the one whose neighbouring words are the draft number's ("full-year revenues of"),
+  // the words before it counting double: they name what is counted.
+  const draftBefore = wordsBefore(context.claimTokens, number.span);
+  const draftAfter = wordsAfter(context.claimTokens, number.span);
+  const shared = (words: string[], others: string[]) => words.filter((word) => others.includes(word)).length;
+  const affinity = ({ n, tokens }: { n: NumberMention; tokens: Token[] }) =>
+    2 * shared(wordsBefore(tokens, n.span), draftBefore) + shared(wordsAfter(tokens, n.span), draftAfter);
+  const pool = sameUnit.length ? sameUnit : sameKind;
+  const rival = pool.reduce<(typeof pool)[number] | undefined>((best, c) => (!best || affinity(c) > affinity(best) ? c : best), undefined);
+  return [{ type: 'number', draft: number.text, source: rival?.n.text ?? '', span: number.span }];
+}
+
+const NEIGHBOUR_WORDS = 4;
+
+/** Content words just before a span, hyphenated words split ("full-year" -> "full", "year"). */
+function wordsBefore(tokens: Token[], span: Span): string[] {
+  return contentStems(tokens.filter((t) => t.span.end <= span.start).slice(-NEIGHBOUR_WORDS));
+}
+
+function wordsAfter(tokens: Token[], span: Span): string[] {
+  return contentStems(tokens.filter((t) => t.span.start >= span.end).slice(0, NEIGHBOUR_WORDS));
+}
+
+function contentStems(tokens: Token[]): string[] {
+  return tokens.flatMap((t) => t.stem.split('-')).filter((word) => !STOPWORDS.has(word));
 }
 
 function checkDate(context: CheckContext, date: DateMention): Problem[] {

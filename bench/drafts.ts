@@ -128,9 +128,13 @@ function collectNames(articles: readonly Article[]): string[] {
   return [...names].sort();
 }
 
+// An opening mark after a space or line start and before a word; a closing mark after a word and before a space,
+// punctuation or line end. Straight quotes pair up wrongly otherwise ('. He also said beijing was').
+const QUOTATION = /(?<=^|[\s([])["\u201C](?=[\p{L}\p{N}'])([^"\u201C\u201D\n]+?)(?<=[\p{L}\p{N}.,!?'])["\u201D](?=$|[\s.,;:!?)\]])/gmu;
+
 /** The quoted passages of a draft (three words or more), as a writer's quote lookup would see them. */
 export function quotesOf(text: string): string[] {
-  return [...text.matchAll(QUOTED)].map((match) => match[1].trim()).filter((quote) => quote.split(/\s+/).length >= 3);
+  return [...text.matchAll(QUOTATION)].map((match) => match[1].trim()).filter((quote) => quote.split(/\s+/).length >= 3);
 }
 
 /**

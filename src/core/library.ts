@@ -114,16 +114,14 @@ export class SourceLibrary {
    */
   findPhrase(phrase: readonly Token[], limit = 20): PhraseMatch[] {
     if (phrase.length === 0) return [];
-    const ids = phrase.map((token) => this.index.lookupTerm(token.stem));
-    if (indexTermsOfTokens(phrase).some((term) => this.index.lookupTerm(term) === undefined)) return [];
-    const anchors = ids
-      .filter((id): id is number => id !== undefined)
-      .sort((a, b) => this.index.idf(b) - this.index.idf(a))
-      .slice(0, 3);
-    const documents = new Set(this.index.sentencesWithAll(anchors, 500).map((hit) => hit.key));
-    if (anchors.length === 0) for (const path of this.byPath.keys()) documents.add(path);
+    const ids = indexTermsOfTokens(phrase).map((term) => this.index.lookupTerm(term));
+    // A content word that no source has: no source has the phrase.
+    if (ids.some((id) => id === undefined)) return [];
+    // The documents holding the phrase's rarest indexed word (the phrase may span sentences).
+    const rarest = (ids as number[]).sort((a, b) => this.index.idf(b) - this.index.idf(a))[0];
+    const paths = rarest === undefined ? [...this.byPath.keys()] : this.index.documentsWith(rarest);
     const matches: PhraseMatch[] = [];
-    for (const path of documents) {
+    for (const path of paths) {
       const document = this.byPath.get(path)!;
       const tokens = this.tokensOf(document);
       for (let i = 0; i + phrase.length <= tokens.length; i++) {

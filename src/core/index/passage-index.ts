@@ -152,6 +152,16 @@ export class PassageIndex {
     });
   }
 
+  /** The keys of the documents that use a term, in index order. */
+  documentsWith(termId: number): string[] {
+    const keys = new Set<string>();
+    for (const posting of this.postings[termId] ?? []) {
+      const document = this.slots[Math.floor(posting / SENTENCE_LIMIT)];
+      if (document) keys.add(document.key);
+    }
+    return [...keys];
+  }
+
   /** Sentences that contain every one of the given term ids (for quote lookup). */
   sentencesWithAll(termIds: readonly number[], limit = 200): { key: string; sentence: number }[] {
     if (termIds.length === 0) return [];

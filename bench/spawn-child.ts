@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
+import { NODE_BUNDLE } from '../scripts/bundle-options.mjs';
 import { RESULT_MARK } from './child.js';
 import { benchWorkDir, repoRoot } from './paths.js';
 
@@ -16,18 +17,7 @@ async function bundle(): Promise<string> {
   const entryPoints = Object.fromEntries(SCRIPTS.map((script) => [script, path.join(repoRoot(), 'bench', `${script}.ts`)]));
   // The indexing worker must sit beside the code that starts it, as dist/index-worker.cjs sits beside dist/cli.cjs.
   entryPoints['index-worker'] = path.join(repoRoot(), 'src', 'core', 'worker', 'index-worker.ts');
-  await esbuild.build({
-    entryPoints,
-    outdir,
-    outExtension: { '.js': '.cjs' },
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['vscode'],
-    logOverride: { 'empty-import-meta': 'silent' },
-    logLevel: 'warning',
-  });
+  await esbuild.build({ ...NODE_BUNDLE, entryPoints, outdir, outExtension: { '.js': '.cjs' } });
   return outdir;
 }
 

@@ -1,7 +1,8 @@
-// Bundles the CLI (and, once they exist, the language server and the VS Code client) into dist/.
-// One bundle per entry point keeps start-up fast and lets the .vsix ship without node_modules.
+// Bundles the CLI, the language server, the VS Code client and the indexing worker into dist/: one bundle
+// per entry point keeps start-up fast and lets the .vsix ship without node_modules.
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
+import { NODE_BUNDLE } from './bundle-options.mjs';
 
 const production = process.argv.includes('--production');
 const entries = [
@@ -13,17 +14,10 @@ const entries = [
 ].filter((entry) => fs.existsSync(entry.in));
 
 await Promise.all(entries.map((entry) => esbuild.build({
+  ...NODE_BUNDLE,
   entryPoints: [entry.in],
   outfile: `dist/${entry.out}.cjs`,
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  external: ['vscode'],
-  // load-in-worker.ts reads import.meta.url only when run from source; bundled, it uses __filename instead.
-  logOverride: { 'empty-import-meta': 'silent' },
   sourcemap: !production,
   minify: production,
   banner: entry.banner ? { js: entry.banner } : undefined,
-  logLevel: 'warning',
 })));

@@ -58,10 +58,13 @@ describe('PassageIndex', () => {
     assert.deepEqual(restricted, []);
   });
 
-  it('finds the sentences holding every term of a phrase', () => {
+  it('lists the documents that use a term, and forgets removed ones', () => {
     const index = build(seedLike);
-    const ids = query(index, 'security forces killed');
-    assert.deepEqual(index.sentencesWithAll(ids), [{ key: 'kabul.txt', sentence: 1 }]);
+    const [arrested] = query(index, 'arrested');
+    assert.deepEqual(index.documentsWith(arrested), ['ozy.txt']);
+    const [kirby] = query(index, 'Kirby');
+    index.remove('kabul.txt');
+    assert.deepEqual(index.documentsWith(kirby), []);
   });
 
   it('stays correct after many replacements force a compaction', () => {

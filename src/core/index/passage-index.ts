@@ -162,26 +162,6 @@ export class PassageIndex {
     return [...keys];
   }
 
-  /** Sentences that contain every one of the given term ids (for quote lookup). */
-  sentencesWithAll(termIds: readonly number[], limit = 200): { key: string; sentence: number }[] {
-    if (termIds.length === 0) return [];
-    const sorted = [...new Set(termIds)].sort((a, b) => this.documentFrequency[a] - this.documentFrequency[b]);
-    let candidates = this.postings[sorted[0]] ?? [];
-    for (const id of sorted.slice(1)) {
-      if (candidates.length === 0) break;
-      const next = new Set(this.postings[id]);
-      candidates = candidates.filter((posting) => next.has(posting));
-    }
-    const hits: { key: string; sentence: number }[] = [];
-    for (const posting of candidates) {
-      const slot = Math.floor(posting / SENTENCE_LIMIT);
-      const document = this.slots[slot];
-      if (document) hits.push({ key: document.key, sentence: posting - slot * SENTENCE_LIMIT });
-      if (hits.length >= limit) break;
-    }
-    return hits;
-  }
-
   private compact(): void {
     this.postings = this.postings.map((list) =>
       list.filter((posting) => this.slots[Math.floor(posting / SENTENCE_LIMIT)] !== undefined),

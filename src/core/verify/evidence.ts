@@ -20,8 +20,6 @@ export interface EvidenceWindow {
   exactCoverage: number;
   /** Share of the claim's words in the anchor sentence alone. */
   anchorCoverage: number;
-  /** Claim stems the window lacks. */
-  missing: string[];
   retrieval: number;
 }
 
@@ -171,7 +169,6 @@ export class EvidenceFinder {
       sentences.push(best);
       cover(best);
     }
-    const missing = [...claimStems.keys()].filter((stem) => !covered.has(stem));
     const exact = [...covered].filter((stem) => sentences.some((s) => this.sentenceFacts(document, s).stems.has(stem)));
     return {
       document,
@@ -180,7 +177,6 @@ export class EvidenceFinder {
       coverage: weightOf(covered, claimStems) / total,
       exactCoverage: weightOf(new Set(exact), claimStems) / total,
       anchorCoverage,
-      missing,
       retrieval: hits[0].score,
     };
   }

@@ -150,6 +150,15 @@ function quoteEvidence(match: QuoteMatch): Evidence {
   return evidenceFor(match.document, match.span, match.similarity);
 }
 
+// Evidence ranges are asked for on every check: index each source's lines once.
+const sourceLines = new WeakMap<SourceDocument, LineIndex>();
+
+function linesOf(document: SourceDocument): LineIndex {
+  let lines = sourceLines.get(document);
+  if (!lines) sourceLines.set(document, (lines = new LineIndex(document.text)));
+  return lines;
+}
+
 function evidenceFor(document: SourceDocument, span: Span, score: number): Evidence {
   return {
     source: document.path,
@@ -157,7 +166,7 @@ function evidenceFor(document: SourceDocument, span: Span, score: number): Evide
     title: document.metadata.title,
     date: document.metadata.date,
     span,
-    range: new LineIndex(document.text).rangeOf(span),
+    range: linesOf(document).rangeOf(span),
     text: document.text.slice(span.start, span.end),
     score,
   };

@@ -132,7 +132,10 @@ function allSentences(document: SourceDocument): number[] {
 function checkNumber(context: CheckContext, number: NumberMention, claimNumbers: NumberMention[]): Problem[] {
   const { finder, document } = context;
   const numbersIn = (sentences: number[]) =>
-    sentences.flatMap((s) => finder.sentenceFacts(document, s).numbers.map((n) => ({ n, tokens: finder.sentenceFacts(document, s).tokens })));
+    sentences.flatMap((s) => {
+      const { numbers, tokens } = finder.sentenceFacts(document, s);
+      return numbers.map((n) => ({ n, tokens }));
+    });
   const near = numbersIn(contextSentences(context, number.span, true));
   if (near.some(({ n }) => numbersAgree(number, n))) return [];
   if (numbersIn(allSentences(document)).some(({ n }) => numbersAgree(number, n))) return [];

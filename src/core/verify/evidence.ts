@@ -126,12 +126,6 @@ export class EvidenceFinder {
     return this.library.searchTokens(words, limit, document.path);
   }
 
-  /** Whether a sentence has a claim's word, or a word sharing one of its senses. */
-  covers(document: SourceDocument, sentence: number, stem: string): boolean {
-    const facts = this.sentenceFacts(document, sentence);
-    return facts.stems.has(stem) || synsetsOf(stem).some((id) => facts.synsets.has(id));
-  }
-
   private grow(
     document: SourceDocument,
     hits: { sentence: number; score: number }[],
@@ -140,8 +134,12 @@ export class EvidenceFinder {
     const total = [...claimStems.values()].reduce((sum, weight) => sum + weight, 0);
     const anchor = hits[0].sentence;
     const covered = new Set<string>();
+    const senses = new Map([...claimStems.keys()].map((stem) => [stem, synsetsOf(stem)]));
+    // Whether a sentence has a claim's word, or a word sharing one of its senses.
+    const covers = (facts: SentenceFacts, stem: string) => facts.stems.has(stem) || senses.get(stem)!.some((id) => facts.synsets.has(id));
     const cover = (sentence: number) => {
-      for (const stem of claimStems.keys()) if (!covered.has(stem) && this.covers(document, sentence, stem)) covered.add(stem);
+      const facts = this.sentenceFacts(document, sentence);
+      for (const stem of claimStems.keys()) if (!covered.has(stem) && covers(facts, stem)) covered.add(stem);
     };
     cover(anchor);
     const anchorCoverage = weightOf(covered, claimStems) / total;
@@ -156,9 +154,10 @@ export class EvidenceFinder {
       let bestGain = MIN_NEW_SHARE * total;
       for (const candidate of candidates) {
         if (sentences.includes(candidate)) continue;
+        const facts = this.sentenceFacts(document, candidate);
         let gain = 0;
         for (const [stem, weight] of claimStems) {
-          if (!covered.has(stem) && this.covers(document, candidate, stem)) gain += weight;
+          if (!covered.has(stem) && covers(facts, stem)) gain += weight;
         }
         if (gain > bestGain) {
           best = candidate;

@@ -98,7 +98,7 @@ function alignClosest(library: SourceLibrary, text: string, quotation: Quotation
     const { document } = hit;
     const first = document.sentences[Math.max(0, hit.sentence - 1)].span.start;
     const last = document.sentences[Math.min(document.sentences.length - 1, hit.sentence + 1)].span.end;
-    const sourceTokens = library.tokensOf(document).filter((t) => t.span.start >= first && t.span.end <= last);
+    const sourceTokens = tokensWithin(library.tokensOf(document), first, last);
     if (sourceTokens.length === 0) continue;
     const alignment = alignWords(words.map((t) => t.norm), sourceTokens.map((t) => t.norm));
     const similarity = alignment.matched / words.length;
@@ -147,6 +147,24 @@ function describeDifference(
     source: sourceText,
     span: draftSpan,
   };
+}
+
+/** The tokens between two offsets: a slice found by binary search, not a scan of the whole document. */
+function tokensWithin(tokens: Token[], start: number, end: number): Token[] {
+  const firstAt = (offset: number) => {
+    let low = 0;
+    let high = tokens.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (tokens[middle].span.start < offset) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  };
+  const from = firstAt(start);
+  let to = firstAt(end);
+  while (to > from && tokens[to - 1].span.end > end) to--;
+  return tokens.slice(from, to);
 }
 
 function spanOf(tokens: Token[], from: number, to: number): Span | undefined {

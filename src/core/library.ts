@@ -1,14 +1,14 @@
 // The analysed source documents and their passage index. Everything a check needs to know about the sources
 // goes through here; one file can be added, replaced or removed without touching the others.
 import { PassageIndex, type SentenceHit } from './index/passage-index.js';
-import { indexTermsOfTokens } from './index/terms.js';
+import { indexTermsOfTokens, visitIndexTerms } from './index/terms.js';
 import { readSourceFiles, type LoadOptions } from './sources/load.js';
 import { analyzeSource } from './sources/analyze.js';
 import { tokenize, type Token } from './text/normalize.js';
 import type { SourceDocument, SourceWarning } from './types.js';
 
 /** Bump when analysis or indexing changes what is stored: persisted indexes of another version are rebuilt. */
-export const INDEX_FORMAT_VERSION = 1;
+export const INDEX_FORMAT_VERSION = 2;
 
 export interface PersistedDocument {
   document: SourceDocument;
@@ -53,13 +53,8 @@ export class SourceLibrary {
     const document = analyzeSource(path, text, hash);
     const termIds: number[] = [];
     const starts = [0];
-    const tokens = this.tokensOf(document, true);
-    let cursor = 0;
     for (const sentence of document.sentences) {
-      while (cursor < tokens.length && tokens[cursor].span.start < sentence.span.start) cursor++;
-      const inside: Token[] = [];
-      while (cursor < tokens.length && tokens[cursor].span.end <= sentence.span.end) inside.push(tokens[cursor++]);
-      for (const term of indexTermsOfTokens(inside)) termIds.push(this.index.termId(term));
+      visitIndexTerms(sentence.text, (term) => termIds.push(this.index.termId(term)));
       starts.push(termIds.length);
     }
     this.store({ document, termIds: Uint32Array.from(termIds), sentenceTermStarts: Uint32Array.from(starts) });
@@ -135,7 +130,7 @@ export class SourceLibrary {
   }
 
   /** A document's word tokens (cached for the most recently used documents). */
-  tokensOf(document: SourceDocument, skipCache = false): Token[] {
+  tokensOf(document: SourceDocument): Token[] {
     const cached = this.tokenCache.get(document.path);
     if (cached) {
       this.tokenCache.delete(document.path);
@@ -143,7 +138,6 @@ export class SourceLibrary {
       return cached;
     }
     const tokens = tokenize(document.text);
-    if (skipCache) return tokens;
     this.tokenCache.set(document.path, tokens);
     if (this.tokenCache.size > TOKEN_CACHE_LIMIT) this.tokenCache.delete(this.tokenCache.keys().next().value!);
     return tokens;

@@ -58,7 +58,6 @@ export interface SourceDocument {
   text: string;
   metadata: SourceMetadata;
   sentences: Sentence[];
-  quotations: Quotation[];
 }
 
 export interface SourceWarning {

@@ -1,5 +1,5 @@
 // The terms a sentence is indexed and queried by: stems of its content words (numbers kept whole).
-import { isContentToken, tokenize, type Token } from '../text/normalize.js';
+import { forEachWordForm, isContentToken, STOPWORDS, tokenize, type Token } from '../text/normalize.js';
 
 export function indexTermsOfTokens(tokens: readonly Token[]): string[] {
   return tokens.filter(isContentToken).map((token) => token.stem);
@@ -7,4 +7,11 @@ export function indexTermsOfTokens(tokens: readonly Token[]): string[] {
 
 export function indexTerms(text: string): string[] {
   return indexTermsOfTokens(tokenize(text));
+}
+
+/** indexTerms without the tokens: the same stems, for indexing a whole corpus. */
+export function visitIndexTerms(text: string, visit: (term: string) => void): void {
+  forEachWordForm(text, (norm, stem) => {
+    if (!STOPWORDS.has(norm)) visit(stem);
+  });
 }

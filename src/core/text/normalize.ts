@@ -55,6 +55,14 @@ function formsOf(word: string): { norm: string; stem: string } {
   return forms;
 }
 
+/** Calls `visit` with each word's forms, in order, without building Token objects (the index build's hot path). */
+export function forEachWordForm(text: string, visit: (norm: string, stem: string) => void): void {
+  for (const match of text.matchAll(WORD)) {
+    const { norm, stem } = formsOf(match[0]);
+    if (norm) visit(norm, stem);
+  }
+}
+
 export function tokenize(text: string, offset = 0): Token[] {
   const tokens: Token[] = [];
   for (const match of text.matchAll(WORD)) {

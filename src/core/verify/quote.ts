@@ -4,6 +4,7 @@ import { areAntonyms } from '../extract/antonyms.js';
 import { findNegations } from '../extract/negation.js';
 import { namesAgree } from '../extract/names.js';
 import type { PhraseMatch, SourceLibrary } from '../library.js';
+import { sourceQuotations } from '../sources/analyze.js';
 import { tokenize, type Token } from '../text/normalize.js';
 import type { Problem, ProblemType, Quotation, SourceDocument, Span } from '../types.js';
 import { alignWords, type AlignmentOp } from './align.js';
@@ -83,7 +84,7 @@ function toQuoteMatch(library: SourceLibrary, match: PhraseMatch, similarity: nu
 }
 
 function speakerAt(document: SourceDocument, span: Span): string | undefined {
-  const quotation = document.quotations.find((q) => q.inner.start <= span.start && span.end <= q.inner.end);
+  const quotation = sourceQuotations(document).find((q) => q.inner.start <= span.start && span.end <= q.inner.end);
   return quotation?.speaker?.name;
 }
 

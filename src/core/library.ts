@@ -5,7 +5,8 @@ import { indexTermsOfTokens, visitIndexTerms } from './index/terms.js';
 import { readSourceFiles, type LoadOptions } from './sources/load.js';
 import { analyzeSource } from './sources/analyze.js';
 import { tokenize, type Token } from './text/normalize.js';
-import type { SourceDocument, SourceWarning } from './types.js';
+import { sentenceWindow } from './sources/sentence-window.js';
+import type { SourceDocument, SourceWarning, Span } from './types.js';
 
 /** Bump when analysis or indexing changes what is stored: persisted indexes of another version are rebuilt. */
 export const INDEX_FORMAT_VERSION = 2;
@@ -31,18 +32,14 @@ export interface PassageHit {
 /** A run of source words that equals a run of query words. */
 export interface PhraseMatch {
   document: SourceDocument;
-  /** Index into the document's tokens of the first matched word. */
-  tokenStart: number;
-  tokenEnd: number;
+  /** From the first matched word's start to the last one's end. */
+  span: Span;
 }
-
-const TOKEN_CACHE_LIMIT = 512;
 
 export class SourceLibrary {
   private readonly index = new PassageIndex();
   private readonly byPath = new Map<string, SourceDocument>();
   private readonly byId = new Map<string, SourceDocument>();
-  private readonly tokenCache = new Map<string, Token[]>();
   private changes = 0;
 
   get version(): number {
@@ -67,7 +64,6 @@ export class SourceLibrary {
     this.index.remove(path);
     this.byPath.delete(path);
     if (this.byId.get(document.metadata.id) === document) this.byId.delete(document.metadata.id);
-    this.tokenCache.delete(path);
     this.changes++;
     return true;
   }
@@ -104,43 +100,53 @@ export class SourceLibrary {
   }
 
   /**
-   * Every place where the words of `phrase` (normalised forms, in order) stand contiguously in a source.
-   * Candidates come from the sentences that hold the phrase's rarest stems, so the corpus is never scanned.
+   * Every place where the words of `phrase` (normalised forms, in order) stand contiguously in a source, in index
+   * order. Only the text around the sentences that hold the phrase's rarest word is read, never whole documents.
    */
   findPhrase(phrase: readonly Token[], limit = 20): PhraseMatch[] {
     if (phrase.length === 0) return [];
     const ids = indexTermsOfTokens(phrase).map((term) => this.index.lookupTerm(term));
     // A content word that no source has: no source has the phrase.
     if (ids.some((id) => id === undefined)) return [];
-    // The documents holding the phrase's rarest indexed word (the phrase may span sentences).
     const rarest = (ids as number[]).sort((a, b) => this.index.idf(b) - this.index.idf(a))[0];
-    const paths = rarest === undefined ? [...this.byPath.keys()] : this.index.documentsWith(rarest);
     const matches: PhraseMatch[] = [];
-    for (const path of paths) {
-      const document = this.byPath.get(path)!;
-      const tokens = this.tokensOf(document);
+    for (const { document, span } of this.phraseWindows(rarest, phrase)) {
+      const tokens = tokenize(document.text.slice(span.start, span.end), span.start);
       for (let i = 0; i + phrase.length <= tokens.length; i++) {
         let j = 0;
         while (j < phrase.length && tokens[i + j].norm === phrase[j].norm) j++;
-        if (j === phrase.length) matches.push({ document, tokenStart: i, tokenEnd: i + j });
+        if (j < phrase.length) continue;
+        matches.push({ document, span: { start: tokens[i].span.start, end: tokens[i + j - 1].span.end } });
         if (matches.length >= limit) return matches;
       }
     }
     return matches;
   }
 
-  /** A document's word tokens (cached for the most recently used documents). */
-  tokensOf(document: SourceDocument): Token[] {
-    const cached = this.tokenCache.get(document.path);
-    if (cached) {
-      this.tokenCache.delete(document.path);
-      this.tokenCache.set(document.path, cached);
-      return cached;
+  /**
+   * Where a phrase can stand: around each sentence holding its rarest word (as far on either side as the phrase is
+   * long, since it may span sentences), overlapping windows merged; every document when it has no content word.
+   */
+  private *phraseWindows(rarest: number | undefined, phrase: readonly Token[]): Generator<{ document: SourceDocument; span: Span }> {
+    if (rarest === undefined) {
+      for (const document of this.byPath.values()) yield { document, span: { start: 0, end: document.text.length } };
+      return;
     }
-    const tokens = tokenize(document.text);
-    this.tokenCache.set(document.path, tokens);
-    if (this.tokenCache.size > TOKEN_CACHE_LIMIT) this.tokenCache.delete(this.tokenCache.keys().next().value!);
-    return tokens;
+    // Source and draft may space and punctuate the same words differently: leave room.
+    const reach = 2 * (phrase[phrase.length - 1].span.end - phrase[0].span.start) + 100;
+    let current: { document: SourceDocument; span: Span } | undefined;
+    for (const { key, sentence } of this.index.sentencesWith(rarest)) {
+      const document = this.byPath.get(key)!;
+      const { span } = document.sentences[sentence];
+      const window = sentenceWindow(document, span.start - reach, span.end + reach);
+      if (current?.document === document && window.start <= current.span.end) {
+        current.span.end = Math.max(current.span.end, window.end);
+        continue;
+      }
+      if (current) yield current;
+      current = { document, span: window };
+    }
+    if (current) yield current;
   }
 
   exportState(): LibraryState {

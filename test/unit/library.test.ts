@@ -14,14 +14,15 @@ function library(): SourceLibrary {
 }
 
 const found = (lib: SourceLibrary, phrase: string) =>
-  lib.findPhrase(tokenize(phrase)).map((m) => [m.document.path, lib.tokensOf(m.document)[m.tokenStart].span.start]);
+  lib.findPhrase(tokenize(phrase)).map((m) => [m.document.path, m.span.start, m.span.end]);
 
 describe('SourceLibrary', () => {
   it('finds a quotation word for word, including one made only of common words and one spanning sentences', () => {
     const lib = library();
-    assert.deepEqual(found(lib, 'Obviously this is a national decision'), [[SEED_PATH, seed.indexOf('Obviously')]]);
-    assert.deepEqual(found(lib, 'I am lucky'), [['other.md', 96]]);
-    assert.deepEqual(found(lib, 'the spinal cord stayed intact, a doctor said. I am lucky'), [['other.md', 50]]);
+    const obviously = seed.indexOf('Obviously');
+    assert.deepEqual(found(lib, 'Obviously this is a national decision'), [[SEED_PATH, obviously, obviously + 37]]);
+    assert.deepEqual(found(lib, 'I am lucky'), [['other.md', 96, 106]]);
+    assert.deepEqual(found(lib, 'the spinal cord stayed intact, a doctor said. I am lucky'), [['other.md', 50, 106]]);
     assert.deepEqual(found(lib, 'Obviously this is a local decision'), []);
   });
 

@@ -58,13 +58,15 @@ describe('PassageIndex', () => {
     assert.deepEqual(restricted, []);
   });
 
-  it('lists the documents that use a term, and forgets removed ones', () => {
+  it('lists the sentences that use a term, and forgets removed ones', () => {
     const index = build(seedLike);
     const [arrested] = query(index, 'arrested');
-    assert.deepEqual(index.documentsWith(arrested), ['ozy.txt']);
+    assert.deepEqual(index.sentencesWith(arrested), [{ key: 'ozy.txt', sentence: 0 }]);
+    const [kill] = query(index, 'killed');
+    assert.deepEqual(index.sentencesWith(kill), [{ key: 'kabul.txt', sentence: 1 }]);
     const [kirby] = query(index, 'Kirby');
     index.remove('kabul.txt');
-    assert.deepEqual(index.documentsWith(kirby), []);
+    assert.deepEqual(index.sentencesWith(kirby), []);
   });
 
   it('stays correct after many replacements force a compaction', () => {

@@ -16,7 +16,6 @@ export interface SentenceHit {
   score: number;
 }
 
-const SENTENCE_LIMIT = 2 ** 20; // a posting packs slot * SENTENCE_LIMIT + sentence into one safe integer
 const BM25_K1 = 1.2;
 const BM25_B = 0.75;
 /** Terms in more than this share of sentences only re-rank candidates that rarer terms found. */
@@ -26,9 +25,23 @@ export class PassageIndex {
   private readonly dictionary = new Map<string, number>();
   readonly terms: string[] = [];
   private documentFrequency: number[] = [];
+  /**
+   * Per term, the sentences that use it, ascending. A sentence is a number: documents take consecutive runs of
+   * numbers in the order they are added, so one array of scores indexed by sentence number ranks a query.
+   */
   private postings: number[][] = [];
   private readonly slots: (IndexedDocument | undefined)[] = [];
+  /** The number of each slot's first sentence. */
+  private slotFirstSentence: number[] = [];
   private readonly slotByKey = new Map<string, number>();
+  /** Per sentence number: its slot, and how many terms it has. */
+  private sentenceSlot = new Uint32Array(1024);
+  private sentenceLength = new Uint32Array(1024);
+  private sentenceNumbers = 0;
+  /** Per term, the last sentence number (+1) that counted it: deduplicates a sentence's terms without a Set. */
+  private lastCounted = new Uint32Array(1024);
+  /** Scratch for search: a score per sentence number, zero except while a query runs. */
+  private scores = new Float64Array(1024);
   private liveSentences = 0;
   private liveTerms = 0;
   private deadSentences = 0;
@@ -56,17 +69,22 @@ export class PassageIndex {
     const slot = this.slots.length;
     this.slots.push(document);
     this.slotByKey.set(document.key, slot);
+    this.slotFirstSentence.push(this.sentenceNumbers);
     const { termIds, sentenceTermStarts } = document;
     const sentenceCount = sentenceTermStarts.length - 1;
-    if (sentenceCount >= SENTENCE_LIMIT) throw new Error(`${document.key}: too many sentences to index`);
+    this.reserveSentences(this.sentenceNumbers + sentenceCount);
+    this.lastCounted = grown(this.lastCounted, this.terms.length);
     for (let sentence = 0; sentence < sentenceCount; sentence++) {
-      const posting = slot * SENTENCE_LIMIT + sentence;
-      const seen = new Set<number>();
-      for (let i = sentenceTermStarts[sentence]; i < sentenceTermStarts[sentence + 1]; i++) {
+      const number = this.sentenceNumbers++;
+      const from = sentenceTermStarts[sentence];
+      const to = sentenceTermStarts[sentence + 1];
+      this.sentenceSlot[number] = slot;
+      this.sentenceLength[number] = to - from;
+      for (let i = from; i < to; i++) {
         const id = termIds[i];
-        if (seen.has(id)) continue;
-        seen.add(id);
-        this.postings[id].push(posting);
+        if (this.lastCounted[id] === number + 1) continue;
+        this.lastCounted[id] = number + 1;
+        this.postings[id].push(number);
         this.documentFrequency[id]++;
       }
     }
@@ -117,60 +135,93 @@ export class PassageIndex {
     if (restrictToKey !== undefined && restrictSlot === undefined) return [];
     const averageLength = this.liveTerms / Math.max(1, this.liveSentences);
     const commonThreshold = Math.max(50, this.liveSentences * COMMON_TERM_SHARE);
-    const scores = new Map<number, number>();
-    const weightOf = (posting: number, idf: number): number | undefined => {
-      const slot = Math.floor(posting / SENTENCE_LIMIT);
-      if (restrictSlot !== undefined && slot !== restrictSlot) return undefined;
-      const document = this.slots[slot];
-      if (!document) return undefined;
-      const sentence = posting - slot * SENTENCE_LIMIT;
-      const length = document.sentenceTermStarts[sentence + 1] - document.sentenceTermStarts[sentence];
-      return (idf * (BM25_K1 + 1)) / (1 + BM25_K1 * (1 - BM25_B + (BM25_B * length) / averageLength));
+    const { scores, sentenceSlot, sentenceLength, slots } = this;
+    const touched: number[] = [];
+    const scoreSentence = (number: number, idf: number): void => {
+      const slot = sentenceSlot[number];
+      if ((restrictSlot !== undefined && slot !== restrictSlot) || !slots[slot]) return;
+      const norm = 1 - BM25_B + (BM25_B * sentenceLength[number]) / averageLength;
+      if (scores[number] === 0) touched.push(number);
+      scores[number] += (idf * (BM25_K1 + 1)) / (1 + BM25_K1 * norm);
     };
     unique.forEach((id, rank) => {
       const idf = this.idf(id);
       const list = this.postings[id];
-      const onlyRerank = rank > 0 && this.documentFrequency[id] > commonThreshold && scores.size > 0;
-      if (onlyRerank && list.length > 4 * scores.size) {
+      const onlyRerank = rank > 0 && this.documentFrequency[id] > commonThreshold && touched.length > 0;
+      if (onlyRerank && list.length > 4 * touched.length) {
         // A common term only re-ranks: look the candidates up in its (sorted) list rather than walk it.
-        for (const [posting, previous] of scores) {
-          if (!containsSorted(list, posting)) continue;
-          scores.set(posting, previous + (weightOf(posting, idf) ?? 0));
+        for (let i = 0, candidates = touched.length; i < candidates; i++) {
+          if (containsSorted(list, touched[i])) scoreSentence(touched[i], idf);
         }
         return;
       }
-      for (const posting of list) {
-        const previous = scores.get(posting);
-        if (previous === undefined && onlyRerank) continue;
-        const weight = weightOf(posting, idf);
-        if (weight !== undefined) scores.set(posting, (previous ?? 0) + weight);
+      for (const number of list) {
+        if (onlyRerank && scores[number] === 0) continue;
+        scoreSentence(number, idf);
       }
     });
-    return topByScore(scores, limit).map(([posting, score]) => {
-      const slot = Math.floor(posting / SENTENCE_LIMIT);
-      return { key: this.slots[slot]!.key, sentence: posting - slot * SENTENCE_LIMIT, score };
+    const best = topByScore(touched, scores, limit);
+    for (const number of touched) scores[number] = 0;
+    return best.map(({ number, score }) => {
+      const slot = sentenceSlot[number];
+      return { key: slots[slot]!.key, sentence: number - this.slotFirstSentence[slot], score };
     });
   }
 
-  /** The keys of the documents that use a term, in index order. */
-  documentsWith(termId: number): string[] {
-    const keys = new Set<string>();
-    for (const posting of this.postings[termId] ?? []) {
-      const document = this.slots[Math.floor(posting / SENTENCE_LIMIT)];
-      if (document) keys.add(document.key);
+  /** The sentences that use a term, in index order. */
+  sentencesWith(termId: number): { key: string; sentence: number }[] {
+    const sentences: { key: string; sentence: number }[] = [];
+    for (const number of this.postings[termId] ?? []) {
+      const slot = this.sentenceSlot[number];
+      const document = this.slots[slot];
+      if (document) sentences.push({ key: document.key, sentence: number - this.slotFirstSentence[slot] });
     }
-    return [...keys];
+    return sentences;
   }
 
+  private reserveSentences(count: number): void {
+    this.sentenceSlot = grown(this.sentenceSlot, count);
+    this.sentenceLength = grown(this.sentenceLength, count);
+    if (this.scores.length < count) {
+      const scores = new Float64Array(this.sentenceSlot.length);
+      scores.set(this.scores);
+      this.scores = scores;
+    }
+  }
+
+  /** Drops removed documents: live sentences are renumbered in order, so every posting list stays sorted. */
   private compact(): void {
+    const renumbered = new Int32Array(this.sentenceNumbers).fill(-1);
+    let next = 0;
+    this.slots.forEach((document, slot) => {
+      const first = this.slotFirstSentence[slot];
+      const count = document ? document.sentenceTermStarts.length - 1 : 0;
+      this.slotFirstSentence[slot] = next;
+      for (let sentence = 0; sentence < count; sentence++) {
+        renumbered[first + sentence] = next;
+        this.sentenceSlot[next] = slot;
+        this.sentenceLength[next] = this.sentenceLength[first + sentence];
+        next++;
+      }
+    });
     this.postings = this.postings.map((list) =>
-      list.filter((posting) => this.slots[Math.floor(posting / SENTENCE_LIMIT)] !== undefined),
+      list.map((number) => renumbered[number]).filter((number) => number >= 0),
     );
+    this.sentenceNumbers = next;
+    this.lastCounted.fill(0);
     this.deadSentences = 0;
   }
 }
 
-/** Posting lists are in ascending order: documents get ever higher slots, sentences are added in order. */
+/** `array`, or a copy with room for at least `count` elements (doubling, so appends stay cheap). */
+function grown(array: Uint32Array<ArrayBuffer>, count: number): Uint32Array<ArrayBuffer> {
+  if (array.length >= count) return array;
+  const larger = new Uint32Array(Math.max(count, array.length * 2));
+  larger.set(array);
+  return larger;
+}
+
+/** Posting lists are in ascending order: documents get ever higher numbers, sentences are added in order. */
 function containsSorted(list: number[], value: number): boolean {
   let low = 0;
   let high = list.length - 1;
@@ -183,8 +234,18 @@ function containsSorted(list: number[], value: number): boolean {
   return false;
 }
 
-function topByScore(scores: Map<number, number>, limit: number): [number, number][] {
-  const entries = [...scores];
-  entries.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-  return entries.slice(0, limit);
+/** The `limit` best sentences, by score and then by sentence number (insertion into a short sorted list). */
+function topByScore(numbers: number[], scores: Float64Array, limit: number): { number: number; score: number }[] {
+  const best: { number: number; score: number }[] = [];
+  const ranksBefore = (a: { number: number; score: number }, number: number, score: number) =>
+    a.score > score || (a.score === score && a.number < number);
+  for (const number of numbers) {
+    const score = scores[number];
+    if (best.length === limit && ranksBefore(best[limit - 1], number, score)) continue;
+    let at = best.length;
+    while (at > 0 && !ranksBefore(best[at - 1], number, score)) at--;
+    best.splice(at, 0, { number, score });
+    if (best.length > limit) best.pop();
+  }
+  return best;
 }

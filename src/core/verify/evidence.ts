@@ -4,7 +4,7 @@
 import { isCommonStem } from '../extract/names.js';
 import { synsetsOf } from '../extract/synonyms.js';
 import type { SourceLibrary } from '../library.js';
-import { isContentToken, type Token } from '../text/normalize.js';
+import { isContentToken, tokenize, type Token } from '../text/normalize.js';
 import type { SourceDocument } from '../types.js';
 import { factsOf, SourceFactsCache, type SentenceFacts } from './facts.js';
 
@@ -83,7 +83,7 @@ export class EvidenceFinder {
     const key = `${document.path}\0${document.hash}`;
     let vocabulary = this.vocabularies.get(key);
     if (!vocabulary) {
-      const tokens = this.library.tokensOf(document);
+      const tokens = tokenize(document.text);
       vocabulary = {
         stems: new Set(tokens.map((t) => t.stem)),
         pairs: new Set(tokens.slice(1).map((token, i) => `${tokens[i].norm} ${token.norm}`)),

@@ -5,6 +5,7 @@ import { findNegations } from '../extract/negation.js';
 import { namesAgree } from '../extract/names.js';
 import type { PhraseMatch, SourceLibrary } from '../library.js';
 import { sourceQuotations } from '../sources/analyze.js';
+import { sentenceWindow } from '../sources/sentence-window.js';
 import { tokenize, type Token } from '../text/normalize.js';
 import type { Problem, ProblemType, Quotation, SourceDocument, Span } from '../types.js';
 import { alignWords, type AlignmentOp } from './align.js';
@@ -48,7 +49,7 @@ export function assessQuote(library: SourceLibrary, text: string, quotation: Quo
   if (pieces.length === 0) return { problems: [], matches: [] };
   const exact = findExact(library, pieces);
   if (exact.length) {
-    const matches = exact.map((match) => toQuoteMatch(library, match, 1));
+    const matches = exact.map((match) => toQuoteMatch(match, 1));
     const draftSpeaker = quotation.speaker?.name;
     const agreeing = draftSpeaker ? matches.find((m) => !m.speaker || namesAgree(draftSpeaker, m.speaker)) : matches[0];
     if (agreeing) return { problems: [], matches: [agreeing, ...matches.filter((m) => m !== agreeing)] };
@@ -60,27 +61,32 @@ export function assessQuote(library: SourceLibrary, text: string, quotation: Quo
 function findExact(library: SourceLibrary, pieces: Token[][]): PhraseMatch[] {
   const results: PhraseMatch[] = [];
   for (const first of library.findPhrase(pieces[0])) {
-    let end = first.tokenEnd;
-    const tokens = library.tokensOf(first.document);
+    const { document } = first;
+    let end = first.span.end;
     const allFound = pieces.slice(1).every((piece) => {
-      const limit = Math.min(tokens.length - piece.length, end + MAX_ELLIPSIS_GAP);
-      for (let i = end; i <= limit; i++) {
-        if (piece.every((token, k) => tokens[i + k].norm === token.norm)) {
-          end = i + piece.length;
-          return true;
-        }
-      }
-      return false;
+      const found = findWithinGap(document, end, piece);
+      if (found !== undefined) end = found;
+      return found !== undefined;
     });
-    if (allFound) results.push({ ...first, tokenEnd: end });
+    if (allFound) results.push({ document, span: { start: first.span.start, end } });
   }
   return results;
 }
 
-function toQuoteMatch(library: SourceLibrary, match: PhraseMatch, similarity: number): QuoteMatch {
-  const tokens = library.tokensOf(match.document);
-  const span = { start: tokens[match.tokenStart].span.start, end: tokens[match.tokenEnd - 1].span.end };
-  return { document: match.document, span, speaker: speakerAt(match.document, span), similarity };
+/** Where `piece` ends when it starts within MAX_ELLIPSIS_GAP source words after `offset`, else undefined. */
+function findWithinGap(document: SourceDocument, offset: number, piece: Token[]): number | undefined {
+  // Generous: no source word is near this long, and the window is widened to whole sentences.
+  const window = sentenceWindow(document, offset, offset + (MAX_ELLIPSIS_GAP + piece.length) * 30);
+  const tokens = tokenize(document.text.slice(offset, window.end), offset);
+  const limit = Math.min(tokens.length - piece.length, MAX_ELLIPSIS_GAP);
+  for (let i = 0; i <= limit; i++) {
+    if (piece.every((token, k) => tokens[i + k].norm === token.norm)) return tokens[i + piece.length - 1].span.end;
+  }
+  return undefined;
+}
+
+function toQuoteMatch(match: PhraseMatch, similarity: number): QuoteMatch {
+  return { document: match.document, span: match.span, speaker: speakerAt(match.document, match.span), similarity };
 }
 
 function speakerAt(document: SourceDocument, span: Span): string | undefined {
@@ -99,7 +105,7 @@ function alignClosest(library: SourceLibrary, text: string, quotation: Quotation
     const { document } = hit;
     const first = document.sentences[Math.max(0, hit.sentence - 1)].span.start;
     const last = document.sentences[Math.min(document.sentences.length - 1, hit.sentence + 1)].span.end;
-    const sourceTokens = tokensWithin(library.tokensOf(document), first, last);
+    const sourceTokens = tokenize(document.text.slice(first, last), first);
     if (sourceTokens.length === 0) continue;
     const alignment = alignWords(words.map((t) => t.norm), sourceTokens.map((t) => t.norm));
     const similarity = alignment.matched / words.length;
@@ -148,24 +154,6 @@ function describeDifference(
     source: sourceText,
     span: draftSpan,
   };
-}
-
-/** The tokens between two offsets: a slice found by binary search, not a scan of the whole document. */
-function tokensWithin(tokens: Token[], start: number, end: number): Token[] {
-  const firstAt = (offset: number) => {
-    let low = 0;
-    let high = tokens.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (tokens[middle].span.start < offset) low = middle + 1;
-      else high = middle;
-    }
-    return low;
-  };
-  const from = firstAt(start);
-  let to = firstAt(end);
-  while (to > from && tokens[to - 1].span.end > end) to--;
-  return tokens.slice(from, to);
 }
 
 function spanOf(tokens: Token[], from: number, to: number): Span | undefined {

@@ -5,7 +5,7 @@ import { indexTermsOfTokens, visitIndexTerms } from './index/terms.js';
 import { readSourceFiles, type LoadOptions } from './sources/load.js';
 import { analyzeSource } from './sources/analyze.js';
 import { tokenize, type Token } from './text/normalize.js';
-import { sentenceWindow } from './sources/sentence-window.js';
+import { sentencesAround } from './sources/sentence-window.js';
 import type { SourceDocument, SourceWarning, Span } from './types.js';
 
 /** Bump when analysis or indexing changes what is stored: persisted indexes of another version are rebuilt. */
@@ -93,6 +93,12 @@ export class SourceLibrary {
     return this.index.search(ids, limit, restrictToPath).map((hit) => this.toPassage(hit));
   }
 
+  /** Whether a document uses a content word's stem anywhere (a look at its indexed terms, not its text). */
+  uses(document: SourceDocument, stem: string): boolean {
+    const id = this.index.lookupTerm(stem);
+    return id !== undefined && this.index.get(document.path)?.termIds.includes(id) === true;
+  }
+
   /** Inverse sentence frequency of a word's stem; high for words few sentences use. */
   rarity(stem: string): number {
     const id = this.index.lookupTerm(stem);
@@ -108,9 +114,9 @@ export class SourceLibrary {
     const ids = indexTermsOfTokens(phrase).map((term) => this.index.lookupTerm(term));
     // A content word that no source has: no source has the phrase.
     if (ids.some((id) => id === undefined)) return [];
-    const rarest = (ids as number[]).sort((a, b) => this.index.idf(b) - this.index.idf(a))[0];
+    const byRarity = [...new Set(ids as number[])].sort((a, b) => this.index.idf(b) - this.index.idf(a));
     const matches: PhraseMatch[] = [];
-    for (const { document, span } of this.phraseWindows(rarest, phrase)) {
+    for (const { document, span } of this.phraseWindows(byRarity, phrase)) {
       const tokens = tokenize(document.text.slice(span.start, span.end), span.start);
       for (let i = 0; i + phrase.length <= tokens.length; i++) {
         let j = 0;
@@ -125,9 +131,11 @@ export class SourceLibrary {
 
   /**
    * Where a phrase can stand: around each sentence holding its rarest word (as far on either side as the phrase is
-   * long, since it may span sentences), overlapping windows merged; every document when it has no content word.
+   * long, since it may span sentences) when the sentences there hold its other words too, overlapping windows
+   * merged; every document when it has no content word.
    */
-  private *phraseWindows(rarest: number | undefined, phrase: readonly Token[]): Generator<{ document: SourceDocument; span: Span }> {
+  private *phraseWindows(byRarity: number[], phrase: readonly Token[]): Generator<{ document: SourceDocument; span: Span }> {
+    const [rarest, ...others] = byRarity;
     if (rarest === undefined) {
       for (const document of this.byPath.values()) yield { document, span: { start: 0, end: document.text.length } };
       return;
@@ -138,7 +146,9 @@ export class SourceLibrary {
     for (const { key, sentence } of this.index.sentencesWith(rarest)) {
       const document = this.byPath.get(key)!;
       const { span } = document.sentences[sentence];
-      const window = sentenceWindow(document, span.start - reach, span.end + reach);
+      const { first, last } = sentencesAround(document, span.start - reach, span.end + reach);
+      if (!this.sentencesUseAll(key, first, last, others)) continue;
+      const window = { start: document.sentences[first].span.start, end: document.sentences[last].span.end };
       if (current?.document === document && window.start <= current.span.end) {
         current.span.end = Math.max(current.span.end, window.end);
         continue;
@@ -147,6 +157,13 @@ export class SourceLibrary {
       current = { document, span: window };
     }
     if (current) yield current;
+  }
+
+  /** Whether sentences first..last of a document hold every one of the terms. */
+  private sentencesUseAll(key: string, first: number, last: number, termIds: readonly number[]): boolean {
+    const { termIds: terms, sentenceTermStarts } = this.index.get(key)!;
+    const used = terms.subarray(sentenceTermStarts[first], sentenceTermStarts[last + 1]);
+    return termIds.every((id) => used.includes(id));
   }
 
   exportState(): LibraryState {

@@ -2,14 +2,20 @@
 // document's tokens have there: no word is cut in half at a window's edge.
 import type { SourceDocument, Span } from '../types.js';
 
+/** The first and last sentence that [start, end) touches (clamped to the document's sentences). */
+export function sentencesAround(document: SourceDocument, start: number, end: number): { first: number; last: number } {
+  const last = Math.max(0, Math.min(firstSentenceEndingAfter(document, end), document.sentences.length - 1));
+  return { first: Math.min(firstSentenceEndingAfter(document, start), last), last };
+}
+
 /** [start, end) widened to the start of the sentence holding `start` and the end of the one holding `end`. */
 export function sentenceWindow(document: SourceDocument, start: number, end: number): Span {
   const { sentences, text } = document;
-  const first = firstSentenceEndingAfter(document, start);
-  const last = firstSentenceEndingAfter(document, end);
+  if (sentences.length === 0) return { start: Math.max(0, start), end: Math.min(text.length, end) };
+  const { first, last } = sentencesAround(document, start, end);
   return {
-    start: Math.max(0, Math.min(start, sentences[first]?.span.start ?? text.length)),
-    end: Math.min(text.length, Math.max(end, sentences[Math.min(last, sentences.length - 1)]?.span.end ?? text.length)),
+    start: Math.max(0, Math.min(start, sentences[first].span.start)),
+    end: Math.min(text.length, Math.max(end, sentences[last].span.end)),
   };
 }
 

@@ -115,8 +115,8 @@ export class EvidenceFinder {
       .map((documentHits) => this.grow(documentHits[0].document, documentHits, claimStems));
     const rank = (window: EvidenceWindow) => {
       if (keyStems.length === 0) return window.coverage;
-      const { stems } = this.vocabularyOf(window.document);
-      return window.coverage + KEY_STEM_BONUS * (keyStems.filter((stem) => stems.has(stem)).length / keyStems.length);
+      const named = keyStems.filter((stem) => this.library.uses(window.document, stem)).length;
+      return window.coverage + KEY_STEM_BONUS * (named / keyStems.length);
     };
     return windows.sort((a, b) => rank(b) - rank(a) || b.retrieval - a.retrieval);
   }

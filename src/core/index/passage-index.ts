@@ -127,29 +127,44 @@ export class PassageIndex {
     return Math.max(0.01, Math.log(1 + (this.liveSentences - df + 0.5) / (df + 0.5)));
   }
 
-  /** The best-scoring sentences for a bag of query term ids. */
+  /** The best-scoring sentences for a bag of query term ids, across the corpus or within one document. */
   search(queryTermIds: readonly number[], limit: number, restrictToKey?: string): SentenceHit[] {
     const unique = [...new Set(queryTermIds)].filter((id) => this.documentFrequency[id] > 0);
     unique.sort((a, b) => this.documentFrequency[a] - this.documentFrequency[b]);
-    const restrictSlot = restrictToKey === undefined ? undefined : this.slotByKey.get(restrictToKey);
-    if (restrictToKey !== undefined && restrictSlot === undefined) return [];
+    if (restrictToKey === undefined) return this.rank(unique, limit, this.postings);
+    const slot = this.slotByKey.get(restrictToKey);
+    return slot === undefined ? [] : this.rank(unique, limit, this.postingsWithin(slot, unique));
+  }
+
+  /**
+   * BM25 over the terms' posting lists, rarest term first. A common term only re-ranks the sentences rarer terms
+   * found; and once no sentence that the remaining terms alone could score can reach the current top `limit`
+   * (MaxScore), those terms too only re-rank, which gives the same top `limit` without walking their lists.
+   */
+  private rank(terms: number[], limit: number, postings: readonly number[][]): SentenceHit[] {
     const averageLength = this.liveTerms / Math.max(1, this.liveSentences);
     const commonThreshold = Math.max(50, this.liveSentences * COMMON_TERM_SHARE);
     const { scores, sentenceSlot, sentenceLength, slots } = this;
     const touched: number[] = [];
+    const idfs = terms.map((id) => this.idf(id));
+    // A term's weight in the shortest possible sentence: the most it can add to any score.
+    const maxWeights = idfs.map((idf) => (idf * (BM25_K1 + 1)) / (1 + BM25_K1 * (1 - BM25_B)));
+    let remainingMax = maxWeights.reduce((sum, weight) => sum + weight, 0);
     const scoreSentence = (number: number, idf: number): void => {
-      const slot = sentenceSlot[number];
-      if ((restrictSlot !== undefined && slot !== restrictSlot) || !slots[slot]) return;
+      if (!slots[sentenceSlot[number]]) return; // a removed document, until the lists are compacted
       const norm = 1 - BM25_B + (BM25_B * sentenceLength[number]) / averageLength;
       if (scores[number] === 0) touched.push(number);
       scores[number] += (idf * (BM25_K1 + 1)) / (1 + BM25_K1 * norm);
     };
-    unique.forEach((id, rank) => {
-      const idf = this.idf(id);
-      const list = this.postings[id];
-      const onlyRerank = rank > 0 && this.documentFrequency[id] > commonThreshold && touched.length > 0;
+    terms.forEach((id, rank) => {
+      const idf = idfs[rank];
+      const list = postings[id];
+      const onlyRerank =
+        touched.length > 0 &&
+        ((rank > 0 && this.documentFrequency[id] > commonThreshold) || cannotEnterTop(touched, scores, limit, remainingMax));
+      remainingMax -= maxWeights[rank];
       if (onlyRerank && list.length > 4 * touched.length) {
-        // A common term only re-ranks: look the candidates up in its (sorted) list rather than walk it.
+        // Look the candidates up in the (sorted) list rather than walk it.
         for (let i = 0, candidates = touched.length; i < candidates; i++) {
           if (containsSorted(list, touched[i])) scoreSentence(touched[i], idf);
         }
@@ -166,6 +181,22 @@ export class PassageIndex {
       const slot = sentenceSlot[number];
       return { key: slots[slot]!.key, sentence: number - this.slotFirstSentence[slot], score };
     });
+  }
+
+  /** Posting lists of the given terms restricted to one document, read from its own term ids. */
+  private postingsWithin(slot: number, terms: readonly number[]): number[][] {
+    const { termIds, sentenceTermStarts } = this.slots[slot]!;
+    const lists = new Map(terms.map((id) => [id, [] as number[]]));
+    const first = this.slotFirstSentence[slot];
+    for (let sentence = 0; sentence + 1 < sentenceTermStarts.length; sentence++) {
+      for (let i = sentenceTermStarts[sentence]; i < sentenceTermStarts[sentence + 1]; i++) {
+        const list = lists.get(termIds[i]);
+        if (list && list.at(-1) !== first + sentence) list.push(first + sentence);
+      }
+    }
+    const postings: number[][] = [];
+    for (const [id, list] of lists) postings[id] = list;
+    return postings;
   }
 
   /** The sentences that use a term, in index order. */
@@ -231,6 +262,17 @@ function containsSorted(list: number[], value: number): boolean {
     if (list[middle] < value) low = middle + 1;
     else high = middle - 1;
   }
+  return false;
+}
+
+/**
+ * Whether a sentence not yet scored, gaining at most `remainingMax`, is sure to stay out of the top `limit`: the
+ * current `limit`-th best score already beats it (scores only grow, so that score is a floor).
+ */
+function cannotEnterTop(touched: number[], scores: Float64Array, limit: number, remainingMax: number): boolean {
+  if (touched.length < limit) return false;
+  let above = 0;
+  for (const number of touched) if (scores[number] > remainingMax && ++above >= limit) return true;
   return false;
 }
 

@@ -2,7 +2,7 @@
 // (the CLI's path) or through the indexing worker (the language server's path).
 import { loadLibraryCached, type CachedLoad } from '../src/core/cache/load-cached.js';
 import { loadLibraryInWorker } from '../src/core/worker/load-in-worker.js';
-import { childJob, reportResult, runMain } from './child.js';
+import { childJob, log, reportResult, runMain } from './child.js';
 import { peakRssMb, round, timedAsync } from './stats.js';
 
 export interface WarmStartJob {
@@ -17,6 +17,8 @@ export interface WarmStartResult {
   importMs: number;
   readFilesMs: number;
   readCacheMs: number;
+  /** Source files read and hashed; 0 when every file's size and modification time vouched for its cached document. */
+  read: number;
   reused: number;
   analysed: number;
   peakRssMb: number;
@@ -37,10 +39,13 @@ async function main(): Promise<void> {
     importMs: round(value.importMs, 0),
     readFilesMs: round(value.stats.readFilesMs, 0),
     readCacheMs: round(value.stats.readCacheMs, 0),
+    read: value.stats.read,
     reused: value.stats.reused,
     analysed: value.stats.analysed,
     peakRssMb: round(peakRssMb(), 0),
   };
+  // A cache saved without file stamps (as by `writeCache` after a build) makes the first warm start read every file.
+  log(`warm start${job.inWorker ? ' (worker)' : ''}: ${result.warmStartMs} ms, ${result.read} of ${value.stats.files} files read`);
   reportResult(result);
 }
 

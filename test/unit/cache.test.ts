@@ -1,11 +1,12 @@
 import { strict as assert } from 'node:assert';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, copyFileSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { crc32 } from 'node:zlib';
 import { decodeLibraryState, encodeLibraryState, InvalidCacheError } from '../../src/core/cache/format.js';
-import { loadLibraryCached } from '../../src/core/cache/load-cached.js';
+import { loadLibraryCached, type CacheStats } from '../../src/core/cache/load-cached.js';
 import { mergeStates } from '../../src/core/cache/state.js';
 import { cacheFileFor, readCache } from '../../src/core/cache/store.js';
 import { INDEX_FORMAT_VERSION, loadLibrary, SourceLibrary, type LibraryState } from '../../src/core/library.js';
@@ -13,14 +14,34 @@ import { INDEX_FORMAT_VERSION, loadLibrary, SourceLibrary, type LibraryState } f
 const seedPath = fileURLToPath(new URL('../../seeds/000_f04d67d5c7de7c34.txt', import.meta.url));
 const ozyPath = fileURLToPath(new URL('../fixtures/drafts/ozy.md', import.meta.url));
 const KIRBY = 'Pentagon spokesman John Kirby told reporters on Wednesday he could not confirm the requests';
+const loadCachedPath = fileURLToPath(new URL('../../src/core/cache/load-cached.ts', import.meta.url));
 
-/** A sources folder holding the seed article and the Ozy draft (front matter: title, author, date). */
+/** Whole seconds: a time utimes sets and stat reads back exactly. */
+const LONG_AGO = new Date('2020-01-01T00:00:00Z');
+const LATER = new Date('2020-06-01T00:00:00Z');
+
+/**
+ * A sources folder holding the seed article and the Ozy draft (front matter: title, author, date), last modified
+ * long before any cache is written, so that no test depends on how close the clock ticks are.
+ */
 function sourcesFolder(): string {
   const dir = mkdtempSync(join(tmpdir(), 'gw-cache-sources-'));
   copyFileSync(seedPath, join(dir, 'kabul.txt'));
   copyFileSync(ozyPath, join(dir, 'ozy.md'));
+  for (const name of ['kabul.txt', 'ozy.md']) utimesSync(join(dir, name), LONG_AGO, LONG_AGO);
   return dir;
 }
+
+/** Replaces `from` with `to` (of the same length) in the file, keeping its size, and sets its modification time. */
+function editInPlace(path: string, from: string, to: string, modified: Date): void {
+  assert.equal(from.length, to.length);
+  const before = readFileSync(path, 'utf8');
+  writeFileSync(path, before.replace(from, to));
+  utimesSync(path, modified, modified);
+  assert.equal(statSync(path).size, Buffer.byteLength(before));
+}
+
+const counts = ({ read, reused, analysed, dropped }: CacheStats) => ({ read, reused, analysed, dropped });
 
 const encode = (state: LibraryState) => Buffer.concat(encodeLibraryState(state));
 
@@ -44,7 +65,7 @@ describe('index cache format', () => {
 
   it('restores every document, sentence, quotation and index term exactly', () => {
     const state = library.exportState();
-    const restored = decodeLibraryState(encode(state), INDEX_FORMAT_VERSION);
+    const restored = decodeLibraryState(encode(state), INDEX_FORMAT_VERSION).state;
     assert.deepEqual(restored.documents.map((d) => d.document), state.documents.map((d) => d.document));
     assert.deepEqual(termsOf(restored), termsOf(state));
     assert.deepEqual(
@@ -57,8 +78,17 @@ describe('index cache format', () => {
     assert.equal(kirby.text, kabul.text.slice(kirby.span.start, kirby.span.end));
   });
 
+  it('keeps the size and modification time of each document\'s file, and no stamp for a document without one', () => {
+    const state = library.exportState();
+    const [kabul, ozy] = state.documents.map((d) => d.document.path);
+    const stamps = new Map([[kabul, { size: 5_000_000_123, mtimeMs: 1_764_209_999_123.4567 }]]);
+    const { stamps: restored } = decodeLibraryState(Buffer.concat(encodeLibraryState(state, stamps)), INDEX_FORMAT_VERSION);
+    assert.deepEqual([...restored], [[kabul, { size: 5_000_000_123, mtimeMs: 1_764_209_999_123.4567 }]]);
+    assert.equal(restored.get(ozy), undefined);
+  });
+
   it('a library imported from the file ranks passages exactly as the one that wrote it', () => {
-    const restored = SourceLibrary.importState(decodeLibraryState(encode(library.exportState()), INDEX_FORMAT_VERSION));
+    const restored = SourceLibrary.importState(decodeLibraryState(encode(library.exportState()), INDEX_FORMAT_VERSION).state);
     const expected = searchSignature(library, KIRBY);
     assert.ok(expected[0].path.endsWith('kabul.txt'));
     assert.deepEqual(searchSignature(restored, KIRBY), expected);
@@ -67,7 +97,7 @@ describe('index cache format', () => {
   it('drops the terms only removed documents used instead of carrying them from save to save', () => {
     const full = library.exportState();
     const state = { ...full, documents: full.documents.filter((d) => !d.document.path.endsWith('ozy.md')) };
-    const restored = decodeLibraryState(encode(state), INDEX_FORMAT_VERSION);
+    const restored = decodeLibraryState(encode(state), INDEX_FORMAT_VERSION).state;
     assert.ok(state.terms.includes('ozi'));
     assert.ok(!restored.terms.includes('ozi'));
     assert.deepEqual(new Set(restored.terms), new Set(Object.values(termsOf(state)).flat()));
@@ -178,9 +208,106 @@ describe('loadLibraryCached', () => {
     assert.deepEqual([stats.cache, stats.analysed, stats.bytesWritten], ['disabled', 2, 0]);
   });
 
+  it('reads no file on a warm start when every size and modification time is unchanged', async () => {
+    const first = await loadLibraryCached([sources], { cacheDir });
+    assert.deepEqual(counts(first.stats), { read: 2, reused: 0, analysed: 2, dropped: 0 });
+    const second = await loadLibraryCached([sources], { cacheDir });
+    assert.deepEqual(counts(second.stats), { read: 0, reused: 2, analysed: 0, dropped: 0 });
+    assert.equal(second.stats.bytesWritten, 0);
+  });
+
+  it('reuses an unchanged file without opening it: unreadable but same size and time, it is restored', async function () {
+    this.timeout(60_000);
+    await loadLibraryCached([sources], { cacheDir });
+    const kabul = join(sources, 'kabul.txt');
+    chmodSync(kabul, 0o000);
+    const unread = loadAsAnotherUser(sources, cacheDir);
+    assert.deepEqual(unread.warnings, []);
+    assert.deepEqual(counts(unread.stats), { read: 0, reused: 2, analysed: 0, dropped: 0 });
+    assert.match(unread.kabulText, /Some 150 members/);
+
+    // Once its size and time change, the file is read: still unreadable, it is skipped with a warning...
+    chmodSync(kabul, 0o644);
+    writeFileSync(kabul, readFileSync(kabul, 'utf8').replace('Some 150 members', 'Some 1500 members'));
+    chmodSync(kabul, 0o000);
+    const denied = loadAsAnotherUser(sources, cacheDir);
+    assert.deepEqual(denied.warnings, [{ path: kabul, message: 'permission denied' }]);
+    assert.deepEqual(counts(denied.stats), { read: 1, reused: 1, analysed: 0, dropped: 1 });
+    // ...and once readable, it is analysed again.
+    chmodSync(kabul, 0o644);
+    const edited = await loadLibraryCached([sources], { cacheDir });
+    assert.deepEqual(counts(edited.stats), { read: 1, reused: 1, analysed: 1, dropped: 1 });
+    assert.match(edited.library.get(kabul)!.text, /Some 1500 members/);
+  });
+
+  it('re-analyses a file edited in place that kept its size, by its new modification time', async () => {
+    await loadLibraryCached([sources], { cacheDir });
+    const kabul = join(sources, 'kabul.txt');
+    editInPlace(kabul, 'Some 150 members', 'Some 250 members', LATER);
+    const edited = await loadLibraryCached([sources], { cacheDir });
+    assert.deepEqual(counts(edited.stats), { read: 1, reused: 1, analysed: 1, dropped: 1 });
+    assert.match(edited.library.get(kabul)!.text, /Some 250 members/);
+    assert.equal(edited.library.search('Some 250 members of the Afghan security forces', 1)[0]?.document.path, kabul);
+  });
+
+  it('re-hashes a touched file, reuses its document as the content is the same, and saves its new time', async () => {
+    await loadLibraryCached([sources], { cacheDir });
+    utimesSync(join(sources, 'ozy.md'), LATER, LATER);
+    const touched = await loadLibraryCached([sources], { cacheDir });
+    assert.deepEqual(counts(touched.stats), { read: 1, reused: 2, analysed: 0, dropped: 0 });
+    assert.ok(touched.stats.bytesWritten > 0, 'the new time is saved');
+    const next = await loadLibraryCached([sources], { cacheDir });
+    assert.deepEqual(counts(next.stats), { read: 0, reused: 2, analysed: 0, dropped: 0 });
+  });
+
+  // git's "racy clean" problem: a size and time that match prove nothing when the file may have changed in the
+  // same clock tick as it was read. Decided as git does: a file whose time is not older than the cache file's is
+  // re-hashed. An edit that keeps the size and puts back an older time (utimes, some copy tools) is not noticed,
+  // as in git: touch the file, or run once with --no-cache.
+  it('does not notice an edit that keeps the size and restores an older modification time, as git does not', async () => {
+    await loadLibraryCached([sources], { cacheDir });
+    const kabul = join(sources, 'kabul.txt');
+    editInPlace(kabul, 'Some 150 members', 'Some 250 members', LONG_AGO);
+    const fooled = await loadLibraryCached([sources], { cacheDir });
+    assert.deepEqual(counts(fooled.stats), { read: 0, reused: 2, analysed: 0, dropped: 0 });
+    assert.match(fooled.library.get(kabul)!.text, /Some 150 members/);
+    const uncached = await loadLibraryCached([sources]);
+    assert.match(uncached.library.get(kabul)!.text, /Some 250 members/);
+  });
+
+  it('re-hashes a file modified no earlier than the cache was written, so an edit in the same tick is seen', async () => {
+    await loadLibraryCached([sources], { cacheDir });
+    // As if the cache had been saved in the very millisecond the sources were last modified.
+    utimesSync(cacheFileFor(cacheDir, [sources]), LONG_AGO, LONG_AGO);
+    const kabul = join(sources, 'kabul.txt');
+    editInPlace(kabul, 'Some 150 members', 'Some 250 members', LONG_AGO);
+    const racy = await loadLibraryCached([sources], { cacheDir });
+    assert.deepEqual(counts(racy.stats), { read: 2, reused: 1, analysed: 1, dropped: 1 });
+    assert.match(racy.library.get(kabul)!.text, /Some 250 members/);
+    const next = await loadLibraryCached([sources], { cacheDir });
+    assert.deepEqual(counts(next.stats), { read: 0, reused: 2, analysed: 0, dropped: 0 });
+  });
+
   it('reports progress for each analysed file', async () => {
     const seen: string[] = [];
     await loadLibraryCached([sources], { cacheDir, onProgress: (p) => seen.push(`${p.analysed}/${p.total}`) });
     assert.deepEqual(seen, ['1/2', '2/2']);
   });
 });
+
+/**
+ * A cached load in a child process that cannot read a file whose mode is 000: run as user "nobody" when the tests
+ * run as root (root reads any file whatever its mode).
+ */
+function loadAsAnotherUser(sources: string, cacheDir: string): { stats: CacheStats; warnings: unknown[]; kabulText: string } {
+  for (const dir of [sources, cacheDir]) chmodSync(dir, 0o755);
+  const script = `import { loadLibraryCached } from ${JSON.stringify(loadCachedPath)};
+    const { library, stats, warnings } = await loadLibraryCached([${JSON.stringify(sources)}], { cacheDir: ${JSON.stringify(cacheDir)} });
+    console.log(JSON.stringify({ stats, warnings, kabulText: library.get(${JSON.stringify(join(sources, 'kabul.txt'))})?.text ?? '' }));`;
+  const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+  const output = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+    ...asNobody,
+    encoding: 'utf8',
+  });
+  return JSON.parse(output);
+}

@@ -1,10 +1,10 @@
 import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readSourceFile, readSourceFiles } from '../../src/core/sources/load.js';
+import { listSourceFiles, readSourceFile, readSourceFiles } from '../../src/core/sources/load.js';
 import { readMetadata } from '../../src/core/sources/metadata.js';
 
 const seedPath = fileURLToPath(new URL('../../seeds/000_f04d67d5c7de7c34.txt', import.meta.url));
@@ -148,6 +148,25 @@ describe('readSourceFiles', () => {
     assert.equal(result.file?.text, 'Kirby said.');
     assert.equal(result.file?.hash, '13a829e3983eafd77a86ee6c57f09d43bd51c59c2f9c53ab54353246b52010ad');
     assert.deepEqual(await readSourceFile(dir), { warning: { path: dir, message: 'is a folder, not a file' } });
+  });
+
+  it('lists files sorted with their size and modification time, without reading them', async () => {
+    const modified = new Date('2021-06-11T08:30:00Z');
+    utimesSync(join(dir, 'b.md'), modified, modified);
+    writeFileSync(join(dir, 'image.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]));
+    writeFileSync(join(dir, 'huge.md'), 'x'.repeat(5_001));
+    const { files, warnings } = await listSourceFiles([join(dir, 'missing.txt'), dir], { maxFileBytes: 5_000 });
+    assert.deepEqual(
+      files.map((file) => relative(dir, file.path)),
+      ['b.md', 'image.txt', join('nested', 'deeper', 'c.markdown'), 'seed.txt'],
+      'a binary file is only found out by reading it',
+    );
+    assert.deepEqual(files[0], { path: join(dir, 'b.md'), size: 32, mtimeMs: modified.getTime() });
+    assert.equal(files[3]!.size, Buffer.byteLength(seed));
+    assert.deepEqual(warnings, [
+      { path: join(dir, 'missing.txt'), message: 'no such file or folder' },
+      { path: join(dir, 'huge.md'), message: 'too large (5,001 bytes; the limit is 5,000)' },
+    ]);
   });
 
   it('skips a file it has no permission to read, with a warning', function () {

@@ -10,11 +10,12 @@
 // stored once: a sentence's text is re-sliced from its document's text.
 import { crc32 } from 'node:zlib';
 import type { LibraryState, PersistedDocument } from '../library.js';
+import type { FileStamp } from '../sources/load.js';
 import type { Sentence, SourceDocument } from '../types.js';
 import { withoutUnusedTerms } from './state.js';
 
 /** Bump when this layout changes. (What the index stores is versioned separately by INDEX_FORMAT_VERSION.) */
-export const CACHE_FORMAT_VERSION = 1;
+export const CACHE_FORMAT_VERSION = 2;
 
 const MAGIC = Buffer.from('GWINDEX\n', 'latin1');
 const HEADER_BYTES = 32;
@@ -31,6 +32,8 @@ interface DocumentRecord {
   /** Sentences stored in the numbers region (absent when they are kept in `fields` as JSON). */
   packedSentences?: number;
   termCount: number;
+  /** The size and modification time of the file the document was read from, when the writer knew them. */
+  stamp?: FileStamp;
 }
 
 interface Manifest {
@@ -38,8 +41,18 @@ interface Manifest {
   documents: DocumentRecord[];
 }
 
-/** The file's bytes, in pieces to write one after the other (no single copy of a corpus-sized buffer). */
-export function encodeLibraryState(full: LibraryState): Buffer[] {
+/** A decoded cache file: the library's state, and the stamp of each document's file by path (where known). */
+export interface CachedLibrary {
+  state: LibraryState;
+  stamps: Map<string, FileStamp>;
+}
+
+/**
+ * The file's bytes, in pieces to write one after the other (no single copy of a corpus-sized buffer). `stamps`:
+ * the size and modification time each document's file had when it was read, so that a warm start can reuse the
+ * document without reading the file again.
+ */
+export function encodeLibraryState(full: LibraryState, stamps: ReadonlyMap<string, FileStamp> = new Map()): Buffer[] {
   const state = withoutUnusedTerms(full);
   const records: DocumentRecord[] = [];
   const texts: Buffer[] = [];
@@ -54,6 +67,7 @@ export function encodeLibraryState(full: LibraryState): Buffer[] {
       textBytes: textBuffer.length,
       packedSentences: packable ? sentences.length : undefined,
       termCount: termIds.length,
+      stamp: stampOf(stamps, document.path),
     });
     numberCount += termIds.length + sentenceTermStarts.length + (packable ? sentences.length * 3 : 0);
   }
@@ -96,7 +110,7 @@ export function encodeLibraryState(full: LibraryState): Buffer[] {
  * The state stored in `file`, after checking that it is one of ours, of this layout and of `indexFormatVersion`,
  * complete and unchanged (crc32) and internally consistent. Throws InvalidCacheError otherwise.
  */
-export function decodeLibraryState(file: Buffer, indexFormatVersion: number): LibraryState {
+export function decodeLibraryState(file: Buffer, indexFormatVersion: number): CachedLibrary {
   if (file.length < HEADER_BYTES || !file.subarray(0, MAGIC.length).equals(MAGIC)) {
     throw new InvalidCacheError('not a Groundwork index cache');
   }
@@ -122,7 +136,7 @@ export function decodeLibraryState(file: Buffer, indexFormatVersion: number): Li
   }
 }
 
-function readPayload(payload: Buffer, formatVersion: number): LibraryState {
+function readPayload(payload: Buffer, formatVersion: number): CachedLibrary {
   const numberCount = payload.readUInt32LE(0);
   const numbersEnd = 4 + numberCount * 4;
   // A copy, not a view: the numbers then own a compact buffer and the file's bytes can be freed.
@@ -134,6 +148,7 @@ function readPayload(payload: Buffer, formatVersion: number): LibraryState {
 
   let textAt = manifestEnd;
   let at = 0;
+  const stamps = new Map<string, FileStamp>();
   const documents = manifest.documents.map((record): PersistedDocument => {
     const text = payload.toString('utf8', textAt, (textAt += record.textBytes));
     const termIds = numbers.subarray(at, (at += record.termCount));
@@ -149,10 +164,11 @@ function readPayload(payload: Buffer, formatVersion: number): LibraryState {
     }
     const document = { ...record.fields, text, sentences } as SourceDocument;
     checkConsistent(document, termIds, sentenceTermStarts, manifest.terms.length);
+    if (record.stamp) stamps.set(document.path, record.stamp);
     return { document, termIds, sentenceTermStarts };
   });
   if (at !== numberCount || textAt !== payload.length) throw new InvalidCacheError('sections do not add up');
-  return { formatVersion, terms: manifest.terms, documents };
+  return { state: { formatVersion, terms: manifest.terms, documents }, stamps };
 }
 
 // The checksum catches damage; this catches a file that is intact but describes an impossible index, which would
@@ -180,6 +196,11 @@ function isPackable(sentence: Sentence, text: string): boolean {
     sentence.text === text.slice(sentence.span.start, sentence.span.end) &&
     Object.keys(sentence.span).length === 2
   );
+}
+
+function stampOf(stamps: ReadonlyMap<string, FileStamp>, path: string): FileStamp | undefined {
+  const stamp = stamps.get(path);
+  return stamp && { size: stamp.size, mtimeMs: stamp.mtimeMs };
 }
 
 function u32(value: number): Buffer {

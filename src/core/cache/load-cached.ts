@@ -1,13 +1,23 @@
 // loadLibrary with a persisted index: documents whose path and content hash are unchanged since the last run are
 // restored from the cache without re-analysis; only new and changed files are analysed (in parallel worker
 // threads when there are many), the cache is saved, and the index is built once from the combined state.
+//
+// A file is not even read when its size and modification time are those stored with its document, as git's
+// index does: at 10,000 files, reading and hashing every file took longer than restoring the whole cache.
 import { availableParallelism } from 'node:os';
 import { INDEX_FORMAT_VERSION, SourceLibrary, type LibraryState } from '../library.js';
-import { readSourceFiles, type LoadOptions } from '../sources/load.js';
+import {
+  listSourceFiles,
+  readListedFiles,
+  type FileStamp,
+  type ListedFile,
+  type LoadOptions,
+  type SourceFile,
+} from '../sources/load.js';
 import type { SourceWarning } from '../types.js';
 import { analyseInWorkers } from '../worker/analyse-in-workers.js';
 import { mergeStates } from './state.js';
-import { cacheFileFor, readCache, writeCache } from './store.js';
+import { cacheFileFor, readCache, writeCache, type CacheRead } from './store.js';
 
 export interface CachedLoadOptions extends LoadOptions {
   /** Folder for the cache file (created when missing). Undefined: no cache, every file is analysed. */
@@ -29,8 +39,11 @@ export interface CacheStats {
   cache: 'disabled' | 'missing' | 'invalid' | 'found';
   reason?: string;
   cacheFile?: string;
+  /** Source files in the library. */
   files: number;
-  /** Documents restored from the cache. */
+  /** Files read and hashed: new, changed or touched ones, and any whose stamp could not vouch for the cache. */
+  read: number;
+  /** Documents restored from the cache (read or not). */
   reused: number;
   /** Documents analysed now (new or changed files, or all of them without a usable cache). */
   analysed: number;
@@ -42,7 +55,7 @@ export interface CacheStats {
   bytesWritten: number;
   /** Why the cache could not be saved (the library is complete regardless). */
   saveError?: string;
-  /** Listing, reading and hashing the source files. */
+  /** Listing the source files (with their size and modification time), and reading and hashing those read. */
   readFilesMs: number;
   /** Reading and validating the cache file. */
   readCacheMs: number;
@@ -65,6 +78,8 @@ export interface CachedLoad {
   /** Time spent on the calling thread building the index (posting lists) from the state. */
   importMs: number;
 }
+
+type FoundCache = Extract<CacheRead, { status: 'found' }>;
 
 // Below this many files per worker, starting workers costs more than it saves.
 const MIN_FILES_PER_WORKER = 100;
@@ -91,18 +106,19 @@ export async function loadStateCached(inputs: string[], options: CachedLoadOptio
     return elapsed;
   };
 
-  const { files, warnings } = await readSourceFiles(inputs, loadOptions);
-  const readFilesMs = lap();
+  const listing = await listSourceFiles(inputs, loadOptions);
+  const listMs = lap();
 
   const cacheFile = cacheDir === undefined ? undefined : cacheFileFor(cacheDir, inputs);
   const cached = cacheFile === undefined ? undefined : readCache(cacheFile, INDEX_FORMAT_VERSION);
-  const current = new Map(files.map((file) => [file.path, file.hash]));
-  const restored: LibraryState = cached?.status === 'found'
-    ? { ...cached.state, documents: cached.state.documents.filter(({ document }) => current.get(document.path) === document.hash) }
-    : { formatVersion: INDEX_FORMAT_VERSION, terms: [], documents: [] };
-  const reusedPaths = new Set(restored.documents.map(({ document }) => document.path));
-  const stale = files.filter((file) => !reusedPaths.has(file.path));
+  const found = cached?.status === 'found' ? cached : undefined;
   const readCacheMs = lap();
+
+  const vouched = found ? pathsVouchedFor(listing.files, found) : new Set<string>();
+  const read = await readListedFiles(listing.files.filter((file) => !vouched.has(file.path)));
+  const warnings = [...listing.warnings, ...read.warnings];
+  const { restored, rehashed, stale } = sortByCache(read.files, vouched, found);
+  const readFilesMs = listMs + lap();
 
   const parallel = Math.min(workers, Math.floor(stale.length / MIN_FILES_PER_WORKER));
   let state = restored;
@@ -121,14 +137,19 @@ export async function loadStateCached(inputs: string[], options: CachedLoadOptio
   }
   const analyseMs = lap();
 
-  const dropped = cached?.status === 'found' ? cached.state.documents.length - restored.documents.length : 0;
-  const changed = stale.length > 0 || dropped > 0 || cached?.status !== 'found';
+  // Every stamp is from the listing, taken before any file was read: a file changed after it was read is then
+  // stamped with its earlier time, so the next run sees the change.
+  const stamps = new Map<string, FileStamp>(listing.files.map((file) => [file.path, file]));
+  const dropped = found ? found.state.documents.length - restored.documents.length : 0;
+  // Files touched without being changed get their new stamp saved, so that next time they are not read again.
+  const restamped = rehashed.some((file) => !sameStamp(found?.stamps.get(file.path), stamps.get(file.path)));
+  const changed = stale.length > 0 || dropped > 0 || restamped || !found;
   let bytesWritten = 0;
   let saveError: string | undefined;
   if (cacheFile !== undefined && changed) {
     // The cache only saves time: a folder that cannot be written must not stop the checks.
     try {
-      bytesWritten = writeCache(cacheFile, state);
+      bytesWritten = writeCache(cacheFile, state, stamps);
     } catch (error) {
       saveError = (error as Error).message;
     }
@@ -139,7 +160,8 @@ export async function loadStateCached(inputs: string[], options: CachedLoadOptio
     cache: cached?.status ?? 'disabled',
     reason: cached?.status === 'invalid' ? cached.reason : undefined,
     cacheFile,
-    files: files.length,
+    files: state.documents.length,
+    read: read.files.length + read.warnings.length,
     reused: restored.documents.length,
     analysed: stale.length,
     dropped,
@@ -152,4 +174,47 @@ export async function loadStateCached(inputs: string[], options: CachedLoadOptio
     saveMs,
   };
   return { state, warnings, stats };
+}
+
+/**
+ * The listed files whose cached document can be used without reading them: size and modification time are the
+ * ones stored with it, and the file was last modified before the cache was written. A file modified in the same
+ * clock tick as the save may have changed after it was read without its time showing it, so it is re-hashed
+ * (git's "racily clean" entries); it keeps its stamp, and is re-hashed on every start until the cache is next saved.
+ */
+/**
+ * The cached documents still current (those vouched for unread, and those whose file was read and hashes the
+ * same), the read files that hash the same, and the read files that are new or changed.
+ */
+function sortByCache(
+  read: SourceFile[],
+  vouched: Set<string>,
+  found: FoundCache | undefined,
+): { restored: LibraryState; rehashed: SourceFile[]; stale: SourceFile[] } {
+  if (!found) return { restored: { formatVersion: INDEX_FORMAT_VERSION, terms: [], documents: [] }, rehashed: [], stale: read };
+  const readHashes = new Map(read.map((file) => [file.path, file.hash]));
+  const unchanged = new Set<string>();
+  const documents = found.state.documents.filter(({ document }) => {
+    if (vouched.has(document.path)) return true;
+    if (readHashes.get(document.path) !== document.hash) return false;
+    unchanged.add(document.path);
+    return true;
+  });
+  return {
+    restored: { ...found.state, documents },
+    rehashed: read.filter((file) => unchanged.has(file.path)),
+    stale: read.filter((file) => !unchanged.has(file.path)),
+  };
+}
+
+function pathsVouchedFor(files: ListedFile[], cache: FoundCache): Set<string> {
+  const vouched = new Set<string>();
+  for (const file of files) {
+    if (file.mtimeMs < cache.writtenMs && sameStamp(cache.stamps.get(file.path), file)) vouched.add(file.path);
+  }
+  return vouched;
+}
+
+function sameStamp(a: FileStamp | undefined, b: FileStamp | undefined): boolean {
+  return a !== undefined && b !== undefined && a.size === b.size && a.mtimeMs === b.mtimeMs;
 }

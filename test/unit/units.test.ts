@@ -22,6 +22,16 @@ describe('updateSentenceUnits', () => {
     assert.ok(patched > 100, `only ${patched} edits took the fast path`);
   });
 
+  it('reads speakers afresh when an edit renames one, without parsing the draft again', () => {
+    const previous = sentenceUnits(draft, 'markdown');
+    const edited = draft.replace('Attorney Breon Peace called', 'Attorney Breon Pearce called');
+    const updated = updateSentenceUnits(previous, edited, 'markdown');
+    assert.equal(updated.units[0], previous.units[0], 'the sentences before the edit are reused, not parsed again');
+    assert.deepEqual(updated.units, sentenceUnits(edited, 'markdown').units);
+    const speakers = updated.units.flatMap((u) => u.quotations.map((q) => q.speaker?.name));
+    assert.ok(speakers.includes('Breon Pearce') && !speakers.includes('Breon Peace'), speakers.join(', '));
+  });
+
   it('returns the previous parse when nothing changed, and parses afresh for another language', () => {
     const previous = sentenceUnits(draft, 'markdown');
     assert.equal(updateSentenceUnits(previous, draft, 'markdown'), previous);

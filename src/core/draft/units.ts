@@ -19,6 +19,8 @@ export interface SentenceUnit {
 
 export interface DraftUnits {
   text: string;
+  /** `text` with code, URLs and other non-prose masked out, offsets unchanged: what speakers are read from. */
+  masked: string;
   languageId: LanguageId;
   units: SentenceUnit[];
 }
@@ -38,7 +40,7 @@ export function sentenceUnits(text: string, languageId: LanguageId): DraftUnits 
       citations: citations.filter((c) => within(c.span)),
     };
   });
-  return { text, languageId, units };
+  return { text, masked, languageId, units };
 }
 
 /** The units of `text`, reusing `previous` when the edit between them cannot change the draft's structure. */
@@ -50,6 +52,25 @@ export function updateSentenceUnits(previous: DraftUnits | undefined, text: stri
 // Characters that can end or split a sentence, open or close a quotation or a citation, or change Markdown
 // structure: an edit that adds or removes one of them is parsed afresh.
 const STRUCTURAL = /[\n\r.!?\u2026"'`\u2018\u2019\u201C\u201D\u00AB\u00BB*_[\]<>#|@\\~&=-]/;
+
+const SENTENCE_PUNCTUATION = /[.!?\u2026]/;
+/** Characters around a quotation's words (its marks, a space) where an edit may change how it is read. */
+const QUOTE_MARGIN = 2;
+const SPACE = /\s/;
+
+/** [start, end) widened to whole whitespace-separated words, and one more word on either side. */
+function neighbourhood(text: string, start: number, end: number): [number, number] {
+  const isSpace = (at: number) => SPACE.test(text[at]!);
+  for (let words = 0; words < 2; words++) {
+    while (start > 0 && !isSpace(start - 1)) start--;
+    while (start > 0 && isSpace(start - 1)) start--;
+  }
+  for (let words = 0; words < 2; words++) {
+    while (end < text.length && !isSpace(end)) end++;
+    while (end < text.length && isSpace(end)) end++;
+  }
+  return [start, end];
+}
 
 function patchUnits(previous: DraftUnits, text: string): DraftUnits | undefined {
   const old = previous.text;
@@ -65,15 +86,20 @@ function patchUnits(previous: DraftUnits, text: string): DraftUnits | undefined 
   }
   const inserted = text.slice(start, newEnd);
   if (STRUCTURAL.test(old.slice(start, oldEnd)) || STRUCTURAL.test(inserted)) return undefined;
+  // Whether a full stop ends a sentence depends on the words around it ("U.S." is an abbreviation, "U.Sq." not).
+  if (SENTENCE_PUNCTUATION.test(text.slice(...neighbourhood(text, start, newEnd)))) return undefined;
   const index = previous.units.findIndex((u) => u.sentence.span.start < start && oldEnd < u.sentence.span.end);
   if (index < 0) return undefined;
   const unit = previous.units[index];
   const { span } = unit.sentence;
   // Masked characters (inline code, a URL) in the sentence: the edit may be inside them.
   if (unit.sentence.text !== old.slice(span.start, span.end)) return undefined;
-  // Words around a quotation may name its speaker: only edits of the quoted words themselves are patched.
-  if (unit.quotations.some((q) => !(q.inner.start < start && oldEnd < q.inner.end))) return undefined;
   if (unit.citations.some((c) => c.span.start <= oldEnd && start <= c.span.end)) return undefined;
+  // Letters next to a quotation mark decide whether it opens, closes or is an apostrophe.
+  const nearMarks = (q: Quotation) => start <= q.inner.start + 1 || oldEnd >= q.inner.end - 1;
+  const inside = (q: Quotation) => q.inner.start < start && oldEnd < q.inner.end;
+  const outside = (q: Quotation) => oldEnd < q.inner.start - QUOTE_MARGIN || start > q.inner.end + QUOTE_MARGIN;
+  if (unit.quotations.some((q) => (inside(q) ? nearMarks(q) : !outside(q)))) return undefined;
 
   const delta = newEnd - oldEnd;
   const shift = (s: Span): Span => (s.start >= oldEnd ? { start: s.start + delta, end: s.end + delta } : s.end >= oldEnd ? { start: s.start, end: s.end + delta } : s);
@@ -90,5 +116,17 @@ function patchUnits(previous: DraftUnits, text: string): DraftUnits | undefined 
   const edited = shiftUnit(unit);
   edited.sentence.text = text.slice(edited.sentence.span.start, edited.sentence.span.end);
   const units = previous.units.map((u, i) => (i < index ? u : i === index ? edited : shiftUnit(u)));
-  return { text, languageId: previous.languageId, units };
+  const masked = previous.masked.slice(0, start) + inserted + previous.masked.slice(oldEnd);
+  // The edit may name, rename or unname a speaker, here or (through "he said") in a later quotation.
+  const editedWords = !unit.quotations.every((q) => q.inner.start < start && oldEnd < q.inner.end);
+  const anyQuotations = units.some((u) => u.quotations.length > 0);
+  return { text, masked, languageId: previous.languageId, units: editedWords && anyQuotations ? withSpeakersReread(masked, units) : units };
+}
+
+/** The units with every quotation's speaker read afresh from the whole draft, as a fresh parse reads them. */
+function withSpeakersReread(masked: string, units: SentenceUnit[]): SentenceUnit[] {
+  const unattributed = units.flatMap((u) => u.quotations.map(({ speaker: _, ...quotation }) => quotation));
+  const attributed = attributeSpeakers(masked, unattributed, units.map((u) => u.sentence));
+  let next = 0;
+  return units.map((u) => (u.quotations.length === 0 ? u : { ...u, quotations: u.quotations.map(() => attributed[next++]) }));
 }

@@ -131,7 +131,7 @@ export class PassageIndex {
   search(queryTermIds: readonly number[], limit: number, restrictToKey?: string): SentenceHit[] {
     const unique = [...new Set(queryTermIds)].filter((id) => this.documentFrequency[id] > 0);
     unique.sort((a, b) => this.documentFrequency[a] - this.documentFrequency[b]);
-    if (restrictToKey === undefined) return this.rank(unique, limit, this.postings);
+    if (restrictToKey === undefined) return this.rank(unique, limit, unique.map((id) => this.postings[id]));
     const slot = this.slotByKey.get(restrictToKey);
     return slot === undefined ? [] : this.rank(unique, limit, this.postingsWithin(slot, unique));
   }
@@ -141,7 +141,7 @@ export class PassageIndex {
    * found; and once no sentence that the remaining terms alone could score can reach the current top `limit`
    * (MaxScore), those terms too only re-rank, which gives the same top `limit` without walking their lists.
    */
-  private rank(terms: number[], limit: number, postings: readonly number[][]): SentenceHit[] {
+  private rank(terms: number[], limit: number, lists: readonly number[][]): SentenceHit[] {
     const averageLength = this.liveTerms / Math.max(1, this.liveSentences);
     const commonThreshold = Math.max(50, this.liveSentences * COMMON_TERM_SHARE);
     const { scores, sentenceSlot, sentenceLength, slots } = this;
@@ -150,15 +150,16 @@ export class PassageIndex {
     // A term's weight in the shortest possible sentence: the most it can add to any score.
     const maxWeights = idfs.map((idf) => (idf * (BM25_K1 + 1)) / (1 + BM25_K1 * (1 - BM25_B)));
     let remainingMax = maxWeights.reduce((sum, weight) => sum + weight, 0);
+    const anyRemoved = this.deadSentences > 0;
     const scoreSentence = (number: number, idf: number): void => {
-      if (!slots[sentenceSlot[number]]) return; // a removed document, until the lists are compacted
+      if (anyRemoved && !slots[sentenceSlot[number]]) return; // a removed document, until the lists are compacted
       const norm = 1 - BM25_B + (BM25_B * sentenceLength[number]) / averageLength;
       if (scores[number] === 0) touched.push(number);
       scores[number] += (idf * (BM25_K1 + 1)) / (1 + BM25_K1 * norm);
     };
     terms.forEach((id, rank) => {
       const idf = idfs[rank];
-      const list = postings[id];
+      const list = lists[rank];
       const onlyRerank =
         touched.length > 0 &&
         ((rank > 0 && this.documentFrequency[id] > commonThreshold) || cannotEnterTop(touched, scores, limit, remainingMax));
@@ -183,7 +184,7 @@ export class PassageIndex {
     });
   }
 
-  /** Posting lists of the given terms restricted to one document, read from its own term ids. */
+  /** Posting lists of the given terms (in their order) within one document, read from its own term ids. */
   private postingsWithin(slot: number, terms: readonly number[]): number[][] {
     const { termIds, sentenceTermStarts } = this.slots[slot]!;
     const lists = new Map(terms.map((id) => [id, [] as number[]]));
@@ -194,9 +195,7 @@ export class PassageIndex {
         if (list && list.at(-1) !== first + sentence) list.push(first + sentence);
       }
     }
-    const postings: number[][] = [];
-    for (const [id, list] of lists) postings[id] = list;
-    return postings;
+    return [...lists.values()];
   }
 
   /** The sentences that use a term, in index order. */

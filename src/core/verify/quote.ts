@@ -14,8 +14,6 @@ export interface QuoteMatch {
   document: SourceDocument;
   /** Source span the quotation's words align with. */
   span: Span;
-  /** Who the source has saying it, if anyone. */
-  speaker?: string;
   /** Share of the quotation's words found in order, 0..1. */
   similarity: number;
 }
@@ -49,11 +47,16 @@ export function assessQuote(library: SourceLibrary, text: string, quotation: Quo
   if (pieces.length === 0) return { problems: [], matches: [] };
   const exact = findExact(library, pieces);
   if (exact.length) {
-    const matches = exact.map((match) => toQuoteMatch(match, 1));
+    const matches = exact.map((match): QuoteMatch => ({ ...match, similarity: 1 }));
     const draftSpeaker = quotation.speaker?.name;
-    const agreeing = draftSpeaker ? matches.find((m) => !m.speaker || namesAgree(draftSpeaker, m.speaker)) : matches[0];
+    // Speakers are read only as far as needed: reading a source's quotations costs milliseconds.
+    const agrees = (match: QuoteMatch) => {
+      const speaker = speakerAt(match.document, match.span);
+      return !speaker || namesAgree(draftSpeaker!, speaker);
+    };
+    const agreeing = draftSpeaker ? matches.find(agrees) : matches[0];
     if (agreeing) return { problems: [], matches: [agreeing, ...matches.filter((m) => m !== agreeing)] };
-    return { problems: [attribution(quotation, matches[0].speaker!)], matches };
+    return { problems: [attribution(quotation, speakerAt(matches[0].document, matches[0].span)!)], matches };
   }
   return alignClosest(library, text, quotation, pieces.flat());
 }
@@ -85,10 +88,6 @@ function findWithinGap(document: SourceDocument, offset: number, piece: Token[])
   return undefined;
 }
 
-function toQuoteMatch(match: PhraseMatch, similarity: number): QuoteMatch {
-  return { document: match.document, span: match.span, speaker: speakerAt(match.document, match.span), similarity };
-}
-
 function speakerAt(document: SourceDocument, span: Span): string | undefined {
   const quotation = sourceQuotations(document).find((q) => q.inner.start <= span.start && span.end <= q.inner.end);
   return quotation?.speaker?.name;
@@ -113,7 +112,7 @@ function alignClosest(library: SourceLibrary, text: string, quotation: Quotation
       start: sourceTokens[alignment.sourceStart]?.span.start ?? first,
       end: sourceTokens[Math.max(alignment.sourceStart, alignment.sourceEnd - 1)]?.span.end ?? last,
     };
-    const match = { document, span, speaker: speakerAt(document, span), similarity };
+    const match = { document, span, similarity };
     candidates.push(match);
     if (!best || similarity > best.match.similarity) best = { match, ops: alignment.ops, sourceTokens };
   }
@@ -125,8 +124,9 @@ function alignClosest(library: SourceLibrary, text: string, quotation: Quotation
     .filter((op) => op.kind === 'differ')
     .map((op) => describeDifference(text, words, best!.match.document, best!.sourceTokens, op));
   const draftSpeaker = quotation.speaker?.name;
-  if (draftSpeaker && best.match.speaker && !namesAgree(draftSpeaker, best.match.speaker)) {
-    problems.push(attribution(quotation, best.match.speaker));
+  const sourceSpeaker = draftSpeaker && speakerAt(best.match.document, best.match.span);
+  if (draftSpeaker && sourceSpeaker && !namesAgree(draftSpeaker, sourceSpeaker)) {
+    problems.push(attribution(quotation, sourceSpeaker));
   }
   return { problems, matches: candidates };
 }

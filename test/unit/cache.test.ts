@@ -78,6 +78,28 @@ describe('index cache format', () => {
     assert.equal(kirby.text, kabul.text.slice(kirby.span.start, kirby.span.end));
   });
 
+  it('restores every kind of text exactly: ASCII, Latin-1, wider (astral too), and texts longer than one decoding run', () => {
+    const texts: Record<string, string> = {
+      '/s/plain.txt': 'Plain words. '.repeat(45_000), // 585 KB: with the next one, more than one run of 1 MiB
+      '/s/latin1.txt': 'Café au lait, señor; Ærø. ',
+      '/s/plain-2.txt': 'More plain words. '.repeat(33_000),
+      '/s/wide.txt': '“Quoted,” she said — 雪 and 𝄞. ',
+      '/s/long.txt': 'Ünïcödé 𝄞 text. '.repeat(70_000), // 1.3 MB of UTF-8: a run of its own
+      '/s/empty.txt': '',
+    };
+    const state: LibraryState = {
+      formatVersion: INDEX_FORMAT_VERSION,
+      terms: [],
+      documents: Object.entries(texts).map(([path, text]) => {
+        const sentences = text ? [{ span: { start: 1, end: 9 }, text: text.slice(1, 9), paragraph: 0 }] : [];
+        const document = { path, hash: 'h', text, metadata: { id: path }, sentences };
+        return { document, termIds: new Uint32Array(0), sentenceTermStarts: new Uint32Array(sentences.length + 1) };
+      }),
+    };
+    const restored = decodeLibraryState(encode(state), INDEX_FORMAT_VERSION).state;
+    assert.deepEqual(restored.documents.map((d) => d.document), state.documents.map((d) => d.document));
+  });
+
   it('keeps the size and modification time of each document\'s file, and no stamp for a document without one', () => {
     const state = library.exportState();
     const [kabul, ozy] = state.documents.map((d) => d.document.path);
@@ -129,8 +151,10 @@ describe('index cache format', () => {
 
   it('rejects a file with a correct checksum that describes an impossible index (a term id beyond the dictionary)', () => {
     const file = encode(library.exportState());
-    const NUMBERS_START = 32 + 4; // after the header and the count of numbers: the first document's first term id
-    file.writeUInt32LE(library.exportState().terms.length + 5, NUMBERS_START);
+    // The first document's first term id: after the header, the three counts, two documents' stamps (2 f64 each)
+    // and their columns (4 u32 each).
+    const FIRST_TERM_ID = 32 + 3 * 4 + 2 * 16 + 2 * 16;
+    file.writeUInt32LE(library.exportState().terms.length + 5, FIRST_TERM_ID);
     file.writeUInt32LE(crc32(file.subarray(32)), 20);
     assert.throws(() => decodeLibraryState(file, INDEX_FORMAT_VERSION), /unknown term id/);
   });

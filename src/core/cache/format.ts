@@ -1,13 +1,29 @@
 // The on-disk form of a persisted library (LibraryState), built for a fast warm start and for never trusting a
-// damaged file. Layout, little-endian:
+// damaged file. Layout:
 //
-//   header (32 bytes): magic "GWINDEX\n" | container version u32 | index format version u32 |
+//   header (32 bytes, little-endian): magic "GWINDEX\n" | layout version u32 | index format version u32 |
 //                      byte-order probe u32 | crc32 of payload u32 | payload length u64
-//   payload:           u32 count | count u32 numbers | u32 length | JSON | document texts (UTF-8, back to back)
+//   payload (in the writer's byte order, which the probe checks):
+//     counts           u32 documents | u32 numbers | u32 manifest bytes
+//     stamps           per document f64 size, f64 mtime (ms) of the file it was read from; NaN when not known
+//     numbers          per document u32 text bytes, text length (UTF-16), term count, packed sentence count
+//                      (NOT_PACKED when the sentences are in the manifest); then per document its term ids,
+//                      sentence term starts and sentences (start, end, paragraph)
+//     manifest         JSON: the dictionary, and per document its remaining fields
+//     texts            the texts whose characters are all Latin-1, in Latin-1 (one byte a character), then the
+//                      others in UTF-8, each group in document order
 //
 // The numbers region holds every document's term ids, sentence term starts and sentence spans as raw u32s, so a
 // warm start copies them in one go instead of parsing millions of JSON numbers. Sentence and document texts are
 // stored once: a sentence's text is re-sliced from its document's text.
+//
+// A warm start reads each region straight into where it is used, checksumming it a slice at a time while the
+// slice is still in the CPU cache: reading the 55 MB file of 10,000 documents into one buffer, checksumming that
+// and copying the numbers out of it cost 400-600 ms, on a machine where touching fresh memory is slow. Texts are
+// decoded a run of documents at a time, each document's text a slice of its run: one decode per megabyte, not
+// per document, and run strings are too large for the young generation, so the garbage collector does not copy
+// them twice as it did every document's string. Latin-1 texts are decoded apart from wider ones: a run mixing
+// them would make all its strings two-byte.
 import { crc32 } from 'node:zlib';
 import type { LibraryState, PersistedDocument } from '../library.js';
 import type { FileStamp } from '../sources/load.js';
@@ -15,36 +31,44 @@ import type { Sentence, SourceDocument } from '../types.js';
 import { withoutUnusedTerms } from './state.js';
 
 /** Bump when this layout changes. (What the index stores is versioned separately by INDEX_FORMAT_VERSION.) */
-export const CACHE_FORMAT_VERSION = 2;
+export const CACHE_FORMAT_VERSION = 3;
 
 const MAGIC = Buffer.from('GWINDEX\n', 'latin1');
 const HEADER_BYTES = 32;
 const BYTE_ORDER_PROBE = 0x01020304;
+const COUNTS = 3;
+// The per-document columns at the start of the numbers region.
+const COLUMNS = 4;
+const TEXT_BYTES = 0;
+const TEXT_LENGTH = 1;
+const TERM_COUNT = 2;
+const PACKED_SENTENCES = 3;
+const NOT_PACKED = 0xffffffff;
+const BEYOND_LATIN1 = /[^\u0000-\u00ff]/;
+// Read and checksummed this much at a time: small enough to stay in the CPU cache between the two.
+const SLICE_BYTES = 1 << 20;
+// Texts are decoded this much at a time. A run's string lives as long as any document sliced from it, so a
+// replaced document keeps at most this much text alive.
+const RUN_BYTES = 1 << 20;
 
 /** Any reason a cache file cannot be used: it is then rebuilt, never partly trusted. */
 export class InvalidCacheError extends Error {}
-
-/** What the JSON part says about one document; its text, sentence spans and term ids live in the binary parts. */
-interface DocumentRecord {
-  /** The document without `text` and, when they are stored as numbers, without `sentences`. */
-  fields: Omit<SourceDocument, 'text' | 'sentences'> & { sentences?: Sentence[] };
-  textBytes: number;
-  /** Sentences stored in the numbers region (absent when they are kept in `fields` as JSON). */
-  packedSentences?: number;
-  termCount: number;
-  /** The size and modification time of the file the document was read from, when the writer knew them. */
-  stamp?: FileStamp;
-}
-
-interface Manifest {
-  terms: string[];
-  documents: DocumentRecord[];
-}
 
 /** A decoded cache file: the library's state, and the stamp of each document's file by path (where known). */
 export interface CachedLibrary {
   state: LibraryState;
   stamps: Map<string, FileStamp>;
+}
+
+/** Reads up to `target.length` bytes from byte `position` of the file into `target`; returns how many (0 at its end). */
+export type ReadAt = (target: Uint8Array, position: number) => number;
+
+/** A document's fields as the manifest holds them: without `text` and, when packed as numbers, `sentences`. */
+type DocumentFields = Omit<SourceDocument, 'text' | 'sentences'> & { sentences?: Sentence[] };
+
+interface Manifest {
+  terms: string[];
+  documents: DocumentFields[];
 }
 
 /**
@@ -54,121 +78,285 @@ export interface CachedLibrary {
  */
 export function encodeLibraryState(full: LibraryState, stamps: ReadonlyMap<string, FileStamp> = new Map()): Buffer[] {
   const state = withoutUnusedTerms(full);
-  const records: DocumentRecord[] = [];
-  const texts: Buffer[] = [];
-  let numberCount = 0;
-  for (const { document, termIds, sentenceTermStarts } of state.documents) {
+  const fields: DocumentFields[] = [];
+  const latin1Texts: Buffer[] = [];
+  const otherTexts: Buffer[] = [];
+  const columns = new Uint32Array(state.documents.length * COLUMNS);
+  state.documents.forEach(({ document, termIds }, i) => {
     const { text, sentences, ...rest } = document;
     const packable = sentences.every((sentence) => isPackable(sentence, text));
-    const textBuffer = Buffer.from(text, 'utf8');
-    texts.push(textBuffer);
-    records.push({
-      fields: packable ? rest : { ...rest, sentences },
-      textBytes: textBuffer.length,
-      packedSentences: packable ? sentences.length : undefined,
-      termCount: termIds.length,
-      stamp: stampOf(stamps, document.path),
-    });
-    numberCount += termIds.length + sentenceTermStarts.length + (packable ? sentences.length * 3 : 0);
-  }
+    const latin1 = !BEYOND_LATIN1.test(text);
+    const bytes = Buffer.from(text, latin1 ? 'latin1' : 'utf8');
+    (latin1 ? latin1Texts : otherTexts).push(bytes);
+    fields.push(packable ? rest : { ...rest, sentences });
+    columns.set([bytes.length, text.length, termIds.length, packable ? sentences.length : NOT_PACKED], i * COLUMNS);
+  });
+  const numbers = numbersRegion(state, columns);
+  const manifest = Buffer.from(JSON.stringify({ terms: state.terms, documents: fields } satisfies Manifest), 'utf8');
+  const payload = [
+    bytesOf(new Uint32Array([state.documents.length, numbers.length, manifest.length])),
+    bytesOf(stampsRegion(state, stamps)),
+    bytesOf(numbers),
+    manifest,
+    ...latin1Texts,
+    ...otherTexts,
+  ];
+  return [header(payload, state.formatVersion), ...payload];
+}
 
-  const numbers = new Uint32Array(numberCount);
-  let at = 0;
+/** The columns, then per document its term ids, sentence term starts and (when packed) sentences. */
+function numbersRegion(state: LibraryState, columns: Uint32Array): Uint32Array {
+  let count = columns.length;
+  state.documents.forEach(({ document, termIds, sentenceTermStarts }, i) => {
+    const packed = columns[i * COLUMNS + PACKED_SENTENCES] !== NOT_PACKED;
+    count += termIds.length + sentenceTermStarts.length + (packed ? document.sentences.length * 3 : 0);
+  });
+  const numbers = new Uint32Array(count);
+  numbers.set(columns);
+  let at = columns.length;
   state.documents.forEach(({ document, termIds, sentenceTermStarts }, i) => {
     numbers.set(termIds, at);
     at += termIds.length;
     numbers.set(sentenceTermStarts, at);
     at += sentenceTermStarts.length;
-    if (records[i].packedSentences === undefined) return;
+    if (columns[i * COLUMNS + PACKED_SENTENCES] === NOT_PACKED) return;
     for (const { span, paragraph } of document.sentences) {
       numbers[at++] = span.start;
       numbers[at++] = span.end;
       numbers[at++] = paragraph;
     }
   });
+  return numbers;
+}
 
-  const manifest = Buffer.from(JSON.stringify({ terms: state.terms, documents: records } satisfies Manifest), 'utf8');
-  const payload = [
-    u32(numbers.length),
-    Buffer.from(numbers.buffer, numbers.byteOffset, numbers.byteLength),
-    u32(manifest.length),
-    manifest,
-    ...texts,
-  ];
+function stampsRegion(state: LibraryState, stamps: ReadonlyMap<string, FileStamp>): Float64Array {
+  const numbers = new Float64Array(state.documents.length * 2).fill(NaN);
+  state.documents.forEach(({ document }, i) => {
+    const stamp = stamps.get(document.path);
+    if (stamp) numbers.set([stamp.size, stamp.mtimeMs], i * 2);
+  });
+  return numbers;
+}
+
+function header(payload: Buffer[], formatVersion: number): Buffer {
   const header = Buffer.alloc(HEADER_BYTES);
   MAGIC.copy(header, 0);
   header.writeUInt32LE(CACHE_FORMAT_VERSION, 8);
-  header.writeUInt32LE(state.formatVersion, 12);
-  // Written in the machine's own byte order, like the numbers region: a reader of the other order sees it flipped.
-  Buffer.from(new Uint32Array([BYTE_ORDER_PROBE]).buffer).copy(header, 16);
+  header.writeUInt32LE(formatVersion, 12);
+  // Written in the machine's own byte order, like the payload: a reader of the other order sees it flipped.
+  bytesOf(new Uint32Array([BYTE_ORDER_PROBE])).copy(header, 16);
   header.writeUInt32LE(payload.reduce((crc, chunk) => crc32(chunk, crc), 0), 20);
   header.writeBigUInt64LE(BigInt(payload.reduce((length, chunk) => length + chunk.length, 0)), 24);
-  return [header, ...payload];
+  return header;
+}
+
+/** readLibraryState for a file already in memory. */
+export function decodeLibraryState(file: Buffer, indexFormatVersion: number): CachedLibrary {
+  return readLibraryState((target, position) => file.copy(target, 0, position), file.length, indexFormatVersion);
 }
 
 /**
- * The state stored in `file`, after checking that it is one of ours, of this layout and of `indexFormatVersion`,
- * complete and unchanged (crc32) and internally consistent. Throws InvalidCacheError otherwise.
+ * The state stored in a file of `size` bytes, after checking that it is one of ours, of this layout and of
+ * `indexFormatVersion`, complete and unchanged (crc32) and internally consistent. Throws InvalidCacheError
+ * otherwise. Nothing read is interpreted before the checksum has vouched for all of it.
  */
-export function decodeLibraryState(file: Buffer, indexFormatVersion: number): CachedLibrary {
-  if (file.length < HEADER_BYTES || !file.subarray(0, MAGIC.length).equals(MAGIC)) {
+export function readLibraryState(readAt: ReadAt, size: number, indexFormatVersion: number): CachedLibrary {
+  const header = Buffer.alloc(HEADER_BYTES);
+  if (size < HEADER_BYTES || readAt(header, 0) < HEADER_BYTES || !header.subarray(0, MAGIC.length).equals(MAGIC)) {
     throw new InvalidCacheError('not a Groundwork index cache');
   }
-  const containerVersion = file.readUInt32LE(8);
+  const containerVersion = header.readUInt32LE(8);
   if (containerVersion !== CACHE_FORMAT_VERSION) {
     throw new InvalidCacheError(`cache layout ${containerVersion}, expected ${CACHE_FORMAT_VERSION}`);
   }
-  const formatVersion = file.readUInt32LE(12);
+  const formatVersion = header.readUInt32LE(12);
   if (formatVersion !== indexFormatVersion) {
     throw new InvalidCacheError(`index format ${formatVersion}, expected ${indexFormatVersion}`);
   }
-  if (new Uint32Array(new Uint8Array(file.subarray(16, 20)).buffer)[0] !== BYTE_ORDER_PROBE) {
+  if (new Uint32Array(new Uint8Array(header.subarray(16, 20)).buffer)[0] !== BYTE_ORDER_PROBE) {
     throw new InvalidCacheError('written on a machine of another byte order');
   }
-  const payload = file.subarray(HEADER_BYTES);
-  if (file.readBigUInt64LE(24) !== BigInt(payload.length)) throw new InvalidCacheError('truncated');
-  if (crc32(payload) !== file.readUInt32LE(20)) throw new InvalidCacheError('checksum mismatch');
+  if (header.readBigUInt64LE(24) !== BigInt(size - HEADER_BYTES)) throw new InvalidCacheError('truncated');
+  const reader = new PayloadReader(readAt, size, header.readUInt32LE(20));
   try {
-    return readPayload(payload, formatVersion);
+    return readPayload(reader, formatVersion);
   } catch (error) {
     if (error instanceof InvalidCacheError) throw error;
     throw new InvalidCacheError(`unreadable: ${(error as Error).message}`);
   }
 }
 
-function readPayload(payload: Buffer, formatVersion: number): CachedLibrary {
-  const numberCount = payload.readUInt32LE(0);
-  const numbersEnd = 4 + numberCount * 4;
-  // A copy, not a view: the numbers then own a compact buffer and the file's bytes can be freed.
-  const numbers = new Uint32Array(numberCount);
-  new Uint8Array(numbers.buffer).set(payload.subarray(4, numbersEnd));
-  const manifestLength = payload.readUInt32LE(numbersEnd);
-  const manifestEnd = numbersEnd + 4 + manifestLength;
-  const manifest = JSON.parse(payload.toString('utf8', numbersEnd + 4, manifestEnd)) as Manifest;
+function readPayload(reader: PayloadReader, formatVersion: number): CachedLibrary {
+  const [documentCount, numberCount, manifestBytes] = reader.u32s(COUNTS);
+  const fixedBytes = COUNTS * 4 + documentCount * 16 + numberCount * 4 + manifestBytes;
+  if (numberCount < documentCount * COLUMNS || fixedBytes > reader.size - HEADER_BYTES) {
+    return reader.failAfterChecksum('sections do not add up');
+  }
+  const stampNumbers = reader.f64s(documentCount * 2);
+  const numbers = reader.u32s(numberCount);
+  const manifestBuffer = reader.bytes(manifestBytes);
+  const columns = numbers.subarray(0, documentCount * COLUMNS);
+  const runs = readTextRuns(reader, columns);
+  reader.checkChecksum();
 
-  let textAt = manifestEnd;
-  let at = 0;
-  const stamps = new Map<string, FileStamp>();
-  const documents = manifest.documents.map((record): PersistedDocument => {
-    const text = payload.toString('utf8', textAt, (textAt += record.textBytes));
-    const termIds = numbers.subarray(at, (at += record.termCount));
-    const sentenceCount = record.packedSentences ?? record.fields.sentences?.length ?? -1;
+  // From here on, every byte is the one the writer wrote.
+  const manifest = JSON.parse(manifestBuffer.toString('utf8')) as Manifest;
+  if (manifest.documents.length !== documentCount) throw new InvalidCacheError('sections do not add up');
+  const texts = textsOf(runs, columns);
+  let at = columns.length;
+  const documents = manifest.documents.map((fields, i): PersistedDocument => {
+    const text = texts[i];
+    const termIds = numbers.subarray(at, (at += columns[i * COLUMNS + TERM_COUNT]));
+    const packed = columns[i * COLUMNS + PACKED_SENTENCES];
+    const sentenceCount = packed === NOT_PACKED ? (fields.sentences?.length ?? -1) : packed;
     const sentenceTermStarts = numbers.subarray(at, (at += sentenceCount + 1));
-    let sentences = record.fields.sentences;
-    if (record.packedSentences !== undefined) {
-      sentences = new Array<Sentence>(sentenceCount);
-      for (let i = 0; i < sentenceCount; i++, at += 3) {
-        const span = { start: numbers[at], end: numbers[at + 1] };
-        sentences[i] = { span, text: text.slice(span.start, span.end), paragraph: numbers[at + 2] };
-      }
-    }
-    const document = { ...record.fields, text, sentences } as SourceDocument;
+    let sentences = fields.sentences;
+    if (packed !== NOT_PACKED) sentences = unpackSentences(numbers.subarray(at, (at += packed * 3)), text);
+    const document = { ...fields, text, sentences } as SourceDocument;
     checkConsistent(document, termIds, sentenceTermStarts, manifest.terms.length);
-    if (record.stamp) stamps.set(document.path, record.stamp);
     return { document, termIds, sentenceTermStarts };
   });
-  if (at !== numberCount || textAt !== payload.length) throw new InvalidCacheError('sections do not add up');
-  return { state: { formatVersion, terms: manifest.terms, documents }, stamps };
+  if (at !== numberCount) throw new InvalidCacheError('sections do not add up');
+  return { state: { formatVersion, terms: manifest.terms, documents }, stamps: stampsByPath(documents, stampNumbers) };
+}
+
+/** Sentences from (start, end, paragraph) triples, each sentence's text sliced from its document's. */
+function unpackSentences(triples: Uint32Array, text: string): Sentence[] {
+  const sentences = new Array<Sentence>(triples.length / 3);
+  for (let i = 0, at = 0; at < triples.length; i++, at += 3) {
+    const span = { start: triples[at], end: triples[at + 1] };
+    sentences[i] = { span, text: text.slice(span.start, span.end), paragraph: triples[at + 2] };
+  }
+  return sentences;
+}
+
+function stampsByPath(documents: PersistedDocument[], numbers: Float64Array): Map<string, FileStamp> {
+  const stamps = new Map<string, FileStamp>();
+  documents.forEach(({ document }, i) => {
+    const size = numbers[i * 2];
+    if (!Number.isNaN(size)) stamps.set(document.path, { size, mtimeMs: numbers[i * 2 + 1] });
+  });
+  return stamps;
+}
+
+/** Texts decoded together, and the documents (in order) whose texts they are, back to back. */
+interface TextRun {
+  text: string;
+  documents: number[];
+}
+
+/** The texts region as runs of up to RUN_BYTES (or one larger document): decoded, not yet checked. */
+function readTextRuns(reader: PayloadReader, columns: Uint32Array): TextRun[] {
+  const latin1: number[] = [];
+  const other: number[] = [];
+  let textBytes = 0;
+  for (let i = 0; i < columns.length / COLUMNS; i++) {
+    const bytes = columns[i * COLUMNS + TEXT_BYTES];
+    // A text with a character beyond Latin-1 is stored in UTF-8, which takes more bytes than UTF-16 takes units.
+    (bytes === columns[i * COLUMNS + TEXT_LENGTH] ? latin1 : other).push(i);
+    textBytes += bytes;
+  }
+  if (textBytes !== reader.remaining) return reader.failAfterChecksum('sections do not add up');
+  const runs: TextRun[] = [];
+  for (const [group, encoding] of [[latin1, 'latin1'], [other, 'utf8']] as const) {
+    let run: number[] = [];
+    let runBytes = 0;
+    const flush = () => {
+      if (run.length > 0) runs.push({ text: reader.text(runBytes, encoding), documents: run });
+      run = [];
+      runBytes = 0;
+    };
+    for (const i of group) {
+      const bytes = columns[i * COLUMNS + TEXT_BYTES];
+      if (runBytes > 0 && runBytes + bytes > RUN_BYTES) flush();
+      run.push(i);
+      runBytes += bytes;
+    }
+    flush();
+  }
+  return runs;
+}
+
+/** Each document's text, sliced from its run by the text lengths the columns give. */
+function textsOf(runs: TextRun[], columns: Uint32Array): string[] {
+  const texts = new Array<string>(columns.length / COLUMNS);
+  for (const { text, documents } of runs) {
+    let at = 0;
+    for (const i of documents) texts[i] = text.slice(at, (at += columns[i * COLUMNS + TEXT_LENGTH]));
+    if (at !== text.length) throw new InvalidCacheError('text lengths do not add up');
+  }
+  return texts;
+}
+
+/** The payload, read front to back straight into where it is used, with a running checksum. */
+class PayloadReader {
+  private position = HEADER_BYTES;
+  private crc = 0;
+  private scratch = Buffer.alloc(0);
+
+  constructor(
+    private readonly readAt: ReadAt,
+    readonly size: number,
+    private readonly expectedCrc: number,
+  ) {}
+
+  get remaining(): number {
+    return this.size - this.position;
+  }
+
+  u32s(count: number): Uint32Array {
+    const numbers = new Uint32Array(count);
+    this.fill(new Uint8Array(numbers.buffer));
+    return numbers;
+  }
+
+  f64s(count: number): Float64Array {
+    const numbers = new Float64Array(count);
+    this.fill(new Uint8Array(numbers.buffer));
+    return numbers;
+  }
+
+  bytes(count: number): Buffer {
+    const bytes = Buffer.allocUnsafe(count);
+    this.fill(bytes);
+    return bytes;
+  }
+
+  /** The next `count` bytes as one string, read through a buffer reused from run to run. */
+  text(count: number, encoding: 'latin1' | 'utf8'): string {
+    return this.intoScratch(count).toString(encoding, 0, count);
+  }
+
+  checkChecksum(): void {
+    if (this.remaining !== 0) throw new InvalidCacheError('sections do not add up');
+    if (this.crc !== this.expectedCrc) throw new InvalidCacheError('checksum mismatch');
+  }
+
+  /** Reads the rest only to checksum it: a damaged file is reported as damaged, whatever it seemed to say. */
+  failAfterChecksum(reason: string): never {
+    while (this.remaining > 0) this.intoScratch(Math.min(this.remaining, RUN_BYTES));
+    this.checkChecksum();
+    throw new InvalidCacheError(reason);
+  }
+
+  private intoScratch(count: number): Buffer {
+    if (this.scratch.length < count) this.scratch = Buffer.allocUnsafeSlow(Math.max(count, RUN_BYTES));
+    this.fill(this.scratch.subarray(0, count));
+    return this.scratch;
+  }
+
+  /** Fills `target` with the next bytes, checksumming each slice right after reading it. */
+  private fill(target: Uint8Array): void {
+    if (target.length > this.remaining) throw new InvalidCacheError('truncated');
+    for (let done = 0; done < target.length; ) {
+      const slice = target.subarray(done, Math.min(target.length, done + SLICE_BYTES));
+      const read = this.readAt(slice, this.position);
+      if (read === 0) throw new InvalidCacheError('truncated');
+      this.crc = crc32(slice.subarray(0, read), this.crc);
+      this.position += read;
+      done += read;
+    }
+  }
 }
 
 // The checksum catches damage; this catches a file that is intact but describes an impossible index, which would
@@ -198,13 +386,6 @@ function isPackable(sentence: Sentence, text: string): boolean {
   );
 }
 
-function stampOf(stamps: ReadonlyMap<string, FileStamp>, path: string): FileStamp | undefined {
-  const stamp = stamps.get(path);
-  return stamp && { size: stamp.size, mtimeMs: stamp.mtimeMs };
-}
-
-function u32(value: number): Buffer {
-  const buffer = Buffer.alloc(4);
-  buffer.writeUInt32LE(value);
-  return buffer;
+function bytesOf(numbers: Uint32Array | Float64Array): Buffer {
+  return Buffer.from(numbers.buffer, numbers.byteOffset, numbers.byteLength);
 }

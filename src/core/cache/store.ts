@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { LibraryState } from '../library.js';
 import type { FileStamp } from '../sources/load.js';
-import { decodeLibraryState, encodeLibraryState, InvalidCacheError, type CachedLibrary } from './format.js';
+import { encodeLibraryState, readLibraryState, type CachedLibrary } from './format.js';
 
 /** The CLI's default: `.groundwork-cache/` in the project folder (git-ignored). */
 export function defaultCacheDir(projectDir: string): string {
@@ -28,26 +28,23 @@ export type CacheRead =
   | { status: 'invalid'; reason: string };
 
 export function readCache(file: string, indexFormatVersion: number): CacheRead {
-  let bytes: Buffer;
-  let writtenMs: number;
+  let descriptor: number;
   try {
-    // The time is taken from the file that is read, not from whatever a concurrent save renamed into place.
-    const descriptor = fs.openSync(file, 'r');
-    try {
-      writtenMs = fs.fstatSync(descriptor).mtimeMs;
-      bytes = fs.readFileSync(descriptor);
-    } finally {
-      fs.closeSync(descriptor);
-    }
+    descriptor = fs.openSync(file, 'r');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { status: 'missing' };
     return { status: 'invalid', reason: (error as Error).message };
   }
   try {
-    return { status: 'found', ...decodeLibraryState(bytes, indexFormatVersion), bytes: bytes.length, writtenMs };
+    // Size and time of the file being read, not of whatever a concurrent save renames into place meanwhile.
+    const { size, mtimeMs } = fs.fstatSync(descriptor);
+    const readAt = (target: Uint8Array, position: number) => fs.readSync(descriptor, target, 0, target.length, position);
+    return { status: 'found', ...readLibraryState(readAt, size, indexFormatVersion), bytes: size, writtenMs: mtimeMs };
   } catch (error) {
-    if (error instanceof InvalidCacheError) return { status: 'invalid', reason: error.message };
-    throw error;
+    // InvalidCacheError, or a read that failed: either way the file is not used.
+    return { status: 'invalid', reason: (error as Error).message };
+  } finally {
+    fs.closeSync(descriptor);
   }
 }
 

@@ -51,25 +51,26 @@ export function updateSentenceUnits(previous: DraftUnits | undefined, text: stri
 
 // Characters that can end or split a sentence, open or close a quotation or a citation, or change Markdown
 // structure: an edit that adds or removes one of them is parsed afresh.
-const STRUCTURAL = /[\n\r.!?\u2026"'`\u2018\u2019\u201C\u201D\u00AB\u00BB*_[\]<>#|@\\~&=-]/;
+const STRUCTURAL = /[\n\r.!?\u2026"'`\u2018\u2019\u201C\u201D\u00AB\u00BB*_()[\]<>#|@\\~&=-]/;
 
 const SENTENCE_PUNCTUATION = /[.!?\u2026]/;
+const QUOTE_MARKS = /["'\u2018\u2019\u201A\u201B\u201C\u201D\u201E\u201F\u00AB\u00BB\u2039\u203A]/;
 /** Characters around a quotation's words (its marks, a space) where an edit may change how it is read. */
 const QUOTE_MARGIN = 2;
 const SPACE = /\s/;
 
-/** [start, end) widened to whole whitespace-separated words, and one more word on either side. */
-function neighbourhood(text: string, start: number, end: number): [number, number] {
+/** [start, end) widened to whole whitespace-separated words, and `before` and `after` more words on either side. */
+function wordsAround(text: string, start: number, end: number, before: number, after: number): string {
   const isSpace = (at: number) => SPACE.test(text[at]!);
-  for (let words = 0; words < 2; words++) {
+  for (let words = 0; words <= before; words++) {
     while (start > 0 && !isSpace(start - 1)) start--;
-    while (start > 0 && isSpace(start - 1)) start--;
+    if (words < before) while (start > 0 && isSpace(start - 1)) start--;
   }
-  for (let words = 0; words < 2; words++) {
+  for (let words = 0; words <= after; words++) {
     while (end < text.length && !isSpace(end)) end++;
-    while (end < text.length && isSpace(end)) end++;
+    if (words < after) while (end < text.length && isSpace(end)) end++;
   }
-  return [start, end];
+  return text.slice(start, end);
 }
 
 function patchUnits(previous: DraftUnits, text: string): DraftUnits | undefined {
@@ -86,8 +87,10 @@ function patchUnits(previous: DraftUnits, text: string): DraftUnits | undefined 
   }
   const inserted = text.slice(start, newEnd);
   if (STRUCTURAL.test(old.slice(start, oldEnd)) || STRUCTURAL.test(inserted)) return undefined;
-  // Whether a full stop ends a sentence depends on the words around it ("U.S." is an abbreviation, "U.Sq." not).
-  if (SENTENCE_PUNCTUATION.test(text.slice(...neighbourhood(text, start, newEnd)))) return undefined;
+  // Whether a full stop ends a sentence depends on the word it ends and the next ("U.S." is an abbreviation,
+  // "U.Sq." not); whether a quotation mark opens, closes or is an apostrophe, on the words beside it.
+  if (SENTENCE_PUNCTUATION.test(wordsAround(text, start, newEnd, 1, 0))) return undefined;
+  if (QUOTE_MARKS.test(wordsAround(text, start, newEnd, 1, 1))) return undefined;
   const index = previous.units.findIndex((u) => u.sentence.span.start < start && oldEnd < u.sentence.span.end);
   if (index < 0) return undefined;
   const unit = previous.units[index];
@@ -99,7 +102,9 @@ function patchUnits(previous: DraftUnits, text: string): DraftUnits | undefined 
   const nearMarks = (q: Quotation) => start <= q.inner.start + 1 || oldEnd >= q.inner.end - 1;
   const inside = (q: Quotation) => q.inner.start < start && oldEnd < q.inner.end;
   const outside = (q: Quotation) => oldEnd < q.inner.start - QUOTE_MARGIN || start > q.inner.end + QUOTE_MARGIN;
-  if (unit.quotations.some((q) => (inside(q) ? nearMarks(q) : !outside(q)))) return undefined;
+  // Any quotation: one that opens in an earlier sentence may run on into this one.
+  const quotations = previous.units.flatMap((u) => u.quotations);
+  if (quotations.some((q) => (inside(q) ? nearMarks(q) : !outside(q)))) return undefined;
 
   const delta = newEnd - oldEnd;
   const shift = (s: Span): Span => (s.start >= oldEnd ? { start: s.start + delta, end: s.end + delta } : s.end >= oldEnd ? { start: s.start, end: s.end + delta } : s);
@@ -108,19 +113,21 @@ function patchUnits(previous: DraftUnits, text: string): DraftUnits | undefined 
     heading: u.heading,
     quotations: u.quotations.map((q) => {
       const inner = shift(q.inner);
-      const speaker = q.speaker && (q.speaker.span ? { ...q.speaker, span: shift(q.speaker.span) } : q.speaker);
-      return { ...q, inner, text: text.slice(inner.start, inner.end), speaker };
+      const shifted = { ...q, inner, text: text.slice(inner.start, inner.end) };
+      if (q.speaker?.span) shifted.speaker = { ...q.speaker, span: shift(q.speaker.span) };
+      return shifted;
     }),
     citations: u.citations.map((c) => ({ ...c, span: shift(c.span), keySpan: shift(c.keySpan) })),
   });
   const edited = shiftUnit(unit);
   edited.sentence.text = text.slice(edited.sentence.span.start, edited.sentence.span.end);
-  const units = previous.units.map((u, i) => (i < index ? u : i === index ? edited : shiftUnit(u)));
+  const crossesEdit = (u: SentenceUnit) => u.quotations.some((q) => q.inner.end >= start);
+  const units = previous.units.map((u, i) => (i === index ? edited : i < index && !crossesEdit(u) ? u : shiftUnit(u)));
   const masked = previous.masked.slice(0, start) + inserted + previous.masked.slice(oldEnd);
-  // The edit may name, rename or unname a speaker, here or (through "he said") in a later quotation.
-  const editedWords = !unit.quotations.every((q) => q.inner.start < start && oldEnd < q.inner.end);
-  const anyQuotations = units.some((u) => u.quotations.length > 0);
-  return { text, masked, languageId: previous.languageId, units: editedWords && anyQuotations ? withSpeakersReread(masked, units) : units };
+  // Any edit may name, rename or unname a speaker, or change which words the draft writes as names: a speaker
+  // here or, through "he said" or a quotation standing alone, in a later paragraph.
+  const reread = quotations.length > 0 ? withSpeakersReread(masked, units) : units;
+  return { text, masked, languageId: previous.languageId, units: reread };
 }
 
 /** The units with every quotation's speaker read afresh from the whole draft, as a fresh parse reads them. */

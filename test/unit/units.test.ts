@@ -4,23 +4,27 @@ import { sentenceUnits, updateSentenceUnits } from '../../src/core/draft/units.j
 
 const draft = readFileSync('test/fixtures/drafts/ozy.md', 'utf8');
 
-/** Every edit of a letter, at every position: typing one character at a time through the whole draft. */
+/** Edits of one character spread over the whole draft: typing a letter, a capital or a digit, or deleting. */
 function* typingEdits(text: string): Generator<string> {
-  for (let at = 0; at < text.length; at += 7) yield text.slice(0, at) + 'q' + text.slice(at);
+  const inserts = ['q', 'Q', '7'];
+  for (let at = 0; at < text.length; at += 5) yield text.slice(0, at) + inserts[at % 3] + text.slice(at);
   for (let at = 0; at < text.length; at += 11) yield text.slice(0, at) + text.slice(at + 1);
 }
 
 describe('updateSentenceUnits', () => {
-  it('gives the same units as a fresh parse after any one-character edit of a real draft', () => {
-    const previous = sentenceUnits(draft, 'markdown');
-    let patched = 0;
-    for (const edited of typingEdits(draft)) {
-      const updated = updateSentenceUnits(previous, edited, 'markdown');
-      if (updated !== previous && updated.units !== previous.units) patched++;
-      assert.deepEqual(updated.units, sentenceUnits(edited, 'markdown').units, JSON.stringify(edited.slice(0, 80)));
-    }
-    assert.ok(patched > 100, `only ${patched} edits took the fast path`);
-  });
+  for (const name of ['ozy.md', 'airspace.md', 'lordstown.md']) {
+    it(`gives the same units as a fresh parse after one-character edits all through ${name}`, () => {
+      const text = readFileSync(`test/fixtures/drafts/${name}`, 'utf8');
+      const previous = sentenceUnits(text, 'markdown');
+      let patched = 0;
+      for (const edited of typingEdits(text)) {
+        const updated = updateSentenceUnits(previous, edited, 'markdown');
+        if (updated.units[0] === previous.units[0]) patched++;
+        assert.deepEqual(updated.units, sentenceUnits(edited, 'markdown').units, JSON.stringify(edited.slice(0, 80)));
+      }
+      assert.ok(patched > 200, `only ${patched} edits took the fast path`);
+    });
+  }
 
   it('reads speakers afresh when an edit renames one, without parsing the draft again', () => {
     const previous = sentenceUnits(draft, 'markdown');

@@ -1,9 +1,9 @@
 // The analysed source documents and their passage index. Everything a check needs to know about the sources
 // goes through here; one file can be added, replaced or removed without touching the others.
-import { PassageIndex, type SentenceHit } from './index/passage-index.js';
+import { PassageIndex, type IndexedDocument, type SentenceHit } from './index/passage-index.js';
 import { indexTermsOfTokens, visitIndexTerms } from './index/terms.js';
-import { readSourceFiles, type LoadOptions } from './sources/load.js';
-import { analyzeSource } from './sources/analyze.js';
+import { readSourceFiles, type LoadOptions, type SourceFile } from './sources/load.js';
+import { analyzeSource, hashText } from './sources/analyze.js';
 import { tokenize, type Token } from './text/normalize.js';
 import { sentencesAround } from './sources/sentence-window.js';
 import type { SourceDocument, SourceWarning, Span } from './types.js';
@@ -47,15 +47,10 @@ export class SourceLibrary {
   }
 
   upsert(path: string, text: string, hash?: string): SourceDocument {
-    const document = analyzeSource(path, text, hash);
-    const termIds: number[] = [];
-    const starts = [0];
-    for (const sentence of document.sentences) {
-      visitIndexTerms(sentence.text, (term) => termIds.push(this.index.termId(term)));
-      starts.push(termIds.length);
-    }
-    this.store({ document, termIds: Uint32Array.from(termIds), sentenceTermStarts: Uint32Array.from(starts) });
-    return document;
+    const persisted = analyseForIndex({ path, text, hash: hash ?? hashText(text) }, (term) => this.index.termId(term));
+    this.store(persisted);
+    this.index.add(indexedOf(persisted));
+    return persisted.document;
   }
 
   remove(path: string): boolean {
@@ -182,18 +177,20 @@ export class SourceLibrary {
       throw new Error(`index format ${state.formatVersion} is not ${INDEX_FORMAT_VERSION}`);
     }
     const library = new SourceLibrary();
+    // Into an empty dictionary the state's terms get their own ids, so its term arrays are used as they are.
     const ids = state.terms.map((term) => library.index.termId(term));
-    for (const persisted of state.documents) {
-      const termIds = persisted.termIds.map((id) => ids[id]);
-      library.store({ ...persisted, termIds });
-    }
+    const documents = ids.every((id, old) => id === old)
+      ? state.documents
+      : state.documents.map((persisted) => ({ ...persisted, termIds: persisted.termIds.map((id) => ids[id]) }));
+    for (const persisted of documents) library.store(persisted);
+    library.index.addAll(documents.map(indexedOf));
     return library;
   }
 
+  /** Keeps a document's analysis (its index entry is made by the caller). */
   private store(persisted: PersistedDocument): void {
     const { document } = persisted;
     if (this.byPath.has(document.path)) this.remove(document.path);
-    this.index.add({ key: document.path, termIds: persisted.termIds, sentenceTermStarts: persisted.sentenceTermStarts });
     this.byPath.set(document.path, document);
     if (!this.byId.has(document.metadata.id)) this.byId.set(document.metadata.id, document);
     this.changes++;
@@ -209,7 +206,44 @@ export async function loadLibrary(
   options?: LoadOptions,
 ): Promise<{ library: SourceLibrary; warnings: SourceWarning[] }> {
   const { files, warnings } = await readSourceFiles(inputs, options);
-  const library = new SourceLibrary();
-  for (const file of files) library.upsert(file.path, file.text, file.hash);
-  return { library, warnings };
+  return { library: SourceLibrary.importState(analyseFiles(files)), warnings };
+}
+
+/**
+ * Files analysed for the index, as a state over their own dictionary, without building the index itself: what a
+ * worker thread hands back, and what a library is loaded from.
+ */
+export function analyseFiles(files: readonly SourceFile[], onAnalysed?: (analysed: number, file: SourceFile) => void): LibraryState {
+  const dictionary = new Map<string, number>();
+  const terms: string[] = [];
+  const termId = (term: string) => {
+    let id = dictionary.get(term);
+    if (id === undefined) {
+      id = terms.push(term) - 1;
+      dictionary.set(term, id);
+    }
+    return id;
+  };
+  const documents = files.map((file, i) => {
+    const persisted = analyseForIndex(file, termId);
+    onAnalysed?.(i + 1, file);
+    return persisted;
+  });
+  return { formatVersion: INDEX_FORMAT_VERSION, terms, documents };
+}
+
+/** One file's document, with its sentences' index terms as ids given by `termId`. */
+function analyseForIndex(file: SourceFile, termId: (term: string) => number): PersistedDocument {
+  const document = analyzeSource(file.path, file.text, file.hash);
+  const termIds: number[] = [];
+  const starts = [0];
+  for (const sentence of document.sentences) {
+    visitIndexTerms(sentence.text, (term) => termIds.push(termId(term)));
+    starts.push(termIds.length);
+  }
+  return { document, termIds: Uint32Array.from(termIds), sentenceTermStarts: Uint32Array.from(starts) };
+}
+
+function indexedOf({ document, termIds, sentenceTermStarts }: PersistedDocument): IndexedDocument {
+  return { key: document.path, termIds, sentenceTermStarts };
 }

@@ -5,7 +5,7 @@
 // A file is not even read when its size and modification time are those stored with its document, as git's
 // index does: at 10,000 files, reading and hashing every file took longer than restoring the whole cache.
 import { availableParallelism } from 'node:os';
-import { INDEX_FORMAT_VERSION, SourceLibrary, type LibraryState } from '../library.js';
+import { analyseFiles, INDEX_FORMAT_VERSION, SourceLibrary, type LibraryState } from '../library.js';
 import {
   listSourceFiles,
   readListedFiles,
@@ -128,12 +128,8 @@ export async function loadStateCached(inputs: string[], options: CachedLoadOptio
     workersUsed = analysed.workers;
     state = mergeStates([restored, ...analysed.states]);
   } else if (stale.length > 0) {
-    const fresh = new SourceLibrary();
-    stale.forEach((file, i) => {
-      fresh.upsert(file.path, file.text, file.hash);
-      onProgress?.({ analysed: i + 1, total: stale.length, path: file.path });
-    });
-    state = mergeStates([restored, fresh.exportState()]);
+    const fresh = analyseFiles(stale, (analysed, file) => onProgress?.({ analysed, total: stale.length, path: file.path }));
+    state = mergeStates([restored, fresh]);
   }
   const analyseMs = lap();
 

@@ -2,6 +2,8 @@
 // replacing a file tombstones its slot, and the posting lists are compacted once tombstones pile up, so the
 // language server can re-index one changed file without touching the rest of the corpus.
 
+import { PostingLists } from './postings.js';
+
 export interface IndexedDocument {
   key: string;
   /** Every sentence's term ids, concatenated. */
@@ -29,7 +31,7 @@ export class PassageIndex {
    * Per term, the sentences that use it, ascending. A sentence is a number: documents take consecutive runs of
    * numbers in the order they are added, so one array of scores indexed by sentence number ranks a query.
    */
-  private postings: number[][] = [];
+  private postings = new PostingLists();
   private readonly slots: (IndexedDocument | undefined)[] = [];
   /** The number of each slot's first sentence. */
   private slotFirstSentence: number[] = [];
@@ -54,7 +56,6 @@ export class PassageIndex {
       this.dictionary.set(term, id);
       this.terms.push(term);
       this.documentFrequency.push(0);
-      this.postings.push([]);
     }
     return id;
   }
@@ -66,30 +67,65 @@ export class PassageIndex {
 
   add(document: IndexedDocument): void {
     this.remove(document.key);
+    this.forEachPosting([this.place(document)], (id, number) => {
+      this.postings.append(id, number);
+      this.documentFrequency[id]++;
+    });
+    // Appended postings are slower to read: fold them into the flat lists once they are a sizeable share.
+    if (this.postings.pendingCount > Math.max(100_000, this.postings.size / 8)) this.compact();
+  }
+
+  /**
+   * Adds documents to an empty index in one go, building the posting lists in two passes over their terms: how
+   * a persisted or freshly analysed library is loaded.
+   */
+  addAll(documents: readonly IndexedDocument[]): void {
+    const keys = new Set(documents.map((document) => document.key));
+    if (this.slots.length > 0 || keys.size < documents.length) {
+      for (const document of documents) this.add(document);
+      return;
+    }
+    const placed = documents.map((document) => this.place(document));
+    this.postings = PostingLists.build(this.terms.length, (emit) => this.forEachPosting(placed, emit));
+    this.forEachPosting(placed, (id) => this.documentFrequency[id]++);
+  }
+
+  /** Gives a document a slot and its sentences their numbers. */
+  private place(document: IndexedDocument): { document: IndexedDocument; firstSentence: number } {
     const slot = this.slots.length;
     this.slots.push(document);
     this.slotByKey.set(document.key, slot);
-    this.slotFirstSentence.push(this.sentenceNumbers);
+    const firstSentence = this.sentenceNumbers;
+    this.slotFirstSentence.push(firstSentence);
     const { termIds, sentenceTermStarts } = document;
     const sentenceCount = sentenceTermStarts.length - 1;
-    this.reserveSentences(this.sentenceNumbers + sentenceCount);
-    this.lastCounted = grown(this.lastCounted, this.terms.length);
+    this.reserveSentences(firstSentence + sentenceCount);
     for (let sentence = 0; sentence < sentenceCount; sentence++) {
-      const number = this.sentenceNumbers++;
-      const from = sentenceTermStarts[sentence];
-      const to = sentenceTermStarts[sentence + 1];
-      this.sentenceSlot[number] = slot;
-      this.sentenceLength[number] = to - from;
-      for (let i = from; i < to; i++) {
-        const id = termIds[i];
-        if (this.lastCounted[id] === number + 1) continue;
-        this.lastCounted[id] = number + 1;
-        this.postings[id].push(number);
-        this.documentFrequency[id]++;
-      }
+      this.sentenceSlot[firstSentence + sentence] = slot;
+      this.sentenceLength[firstSentence + sentence] = sentenceTermStarts[sentence + 1] - sentenceTermStarts[sentence];
     }
+    this.sentenceNumbers += sentenceCount;
     this.liveSentences += sentenceCount;
     this.liveTerms += termIds.length;
+    return { document, firstSentence };
+  }
+
+  /** Each (term, sentence number) of placed documents once, in ascending sentence numbers. */
+  private forEachPosting(placed: readonly { document: IndexedDocument; firstSentence: number }[], emit: (id: number, number: number) => void): void {
+    const lastCounted = (this.lastCounted = grown(this.lastCounted, this.terms.length));
+    for (const { document, firstSentence } of placed) {
+      const { termIds, sentenceTermStarts } = document;
+      for (let sentence = 0; sentence + 1 < sentenceTermStarts.length; sentence++) {
+        const number = firstSentence + sentence;
+        for (let i = sentenceTermStarts[sentence]; i < sentenceTermStarts[sentence + 1]; i++) {
+          const id = termIds[i];
+          if (lastCounted[id] === number + 1) continue;
+          lastCounted[id] = number + 1;
+          emit(id, number);
+        }
+      }
+    }
+    lastCounted.fill(0);
   }
 
   remove(key: string): boolean {
@@ -131,7 +167,7 @@ export class PassageIndex {
   search(queryTermIds: readonly number[], limit: number, restrictToKey?: string): SentenceHit[] {
     const unique = [...new Set(queryTermIds)].filter((id) => this.documentFrequency[id] > 0);
     unique.sort((a, b) => this.documentFrequency[a] - this.documentFrequency[b]);
-    if (restrictToKey === undefined) return this.rank(unique, limit, unique.map((id) => this.postings[id]));
+    if (restrictToKey === undefined) return this.rank(unique, limit, unique.map((id) => this.postings.list(id)));
     const slot = this.slotByKey.get(restrictToKey);
     return slot === undefined ? [] : this.rank(unique, limit, this.postingsWithin(slot, unique));
   }
@@ -141,7 +177,7 @@ export class PassageIndex {
    * found; and once no sentence that the remaining terms alone could score can reach the current top `limit`
    * (MaxScore), those terms too only re-rank, which gives the same top `limit` without walking their lists.
    */
-  private rank(terms: number[], limit: number, lists: readonly number[][]): SentenceHit[] {
+  private rank(terms: number[], limit: number, lists: readonly Uint32Array[]): SentenceHit[] {
     const averageLength = this.liveTerms / Math.max(1, this.liveSentences);
     const commonThreshold = Math.max(50, this.liveSentences * COMMON_TERM_SHARE);
     const { scores, sentenceSlot, sentenceLength, slots } = this;
@@ -171,9 +207,9 @@ export class PassageIndex {
         }
         return;
       }
-      for (const number of list) {
-        if (onlyRerank && scores[number] === 0) continue;
-        scoreSentence(number, idf);
+      for (let i = 0; i < list.length; i++) {
+        if (onlyRerank && scores[list[i]] === 0) continue;
+        scoreSentence(list[i], idf);
       }
     });
     const best = topByScore(touched, scores, limit);
@@ -185,7 +221,7 @@ export class PassageIndex {
   }
 
   /** Posting lists of the given terms (in their order) within one document, read from its own term ids. */
-  private postingsWithin(slot: number, terms: readonly number[]): number[][] {
+  private postingsWithin(slot: number, terms: readonly number[]): Uint32Array[] {
     const { termIds, sentenceTermStarts } = this.slots[slot]!;
     const lists = new Map(terms.map((id) => [id, [] as number[]]));
     const first = this.slotFirstSentence[slot];
@@ -195,13 +231,13 @@ export class PassageIndex {
         if (list && list.at(-1) !== first + sentence) list.push(first + sentence);
       }
     }
-    return [...lists.values()];
+    return [...lists.values()].map((list) => Uint32Array.from(list));
   }
 
   /** The sentences that use a term, in index order. */
   sentencesWith(termId: number): { key: string; sentence: number }[] {
     const sentences: { key: string; sentence: number }[] = [];
-    for (const number of this.postings[termId] ?? []) {
+    for (const number of this.postings.list(termId)) {
       const slot = this.sentenceSlot[number];
       const document = this.slots[slot];
       if (document) sentences.push({ key: document.key, sentence: number - this.slotFirstSentence[slot] });
@@ -219,7 +255,10 @@ export class PassageIndex {
     }
   }
 
-  /** Drops removed documents: live sentences are renumbered in order, so every posting list stays sorted. */
+  /**
+   * Drops removed documents and folds appended postings into the flat lists: live sentences are renumbered in
+   * order, so every posting list stays sorted.
+   */
   private compact(): void {
     const renumbered = new Int32Array(this.sentenceNumbers).fill(-1);
     let next = 0;
@@ -234,11 +273,8 @@ export class PassageIndex {
         next++;
       }
     });
-    this.postings = this.postings.map((list) =>
-      list.map((number) => renumbered[number]).filter((number) => number >= 0),
-    );
+    this.postings = this.postings.rebuilt(this.terms.length, (number) => renumbered[number]);
     this.sentenceNumbers = next;
-    this.lastCounted.fill(0);
     this.deadSentences = 0;
   }
 }
@@ -252,7 +288,7 @@ function grown(array: Uint32Array<ArrayBuffer>, count: number): Uint32Array<Arra
 }
 
 /** Posting lists are in ascending order: documents get ever higher numbers, sentences are added in order. */
-function containsSorted(list: number[], value: number): boolean {
+function containsSorted(list: Uint32Array, value: number): boolean {
   let low = 0;
   let high = list.length - 1;
   while (low <= high) {

@@ -3,7 +3,7 @@
 // arrays.
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { loadStateCached, type LoadProgress } from '../cache/load-cached.js';
-import { SourceLibrary } from '../library.js';
+import { analyseFiles } from '../library.js';
 import type { AnalyseChunk, WorkerReply, WorkerRequest } from './messages.js';
 import { transferablesOf } from './start-worker.js';
 
@@ -37,16 +37,11 @@ async function load(port: Port, request: Extract<WorkerRequest, { kind: 'load' }
   }
 }
 
-/** One chunk into a fresh library: the worker never holds more than one chunk, whatever the corpus size. */
+/** One chunk analysed (not indexed): the worker never holds more than one chunk, whatever the corpus size. */
 function analyse(port: Port, { files }: AnalyseChunk): void {
   try {
     const report = reporter(port);
-    const library = new SourceLibrary();
-    files.forEach((file, i) => {
-      library.upsert(file.path, file.text, file.hash);
-      report({ analysed: i + 1, total: files.length, path: file.path });
-    });
-    const state = library.exportState();
+    const state = analyseFiles(files, (analysed, file) => report({ analysed, total: files.length, path: file.path }));
     port.postMessage({ type: 'analysed', state } satisfies WorkerReply, transferablesOf(state));
   } catch (error) {
     fail(port, error);

@@ -31,16 +31,19 @@ export function isClaimWord(token: Token): boolean {
 
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 
-/** Facts of `text.slice(span.start, span.end)`; every span in the result is an offset into `text`. */
+/**
+ * Facts of `text.slice(span.start, span.end)`; every span in the result is an offset into `text`. Words come at
+ * once; numbers, dates, names and negations are read the first time they are asked for: most source sentences
+ * are only ever asked which words they cover, and reading dates costs more than everything else together.
+ */
 export function factsOf(text: string, span: Span, referenceDate?: string): SentenceFacts {
   const sentence = text.slice(span.start, span.end);
   const tokens = tokenize(sentence, span.start);
-  const dates = findDates(sentence, span.start, referenceDate);
-  // A day or a year inside a date is the date's business, not a quantity.
-  const numbers = findNumbers(sentence, span.start).filter(
-    (number) => number.kind !== 'year' && !dates.some((date) => overlaps(date.span, number.span)),
-  );
   const stems = new Set(tokens.map((token) => token.stem));
+  let dates: DateMention[] | undefined;
+  let numbers: NumberMention[] | undefined;
+  let names: NameMention[] | undefined;
+  let negations: NegationCue[] | undefined;
   return {
     span,
     text: sentence,
@@ -48,10 +51,21 @@ export function factsOf(text: string, span: Span, referenceDate?: string): Sente
     stems,
     synsets: new Set([...stems].flatMap((stem) => synsetsOf(stem))),
     content: tokens.filter(isClaimWord),
-    numbers,
-    dates,
-    names: findNames(sentence, span.start),
-    negations: findNegations(sentence, span.start),
+    get dates() {
+      return (dates ??= findDates(sentence, span.start, referenceDate));
+    },
+    get numbers() {
+      // A day or a year inside a date is the date's business, not a quantity.
+      return (numbers ??= findNumbers(sentence, span.start).filter(
+        (number) => number.kind !== 'year' && !this.dates.some((date) => overlaps(date.span, number.span)),
+      ));
+    },
+    get names() {
+      return (names ??= findNames(sentence, span.start));
+    },
+    get negations() {
+      return (negations ??= findNegations(sentence, span.start));
+    },
   };
 }
 

@@ -55,9 +55,23 @@ const STRUCTURAL = /[\n\r.!?\u2026"'`\u2018\u2019\u201C\u201D\u00AB\u00BB*_()[\]
 
 const SENTENCE_PUNCTUATION = /[.!?\u2026]/;
 const QUOTE_MARKS = /["'\u2018\u2019\u201A\u201B\u201C\u201D\u201E\u201F\u00AB\u00BB\u2039\u203A]/;
+const QUOTE_MARKS_GLOBAL = new RegExp(QUOTE_MARKS.source, 'g');
+const LETTER = /\p{L}/u;
 /** Characters around a quotation's words (its marks, a space) where an edit may change how it is read. */
 const QUOTE_MARGIN = 2;
 const SPACE = /\s/;
+
+/**
+ * A quotation mark touching the edit, or in the words beside it other than an apostrophe inside a word ("wasn't",
+ * "Rwanda's"), whose letters on both sides the edit leaves alone.
+ */
+function quoteMarkNear(text: string, start: number, end: number): boolean {
+  if (QUOTE_MARKS.test(text[start - 1] ?? '') || QUOTE_MARKS.test(text[end] ?? '')) return true;
+  const around = wordsAround(text, start, end, 1, 1);
+  return [...around.matchAll(QUOTE_MARKS_GLOBAL)].some(
+    ({ index }) => !(LETTER.test(around[index! - 1] ?? '') && LETTER.test(around[index! + 1] ?? '')),
+  );
+}
 
 /** [start, end) widened to whole whitespace-separated words, and `before` and `after` more words on either side. */
 function wordsAround(text: string, start: number, end: number, before: number, after: number): string {
@@ -90,7 +104,7 @@ function patchUnits(previous: DraftUnits, text: string): DraftUnits | undefined 
   // Whether a full stop ends a sentence depends on the word it ends and the next ("U.S." is an abbreviation,
   // "U.Sq." not); whether a quotation mark opens, closes or is an apostrophe, on the words beside it.
   if (SENTENCE_PUNCTUATION.test(wordsAround(text, start, newEnd, 1, 0))) return undefined;
-  if (QUOTE_MARKS.test(wordsAround(text, start, newEnd, 1, 1))) return undefined;
+  if (quoteMarkNear(text, start, newEnd)) return undefined;
   const index = previous.units.findIndex((u) => u.sentence.span.start < start && oldEnd < u.sentence.span.end);
   if (index < 0) return undefined;
   const unit = previous.units[index];

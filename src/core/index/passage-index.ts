@@ -22,6 +22,11 @@ const BM25_K1 = 1.2;
 const BM25_B = 0.75;
 /** Terms in more than this share of sentences only re-rank candidates that rarer terms found. */
 const COMMON_TERM_SHARE = 0.02;
+/**
+ * Beyond this many terms (rarest first), a long query's terms only re-rank too: a quotation of sixty words finds
+ * its source through its twenty rarest, and walking the rest was most of the time of re-checking it.
+ */
+const WALKED_TERMS = 20;
 
 export class PassageIndex {
   private readonly dictionary = new Map<string, number>();
@@ -198,7 +203,7 @@ export class PassageIndex {
       const list = lists[rank];
       const onlyRerank =
         touched.length > 0 &&
-        ((rank > 0 && this.documentFrequency[id] > commonThreshold) || cannotEnterTop(touched, scores, limit, remainingMax));
+        (rank >= WALKED_TERMS || (rank > 0 && this.documentFrequency[id] > commonThreshold) || cannotEnterTop(touched, scores, limit, remainingMax));
       remainingMax -= maxWeights[rank];
       if (onlyRerank && list.length > 4 * touched.length) {
         // Look the candidates up in the (sorted) list rather than walk it.

@@ -202,22 +202,33 @@ function readPayload(reader: PayloadReader, formatVersion: number): CachedLibrar
   // From here on, every byte is the one the writer wrote.
   const manifest = JSON.parse(manifestBuffer.toString('utf8')) as Manifest;
   if (manifest.documents.length !== documentCount) throw new InvalidCacheError('sections do not add up');
-  const texts = textsOf(runs, columns);
+  const textOf = lazyTexts(runs, columns);
   let at = columns.length;
   const documents = manifest.documents.map((fields, i): PersistedDocument => {
-    const text = texts[i];
     const termIds = numbers.subarray(at, (at += columns[i * COLUMNS + TERM_COUNT]));
     const packed = columns[i * COLUMNS + PACKED_SENTENCES];
     const sentenceCount = packed === NOT_PACKED ? (fields.sentences?.length ?? -1) : packed;
     const sentenceTermStarts = numbers.subarray(at, (at += sentenceCount + 1));
-    let sentences = fields.sentences;
-    if (packed !== NOT_PACKED) sentences = unpackSentences(numbers.subarray(at, (at += packed * 3)), text);
-    const document = { ...fields, text, sentences } as SourceDocument;
-    checkConsistent(document, termIds, sentenceTermStarts, manifest.terms.length);
+    const spans = packed === NOT_PACKED ? undefined : numbers.subarray(at, (at += packed * 3));
+    checkConsistent(fields, columns[i * COLUMNS + TEXT_LENGTH], spans, termIds, sentenceTermStarts, manifest.terms.length);
+    // A document's text and sentences are decoded when first read: a check reads a few hundred documents of the
+    // corpus, and decoding all of them was half of a warm start.
+    const document = fields as SourceDocument;
+    defineLazily(document, 'text', () => textOf(i));
+    if (spans) defineLazily(document, 'sentences', () => unpackSentences(spans, document.text));
     return { document, termIds, sentenceTermStarts };
   });
   if (at !== numberCount) throw new InvalidCacheError('sections do not add up');
   return { state: { formatVersion, terms: manifest.terms, documents }, stamps: stampsByPath(documents, stampNumbers) };
+}
+
+/** Defines `key` on `object` as computed on its first read (a getter that replaces itself with the value). */
+function defineLazily<T extends object, K extends keyof T>(object: T, key: K, compute: () => T[K]): void {
+  const settle = (value: T[K]) => {
+    Object.defineProperty(object, key, { value, writable: true, enumerable: true, configurable: true });
+    return value;
+  };
+  Object.defineProperty(object, key, { get: () => settle(compute()), set: settle, enumerable: true, configurable: true });
 }
 
 /** Sentences from (start, end, paragraph) triples, each sentence's text sliced from its document's. */
@@ -239,13 +250,14 @@ function stampsByPath(documents: PersistedDocument[], numbers: Float64Array): Ma
   return stamps;
 }
 
-/** Texts decoded together, and the documents (in order) whose texts they are, back to back. */
+/** Texts stored together, and the documents (in order) whose texts they are, back to back. */
 interface TextRun {
-  text: string;
+  bytes: Buffer;
+  encoding: 'latin1' | 'utf8';
   documents: number[];
 }
 
-/** The texts region as runs of up to RUN_BYTES (or one larger document): decoded, not yet checked. */
+/** The texts region as runs of up to RUN_BYTES (or one larger document): read, not yet decoded. */
 function readTextRuns(reader: PayloadReader, columns: Uint32Array): TextRun[] {
   const latin1: number[] = [];
   const other: number[] = [];
@@ -262,7 +274,7 @@ function readTextRuns(reader: PayloadReader, columns: Uint32Array): TextRun[] {
     let run: number[] = [];
     let runBytes = 0;
     const flush = () => {
-      if (run.length > 0) runs.push({ text: reader.text(runBytes, encoding), documents: run });
+      if (run.length > 0) runs.push({ bytes: reader.bytes(runBytes), encoding, documents: run });
       run = [];
       runBytes = 0;
     };
@@ -277,15 +289,30 @@ function readTextRuns(reader: PayloadReader, columns: Uint32Array): TextRun[] {
   return runs;
 }
 
-/** Each document's text, sliced from its run by the text lengths the columns give. */
-function textsOf(runs: TextRun[], columns: Uint32Array): string[] {
-  const texts = new Array<string>(columns.length / COLUMNS);
-  for (const { text, documents } of runs) {
+/** Each document's text, its whole run decoded the first time one of its documents is asked for. */
+function lazyTexts(runs: TextRun[], columns: Uint32Array): (document: number) => string {
+  const runOf = new Array<{ run: TextRun; at: number }>(columns.length / COLUMNS);
+  const decoded = new Map<TextRun, string>();
+  for (const run of runs) {
     let at = 0;
-    for (const i of documents) texts[i] = text.slice(at, (at += columns[i * COLUMNS + TEXT_LENGTH]));
-    if (at !== text.length) throw new InvalidCacheError('text lengths do not add up');
+    for (const i of run.documents) {
+      runOf[i] = { run, at };
+      at += columns[i * COLUMNS + TEXT_LENGTH];
+    }
   }
-  return texts;
+  return (document) => {
+    const { run, at } = runOf[document];
+    let text = decoded.get(run);
+    if (text === undefined) {
+      text = run.bytes.toString(run.encoding);
+      const length = run.documents.reduce((sum, i) => sum + columns[i * COLUMNS + TEXT_LENGTH], 0);
+      // The checksum vouches for the bytes; this would be a writer's mistake, and must not pass unnoticed.
+      if (text.length !== length) throw new Error('index cache: text lengths do not add up');
+      decoded.set(run, text);
+      run.bytes = Buffer.alloc(0);
+    }
+    return text.slice(at, at + columns[document * COLUMNS + TEXT_LENGTH]);
+  };
 }
 
 /** The payload, read front to back straight into where it is used, with a running checksum. */
@@ -322,11 +349,6 @@ class PayloadReader {
     return bytes;
   }
 
-  /** The next `count` bytes as one string, read through a buffer reused from run to run. */
-  text(count: number, encoding: 'latin1' | 'utf8'): string {
-    return this.intoScratch(count).toString(encoding, 0, count);
-  }
-
   checkChecksum(): void {
     if (this.remaining !== 0) throw new InvalidCacheError('sections do not add up');
     if (this.crc !== this.expectedCrc) throw new InvalidCacheError('checksum mismatch');
@@ -360,20 +382,30 @@ class PayloadReader {
 }
 
 // The checksum catches damage; this catches a file that is intact but describes an impossible index, which would
-// otherwise surface later as wrong search results rather than as a rebuild.
-function checkConsistent(document: SourceDocument, termIds: Uint32Array, starts: Uint32Array, termCount: number): void {
+// otherwise surface later as wrong search results rather than as a rebuild. It reads the stored numbers, not the
+// (not yet decoded) text and sentences.
+function checkConsistent(
+  fields: Partial<SourceDocument>,
+  textLength: number,
+  packedSpans: Uint32Array | undefined,
+  termIds: Uint32Array,
+  starts: Uint32Array,
+  termCount: number,
+): void {
   const fail = (what: string) => {
-    throw new InvalidCacheError(`${document.path ?? 'a document'}: ${what}`);
+    throw new InvalidCacheError(`${fields.path ?? 'a document'}: ${what}`);
   };
-  if (typeof document.path !== 'string' || typeof document.hash !== 'string' || !Array.isArray(document.sentences)) {
-    fail('missing fields');
-  }
-  if (starts.length !== document.sentences.length + 1 || starts[0] !== 0 || starts[starts.length - 1] !== termIds.length) {
+  const sentenceCount = packedSpans ? packedSpans.length / 3 : fields.sentences?.length;
+  if (typeof fields.path !== 'string' || typeof fields.hash !== 'string' || sentenceCount === undefined) fail('missing fields');
+  if (starts.length !== sentenceCount! + 1 || starts[0] !== 0 || starts[starts.length - 1] !== termIds.length) {
     fail('sentence term starts do not match');
   }
   for (let i = 1; i < starts.length; i++) if (starts[i] < starts[i - 1]) fail('sentence term starts go backwards');
   for (const id of termIds) if (id >= termCount) fail('unknown term id');
-  for (const { span } of document.sentences) if (span.end > document.text.length || span.start > span.end) fail('bad span');
+  const badSpan = (start: number, end: number) => end > textLength || start > end;
+  if (packedSpans) {
+    for (let at = 0; at < packedSpans.length; at += 3) if (badSpan(packedSpans[at], packedSpans[at + 1])) fail('bad span');
+  } else if (fields.sentences!.some(({ span }) => badSpan(span.start, span.end))) fail('bad span');
 }
 
 function isPackable(sentence: Sentence, text: string): boolean {

@@ -2,6 +2,7 @@
 // persisted index, full draft checks, the per-keystroke re-check, hovers, quote lookups and passage retrieval.
 import { DraftChecker } from '../src/core/checker.js';
 import { cacheFileFor, writeCache } from '../src/core/cache/store.js';
+import { listSourceFiles } from '../src/core/sources/load.js';
 import { loadLibraryCached } from '../src/core/cache/load-cached.js';
 import type { SourceLibrary } from '../src/core/library.js';
 import { tokenize } from '../src/core/text/normalize.js';
@@ -79,7 +80,10 @@ async function main(): Promise<void> {
   const built = library!;
   const indexBuildMs = median(buildRunsMs);
 
-  const save = timed(() => writeCache(cacheFileFor(job.cacheDir, [job.corpusDir]), built.exportState()));
+  // Saved with each file's size and modification time, as loadLibraryCached saves it: a warm start then reads none.
+  const { files: listed } = await listSourceFiles([job.corpusDir]);
+  const stamps = new Map(listed.map((file) => [file.path, file]));
+  const save = timed(() => writeCache(cacheFileFor(job.cacheDir, [job.corpusDir]), built.exportState(), stamps));
 
   const fullChecks: number[] = [];
   let findings: Finding[] = [];

@@ -44,7 +44,6 @@ async function main(): Promise<void> {
     analysed: value.stats.analysed,
     peakRssMb: round(peakRssMb(), 0),
   };
-  // A cache saved without file stamps (as by `writeCache` after a build) makes the first warm start read every file.
   log(`warm start${job.inWorker ? ' (worker)' : ''}: ${result.warmStartMs} ms, ${result.read} of ${value.stats.files} files read`);
   reportResult(result);
 }

@@ -6,6 +6,7 @@ import type { LibraryState } from '../library.js';
 import type { SourceFile } from '../sources/load.js';
 import type { AnalyseChunk, WorkerReply } from './messages.js';
 import { startWorker } from './start-worker.js';
+import { unpackState } from './state-transfer.js';
 
 /** About 300 news articles: big enough that messaging costs nothing next to the analysis. */
 const CHUNK_CHARS = 1_000_000;
@@ -44,7 +45,7 @@ export async function analyseInWorkers(
           inFlight.set(current, reply.progress.analysed);
           report(reply.progress.path);
         } else if (reply.type === 'analysed') {
-          states[current] = reply.state;
+          states[current] = unpackState(reply.packed);
           inFlight.delete(current);
           finishedFiles += chunks[current].length;
           sendNext();

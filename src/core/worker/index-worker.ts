@@ -5,7 +5,7 @@ import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { loadStateCached, type LoadProgress } from '../cache/load-cached.js';
 import { analyseFiles } from '../library.js';
 import type { AnalyseChunk, WorkerReply, WorkerRequest } from './messages.js';
-import { transferablesOf } from './start-worker.js';
+import { packState } from './state-transfer.js';
 
 // Progress is reported at most this often: a message per file would flood the host on a 50,000-file corpus.
 const PROGRESS_INTERVAL_MS = 100;
@@ -31,7 +31,8 @@ async function load(port: Port, request: Extract<WorkerRequest, { kind: 'load' }
   try {
     // The state, not a library: the index is built once, on the thread that uses it.
     const { state, warnings, stats } = await loadStateCached(request.inputs, { ...request.options, onProgress: reporter(port) });
-    port.postMessage({ type: 'loaded', state, warnings, stats } satisfies WorkerReply, transferablesOf(state));
+    const packed = packState(state);
+    port.postMessage({ type: 'loaded', packed, warnings, stats } satisfies WorkerReply, [packed]);
   } catch (error) {
     fail(port, error);
   }
@@ -42,7 +43,8 @@ function analyse(port: Port, { files }: AnalyseChunk): void {
   try {
     const report = reporter(port);
     const state = analyseFiles(files, (analysed, file) => report({ analysed, total: files.length, path: file.path }));
-    port.postMessage({ type: 'analysed', state } satisfies WorkerReply, transferablesOf(state));
+    const packed = packState(state);
+    port.postMessage({ type: 'analysed', packed } satisfies WorkerReply, [packed]);
   } catch (error) {
     fail(port, error);
   }

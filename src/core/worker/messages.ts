@@ -1,7 +1,7 @@
 // What the host and an indexing worker say to each other. A worker either loads a whole library (the language
 // server's background build) or, in a parallel build, analyses the chunks of files it is sent one at a time.
+// States come back packed (state-transfer.ts).
 import type { CacheStats, CachedLoadOptions, LoadProgress } from '../cache/load-cached.js';
-import type { LibraryState } from '../library.js';
 import type { SourceFile } from '../sources/load.js';
 import type { SourceWarning } from '../types.js';
 
@@ -16,6 +16,6 @@ export interface AnalyseChunk {
 
 export type WorkerReply =
   | { type: 'progress'; progress: LoadProgress }
-  | { type: 'loaded'; state: LibraryState; warnings: SourceWarning[]; stats: CacheStats }
-  | { type: 'analysed'; state: LibraryState }
+  | { type: 'loaded'; packed: ArrayBuffer; warnings: SourceWarning[]; stats: CacheStats }
+  | { type: 'analysed'; packed: ArrayBuffer }
   | { type: 'failed'; message: string };

@@ -1,10 +1,8 @@
-// Starting an indexing worker thread, bundled or from source, and collecting the typed arrays of a state so they
-// move between threads instead of being copied.
+// Starting an indexing worker thread, bundled or from source.
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { LibraryState } from '../library.js';
 import type { WorkerRequest } from './messages.js';
 
 /**
@@ -21,16 +19,6 @@ export function startWorker(workerData: WorkerRequest): Worker {
   const entry = pathToFileURL(path.join(path.dirname(here), 'index-worker.ts')).href;
   const bootstrap = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`;
   return new Worker(bootstrap, { eval: true, workerData });
-}
-
-/** The distinct buffers under a state's term arrays, for a postMessage transfer list. */
-export function transferablesOf(state: LibraryState): ArrayBuffer[] {
-  const buffers = new Set<ArrayBuffer>();
-  for (const { termIds, sentenceTermStarts } of state.documents) {
-    buffers.add(termIds.buffer as ArrayBuffer);
-    buffers.add(sentenceTermStarts.buffer as ArrayBuffer);
-  }
-  return [...buffers];
 }
 
 export function abortError(): Error {

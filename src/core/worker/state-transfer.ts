@@ -1,0 +1,20 @@
+// A library state crossing between threads in the cache's binary form: one transferable buffer instead of a
+// structured clone of every document and sentence object, which the receiving thread (the language server's)
+// spent seconds rebuilding. The receiver decodes it lazily, as a warm start decodes the cache file.
+import { decodeLibraryState, encodeLibraryState } from '../cache/format.js';
+import { INDEX_FORMAT_VERSION, type LibraryState } from '../library.js';
+
+export function packState(state: LibraryState): ArrayBuffer {
+  const parts = encodeLibraryState(state);
+  const packed = new Uint8Array(parts.reduce((length, part) => length + part.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    packed.set(part, at);
+    at += part.length;
+  }
+  return packed.buffer;
+}
+
+export function unpackState(packed: ArrayBuffer): LibraryState {
+  return decodeLibraryState(Buffer.from(packed), INDEX_FORMAT_VERSION).state;
+}

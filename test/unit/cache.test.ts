@@ -100,6 +100,18 @@ describe('index cache format', () => {
     assert.deepEqual(restored.documents.map((d) => d.document), state.documents.map((d) => d.document));
   });
 
+  it('saves a restored library byte for byte as it was read, whether or not its documents were read since', () => {
+    const file = encode(library.exportState());
+    const untouched = decodeLibraryState(file, INDEX_FORMAT_VERSION).state;
+    assert.ok(encode(untouched).equals(file), 'saved again without reading any document');
+    const partlyRead = decodeLibraryState(file, INDEX_FORMAT_VERSION).state;
+    const [first, second] = partlyRead.documents.map((d) => d.document);
+    assert.ok(first.text.length > 0 && second.sentences.length > 0);
+    assert.ok(encode(partlyRead).equals(file), 'saved again after reading some texts and sentences');
+    const restored = decodeLibraryState(encode(partlyRead), INDEX_FORMAT_VERSION).state;
+    assert.deepEqual(restored.documents.map((d) => d.document), library.exportState().documents.map((d) => d.document));
+  });
+
   it('keeps the size and modification time of each document\'s file, and no stamp for a document without one', () => {
     const state = library.exportState();
     const [kabul, ozy] = state.documents.map((d) => d.document.path);

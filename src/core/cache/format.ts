@@ -81,17 +81,17 @@ export function encodeLibraryState(full: LibraryState, stamps: ReadonlyMap<strin
   const fields: DocumentFields[] = [];
   const latin1Texts: Buffer[] = [];
   const otherTexts: Buffer[] = [];
+  const spans: (Uint32Array | undefined)[] = [];
   const columns = new Uint32Array(state.documents.length * COLUMNS);
   state.documents.forEach(({ document, termIds }, i) => {
-    const { text, sentences, ...rest } = document;
-    const packable = sentences.every((sentence) => isPackable(sentence, text));
-    const latin1 = !BEYOND_LATIN1.test(text);
-    const bytes = Buffer.from(text, latin1 ? 'latin1' : 'utf8');
-    (latin1 ? latin1Texts : otherTexts).push(bytes);
-    fields.push(packable ? rest : { ...rest, sentences });
-    columns.set([bytes.length, text.length, termIds.length, packable ? sentences.length : NOT_PACKED], i * COLUMNS);
+    const stored = encodedForm(document);
+    (stored.latin1 ? latin1Texts : otherTexts).push(stored.bytes);
+    fields.push(stored.fields);
+    spans.push(stored.spans);
+    const sentenceCount = stored.spans ? stored.spans.length / 3 : NOT_PACKED;
+    columns.set([stored.bytes.length, stored.textLength, termIds.length, sentenceCount], i * COLUMNS);
   });
-  const numbers = numbersRegion(state, columns);
+  const numbers = numbersRegion(state, columns, spans);
   const manifest = Buffer.from(JSON.stringify({ terms: state.terms, documents: fields } satisfies Manifest), 'utf8');
   const payload = [
     bytesOf(new Uint32Array([state.documents.length, numbers.length, manifest.length])),
@@ -104,26 +104,60 @@ export function encodeLibraryState(full: LibraryState, stamps: ReadonlyMap<strin
   return [header(payload, state.formatVersion), ...payload];
 }
 
-/** The columns, then per document its term ids, sentence term starts and (when packed) sentences. */
-function numbersRegion(state: LibraryState, columns: Uint32Array): Uint32Array {
+/** How a document is stored: its other fields, its text's bytes, and its sentences as spans when they pack. */
+interface EncodedForm {
+  fields: DocumentFields;
+  bytes: Buffer;
+  latin1: boolean;
+  textLength: number;
+  /** (start, end, paragraph) per sentence; undefined when the sentences go in `fields` as JSON. */
+  spans?: Uint32Array;
+}
+
+// Documents decoded from a cache, with the form they were stored in: saving them again (a cache update after one
+// file changed, or a worker handing its state over) copies that form instead of decoding and re-encoding them.
+const storedForms = new WeakMap<SourceDocument, Omit<EncodedForm, 'fields' | 'bytes'> & { bytes: () => Buffer }>();
+
+function encodedForm(document: SourceDocument): EncodedForm {
+  const stored = storedForms.get(document);
+  if (stored) {
+    // Not `...document`: that would decode the text and sentences this is here to avoid.
+    const fields = Object.fromEntries(
+      Object.keys(document).filter((key) => key !== 'text' && key !== 'sentences').map((key) => [key, document[key as keyof SourceDocument]]),
+    ) as DocumentFields;
+    return { ...stored, fields, bytes: stored.bytes() };
+  }
+  const { text, sentences, ...rest } = document;
+  const packable = sentences.every((sentence) => isPackable(sentence, text));
+  const latin1 = !BEYOND_LATIN1.test(text);
+  return {
+    fields: packable ? rest : { ...rest, sentences },
+    bytes: Buffer.from(text, latin1 ? 'latin1' : 'utf8'),
+    latin1,
+    textLength: text.length,
+    spans: packable ? packSpans(sentences) : undefined,
+  };
+}
+
+function packSpans(sentences: Sentence[]): Uint32Array {
+  const spans = new Uint32Array(sentences.length * 3);
+  sentences.forEach(({ span, paragraph }, i) => spans.set([span.start, span.end, paragraph], i * 3));
+  return spans;
+}
+
+function numbersRegion(state: LibraryState, columns: Uint32Array, spans: (Uint32Array | undefined)[]): Uint32Array {
   let count = columns.length;
-  state.documents.forEach(({ document, termIds, sentenceTermStarts }, i) => {
-    const packed = columns[i * COLUMNS + PACKED_SENTENCES] !== NOT_PACKED;
-    count += termIds.length + sentenceTermStarts.length + (packed ? document.sentences.length * 3 : 0);
+  state.documents.forEach(({ termIds, sentenceTermStarts }, i) => {
+    count += termIds.length + sentenceTermStarts.length + (spans[i]?.length ?? 0);
   });
   const numbers = new Uint32Array(count);
   numbers.set(columns);
   let at = columns.length;
-  state.documents.forEach(({ document, termIds, sentenceTermStarts }, i) => {
-    numbers.set(termIds, at);
-    at += termIds.length;
-    numbers.set(sentenceTermStarts, at);
-    at += sentenceTermStarts.length;
-    if (columns[i * COLUMNS + PACKED_SENTENCES] === NOT_PACKED) return;
-    for (const { span, paragraph } of document.sentences) {
-      numbers[at++] = span.start;
-      numbers[at++] = span.end;
-      numbers[at++] = paragraph;
+  state.documents.forEach(({ termIds, sentenceTermStarts }, i) => {
+    for (const part of [termIds, sentenceTermStarts, spans[i]]) {
+      if (!part) continue;
+      numbers.set(part, at);
+      at += part.length;
     }
   });
   return numbers;
@@ -202,7 +236,7 @@ function readPayload(reader: PayloadReader, formatVersion: number): CachedLibrar
   // From here on, every byte is the one the writer wrote.
   const manifest = JSON.parse(manifestBuffer.toString('utf8')) as Manifest;
   if (manifest.documents.length !== documentCount) throw new InvalidCacheError('sections do not add up');
-  const textOf = lazyTexts(runs, columns);
+  const { textOf, bytesOfText } = lazyTexts(runs, columns);
   let at = columns.length;
   const documents = manifest.documents.map((fields, i): PersistedDocument => {
     const termIds = numbers.subarray(at, (at += columns[i * COLUMNS + TERM_COUNT]));
@@ -215,7 +249,13 @@ function readPayload(reader: PayloadReader, formatVersion: number): CachedLibrar
     // corpus, and decoding all of them was half of a warm start.
     const document = fields as SourceDocument;
     defineLazily(document, 'text', () => textOf(i));
-    if (spans) defineLazily(document, 'sentences', () => unpackSentences(spans, document.text));
+    if (spans) {
+      defineLazily(document, 'sentences', () => unpackSentences(spans, document.text));
+      const latin1 = columns[i * COLUMNS + TEXT_BYTES] === columns[i * COLUMNS + TEXT_LENGTH];
+      const textLength = columns[i * COLUMNS + TEXT_LENGTH];
+      const bytes = () => bytesOfText(i) ?? Buffer.from(document.text, latin1 ? 'latin1' : 'utf8');
+      storedForms.set(document, { latin1, textLength, spans, bytes });
+    }
     return { document, termIds, sentenceTermStarts };
   });
   if (at !== numberCount) throw new InvalidCacheError('sections do not add up');
@@ -289,19 +329,24 @@ function readTextRuns(reader: PayloadReader, columns: Uint32Array): TextRun[] {
   return runs;
 }
 
-/** Each document's text, its whole run decoded the first time one of its documents is asked for. */
-function lazyTexts(runs: TextRun[], columns: Uint32Array): (document: number) => string {
-  const runOf = new Array<{ run: TextRun; at: number }>(columns.length / COLUMNS);
+/**
+ * Each document's text, its whole run decoded the first time one of its documents is asked for; and its stored
+ * bytes while its run is not decoded yet.
+ */
+function lazyTexts(runs: TextRun[], columns: Uint32Array): { textOf: (document: number) => string; bytesOfText: (document: number) => Buffer | undefined } {
+  const placeOf = new Array<{ run: TextRun; at: number; byteAt: number }>(columns.length / COLUMNS);
   const decoded = new Map<TextRun, string>();
   for (const run of runs) {
     let at = 0;
+    let byteAt = 0;
     for (const i of run.documents) {
-      runOf[i] = { run, at };
+      placeOf[i] = { run, at, byteAt };
       at += columns[i * COLUMNS + TEXT_LENGTH];
+      byteAt += columns[i * COLUMNS + TEXT_BYTES];
     }
   }
-  return (document) => {
-    const { run, at } = runOf[document];
+  const textOf = (document: number) => {
+    const { run, at } = placeOf[document];
     let text = decoded.get(run);
     if (text === undefined) {
       text = run.bytes.toString(run.encoding);
@@ -313,6 +358,11 @@ function lazyTexts(runs: TextRun[], columns: Uint32Array): (document: number) =>
     }
     return text.slice(at, at + columns[document * COLUMNS + TEXT_LENGTH]);
   };
+  const bytesOfText = (document: number) => {
+    const { run, byteAt } = placeOf[document];
+    return decoded.has(run) ? undefined : run.bytes.subarray(byteAt, byteAt + columns[document * COLUMNS + TEXT_BYTES]);
+  };
+  return { textOf, bytesOfText };
 }
 
 /** The payload, read front to back straight into where it is used, with a running checksum. */

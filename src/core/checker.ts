@@ -29,6 +29,8 @@ const EVIDENCE_SHOWN = 3;
 export class DraftChecker {
   private readonly finder: EvidenceFinder;
   private readonly cache = new Map<string, RelativeFinding[]>();
+  /** Quotation findings by the quotation's words and speaker: an edit around a quotation does not change them. */
+  private readonly quoteCache = new Map<string, RelativeFinding>();
   private cachedVersion = -1;
   /** Each draft's last version, so that the next one's sentences can be patched rather than re-parsed. */
   private readonly drafts = new Map<string, DraftUnits>();
@@ -40,6 +42,7 @@ export class DraftChecker {
   check(text: string, options: CheckOptions = {}): Finding[] {
     if (this.cachedVersion !== this.library.version) {
       this.cache.clear();
+      this.quoteCache.clear();
       this.cachedVersion = this.library.version;
     }
     const lines = new LineIndex(text);
@@ -55,15 +58,9 @@ export class DraftChecker {
 
   private checkUnit(text: string, unit: SentenceUnit): Omit<Finding, 'range'>[] {
     const origin = unit.sentence.span.start;
-    const key = cacheKey(unit);
-    let relative = this.cache.get(key);
-    if (relative) {
-      this.cache.delete(key);
-    } else {
-      relative = this.verifyUnit(text, unit).map((finding) => shiftFinding(finding, -origin));
-    }
-    this.cache.set(key, relative);
-    if (this.cache.size > CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value!);
+    const relative = remember(this.cache, cacheKey(unit), () =>
+      this.verifyUnit(text, unit).map((finding) => shiftFinding(finding, -origin)),
+    );
     return relative.map((finding) => shiftFinding(finding, origin));
   }
 
@@ -74,6 +71,14 @@ export class DraftChecker {
   }
 
   private verifyQuotation(text: string, quotation: Quotation): RelativeFinding {
+    const origin = quotation.inner.start;
+    const { speaker } = quotation;
+    const key = JSON.stringify([quotation.text, speaker?.name, speaker?.span && [speaker.span.start - origin, speaker.span.end - origin]]);
+    const relative = remember(this.quoteCache, key, () => shiftFinding(this.assessQuotation(text, quotation), -origin));
+    return shiftFinding(relative, origin);
+  }
+
+  private assessQuotation(text: string, quotation: Quotation): RelativeFinding {
     const { problems, matches } = assessQuote(this.library, text, quotation);
     const signals = quoteSignals(matches[0]?.similarity ?? 0, problems, quotePieces(text, quotation).flat().length);
     const evidence = matches.slice(0, EVIDENCE_SHOWN).map((match) => quoteEvidence(match));
@@ -107,6 +112,16 @@ export class DraftChecker {
     const span = { start: document.sentences[first].span.start, end: document.sentences[last].span.end };
     return evidenceFor(document, span, window.coverage);
   }
+}
+
+/** The cached value for `key`, computed when missing; the least recently used entry goes beyond CACHE_LIMIT. */
+function remember<T>(cache: Map<string, T>, key: string, compute: () => T): T {
+  let value = cache.get(key);
+  if (value === undefined) value = compute();
+  else cache.delete(key);
+  cache.set(key, value);
+  if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+  return value;
 }
 
 function cacheKey(unit: SentenceUnit): string {
@@ -174,9 +189,11 @@ function evidenceFor(document: SourceDocument, span: Span, score: number): Evide
 
 function shiftFinding(finding: RelativeFinding, by: number): RelativeFinding {
   const shift = (span: Span) => ({ start: span.start + by, end: span.end + by });
+  const shiftProblems = (problems: Problem[]) => problems.map((problem) => (problem.span ? { ...problem, span: shift(problem.span) } : problem));
   return {
     ...finding,
     span: shift(finding.span),
-    problems: finding.problems.map((problem) => (problem.span ? { ...problem, span: shift(problem.span) } : problem)),
+    problems: shiftProblems(finding.problems),
+    signals: finding.signals && { ...finding.signals, problems: shiftProblems(finding.signals.problems) },
   };
 }

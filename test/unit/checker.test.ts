@@ -153,6 +153,27 @@ describe('DraftChecker on the seed article', () => {
     assert.equal(moved.range.start.line, 2);
   });
 
+  it('gives, after each edit of a typing session, the findings a fresh check gives', () => {
+    const typing = new DraftChecker(checker.library);
+    let draft = readFileSync('examples/draft.md', 'utf8');
+    typing.check(draft);
+    // Words typed into claims, next to quotations, inside quoted words, beside full stops and at a speaker's name.
+    const edits: [string, string][] = [
+      ['could confirm', 'could not confirm'],
+      ['take," Kirby said', 'take," Price said'],
+      ['national decision', 'nationwide decision'],
+      ['will be crucial', 'will be very crucial'],
+      ['said Jake Sullivan.', 'said Jake Sullivan on Friday.'],
+      ['Geneva. Turkey', 'Geneva today. Turkey'],
+      ['500 troops', '600 troops'],
+    ];
+    for (const [before, after] of edits) {
+      assert.ok(draft.includes(before), before);
+      draft = draft.replace(before, after);
+      assert.deepEqual(typing.check(draft), new DraftChecker(checker.library).check(draft), after);
+    }
+  });
+
   it('re-checks when a source changes', () => {
     const library = new SourceLibrary();
     library.upsert(SEED_PATH, seed);

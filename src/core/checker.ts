@@ -31,6 +31,11 @@ export class DraftChecker {
   private readonly cache = new Map<string, RelativeFinding[]>();
   /** Quotation findings by the quotation's words and speaker: an edit around a quotation does not change them. */
   private readonly quoteCache = new Map<string, RelativeFinding>();
+  /**
+   * The findings of a unit the last check returned: a typing patch keeps the unit objects before the edit, whose
+   * findings (offsets and line ranges included) it leaves as they were.
+   */
+  private unitFindings = new WeakMap<SentenceUnit, Finding[]>();
   private cachedVersion = -1;
   /** Each draft's last version, so that the next one's sentences can be patched rather than re-parsed. */
   private readonly drafts = new Map<string, DraftUnits>();
@@ -43,6 +48,7 @@ export class DraftChecker {
     if (this.cachedVersion !== this.library.version) {
       this.cache.clear();
       this.quoteCache.clear();
+      this.unitFindings = new WeakMap();
       this.cachedVersion = this.library.version;
     }
     const lines = new LineIndex(text);
@@ -51,9 +57,14 @@ export class DraftChecker {
     this.drafts.delete(key);
     this.drafts.set(key, draft);
     if (this.drafts.size > DRAFTS_REMEMBERED) this.drafts.delete(this.drafts.keys().next().value!);
-    return draft.units.flatMap((unit) =>
-      this.checkUnit(text, unit).map((finding) => ({ ...finding, range: lines.rangeOf(finding.span) })),
-    );
+    return draft.units.flatMap((unit) => {
+      let findings = this.unitFindings.get(unit);
+      if (!findings) {
+        findings = this.checkUnit(text, unit).map((finding) => ({ ...finding, range: lines.rangeOf(finding.span) }));
+        this.unitFindings.set(unit, findings);
+      }
+      return findings;
+    });
   }
 
   private checkUnit(text: string, unit: SentenceUnit): Omit<Finding, 'range'>[] {

@@ -92,7 +92,8 @@ export class PassageIndex {
     }
     const placed = documents.map((document) => this.place(document));
     this.postings = PostingLists.build(this.terms.length, (emit) => this.forEachPosting(placed, emit));
-    this.forEachPosting(placed, (id) => this.documentFrequency[id]++);
+    // Each posting is one sentence using the term: the lists' lengths are the terms' sentence frequencies.
+    for (let id = 0; id < this.terms.length; id++) this.documentFrequency[id] = this.postings.flatLength(id);
   }
 
   /** Gives a document a slot and its sentences their numbers. */

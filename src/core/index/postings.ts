@@ -43,6 +43,11 @@ export class PostingLists {
     return this.appendedCount;
   }
 
+  /** How many postings a term has in the flat array. */
+  flatLength(term: number): number {
+    return term + 1 < this.starts.length ? this.starts[term + 1] - this.starts[term] : 0;
+  }
+
   get size(): number {
     return this.flat.length + this.appendedCount;
   }

@@ -1,5 +1,6 @@
 // The analysed source documents and their passage index. Everything a check needs to know about the sources
 // goes through here; one file can be added, replaced or removed without touching the others.
+import { TermDictionary } from './index/dictionary.js';
 import { PassageIndex, type IndexedDocument, type SentenceHit } from './index/passage-index.js';
 import { indexTermsOfTokens, visitIndexTerms } from './index/terms.js';
 import { readSourceFiles, type LoadOptions, type SourceFile } from './sources/load.js';
@@ -214,22 +215,13 @@ export async function loadLibrary(
  * worker thread hands back, and what a library is loaded from.
  */
 export function analyseFiles(files: readonly SourceFile[], onAnalysed?: (analysed: number, file: SourceFile) => void): LibraryState {
-  const dictionary = new Map<string, number>();
-  const terms: string[] = [];
-  const termId = (term: string) => {
-    let id = dictionary.get(term);
-    if (id === undefined) {
-      id = terms.push(term) - 1;
-      dictionary.set(term, id);
-    }
-    return id;
-  };
+  const dictionary = new TermDictionary();
   const documents = files.map((file, i) => {
-    const persisted = analyseForIndex(file, termId);
+    const persisted = analyseForIndex(file, (term) => dictionary.idOf(term));
     onAnalysed?.(i + 1, file);
     return persisted;
   });
-  return { formatVersion: INDEX_FORMAT_VERSION, terms, documents };
+  return { formatVersion: INDEX_FORMAT_VERSION, terms: dictionary.terms, documents };
 }
 
 /** One file's document, with its sentences' index terms as ids given by `termId`. */

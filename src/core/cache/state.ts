@@ -1,4 +1,5 @@
 // Operations on persisted library states (LibraryState): plain data in, plain data out.
+import { TermDictionary } from '../index/dictionary.js';
 import type { LibraryState } from '../library.js';
 
 /**
@@ -37,19 +38,11 @@ export function mergeStates(states: readonly LibraryState[]): LibraryState {
   if (states.length === 0) throw new Error('nothing to merge');
   const formatVersion = states[0].formatVersion;
   if (states.some((state) => state.formatVersion !== formatVersion)) throw new Error('states of different index formats');
-  const terms = states[0].terms.slice();
-  const dictionary = new Map(terms.map((term, id) => [term, id]));
+  const dictionary = new TermDictionary(states[0].terms.slice());
   const documents = states.flatMap((state, index) => {
     if (index === 0) return state.documents;
-    const newIds = Uint32Array.from(state.terms, (term) => {
-      let id = dictionary.get(term);
-      if (id === undefined) {
-        id = terms.push(term) - 1;
-        dictionary.set(term, id);
-      }
-      return id;
-    });
+    const newIds = Uint32Array.from(state.terms, (term) => dictionary.idOf(term));
     return state.documents.map((persisted) => ({ ...persisted, termIds: persisted.termIds.map((id) => newIds[id]) }));
   });
-  return { formatVersion, terms, documents };
+  return { formatVersion, terms: dictionary.terms, documents };
 }

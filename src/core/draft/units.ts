@@ -4,7 +4,7 @@
 import { findQuotations } from '../extract/quotations.js';
 import { attributeSpeakers } from '../extract/speakers.js';
 import { splitSentences } from '../text/sentences.js';
-import type { Quotation, Sentence, Span } from '../types.js';
+import type { Quotation, Sentence, Span, Speaker } from '../types.js';
 import { findCitations, type Citation } from './citations.js';
 import { maskProse, type ProseKind } from './prose.js';
 
@@ -112,10 +112,21 @@ function patchUnits(previous: DraftUnits, text: string): DraftUnits | undefined 
   return { text, masked, blocks, languageId: previous.languageId, units: anyQuotations ? withSpeakersReread(masked, units) : units };
 }
 
-/** The units with every quotation's speaker read afresh from the whole draft, as a fresh parse reads them. */
+/**
+ * The units with every quotation's speaker read afresh from the whole draft, as a fresh parse reads them. A unit
+ * whose quotations keep their speakers stays the same object, so the checker can keep its findings.
+ */
 function withSpeakersReread(masked: string, units: SentenceUnit[]): SentenceUnit[] {
   const unattributed = units.flatMap((u) => u.quotations.map(({ speaker: _, ...quotation }) => quotation));
   const attributed = attributeSpeakers(masked, unattributed, units.map((u) => u.sentence));
   let next = 0;
-  return units.map((u) => (u.quotations.length === 0 ? u : { ...u, quotations: u.quotations.map(() => attributed[next++]) }));
+  return units.map((u) => {
+    if (u.quotations.length === 0) return u;
+    const quotations = u.quotations.map(() => attributed[next++]);
+    return quotations.every((q, i) => sameSpeaker(q.speaker, u.quotations[i].speaker)) ? u : { ...u, quotations };
+  });
+}
+
+function sameSpeaker(a: Speaker | undefined, b: Speaker | undefined): boolean {
+  return a?.name === b?.name && a?.span?.start === b?.span?.start && a?.span?.end === b?.span?.end;
 }

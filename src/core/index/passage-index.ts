@@ -2,6 +2,7 @@
 // replacing a file tombstones its slot, and the posting lists are compacted once tombstones pile up, so the
 // language server can re-index one changed file without touching the rest of the corpus.
 
+import { TermDictionary } from './dictionary.js';
 import { PostingLists } from './postings.js';
 
 export interface IndexedDocument {
@@ -29,8 +30,8 @@ const COMMON_TERM_SHARE = 0.02;
 const WALKED_TERMS = 20;
 
 export class PassageIndex {
-  private readonly dictionary = new Map<string, number>();
-  readonly terms: string[] = [];
+  private readonly dictionary = new TermDictionary();
+  readonly terms = this.dictionary.terms;
   private documentFrequency: number[] = [];
   /**
    * Per term, the sentences that use it, ascending. A sentence is a number: documents take consecutive runs of
@@ -55,19 +56,14 @@ export class PassageIndex {
 
   /** The id of a term, adding it to the dictionary when new. */
   termId(term: string): number {
-    let id = this.dictionary.get(term);
-    if (id === undefined) {
-      id = this.terms.length;
-      this.dictionary.set(term, id);
-      this.terms.push(term);
-      this.documentFrequency.push(0);
-    }
+    const id = this.dictionary.idOf(term);
+    if (id === this.documentFrequency.length) this.documentFrequency.push(0);
     return id;
   }
 
   /** The id of a known term, or undefined: queries must not grow the dictionary. */
   lookupTerm(term: string): number | undefined {
-    return this.dictionary.get(term);
+    return this.dictionary.lookup(term);
   }
 
   add(document: IndexedDocument): void {
@@ -140,11 +136,7 @@ export class PassageIndex {
     const document = this.slots[slot]!;
     const { termIds, sentenceTermStarts } = document;
     const sentenceCount = sentenceTermStarts.length - 1;
-    for (let sentence = 0; sentence < sentenceCount; sentence++) {
-      for (const id of new Set(termIds.subarray(sentenceTermStarts[sentence], sentenceTermStarts[sentence + 1]))) {
-        this.documentFrequency[id]--;
-      }
-    }
+    this.forEachPosting([{ document, firstSentence: this.slotFirstSentence[slot] }], (id) => this.documentFrequency[id]--);
     this.slots[slot] = undefined;
     this.slotByKey.delete(key);
     this.liveSentences -= sentenceCount;

@@ -54,7 +54,8 @@ export class PostingLists {
 
   /** A term's postings, ascending (a view of the flat array when nothing was appended to it). */
   list(term: number): Uint32Array {
-    const flat = term + 1 < this.starts.length ? this.flat.subarray(this.starts[term], this.starts[term + 1]) : EMPTY;
+    const flatLength = this.flatLength(term);
+    const flat = flatLength > 0 ? this.flat.subarray(this.starts[term], this.starts[term] + flatLength) : EMPTY;
     const appended = this.appended.get(term);
     if (!appended) return flat;
     const joined = new Uint32Array(flat.length + appended.length);

@@ -3,6 +3,7 @@
 // paragraph's sentences and quotations, and patches the units of the previous version around them.
 import { findQuotations } from '../extract/quotations.js';
 import { attributeSpeakers } from '../extract/speakers.js';
+import { editBetween } from '../text/edit.js';
 import { splitSentences } from '../text/sentences.js';
 import type { Quotation, Sentence, Span, Speaker } from '../types.js';
 import { findCitations, type Citation } from './citations.js';
@@ -64,15 +65,7 @@ const STRUCTURAL = /[\n\r.!?\u2026"'`\u2018\u2019\u201C\u201D\u00AB\u00BB*_()[\]
 function patchUnits(previous: DraftUnits, text: string): DraftUnits | undefined {
   const old = previous.text;
   if (old === text) return previous;
-  let start = 0;
-  const shorter = Math.min(old.length, text.length);
-  while (start < shorter && old.charCodeAt(start) === text.charCodeAt(start)) start++;
-  let oldEnd = old.length;
-  let newEnd = text.length;
-  while (oldEnd > start && newEnd > start && old.charCodeAt(oldEnd - 1) === text.charCodeAt(newEnd - 1)) {
-    oldEnd--;
-    newEnd--;
-  }
+  const { start, oldEnd, newEnd } = editBetween(old, text);
   const inserted = text.slice(start, newEnd);
   if (STRUCTURAL.test(old.slice(start, oldEnd)) || STRUCTURAL.test(inserted)) return undefined;
   const index = previous.blocks.findIndex(({ span }) => span.start < start && oldEnd < span.end);

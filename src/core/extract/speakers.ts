@@ -8,14 +8,14 @@ import { STOPWORDS } from '../text/normalize.js';
 import { splitSentences } from '../text/sentences.js';
 import type { Quotation, Sentence, Span, Speaker } from '../types.js';
 import { findQuotations } from './quotations.js';
+import { editBetween } from '../text/edit.js';
+import { CALENDAR, PRONOUNS, readWords, rescanWords, wordSet, wordsOf, type Masked, type Word } from './speaker-words.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Word lists
 
-const words = (list: string) => new Set(list.split(/\s+/).filter(Boolean));
-
 /** Verb forms that attribute words to someone. Base forms that are mostly nouns ("a Times report") are left out. */
-const SPEECH_VERBS = words(`
+const SPEECH_VERBS = wordSet(`
   say says said saying tell tells told telling add adds added adding write writes wrote writing
   notes noted noting explain explains explained explaining states stated stating reports reported reporting
   announce announces announced announcing argue argues argued arguing claims claimed claiming
@@ -31,14 +31,14 @@ const SPEECH_VERBS = words(`
   cite cites cited citing contend contends contended assert asserts asserted quipped vowed urged`);
 
 /** Verbs that attribute even to a noun phrase ("Afghan officials said"); "Phase III results announced" does not. */
-const PHRASE_SPEECH_VERBS = words('say says said tell tells told write writes wrote reported');
+const PHRASE_SPEECH_VERBS = wordSet('say says said tell tells told write writes wrote reported');
 
 /** Verbs that also take their subject after them: "“…,” said Luke Gumley". */
-const INVERTIBLE_VERBS = words(`
+const INVERTIBLE_VERBS = wordSet(`
   say says said add adds added write writes wrote notes noted explains explained asks asked replies replied
   argues argued insists insisted observes observed remarked tweeted quipped`);
 
-const TITLES = words(`
+const TITLES = wordSet(`
   mr mrs ms miss mx dr prof professor sir dame lord lady rev reverend father rabbi imam pastor
   president vice prime minister secretary chancellor governor gov senator sen rep representative congressman
   congresswoman councillor councilman councilwoman mayor judge justice attorney general gen lt lieutenant col
@@ -49,7 +49,7 @@ const TITLES = words(`
   analyst economist strategist dean treasurer marshal`);
 
 /** Words that make a name an organisation's, which "he" or "she" cannot stand for. */
-const ORGANISATION_WORDS = words(`
+const ORGANISATION_WORDS = wordSet(`
   inc inc. corp corp. co co. company corporation ltd llc plc group holdings times post journal news press reuters
   bloomberg agency ministry department office bank university institute council commission committee court police
   government association motors media network foundation service services authority administration house pentagon
@@ -60,21 +60,15 @@ const ORGANISATION_WORDS = words(`
   province river sea ocean island airport station museum school hall bridge cup prize award day`);
 
 /** A title followed only by one of these is part of a company's name: General Motors. */
-const ORGANISATION_TAILS = words('motors electric dynamics mills foods assembly hospital court office staff council');
+const ORGANISATION_TAILS = wordSet('motors electric dynamics mills foods assembly hospital court office staff council');
 
 /** Lower-case words inside names: Ricardo de Oliveira, Haitham bin Tariq. */
-const NAME_PARTICLES = words('de da das do dos van von der den del della di du la le bin ibn al el');
+const NAME_PARTICLES = wordSet('de da das do dos van von der den del della di du la le bin ibn al el');
 
-const PERSON_PRONOUNS = words('he she');
-const PRONOUNS = words('he she they it we i you');
-
-const CALENDAR = words(`
-  monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun
-  january february march april may june july august september october november december
-  jan feb mar apr jun jul aug sep sept oct nov dec`);
+const PERSON_PRONOUNS = wordSet('he she');
 
 /** Capitalised at the start of a sentence, never the start of a name. */
-const LEADING_NON_NAMES = words(`
+const LEADING_NON_NAMES = wordSet(`
   however meanwhile earlier later separately still yet also now then today yesterday instead indeed overall
   finally last next first second third moreover furthermore nevertheless therefore thus hence previously recently
   currently eventually ultimately additionally otherwise similarly likewise notably importantly elsewhere again
@@ -82,127 +76,15 @@ const LEADING_NON_NAMES = words(`
   speaking writing plus even only so many several another every one two three four five`);
 
 /** Words between a subject and its verb: "X also said", "X has told", "X on Thursday said". */
-const BETWEEN_SUBJECT_AND_VERB = words(`
+const BETWEEN_SUBJECT_AND_VERB = wordSet(`
   also first later then initially previously recently earlier again once further just still reportedly separately
   publicly privately repeatedly today yesterday tonight last this week month year ago on
   has have had will would could can may might shall should do does did`);
-const PASSIVE_AUXILIARIES = words('is are was were be been being');
-const NEGATIONS = words('not never cannot');
-const CLAUSE_WORDS = words('and but or nor that which who whom whose as while when where because if so than though although');
-const PREPOSITIONS = words('of for at in on from with by to about into over under after before during between');
-const DETERMINERS = words('a an the this that these those its his her their our my your some');
-
-// ---------------------------------------------------------------------------------------------------------------
-// Words of a sentence, with each quotation one opaque token
-
-type WordKind = 'word' | 'comma' | 'stop' | 'mark' | 'quote';
-
-interface Word {
-  kind: WordKind;
-  text: string;
-  lower: string;
-  start: number;
-  end: number;
-  /** Can be part of a name: capitalised, and no pronoun, weekday or month. */
-  name: boolean;
-  /** For a `quote` token: the index of its quotation. */
-  quotation?: number;
-}
-
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-const JOINERS = new Set(["'", '\u2019', '-', '.', '&']);
-const SPACE = /\s/;
-const FULL_STOP = 46;
-const STOP_CHARACTERS = new Set('.;:!?()[]{}\u2026\u2014\u2013-');
-const ABBREVIATIONS = words('mr mrs ms dr prof jr sr st rep sen gov gen lt col capt sgt adm maj rev hon inc co corp ltd');
-
-interface Masked {
-  /** The quotation's span including its marks. */
-  outer: Span;
-  index: number;
-}
-
-/** The words and punctuation of a whole text: a word is letters and digits joined by ' ’ - . &. */
-function readWords(text: string): Word[] {
-  // A hand-written scanner: a regular expression allocates a match for every word, and this runs over every
-  // character of every source.
-  const result: Word[] = [];
-  let at = 0;
-  while (at < text.length) {
-    const code = text.charCodeAt(at);
-    if (isWordCharacter(text, at)) {
-      let end = at + 1;
-      let part = at; // where the letters after the last joiner start
-      for (;;) {
-        if (isWordCharacter(text, end)) end++;
-        else if (JOINERS.has(text[end]!) && isWordCharacter(text, end + 1) && joinsAt(text, end, part)) {
-          part = end + 1;
-          end += 2;
-        } else break;
-      }
-      if (text.charCodeAt(end) === FULL_STOP && takesFullStop(text.slice(at, end))) end++;
-      const word = text.slice(at, end);
-      const lower = word.toLowerCase();
-      result.push({ kind: 'word', text: word, lower, start: at, end, name: canBeName(word, lower) });
-      at = end;
-    } else if (code === 32 || code === 10 || SPACE.test(text[at]!)) {
-      at++;
-    } else {
-      const char = text[at]!;
-      const kind: WordKind = char === ',' ? 'comma' : STOP_CHARACTERS.has(char) ? 'stop' : 'mark';
-      result.push({ kind, text: char, lower: char, start: at, end: at + 1, name: false });
-      at++;
-    }
-  }
-  return result;
-}
-
-/** A full stop joins "U.S", "Ph.D" and "1.5", not a sentence typed without its space ("he says.Then"). */
-function joinsAt(text: string, joiner: number, part: number): boolean {
-  if (text[joiner] !== '.') return true;
-  return joiner - part <= 2 || (isDigit(text.charCodeAt(joiner - 1)) && isDigit(text.charCodeAt(joiner + 1)));
-}
-
-const isDigit = (code: number) => code >= 48 && code <= 57;
-
-function isWordCharacter(text: string, at: number): boolean {
-  const code = text.charCodeAt(at); // NaN past the end
-  if (!(code >= 128)) return (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122);
-  return LETTER_OR_DIGIT.test(text[at]!);
-}
-
-/** The words of `span`, each quotation in it one `quote` token. */
-function wordsOf(all: Word[], span: Span, masked: Masked[]): Word[] {
-  const result: Word[] = [];
-  let low = 0;
-  let high = all.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (all[mid]!.start < span.start) low = mid + 1;
-    else high = mid;
-  }
-  let next = 0;
-  for (let i = low; i < all.length && all[i]!.start < span.end; i++) {
-    const w = all[i]!;
-    while (next < masked.length && masked[next]!.outer.end <= w.start) next++;
-    const quote = masked[next];
-    if (!quote || quote.outer.start > w.start) result.push(w);
-    else if (result.at(-1)?.quotation !== quote.index) {
-      result.push({ kind: 'quote', text: '', lower: '', start: quote.outer.start, end: quote.outer.end, name: false, quotation: quote.index });
-    }
-  }
-  return result;
-}
-
-function canBeName(word: string, lower: string): boolean {
-  if (word[0] === lower[0] || PRONOUNS.has(lower) || CALENDAR.has(lower.endsWith('.') ? lower.slice(0, -1) : lower)) return false;
-  return !(STOPWORDS.has(lower) && /^\p{Lu}{2,}$/u.test(word)); // "AFTER", "US" in an all-caps headline
-}
-
-/** An initial ("J."), a dotted abbreviation ("U.S.") or a title ("Dr.") keeps its full stop. */
-function takesFullStop(word: string): boolean {
-  return (word.length === 1 && /\p{Lu}/u.test(word)) || word.includes('.') || ABBREVIATIONS.has(word.toLowerCase());
-}
+const PASSIVE_AUXILIARIES = wordSet('is are was were be been being');
+const NEGATIONS = wordSet('not never cannot');
+const CLAUSE_WORDS = wordSet('and but or nor that which who whom whose as while when where because if so than though although');
+const PREPOSITIONS = wordSet('of for at in on from with by to about into over under after before during between');
+const DETERMINERS = wordSet('a an the this that these those its his her their our my your some');
 
 // ---------------------------------------------------------------------------------------------------------------
 // Names
@@ -293,8 +175,8 @@ function trimName(frame: Frame, first: number, last: number): Name | undefined {
 /** What a whole text says about its words, to read any one sentence of it. */
 interface Lexicon {
   words: Word[];
-  /** Words the text writes in lower case somewhere: common words, even where a sentence opens with one. */
-  lowercase: Set<string>;
+  /** Words the text writes in lower case somewhere (each with how often): common words, even where a sentence opens with one. */
+  lowercase: Map<string, number>;
   /** Words of the people's names the text spells out ("Luke Gumley"): "Gumley" alone is then a person too. */
   personNameWords: Set<string>;
   /** Every mention of a person, in order. */
@@ -306,15 +188,52 @@ const LEXICON_CACHE_SIZE = 16;
 const lexicons = new Map<string, Lexicon>();
 
 function lexiconOf(text: string): Lexicon {
-  const cached = lexicons.get(text);
-  if (cached) {
-    lexicons.delete(text);
-    lexicons.set(text, cached);
-    return cached;
+  let lexicon = lexicons.get(text);
+  if (lexicon) lexicons.delete(text);
+  else lexicon = editedLexicon(text) ?? freshLexicon(text);
+  lexicons.set(text, lexicon);
+  if (lexicons.size > LEXICON_CACHE_SIZE) lexicons.delete(lexicons.keys().next().value!);
+  return lexicon;
+}
+
+/**
+ * The lexicon of `text` made from a cached one of a text it differs from by a small edit (a draft's previous
+ * version, a keystroke ago): its words re-scanned around the edit. That lexicon leaves the cache, its words now
+ * being `text`'s.
+ */
+function editedLexicon(text: string): Lexicon | undefined {
+  for (const [previous, lexicon] of lexicons) {
+    if (Math.abs(previous.length - text.length) * EDITED_SHARE > text.length) continue;
+    const edit = editBetween(previous, text);
+    if ((Math.max(edit.oldEnd, edit.newEnd) - edit.start) * EDITED_SHARE > text.length) continue;
+    lexicons.delete(previous);
+    const { words, removed, added } = rescanWords(lexicon.words, text, edit);
+    countLowercase(lexicon.lowercase, removed, -1);
+    return lexiconWith(text, words, countLowercase(lexicon.lowercase, added, 1));
   }
-  const all = readWords(text);
-  const lowercase = new Set<string>();
-  for (const w of all) if (w.kind === 'word' && w.text === w.lower) lowercase.add(w.lower);
+  return undefined;
+}
+
+function freshLexicon(text: string): Lexicon {
+  const words = readWords(text);
+  return lexiconWith(text, words, countLowercase(new Map(), words, 1));
+}
+
+// An edit changing more than a quarter of a text is read afresh.
+const EDITED_SHARE = 4;
+
+/** Adds `by` to the count of each word written in lower case, dropping words no longer counted. */
+function countLowercase(counts: Map<string, number>, words: Word[], by: 1 | -1): Map<string, number> {
+  for (const w of words) {
+    if (w.kind !== 'word' || w.text !== w.lower) continue;
+    const count = (counts.get(w.lower) ?? 0) + by;
+    if (count > 0) counts.set(w.lower, count);
+    else counts.delete(w.lower);
+  }
+  return counts;
+}
+
+function lexiconWith(text: string, all: Word[], lowercase: Map<string, number>): Lexicon {
   const lexicon: Lexicon = { words: all, lowercase, personNameWords: new Set(), personNames: [] };
   const whole: Frame = { text, span: { start: 0, end: text.length }, words: all, clauseStart: [], lexicon };
   const names = [...nameRuns(whole)];
@@ -325,8 +244,6 @@ function lexiconOf(text: string): Lexicon {
   lexicon.personNames = names
     .filter((name) => isPersonName(whole, name))
     .map((name) => ({ start: all[name.first]!.start, name: nameText(whole, name) }));
-  lexicons.set(text, lexicon);
-  if (lexicons.size > LEXICON_CACHE_SIZE) lexicons.delete(lexicons.keys().next().value!);
   return lexicon;
 }
 

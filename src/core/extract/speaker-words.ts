@@ -1,0 +1,165 @@
+// The words and punctuation the speaker reader works on, scanned from a whole text. A typing edit changes a few
+// words of a long draft, so the words of its next version are re-scanned only around the edit.
+import { STOPWORDS } from '../text/normalize.js';
+import type { TextEdit } from '../text/edit.js';
+import type { Span } from '../types.js';
+
+export const wordSet = (list: string) => new Set(list.split(/\s+/).filter(Boolean));
+
+export const PRONOUNS = wordSet('he she they it we i you');
+
+export const CALENDAR = wordSet(`
+  monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun
+  january february march april may june july august september october november december
+  jan feb mar apr jun jul aug sep sept oct nov dec`);
+
+export type WordKind = 'word' | 'comma' | 'stop' | 'mark' | 'quote';
+
+export interface Word {
+  kind: WordKind;
+  text: string;
+  lower: string;
+  start: number;
+  end: number;
+  /** Can be part of a name: capitalised, and no pronoun, weekday or month. */
+  name: boolean;
+  /** For a `quote` token: the index of its quotation. */
+  quotation?: number;
+}
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const JOINERS = new Set(["'", '\u2019', '-', '.', '&']);
+const SPACE = /\s/;
+const FULL_STOP = 46;
+const STOP_CHARACTERS = new Set('.;:!?()[]{}\u2026\u2014\u2013-');
+const ABBREVIATIONS = wordSet('mr mrs ms dr prof jr sr st rep sen gov gen lt col capt sgt adm maj rev hon inc co corp ltd');
+
+/** The words and punctuation of a whole text: a word is letters and digits joined by ' ’ - . &. */
+export function readWords(text: string): Word[] {
+  const result: Word[] = [];
+  scanWords(text, 0, Infinity, result);
+  return result;
+}
+
+/**
+ * Scans `text` from `from`, pushing its words to `into`, and stops at the first space at or after `until`: the
+ * offset returned. No word holds a space, and how a word is read depends on no character past the space after
+ * it, so a scan that starts or stops at a space reads what a scan of the whole text reads there.
+ */
+function scanWords(text: string, from: number, until: number, into: Word[]): number {
+  // A hand-written scanner: a regular expression allocates a match for every word, and this runs over every
+  // character of every source.
+  let at = from;
+  while (at < text.length) {
+    const code = text.charCodeAt(at);
+    if (isWordCharacter(text, at)) {
+      let end = at + 1;
+      let part = at; // where the letters after the last joiner start
+      for (;;) {
+        if (isWordCharacter(text, end)) end++;
+        else if (JOINERS.has(text[end]!) && isWordCharacter(text, end + 1) && joinsAt(text, end, part)) {
+          part = end + 1;
+          end += 2;
+        } else break;
+      }
+      if (text.charCodeAt(end) === FULL_STOP && takesFullStop(text.slice(at, end))) end++;
+      const word = text.slice(at, end);
+      const lower = word.toLowerCase();
+      into.push({ kind: 'word', text: word, lower, start: at, end, name: canBeName(word, lower) });
+      at = end;
+    } else if (isSpace(text, at, code)) {
+      if (at >= until) return at;
+      at++;
+    } else {
+      const char = text[at]!;
+      const kind: WordKind = char === ',' ? 'comma' : STOP_CHARACTERS.has(char) ? 'stop' : 'mark';
+      into.push({ kind, text: char, lower: char, start: at, end: at + 1, name: false });
+      at++;
+    }
+  }
+  return at;
+}
+
+const isSpace = (text: string, at: number, code: number) => code === 32 || code === 10 || SPACE.test(text[at]!);
+
+/**
+ * The words of `text`, given `words`, those of the text before `edit`: the words from the last space before the
+ * edit to the first space after it are scanned again, and the words after that are shifted where they stand. The
+ * `Word` objects of `words` are reused, so they no longer describe the previous text.
+ */
+export function rescanWords(words: Word[], text: string, edit: TextEdit): { words: Word[]; removed: Word[]; added: Word[] } {
+  let from = edit.start;
+  while (from > 0 && !isSpace(text, from - 1, text.charCodeAt(from - 1))) from--;
+  const added: Word[] = [];
+  const until = scanWords(text, from, edit.newEnd, added);
+  const delta = edit.newEnd - edit.oldEnd;
+  const first = firstWordFrom(words, from);
+  const after = firstWordFrom(words, until - delta);
+  for (let i = after; i < words.length; i++) {
+    words[i]!.start += delta;
+    words[i]!.end += delta;
+  }
+  const removed = words.slice(first, after);
+  const result = words.slice(0, first);
+  for (const w of added) result.push(w);
+  for (let i = after; i < words.length; i++) result.push(words[i]!);
+  return { words: result, removed, added };
+}
+
+/** The index of the first word starting at or after `offset`. */
+export function firstWordFrom(words: Word[], offset: number): number {
+  let low = 0;
+  let high = words.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (words[mid]!.start < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** A quotation in a span read as words: its span including its marks, and its index among the quotations. */
+export interface Masked {
+  outer: Span;
+  index: number;
+}
+
+/** The words of `span`, each quotation in it one `quote` token. */
+export function wordsOf(all: Word[], span: Span, masked: Masked[]): Word[] {
+  const result: Word[] = [];
+  let next = 0;
+  for (let i = firstWordFrom(all, span.start); i < all.length && all[i]!.start < span.end; i++) {
+    const w = all[i]!;
+    while (next < masked.length && masked[next]!.outer.end <= w.start) next++;
+    const quote = masked[next];
+    if (!quote || quote.outer.start > w.start) result.push(w);
+    else if (result.at(-1)?.quotation !== quote.index) {
+      result.push({ kind: 'quote', text: '', lower: '', start: quote.outer.start, end: quote.outer.end, name: false, quotation: quote.index });
+    }
+  }
+  return result;
+}
+
+/** A full stop joins "U.S", "Ph.D" and "1.5", not a sentence typed without its space ("he says.Then"). */
+function joinsAt(text: string, joiner: number, part: number): boolean {
+  if (text[joiner] !== '.') return true;
+  return joiner - part <= 2 || (isDigit(text.charCodeAt(joiner - 1)) && isDigit(text.charCodeAt(joiner + 1)));
+}
+
+const isDigit = (code: number) => code >= 48 && code <= 57;
+
+function isWordCharacter(text: string, at: number): boolean {
+  const code = text.charCodeAt(at); // NaN past the end
+  if (!(code >= 128)) return (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122);
+  return LETTER_OR_DIGIT.test(text[at]!);
+}
+
+function canBeName(word: string, lower: string): boolean {
+  if (word[0] === lower[0] || PRONOUNS.has(lower) || CALENDAR.has(lower.endsWith('.') ? lower.slice(0, -1) : lower)) return false;
+  return !(STOPWORDS.has(lower) && /^\p{Lu}{2,}$/u.test(word)); // "AFTER", "US" in an all-caps headline
+}
+
+/** An initial ("J."), a dotted abbreviation ("U.S.") or a title ("Dr.") keeps its full stop. */
+function takesFullStop(word: string): boolean {
+  return (word.length === 1 && /\p{Lu}/u.test(word)) || word.includes('.') || ABBREVIATIONS.has(word.toLowerCase());
+}

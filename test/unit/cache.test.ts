@@ -1,6 +1,18 @@
 import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  copyFileSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,8 +20,9 @@ import { crc32 } from 'node:zlib';
 import { decodeLibraryState, encodeLibraryState, InvalidCacheError } from '../../src/core/cache/format.js';
 import { loadLibraryCached, type CacheStats } from '../../src/core/cache/load-cached.js';
 import { mergeStates } from '../../src/core/cache/state.js';
-import { cacheFileFor, readCache } from '../../src/core/cache/store.js';
+import { cacheFileFor, readCache, writeCache, type CacheRead } from '../../src/core/cache/store.js';
 import { INDEX_FORMAT_VERSION, loadLibrary, SourceLibrary, type LibraryState } from '../../src/core/library.js';
+import type { SourceDocument } from '../../src/core/types.js';
 
 const seedPath = fileURLToPath(new URL('../../seeds/000_f04d67d5c7de7c34.txt', import.meta.url));
 const ozyPath = fileURLToPath(new URL('../fixtures/drafts/ozy.md', import.meta.url));
@@ -43,7 +56,11 @@ function editInPlace(path: string, from: string, to: string, modified: Date): vo
 
 const counts = ({ read, reused, analysed, dropped }: CacheStats) => ({ read, reused, analysed, dropped });
 
-const encode = (state: LibraryState) => Buffer.concat(encodeLibraryState(state));
+const encode = (state: LibraryState) => Buffer.concat(encodeLibraryState(state).pieces);
+
+const HEADER_BYTES = 40;
+/** Where a cache file's checked part (all but the texts) ends, by the length its header gives. */
+const checkedEnd = (file: Buffer) => HEADER_BYTES + Number(file.readBigUInt64LE(32));
 
 /** A document's index terms as words, so states with differently numbered dictionaries compare. */
 function termsOf(state: LibraryState): Record<string, string[]> {
@@ -78,13 +95,13 @@ describe('index cache format', () => {
     assert.equal(kirby.text, kabul.text.slice(kirby.span.start, kirby.span.end));
   });
 
-  it('restores every kind of text exactly: ASCII, Latin-1, wider (astral too), and texts longer than one decoding run', () => {
+  it('restores every kind of text exactly, read in order or not: ASCII, Latin-1, wider (astral too), longer than a read-ahead', () => {
     const texts: Record<string, string> = {
-      '/s/plain.txt': 'Plain words. '.repeat(45_000), // 585 KB: with the next one, more than one run of 1 MiB
+      '/s/plain.txt': 'Plain words. '.repeat(45_000), // 585 KB: with the next ones, more than one read-ahead of 1 MiB
       '/s/latin1.txt': 'Café au lait, señor; Ærø. ',
       '/s/plain-2.txt': 'More plain words. '.repeat(33_000),
       '/s/wide.txt': '“Quoted,” she said — 雪 and 𝄞. ',
-      '/s/long.txt': 'Ünïcödé 𝄞 text. '.repeat(70_000), // 1.3 MB of UTF-8: a run of its own
+      '/s/long.txt': 'Ünïcödé 𝄞 text. '.repeat(70_000), // 1.3 MB of UTF-8: longer than a read-ahead
       '/s/empty.txt': '',
     };
     const state: LibraryState = {
@@ -96,8 +113,11 @@ describe('index cache format', () => {
         return { document, termIds: new Uint32Array(0), sentenceTermStarts: new Uint32Array(sentences.length + 1) };
       }),
     };
-    const restored = decodeLibraryState(encode(state), INDEX_FORMAT_VERSION).state;
-    assert.deepEqual(restored.documents.map((d) => d.document), state.documents.map((d) => d.document));
+    const file = encode(state);
+    const inOrder = decodeLibraryState(file, INDEX_FORMAT_VERSION).state;
+    assert.deepEqual(inOrder.documents.map((d) => d.document), state.documents.map((d) => d.document));
+    const backwards = decodeLibraryState(file, INDEX_FORMAT_VERSION).state.documents.map((d) => d.document).reverse();
+    assert.deepEqual(backwards.map((d) => d.text), state.documents.map((d) => d.document.text).reverse());
   });
 
   it('saves a restored library byte for byte as it was read, whether or not its documents were read since', () => {
@@ -116,7 +136,7 @@ describe('index cache format', () => {
     const state = library.exportState();
     const [kabul, ozy] = state.documents.map((d) => d.document.path);
     const stamps = new Map([[kabul, { size: 5_000_000_123, mtimeMs: 1_764_209_999_123.4567 }]]);
-    const { stamps: restored } = decodeLibraryState(Buffer.concat(encodeLibraryState(state, stamps)), INDEX_FORMAT_VERSION);
+    const { stamps: restored } = decodeLibraryState(Buffer.concat(encodeLibraryState(state, stamps).pieces), INDEX_FORMAT_VERSION);
     assert.deepEqual([...restored], [[kabul, { size: 5_000_000_123, mtimeMs: 1_764_209_999_123.4567 }]]);
     assert.equal(restored.get(ozy), undefined);
   });
@@ -151,11 +171,13 @@ describe('index cache format', () => {
   it('rejects a damaged, truncated, foreign or other-version file', () => {
     const file = encode(library.exportState());
     const flipped = Buffer.from(file);
-    flipped[Math.floor(file.length / 2)] ^= 0x20;
+    flipped[Math.floor(checkedEnd(file) / 2)] ^= 0x20;
     const rejects = (bytes: Buffer, reason: RegExp, version = INDEX_FORMAT_VERSION) =>
       assert.throws(() => decodeLibraryState(bytes, version), (error: Error) => error instanceof InvalidCacheError && reason.test(error.message));
     rejects(flipped, /checksum mismatch/);
+    assert.ok(file.length - 100 > checkedEnd(file), 'cut inside the texts, which are not read at load');
     rejects(file.subarray(0, file.length - 100), /truncated/);
+    rejects(file.subarray(0, checkedEnd(file) - 100), /truncated/);
     rejects(file.subarray(0, 10), /not a Groundwork index cache/);
     rejects(Buffer.from(readFileSync(seedPath)), /not a Groundwork index cache/);
     rejects(file, new RegExp(`index format ${INDEX_FORMAT_VERSION}, expected ${INDEX_FORMAT_VERSION + 1}`), INDEX_FORMAT_VERSION + 1);
@@ -164,10 +186,10 @@ describe('index cache format', () => {
   it('rejects a file with a correct checksum that describes an impossible index (a term id beyond the dictionary)', () => {
     const file = encode(library.exportState());
     // The first document's first term id: after the header, the three counts, two documents' stamps (2 f64 each)
-    // and their columns (4 u32 each).
-    const FIRST_TERM_ID = 32 + 3 * 4 + 2 * 16 + 2 * 16;
+    // and their columns (5 u32 each).
+    const FIRST_TERM_ID = HEADER_BYTES + 3 * 4 + 2 * 16 + 2 * 20;
     file.writeUInt32LE(library.exportState().terms.length + 5, FIRST_TERM_ID);
-    file.writeUInt32LE(crc32(file.subarray(32)), 20);
+    file.writeUInt32LE(crc32(file.subarray(HEADER_BYTES, checkedEnd(file))), 20);
     assert.throws(() => decodeLibraryState(file, INDEX_FORMAT_VERSION), /unknown term id/);
   });
 });
@@ -222,7 +244,7 @@ describe('loadLibraryCached', () => {
     await loadLibraryCached([sources], { cacheDir });
     const file = cacheFileFor(cacheDir, [sources]);
     const bytes = readFileSync(file);
-    bytes[bytes.length - 7] ^= 0xff;
+    bytes[checkedEnd(bytes) - 7] ^= 0xff;
     writeFileSync(file, bytes);
     const rebuilt = await loadLibraryCached([sources], { cacheDir });
     assert.equal(rebuilt.stats.cache, 'invalid');
@@ -328,6 +350,106 @@ describe('loadLibraryCached', () => {
     const seen: string[] = [];
     await loadLibraryCached([sources], { cacheDir, onProgress: (p) => seen.push(`${p.analysed}/${p.total}`) });
     assert.deepEqual(seen, ['1/2', '2/2']);
+  });
+});
+
+describe('texts read after a warm start', () => {
+  let sources: string;
+  let cacheDir: string;
+  let file: string;
+  let kabul: string;
+  let ozy: string;
+  const sourceText = (path: string) => readFileSync(path, 'utf8');
+  const reindex = (path: string) => ({
+    message: `${path}: the index cache changed on disk and the source file changed since it was indexed (re-index)`,
+  });
+  beforeEach(async () => {
+    sources = sourcesFolder();
+    cacheDir = mkdtempSync(join(tmpdir(), 'gw-cache-'));
+    [kabul, ozy] = [join(sources, 'kabul.txt'), join(sources, 'ozy.md')];
+    await loadLibraryCached([sources], { cacheDir });
+    file = cacheFileFor(cacheDir, [sources]);
+    // A whole second, which utimes sets exactly: a test can damage the file in place and put its time back.
+    utimesSync(file, LATER, LATER);
+  });
+  afterEach(() => {
+    rmSync(sources, { recursive: true, force: true });
+    rmSync(cacheDir, { recursive: true, force: true });
+  });
+
+  const unread = (document: SourceDocument) => typeof Object.getOwnPropertyDescriptor(document, 'text')?.get === 'function';
+
+  async function warmStart(): Promise<SourceLibrary> {
+    const { library, stats } = await loadLibraryCached([sources], { cacheDir });
+    assert.deepEqual(counts(stats), { read: 0, reused: 2, analysed: 0, dropped: 0 });
+    assert.deepEqual(library.documents().map(unread), [true, true], 'no text is read at load');
+    return library;
+  }
+
+  /** A state of the cache file as it is, its texts not read yet. */
+  function readCached(): Extract<CacheRead, { status: 'found' }> {
+    const cached = readCache(file, INDEX_FORMAT_VERSION);
+    assert.equal(cached.status, 'found');
+    return cached as Extract<CacheRead, { status: 'found' }>;
+  }
+
+  /** Changes the first letter of `phrase` in the file's texts, leaving the file's size and times as they were. */
+  function damageText(phrase: string): void {
+    const bytes = readFileSync(file);
+    const at = bytes.lastIndexOf(phrase);
+    assert.ok(at > checkedEnd(bytes), `${phrase} is in the texts`);
+    const descriptor = openSync(file, 'r+');
+    writeSync(descriptor, Buffer.from([bytes[at] ^ 0x20]), 0, 1, at);
+    closeSync(descriptor);
+    utimesSync(file, LATER, LATER);
+  }
+
+  it('reads a text from the cache file when first asked for, not from the source file', async () => {
+    const library = await warmStart();
+    const original = sourceText(kabul);
+    editInPlace(kabul, 'Some 150 members', 'Some 250 members', LATER);
+    assert.equal(library.get(kabul)!.text, original);
+    assert.equal(library.get(ozy)!.text, sourceText(ozy));
+  });
+
+  it('reads a text from its source file when the cache file was replaced since the load', async () => {
+    const library = await warmStart();
+    writeCache(file, (await loadLibrary([ozy])).library.exportState());
+    assert.equal(library.get(kabul)!.text, sourceText(kabul));
+  });
+
+  it('says which file to re-index when the cache file was replaced and the source file changed since', async () => {
+    const library = await warmStart();
+    writeCache(file, (await loadLibrary([ozy])).library.exportState());
+    editInPlace(kabul, 'Some 150 members', 'Some 250 members', LATER);
+    assert.throws(() => library.get(kabul)!.text, reindex(kabul));
+  });
+
+  it('catches a damaged text by its checksum, and reads the text from its source file instead', async () => {
+    const library = await warmStart();
+    const loaded = statSync(file);
+    damageText('Some 150 members');
+    damageText('Brooklyn hotel');
+    const damaged = statSync(file);
+    assert.deepEqual([damaged.ino, damaged.size, damaged.mtimeMs], [loaded.ino, loaded.size, loaded.mtimeMs], 'still the same file');
+    assert.equal(library.get(kabul)!.text, sourceText(kabul));
+    editInPlace(ozy, 'Brooklyn hotel', 'Brooklyn motel', LATER);
+    assert.throws(() => library.get(ozy)!.text, reindex(ozy));
+  });
+
+  it('after a save, reads the texts it saved from the new file and the others from their source files', () => {
+    const cached = readCached();
+    const [kabulDocument, ozyDocument] = cached.state.documents.map((d) => d.document);
+    const read = readFileSync(file);
+    writeCache(file, cached.state, cached.stamps);
+    assert.ok(readFileSync(file).equals(read), 'saved byte for byte as it was read');
+
+    writeCache(file, { ...cached.state, documents: cached.state.documents.slice(0, 1) }, cached.stamps);
+    const kabulText = sourceText(kabul);
+    editInPlace(kabul, 'Some 150 members', 'Some 250 members', LATER);
+    assert.deepEqual([unread(kabulDocument), unread(ozyDocument)], [true, true]);
+    assert.equal(kabulDocument.text, kabulText);
+    assert.equal(ozyDocument.text, sourceText(ozy));
   });
 });
 

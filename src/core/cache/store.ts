@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { LibraryState } from '../library.js';
 import type { FileStamp } from '../sources/load.js';
-import { encodeLibraryState, readLibraryState, type CachedLibrary } from './format.js';
+import { encodeLibraryState, readLibraryState, type CachedLibrary, type ReadAt } from './format.js';
 
 /** The CLI's default: `.groundwork-cache/` in the project folder (git-ignored). */
 export function defaultCacheDir(projectDir: string): string {
@@ -37,9 +37,10 @@ export function readCache(file: string, indexFormatVersion: number): CacheRead {
   }
   try {
     // Size and time of the file being read, not of whatever a concurrent save renames into place meanwhile.
-    const { size, mtimeMs } = fs.fstatSync(descriptor);
+    const read = fs.fstatSync(descriptor);
     const readAt = (target: Uint8Array, position: number) => fs.readSync(descriptor, target, 0, target.length, position);
-    return { status: 'found', ...readLibraryState(readAt, size, indexFormatVersion), bytes: size, writtenMs: mtimeMs };
+    const cached = readLibraryState(readAt, read.size, indexFormatVersion, readAtWhileUnchanged(file, read));
+    return { status: 'found', ...cached, bytes: read.size, writtenMs: read.mtimeMs };
   } catch (error) {
     // InvalidCacheError, or a read that failed: either way the file is not used.
     return { status: 'invalid', reason: (error as Error).message };
@@ -49,19 +50,50 @@ export function readCache(file: string, indexFormatVersion: number): CacheRead {
 }
 
 /**
+ * Reads `file` for the texts read after the load, as long as it is still the file of `identity`: reopened for
+ * each read rather than held open, since a save renames a new file over it (which Windows refuses while it is open).
+ */
+function readAtWhileUnchanged(file: string, identity: fs.Stats): ReadAt {
+  const absolute = path.resolve(file);
+  return (target, position) => {
+    const descriptor = openIfUnchanged(absolute, identity);
+    try {
+      return fs.readSync(descriptor, target, 0, target.length, position);
+    } finally {
+      fs.closeSync(descriptor);
+    }
+  };
+}
+
+function openIfUnchanged(file: string, identity: fs.Stats): number {
+  const descriptor = fs.openSync(file, 'r');
+  if (sameFile(fs.fstatSync(descriptor), identity)) return descriptor;
+  fs.closeSync(descriptor);
+  throw new Error(`${file} was replaced since it was read`);
+}
+
+function sameFile(a: fs.Stats, b: fs.Stats): boolean {
+  return a.dev === b.dev && a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs;
+}
+
+/**
  * Writes the state atomically, with the stamps of the files its documents were read from (a document without
  * one is re-read and re-hashed on the next warm start); returns the file's size in bytes.
  */
 export function writeCache(file: string, state: LibraryState, stamps?: ReadonlyMap<string, FileStamp>): number {
   ensureCacheDir(path.dirname(file));
+  // Encoded before the rename: every text still read lazily from the file about to be replaced is read by then.
+  const encoded = encodeLibraryState(state, stamps);
   const temporary = `${file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
   let bytes = 0;
+  let written: fs.Stats;
   const descriptor = fs.openSync(temporary, 'w');
   try {
-    for (const chunk of encodeLibraryState(state, stamps)) {
-      for (let written = 0; written < chunk.length; ) written += fs.writeSync(descriptor, chunk, written);
-      bytes += chunk.length;
+    for (const piece of encoded.pieces) {
+      for (let done = 0; done < piece.length; ) done += fs.writeSync(descriptor, piece, done);
+      bytes += piece.length;
     }
+    written = fs.fstatSync(descriptor);
   } catch (error) {
     fs.closeSync(descriptor);
     fs.rmSync(temporary, { force: true });
@@ -69,6 +101,7 @@ export function writeCache(file: string, state: LibraryState, stamps?: ReadonlyM
   }
   fs.closeSync(descriptor);
   fs.renameSync(temporary, file);
+  encoded.readTextsFrom(readAtWhileUnchanged(file, written));
   return bytes;
 }
 

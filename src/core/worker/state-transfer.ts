@@ -5,7 +5,7 @@ import { decodeLibraryState, encodeLibraryState } from '../cache/format.js';
 import { INDEX_FORMAT_VERSION, type LibraryState } from '../library.js';
 
 export function packState(state: LibraryState): ArrayBuffer {
-  const parts = encodeLibraryState(state);
+  const parts = encodeLibraryState(state).pieces;
   const packed = new Uint8Array(parts.reduce((length, part) => length + part.length, 0));
   let at = 0;
   for (const part of parts) {

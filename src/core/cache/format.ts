@@ -24,9 +24,9 @@
 // read the texts, two thirds of the file: reading and checksumming them took a fifth of a warm start, and a check
 // reads only some of them (the bench's full check, 3,906 of 10,000). A document's text is read, checked against
 // its own crc32 and decoded when first asked for: from the buffer the state was decoded from, or from the file,
-// reopened by its path and read only while it is still the file that was loaded (never held open: a save renames
-// a new file over it). A save points the documents it wrote at the new file. Should the file have been replaced or
-// damaged since, the text is read from the document's source file, if that still hashes the same.
+// reopened by its path and read only while it is still the file that was loaded (never held open beyond one task:
+// a save renames a new file over it). A save points the documents it wrote at the new file. Should the file have
+// been replaced or damaged since, the text is read from the document's source file, if that still hashes the same.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { crc32 } from 'node:zlib';

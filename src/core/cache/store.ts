@@ -49,19 +49,30 @@ export function readCache(file: string, indexFormatVersion: number): CacheRead {
   }
 }
 
+// Files opened for reading texts after a load, each held open until the reads of the current task are done: a
+// check reads thousands of texts in one go, and opening the file for each read cost three times the read.
+const heldOpen = new Set<() => void>();
+
 /**
- * Reads `file` for the texts read after the load, as long as it is still the file of `identity`: reopened for
- * each read rather than held open, since a save renames a new file over it (which Windows refuses while it is open).
+ * Reads `file` for the texts read after the load, as long as it is still the file of `identity` (the descriptor
+ * then reads that file, even should another be renamed over it meanwhile). Not held open beyond the current
+ * task: a save renames a new file over it, which Windows refuses while it is open.
  */
 function readAtWhileUnchanged(file: string, identity: fs.Stats): ReadAt {
   const absolute = path.resolve(file);
+  let descriptor: number | undefined;
+  const close = () => {
+    if (descriptor !== undefined) fs.closeSync(descriptor);
+    descriptor = undefined;
+    heldOpen.delete(close);
+  };
   return (target, position) => {
-    const descriptor = openIfUnchanged(absolute, identity);
-    try {
-      return fs.readSync(descriptor, target, 0, target.length, position);
-    } finally {
-      fs.closeSync(descriptor);
+    if (descriptor === undefined) {
+      descriptor = openIfUnchanged(absolute, identity);
+      heldOpen.add(close);
+      setImmediate(close);
     }
+    return fs.readSync(descriptor, target, 0, target.length, position);
   };
 }
 
@@ -100,6 +111,8 @@ export function writeCache(file: string, state: LibraryState, stamps?: ReadonlyM
     throw error;
   }
   fs.closeSync(descriptor);
+  // The texts just encoded may have been read from the file about to be replaced, which Windows would not rename over.
+  for (const close of heldOpen) close();
   fs.renameSync(temporary, file);
   encoded.readTextsFrom(readAtWhileUnchanged(file, written));
   return bytes;

@@ -440,6 +440,7 @@ describe('texts read after a warm start', () => {
   it('after a save, reads the texts it saved from the new file and the others from their source files', () => {
     const cached = readCached();
     const [kabulDocument, ozyDocument] = cached.state.documents.map((d) => d.document);
+    assert.deepEqual([kabulDocument.path, ozyDocument.path], [kabul, ozy]);
     const read = readFileSync(file);
     writeCache(file, cached.state, cached.stamps);
     assert.ok(readFileSync(file).equals(read), 'saved byte for byte as it was read');

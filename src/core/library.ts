@@ -5,7 +5,8 @@ import { PassageIndex, type IndexedDocument, type SentenceHit } from './index/pa
 import { indexTermsOfTokens, visitIndexTerms } from './index/terms.js';
 import { readSourceFiles, type LoadOptions, type SourceFile } from './sources/load.js';
 import { analyzeSource, hashText } from './sources/analyze.js';
-import { tokenize, type Token } from './text/normalize.js';
+import { isContentToken, tokenize, type Token } from './text/normalize.js';
+import { phraseMatchesIn, type SentenceRun } from './sources/phrase-matches.js';
 import { sentencesAround } from './sources/sentence-window.js';
 import type { SourceDocument, SourceWarning, Span } from './types.js';
 
@@ -111,14 +112,28 @@ export class SourceLibrary {
     // A content word that no source has: no source has the phrase.
     if (ids.some((id) => id === undefined)) return [];
     const byRarity = [...new Set(ids as number[])].sort((a, b) => this.index.idf(b) - this.index.idf(a));
+    const [rarest] = byRarity;
+    if (rarest === undefined) return this.findFunctionWords(phrase, limit);
+    const anchor = phrase.findIndex((token) => isContentToken(token) && token.stem === this.index.terms[rarest]);
     const matches: PhraseMatch[] = [];
-    for (const { document, span } of this.phraseWindows(byRarity, phrase)) {
-      const tokens = tokenize(document.text.slice(span.start, span.end), span.start);
+    for (const run of this.phraseWindows(byRarity, phrase)) {
+      const key = run.document.path;
+      for (const span of phraseMatchesIn(run, phrase, anchor, (sentence) => this.sentencesUseAll(key, sentence, sentence, [rarest]))) {
+        matches.push({ document: run.document, span });
+        if (matches.length >= limit) return matches;
+      }
+    }
+    return matches;
+  }
+
+  /** findPhrase for a phrase of function words only ("as it is"), which the index does not hold: every document is read. */
+  private findFunctionWords(phrase: readonly Token[], limit: number): PhraseMatch[] {
+    const matches: PhraseMatch[] = [];
+    for (const document of this.byPath.values()) {
+      const tokens = tokenize(document.text);
       for (let i = 0; i + phrase.length <= tokens.length; i++) {
-        let j = 0;
-        while (j < phrase.length && tokens[i + j].norm === phrase[j].norm) j++;
-        if (j < phrase.length) continue;
-        matches.push({ document, span: { start: tokens[i].span.start, end: tokens[i + j - 1].span.end } });
+        if (!phrase.every((word, j) => tokens[i + j].norm === word.norm)) continue;
+        matches.push({ document, span: { start: tokens[i].span.start, end: tokens[i + phrase.length - 1].span.end } });
         if (matches.length >= limit) return matches;
       }
     }
@@ -127,30 +142,25 @@ export class SourceLibrary {
 
   /**
    * Where a phrase can stand: around each sentence holding its rarest word (as far on either side as the phrase is
-   * long, since it may span sentences) when the sentences there hold its other words too, overlapping windows
-   * merged; every document when it has no content word.
+   * long, since it may span sentences) when the sentences there hold its other words too, overlapping runs merged.
    */
-  private *phraseWindows(byRarity: number[], phrase: readonly Token[]): Generator<{ document: SourceDocument; span: Span }> {
+  private *phraseWindows(byRarity: number[], phrase: readonly Token[]): Generator<SentenceRun> {
     const [rarest, ...others] = byRarity;
-    if (rarest === undefined) {
-      for (const document of this.byPath.values()) yield { document, span: { start: 0, end: document.text.length } };
-      return;
-    }
     // Source and draft may space and punctuate the same words differently: leave room.
     const reach = 2 * (phrase[phrase.length - 1].span.end - phrase[0].span.start) + 100;
-    let current: { document: SourceDocument; span: Span } | undefined;
-    for (const { key, sentence } of this.index.sentencesWith(rarest)) {
+    let current: SentenceRun | undefined;
+    // A document without the second rarest word cannot hold the phrase.
+    for (const { key, sentence } of this.index.sentencesWith(rarest, others[0])) {
       const document = this.byPath.get(key)!;
       const { span } = document.sentences[sentence];
       const { first, last } = sentencesAround(document, span.start - reach, span.end + reach);
       if (!this.sentencesUseAll(key, first, last, others)) continue;
-      const window = { start: document.sentences[first].span.start, end: document.sentences[last].span.end };
-      if (current?.document === document && window.start <= current.span.end) {
-        current.span.end = Math.max(current.span.end, window.end);
+      if (current?.document === document && document.sentences[first].span.start <= document.sentences[current.last].span.end) {
+        current.last = Math.max(current.last, last);
         continue;
       }
       if (current) yield current;
-      current = { document, span: window };
+      current = { document, first, last };
     }
     if (current) yield current;
   }

@@ -26,6 +26,16 @@ describe('SourceLibrary', () => {
     assert.deepEqual(found(lib, 'Obviously this is a local decision'), []);
   });
 
+  it('finds every place a phrase stands, in order, wherever its rarest word repeats or a sentence ends inside it', () => {
+    const lib = library();
+    lib.upsert('valley.md', 'The valley flooded. Then the valley flooded again, and the valley flooded a third time.');
+    lib.upsert('crops.md', 'Crops failed in the valley. Valley flooded, farmers said.');
+    assert.deepEqual(found(lib, 'the valley flooded'), [['valley.md', 0, 18], ['valley.md', 25, 43], ['valley.md', 55, 73]]);
+    assert.deepEqual(found(lib, 'in the valley. Valley flooded'), [['crops.md', 13, 42]]);
+    // Both words are in the seed article, never side by side.
+    assert.deepEqual(found(lib, 'Kabul decision'), []);
+  });
+
   it('finds documents by path or citation key, and forgets a removed one', () => {
     const lib = library();
     assert.equal(lib.get('other-story')?.path, 'other.md');

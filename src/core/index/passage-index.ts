@@ -232,13 +232,22 @@ export class PassageIndex {
     return [...lists.values()].map((list) => Uint32Array.from(list));
   }
 
-  /** The sentences that use a term, in index order. */
-  sentencesWith(termId: number): { key: string; sentence: number }[] {
+  /** The sentences that use a term, in index order; with `companion`, only those whose document uses it too. */
+  sentencesWith(termId: number, companion?: number): { key: string; sentence: number }[] {
     const sentences: { key: string; sentence: number }[] = [];
+    const { sentenceSlot } = this;
+    const companions = companion === undefined ? undefined : this.postings.list(companion);
+    // Both lists ascend, and so do the slots of their sentences: the companion's list is walked alongside.
+    let next = 0;
     for (const number of this.postings.list(termId)) {
-      const slot = this.sentenceSlot[number];
+      const slot = sentenceSlot[number];
       const document = this.slots[slot];
-      if (document) sentences.push({ key: document.key, sentence: number - this.slotFirstSentence[slot] });
+      if (!document) continue;
+      if (companions) {
+        while (next < companions.length && sentenceSlot[companions[next]] < slot) next++;
+        if (next === companions.length || sentenceSlot[companions[next]] !== slot) continue;
+      }
+      sentences.push({ key: document.key, sentence: number - this.slotFirstSentence[slot] });
     }
     return sentences;
   }

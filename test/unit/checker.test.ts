@@ -75,6 +75,14 @@ describe('DraftChecker on the seed article', () => {
     assert.equal(draft.slice(claim.problems[0].span!.start, claim.problems[0].span!.end), 'confirm');
   });
 
+  it('quotes the source\'s own words for a negation the draft added', () => {
+    const draft = 'Turkish officials did not express their openness in principle to the idea at a NATO summit in Brussels last month.';
+    const [claim] = checker.check(draft);
+    assert.equal(claim.verdict, 'contradicted');
+    assert.deepEqual(problems(claim), [{ type: 'negation', draft: 'not', source: 'officials expressed their openness' }]);
+    assert.equal(claim.message, 'negation — the source says the opposite: “officials expressed their openness”');
+  });
+
   it('does not read a negation into a clause it does not govern', () => {
     const [claim] = checker.check('Kirby told Al-Monitor that discussions on the proposal are continuing.');
     assert.equal(claim.verdict, 'supported');

@@ -299,7 +299,7 @@ function checkPolarityAndAntonyms(context: CheckContext, facts: SentenceFacts, e
     problems.push({
       type: 'negation',
       draft: draftSpan ? facts.text.slice(draftSpan.start - facts.span.start, draftSpan.end - facts.span.start) : facts.text,
-      source: phraseAround(context.document.text, source, (sourceCue ?? claimCues[0]).span, sourceCue ? 1 : 0),
+      source: sourceCue ? phraseAround(context.document.text, source, sourceCue.span, 1) : unnegatedPhrase(context, source, draftText, claimCues[0]),
       span: draftSpan,
     });
   }
@@ -344,6 +344,16 @@ function scopeStems(slice: Slicer, tokens: Token[], cue: NegationCue): string[] 
     if (++taken === SCOPE_WORDS) break;
   }
   return stems;
+}
+
+/**
+ * Where the draft negates what the source states: the source's words around the first word the draft's negation
+ * bears on ("can not now be completed" -> "can now also"), or the source sentence when it has none of them.
+ */
+function unnegatedPhrase(context: CheckContext, source: SentenceFacts, draftText: Slicer, claimCue: NegationCue): string {
+  const negated = scopeStems(draftText, context.claimTokens, claimCue);
+  const word = negated.map((stem) => source.tokens.find((t) => t.stem === stem)).find((t) => t !== undefined);
+  return word ? phraseAround(context.document.text, source, word.span, 1) : source.text;
 }
 
 /** The source's words around a negation cue (`before` words before it, three after), for a message. */

@@ -678,7 +678,9 @@ function endsClause(frame: Frame, quote: number, quotation: Quotation): boolean 
 
 /** Nothing but one quotation (and punctuation) in the sentence. */
 function standsAlone(frame: Frame): boolean {
-  return frame.words.filter((w) => w.kind === 'word' || w.kind === 'quote').length === 1;
+  let count = 0;
+  for (const w of frame.words) if ((w.kind === 'word' || w.kind === 'quote') && ++count > 1) return false;
+  return count === 1;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -48,8 +48,9 @@ export class PassageIndex {
   private sentenceNumbers = 0;
   /** Per term, the last sentence number (+1) that counted it: deduplicates a sentence's terms without a Set. */
   private lastCounted = new Uint32Array(1024);
-  /** Scratch for search: a score per sentence number, zero except while a query runs. */
+  /** Scratch for search: a score per sentence number, zero except while a query runs; and the sentences scored. */
   private scores = new Float64Array(1024);
+  private touched = new Uint32Array(1024);
   private liveSentences = 0;
   private liveTerms = 0;
   private deadSentences = 0;
@@ -178,8 +179,8 @@ export class PassageIndex {
   private rank(terms: number[], limit: number, lists: readonly Uint32Array[]): SentenceHit[] {
     const averageLength = this.liveTerms / Math.max(1, this.liveSentences);
     const commonThreshold = Math.max(50, this.liveSentences * COMMON_TERM_SHARE);
-    const { scores, sentenceSlot, sentenceLength, slots } = this;
-    const touched: number[] = [];
+    const { scores, touched, sentenceSlot, sentenceLength, slots } = this;
+    let touchedCount = 0;
     const idfs = terms.map((id) => this.idf(id));
     // A term's weight in the shortest possible sentence: the most it can add to any score.
     const maxWeights = idfs.map((idf) => (idf * (BM25_K1 + 1)) / (1 + BM25_K1 * (1 - BM25_B)));
@@ -188,19 +189,21 @@ export class PassageIndex {
     const scoreSentence = (number: number, idf: number): void => {
       if (anyRemoved && !slots[sentenceSlot[number]]) return; // a removed document, until the lists are compacted
       const norm = 1 - BM25_B + (BM25_B * sentenceLength[number]) / averageLength;
-      if (scores[number] === 0) touched.push(number);
+      if (scores[number] === 0) touched[touchedCount++] = number;
       scores[number] += (idf * (BM25_K1 + 1)) / (1 + BM25_K1 * norm);
     };
     terms.forEach((id, rank) => {
       const idf = idfs[rank];
       const list = lists[rank];
       const onlyRerank =
-        touched.length > 0 &&
-        (rank >= WALKED_TERMS || (rank > 0 && this.documentFrequency[id] > commonThreshold) || cannotEnterTop(touched, scores, limit, remainingMax));
+        touchedCount > 0 &&
+        (rank >= WALKED_TERMS ||
+          (rank > 0 && this.documentFrequency[id] > commonThreshold) ||
+          cannotEnterTop(touched.subarray(0, touchedCount), scores, limit, remainingMax));
       remainingMax -= maxWeights[rank];
-      if (onlyRerank && list.length > 4 * touched.length) {
+      if (onlyRerank && list.length > 4 * touchedCount) {
         // Look the candidates up in the (sorted) list rather than walk it.
-        for (let i = 0, candidates = touched.length; i < candidates; i++) {
+        for (let i = 0, candidates = touchedCount; i < candidates; i++) {
           if (containsSorted(list, touched[i])) scoreSentence(touched[i], idf);
         }
         return;
@@ -210,8 +213,8 @@ export class PassageIndex {
         scoreSentence(list[i], idf);
       }
     });
-    const best = topByScore(touched, scores, limit);
-    for (const number of touched) scores[number] = 0;
+    const best = topByScore(touched.subarray(0, touchedCount), scores, limit);
+    for (let i = 0; i < touchedCount; i++) scores[touched[i]] = 0;
     return best.map(({ number, score }) => {
       const slot = sentenceSlot[number];
       return { key: slots[slot]!.key, sentence: number - this.slotFirstSentence[slot], score };
@@ -259,6 +262,7 @@ export class PassageIndex {
       const scores = new Float64Array(this.sentenceSlot.length);
       scores.set(this.scores);
       this.scores = scores;
+      this.touched = new Uint32Array(this.sentenceSlot.length);
     }
   }
 
@@ -311,19 +315,20 @@ function containsSorted(list: Uint32Array, value: number): boolean {
  * Whether a sentence not yet scored, gaining at most `remainingMax`, is sure to stay out of the top `limit`: the
  * current `limit`-th best score already beats it (scores only grow, so that score is a floor).
  */
-function cannotEnterTop(touched: number[], scores: Float64Array, limit: number, remainingMax: number): boolean {
+function cannotEnterTop(touched: Uint32Array, scores: Float64Array, limit: number, remainingMax: number): boolean {
   if (touched.length < limit) return false;
   let above = 0;
-  for (const number of touched) if (scores[number] > remainingMax && ++above >= limit) return true;
+  for (let i = 0; i < touched.length; i++) if (scores[touched[i]] > remainingMax && ++above >= limit) return true;
   return false;
 }
 
 /** The `limit` best sentences, by score and then by sentence number (insertion into a short sorted list). */
-function topByScore(numbers: number[], scores: Float64Array, limit: number): { number: number; score: number }[] {
+function topByScore(numbers: Uint32Array, scores: Float64Array, limit: number): { number: number; score: number }[] {
   const best: { number: number; score: number }[] = [];
   const ranksBefore = (a: { number: number; score: number }, number: number, score: number) =>
     a.score > score || (a.score === score && a.number < number);
-  for (const number of numbers) {
+  for (let i = 0; i < numbers.length; i++) {
+    const number = numbers[i];
     const score = scores[number];
     if (best.length === limit && ranksBefore(best[limit - 1], number, score)) continue;
     let at = best.length;

@@ -60,7 +60,11 @@ export class DraftChecker {
     return draft.units.flatMap((unit) => {
       let findings = this.unitFindings.get(unit);
       if (!findings) {
-        findings = this.checkUnit(text, unit).map((finding) => ({ ...finding, range: lines.rangeOf(finding.span) }));
+        // A unit the edit only moved has its findings moved with it.
+        const before = draft.moved?.from.get(unit);
+        const earlier = before && this.unitFindings.get(before);
+        const relative = earlier ? earlier.map((finding) => shiftFinding(finding, draft.moved!.by)) : this.checkUnit(text, unit);
+        findings = relative.map((finding) => ({ ...finding, range: lines.rangeOf(finding.span) }));
         this.unitFindings.set(unit, findings);
       }
       return findings;

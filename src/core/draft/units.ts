@@ -26,6 +26,8 @@ export interface DraftUnits {
   blocks: { span: Span; kind: ProseKind }[];
   languageId: LanguageId;
   units: SentenceUnit[];
+  /** After a typing patch: each unit the edit only moved (one after its paragraph), with the unit it was, and how far. */
+  moved?: { from: Map<SentenceUnit, SentenceUnit>; by: number };
 }
 
 export function sentenceUnits(text: string, languageId: LanguageId): DraftUnits {
@@ -88,12 +90,17 @@ function patchUnits(previous: DraftUnits, text: string): DraftUnits | undefined 
   const reread = splitSentences(masked, [span]).map((sentence) =>
     unitOf({ ...sentence, paragraph: index }, block.kind === 'heading', quotations, blockCitations),
   );
-  const shiftUnit = (u: SentenceUnit): SentenceUnit => ({
-    sentence: { ...u.sentence, span: shift(u.sentence.span) },
-    heading: u.heading,
-    quotations: u.quotations.map((q) => ({ ...q, inner: shift(q.inner) })),
-    citations: u.citations.map((c) => ({ ...c, span: shift(c.span), keySpan: shift(c.keySpan) })),
-  });
+  const moved = new Map<SentenceUnit, SentenceUnit>();
+  const shiftUnit = (u: SentenceUnit): SentenceUnit => {
+    const unit = {
+      sentence: { ...u.sentence, span: shift(u.sentence.span) },
+      heading: u.heading,
+      quotations: u.quotations.map((q) => ({ ...q, inner: shift(q.inner) })),
+      citations: u.citations.map((c) => ({ ...c, span: shift(c.span), keySpan: shift(c.keySpan) })),
+    };
+    moved.set(unit, u);
+    return unit;
+  };
   const units = [
     ...previous.units.filter((u) => u.sentence.paragraph < index),
     ...reread,
@@ -102,7 +109,14 @@ function patchUnits(previous: DraftUnits, text: string): DraftUnits | undefined 
   // Any edit may name, rename or unname a speaker, or change which words the draft writes as names: a speaker
   // here or, through "he said" or a quotation standing alone, in a later paragraph.
   const anyQuotations = units.some((u) => u.quotations.length > 0);
-  return { text, masked, blocks, languageId: previous.languageId, units: anyQuotations ? withSpeakersReread(masked, units) : units };
+  return {
+    text,
+    masked,
+    blocks,
+    languageId: previous.languageId,
+    units: anyQuotations ? withSpeakersReread(masked, units) : units,
+    moved: { from: moved, by: delta },
+  };
 }
 
 /**

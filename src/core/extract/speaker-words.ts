@@ -84,8 +84,8 @@ const isSpace = (text: string, at: number, code: number) => code === 32 || code 
 
 /**
  * The words of `text`, given `words`, those of the text before `edit`: the words from the last space before the
- * edit to the first space after it are scanned again, and the words after that are shifted where they stand. The
- * `Word` objects of `words` are reused, so they no longer describe the previous text.
+ * edit to the first space after it are scanned again, and the words after that are shifted where they stand.
+ * `words` itself becomes the new text's words (its `Word` objects reused): it no longer describes the previous text.
  */
 export function rescanWords(words: Word[], text: string, edit: TextEdit): { words: Word[]; removed: Word[]; added: Word[] } {
   let from = edit.start;
@@ -99,11 +99,8 @@ export function rescanWords(words: Word[], text: string, edit: TextEdit): { word
     words[i]!.start += delta;
     words[i]!.end += delta;
   }
-  const removed = words.slice(first, after);
-  const result = words.slice(0, first);
-  for (const w of added) result.push(w);
-  for (let i = after; i < words.length; i++) result.push(words[i]!);
-  return { words: result, removed, added };
+  const removed = words.splice(first, after - first, ...added);
+  return { words, removed, added };
 }
 
 /** The index of the first word starting at or after `offset`. */

@@ -40,6 +40,7 @@ export const CACHE_FORMAT_VERSION = 4;
 
 const MAGIC = Buffer.from('GWINDEX\n', 'latin1');
 const HEADER_BYTES = 40;
+const CHECKED_LENGTH_AT = 32;
 const BYTE_ORDER_PROBE = 0x01020304;
 const COUNTS = 3;
 // The per-document columns at the start of the numbers region.
@@ -230,14 +231,33 @@ function header(checked: Buffer[], texts: Buffer[], formatVersion: number): Buff
   bytesOf(new Uint32Array([BYTE_ORDER_PROBE])).copy(header, 16);
   header.writeUInt32LE(checked.reduce((crc, piece) => crc32(piece, crc), 0), 20);
   header.writeBigUInt64LE(BigInt(lengthOf(checked) + lengthOf(texts)), 24);
-  header.writeBigUInt64LE(BigInt(lengthOf(checked)), 32);
+  header.writeBigUInt64LE(BigInt(lengthOf(checked)), CHECKED_LENGTH_AT);
   return header;
 }
 
 /** readLibraryState for a file already in memory, which its texts are read from when first asked for. */
 export function decodeLibraryState(file: Buffer, indexFormatVersion: number): CachedLibrary {
-  const readAt: ReadAt = (target, position) => file.copy(target, 0, position);
-  return readLibraryState(readAt, file.length, indexFormatVersion, readAt);
+  const texts = textsCopied();
+  const cached = readLibraryState((target, position) => file.copy(target, 0, position), file.length, indexFormatVersion, texts.readAt);
+  texts.copyFrom(file, HEADER_BYTES + Number(file.readBigUInt64LE(CHECKED_LENGTH_AT)));
+  return cached;
+}
+
+/**
+ * Texts read from a copy of a decoded buffer's texts region: only texts are read after the decoding, and a third
+ * of the buffer is numbers already copied out, which the copy lets go. (Not in decodeLibraryState's scope: a
+ * closure there would keep the whole buffer.)
+ */
+function textsCopied(): { readAt: ReadAt; copyFrom(file: Buffer, textsAt: number): void } {
+  let texts = Buffer.alloc(0);
+  let offset = 0;
+  return {
+    readAt: (target, position) => texts.copy(target, 0, position - offset),
+    copyFrom: (file, textsAt) => {
+      texts = Buffer.from(file.subarray(textsAt));
+      offset = textsAt;
+    },
+  };
 }
 
 /**
@@ -269,7 +289,7 @@ export function readLibraryState(
   }
   const payloadLength = header.readBigUInt64LE(24);
   if (payloadLength !== BigInt(size - HEADER_BYTES)) throw new InvalidCacheError('truncated');
-  const checkedLength = header.readBigUInt64LE(32);
+  const checkedLength = header.readBigUInt64LE(CHECKED_LENGTH_AT);
   if (checkedLength > payloadLength) throw new InvalidCacheError('sections do not add up');
   const reader = new PayloadReader(readAt, HEADER_BYTES + Number(checkedLength), header.readUInt32LE(20));
   try {

@@ -1,7 +1,8 @@
 // The words and punctuation the speaker reader works on, scanned from a whole text. A typing edit changes a few
 // words of a long draft, so the words of its next version are re-scanned only around the edit.
-import { STOPWORDS } from '../text/normalize.js';
 import type { TextEdit } from '../text/edit.js';
+import { STOPWORDS } from '../text/normalize.js';
+import { partitionPoint } from '../text/partition-point.js';
 import type { Span } from '../types.js';
 
 export const wordSet = (list: string) => new Set(list.split(/\s+/).filter(Boolean));
@@ -105,14 +106,7 @@ export function rescanWords(words: Word[], text: string, edit: TextEdit): { word
 
 /** The index of the first word starting at or after `offset`. */
 export function firstWordFrom(words: Word[], offset: number): number {
-  let low = 0;
-  let high = words.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (words[mid]!.start < offset) low = mid + 1;
-    else high = mid;
-  }
-  return low;
+  return partitionPoint(words.length, (i) => words[i]!.start < offset);
 }
 
 /** A quotation in a span read as words: its span including its marks, and its index among the quotations. */

@@ -4,11 +4,12 @@
 // alone. Sentences without quotes are read the same way ("Kirby said", "the New York Times reported") so the
 // verifier can compare who a claim is attributed to. Names are kept as written, minus titles and roles
 // ("Pentagon spokesman John Kirby" -> "John Kirby").
+import { editBetween } from '../text/edit.js';
 import { STOPWORDS } from '../text/normalize.js';
+import { partitionPoint } from '../text/partition-point.js';
 import { splitSentences } from '../text/sentences.js';
 import type { Quotation, Sentence, Span, Speaker } from '../types.js';
 import { findQuotations } from './quotations.js';
-import { editBetween } from '../text/edit.js';
 import { CALENDAR, PRONOUNS, readWords, rescanWords, wordSet, wordsOf, type Masked, type Word } from './speaker-words.js';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -548,14 +549,7 @@ class SpeakerMemory {
   /** The last person named anywhere in a sentence, for a "he" no speaker or subject accounts for. */
   rememberMentions(frame: Frame): void {
     const { personNames } = frame.lexicon;
-    let low = 0;
-    let high = personNames.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (personNames[mid]!.start < frame.span.end) low = mid + 1;
-      else high = mid;
-    }
-    const last = personNames[low - 1];
+    const last = personNames[partitionPoint(personNames.length, (i) => personNames[i]!.start < frame.span.end) - 1];
     if (last && last.start >= frame.span.start) this.personMentioned = last.name;
   }
 }
@@ -653,13 +647,7 @@ export function findReportedSpeech(sentence: Sentence, text: string): Speaker | 
 
 function chooseAttribution<T extends { verb: number }>(frame: Frame, quote: number, attributions: T[], quotation: Quotation): T | undefined {
   const { words: ws } = frame;
-  let low = 0;
-  let high = attributions.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (attributions[mid]!.verb < quote) low = mid + 1;
-    else high = mid;
-  }
+  const low = partitionPoint(attributions.length, (i) => attributions[i]!.verb < quote);
   const following = attributions[low];
   // "“…,” said X" / "“…,” Watson's attorney, Lanny Breuer, told the Journal": the attribution right after a
   // quote that ends its clause.

@@ -1,5 +1,6 @@
 // Pieces of a source cut at sentence boundaries, so that tokenising a piece gives exactly the words the whole
 // document's tokens have there: no word is cut in half at a window's edge.
+import { partitionPoint } from '../text/partition-point.js';
 import type { SourceDocument, Span } from '../types.js';
 
 /** The first and last sentence that [start, end) touches (clamped to the document's sentences). */
@@ -20,12 +21,5 @@ export function sentenceWindow(document: SourceDocument, start: number, end: num
 }
 
 function firstSentenceEndingAfter({ sentences }: SourceDocument, offset: number): number {
-  let low = 0;
-  let high = sentences.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (sentences[middle].span.end <= offset) low = middle + 1;
-    else high = middle;
-  }
-  return low;
+  return partitionPoint(sentences.length, (i) => sentences[i].span.end <= offset);
 }

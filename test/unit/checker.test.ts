@@ -75,6 +75,13 @@ describe('DraftChecker on the seed article', () => {
     assert.equal(draft.slice(claim.problems[0].span!.start, claim.problems[0].span!.end), 'confirm');
   });
 
+  it('flags a dropped negation the source wrote as "not yet"', () => {
+    const draft = 'The Pentagon has a clear idea of what its capabilities will be in Afghanistan after the withdrawal.';
+    const [claim] = checker.check(draft);
+    assert.equal(claim.verdict, 'contradicted');
+    assert.deepEqual(problems(claim), [{ type: 'negation', draft: 'clear', source: 'does not yet have' }]);
+  });
+
   it('quotes the source\'s own words for a negation the draft added', () => {
     const draft = 'Turkish officials did not express their openness in principle to the idea at a NATO summit in Brussels last month.';
     const [claim] = checker.check(draft);

@@ -337,7 +337,8 @@ function scopeStems(slice: Slicer, tokens: Token[], cue: NegationCue): string[] 
   let taken = 0;
   for (const token of tokens) {
     if (token.span.start < cue.span.end) continue;
-    if (CLAUSE_BREAK.test(slice(previousEnd, token.span.start)) || CONJUNCTIONS.has(token.norm)) break;
+    // A conjunction right after the cue is an adverb of it ("not yet"), not the start of another clause.
+    if (CLAUSE_BREAK.test(slice(previousEnd, token.span.start)) || (CONJUNCTIONS.has(token.norm) && previousEnd > cue.span.end)) break;
     previousEnd = token.span.end;
     if (!isContentToken(token)) continue;
     stems.push(token.stem);

@@ -75,6 +75,14 @@ describe('DraftChecker on the seed article', () => {
     assert.equal(draft.slice(claim.problems[0].span!.start, claim.problems[0].span!.end), 'confirm');
   });
 
+  it('puts a quotation in the wrong mouth where the source reports the words without quotation marks', () => {
+    const draft = '"Airport security in any form will be important," said Jake Sullivan.';
+    const quote = finding(checker.check(draft), 'quote', 'Airport');
+    assert.equal(quote.verdict, 'contradicted');
+    assert.deepEqual(problems(quote), [{ type: 'attribution', draft: 'Jake Sullivan', source: 'Kirby' }]);
+    assert.equal(finding(checker.check(draft.replace('Jake Sullivan', 'Kirby')), 'quote', 'Airport').verdict, 'supported');
+  });
+
   it('flags a dropped negation the source wrote as "not yet"', () => {
     const draft = 'The Pentagon has a clear idea of what its capabilities will be in Afghanistan after the withdrawal.';
     const [claim] = checker.check(draft);

@@ -3,6 +3,7 @@
 import { areAntonyms } from '../extract/antonyms.js';
 import { findNegations } from '../extract/negation.js';
 import { namesAgree } from '../extract/names.js';
+import { findReportedSpeech } from '../extract/speakers.js';
 import type { PhraseMatch, SourceLibrary } from '../library.js';
 import { sourceQuotations } from '../sources/analyze.js';
 import { sentenceWindow } from '../sources/sentence-window.js';
@@ -88,9 +89,12 @@ function findWithinGap(document: SourceDocument, offset: number, piece: Token[])
   return undefined;
 }
 
+/** Who the source has say the words at `span`: its quotation's speaker, or for words outside quotation marks the speaker its sentence reports ("…, Kirby said."). */
 function speakerAt(document: SourceDocument, span: Span): string | undefined {
   const quotation = sourceQuotations(document).find((q) => q.inner.start <= span.start && span.end <= q.inner.end);
-  return quotation?.speaker?.name;
+  if (quotation) return quotation.speaker?.name;
+  const sentence = document.sentences.find((s) => s.span.start <= span.start && span.start < s.span.end);
+  return sentence && findReportedSpeech(sentence, document.text)?.name;
 }
 
 function attribution(quotation: Quotation, sourceSpeaker: string): Problem {

@@ -83,6 +83,14 @@ describe('DraftChecker on the seed article', () => {
     assert.equal(finding(checker.check(draft.replace('Jake Sullivan', 'Kirby')), 'quote', 'Airport').verdict, 'supported');
   });
 
+  it('counts a country as named by its other names inside a longer name, and reports an ordinal once', () => {
+    const russia = "Russia's S-400 system, which the United States believes could pose a threat to the alliance's aircraft, was bought by Ankara.";
+    assert.equal(checker.check(russia)[0].verdict, 'supported');
+    const [second] = checker.check("The talks precede President Joe Biden's second meeting with Erdogan since taking office.");
+    assert.deepEqual(problems(second), [{ type: 'number', draft: 'second', source: 'first' }]);
+    assert.equal(second.message, 'number second — the source says first');
+  });
+
   it('flags a dropped negation the source wrote as "not yet"', () => {
     const draft = 'The Pentagon has a clear idea of what its capabilities will be in Afghanistan after the withdrawal.';
     const [claim] = checker.check(draft);

@@ -4,6 +4,7 @@ import { areAntonyms } from '../extract/antonyms.js';
 import { datesAgree, type DateMention } from '../extract/dates.js';
 import { namesAgree, type NameMention } from '../extract/names.js';
 import { numbersAgree, type NumberMention } from '../extract/numbers.js';
+import { placeNames } from '../extract/places.js';
 import { isContentToken, stemWord, STOPWORDS, type Token } from '../text/normalize.js';
 import type { NegationCue } from '../extract/negation.js';
 import type { Problem, SourceDocument, Span } from '../types.js';
@@ -79,7 +80,11 @@ export function assessClaim(finder: EvidenceFinder, input: ClaimInput): ClaimAss
     ...dates.flatMap((d) => checkDate(context, d)),
     ...names.flatMap((n) => checkName(context, n, names)),
   );
-  if (best.anchorCoverage >= NEGATION_MIN_COVERAGE) problems.push(...checkPolarityAndAntonyms(context, facts, excluded));
+  if (best.anchorCoverage >= NEGATION_MIN_COVERAGE) {
+    // An opposite word already reported as a number, date or name ("second" / "first") is not reported twice.
+    const polarity = checkPolarityAndAntonyms(context, facts, excluded);
+    problems.push(...polarity.filter((p) => p.type !== 'antonym' || !problems.some((typed) => typed.span && p.span && overlaps(typed.span, p.span))));
+  }
   // A claim the sources barely touch is absent as a whole; its names and numbers being absent too goes without saying.
   if (!input.typedOnly && best.coverage < ABSENT_COVERAGE && !problems.some((p) => p.source !== '' && p.type !== 'citation')) {
     problems.splice(0, problems.length, ...problems.filter((p) => p.type === 'citation'), absent(facts.text));
@@ -263,6 +268,8 @@ function isDateline(text: string, sentence: SentenceFacts, name: NameMention): b
 function sentenceMentions(facts: SentenceFacts, name: NameMention): boolean {
   if (facts.names.some((candidate) => namesAgree(name.text, candidate.text))) return true;
   const norms = new Set(facts.tokens.map((token) => token.norm));
+  // A country is mentioned by its other names inside a longer one: "Russia's S-400" by the source's "Russian S-400".
+  if (placeNames(name.text).some((place) => norms.has(place))) return true;
   return name.tokens.length > 0 && name.tokens.every((token) => norms.has(token));
 }
 

@@ -21,7 +21,7 @@ describe('groundwork check', function () {
     assert.deepEqual(stdout.trimEnd().split('\n'), [
       'examples/draft.md:5:1: contradicted: negation — the source says the opposite: “he could not confirm the requests” (000_f04d67d5c7de7c34.txt:7)',
       'examples/draft.md:5:90: contradicted: number 250 — the source says 150 (000_f04d67d5c7de7c34.txt:29)',
-      'examples/draft.md:9:2: contradicted: misquote — source: ‘be important’; draft: ‘be crucial’ (000_f04d67d5c7de7c34.txt:11)',
+      'examples/draft.md:9:2: contradicted: misquote — source: ‘be important’; draft: ‘be crucial’; attribution — the source has Kirby saying this, not Jake Sullivan (000_f04d67d5c7de7c34.txt:11)',
       'examples/draft.md:11:1: contradicted: date Tuesday — the source says Monday (000_f04d67d5c7de7c34.txt:5)',
       'examples/draft.md:13:1: contradicted: name Geneva — the source says Brussels (000_f04d67d5c7de7c34.txt:31)',
       'examples/draft.md:13:70: unsupported: no source says this',

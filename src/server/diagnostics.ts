@@ -41,7 +41,7 @@ export function diagnosticCode(finding: Finding, problem?: Problem): DiagnosticC
 export function problemMessage(finding: Finding, problem?: Problem): string {
   if (!problem || problem.type === 'absent') return finding.message || PROBLEM_LABELS.absent;
   const label = PROBLEM_LABELS[problem.type];
-  if (!problem.source) return `${label}: “${problem.draft}” — no source says this`;
+  if (!problem.source) return `${label}: “${problem.draft}” — not in the closest source`;
   return `${label}: “${problem.draft}” — the source says “${problem.source}”`;
 }
 

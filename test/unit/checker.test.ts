@@ -115,6 +115,7 @@ describe('DraftChecker on the seed article', () => {
     const [claim] = checker.check('Turkey could provide 500 troops to secure Kabul airport after Western forces left Afghanistan.');
     assert.equal(claim.verdict, 'unsupported');
     assert.deepEqual(problems(claim), [{ type: 'number', draft: '500', source: '' }]);
+    assert.equal(claim.message, 'number 500 — the closest source gives no such number');
   });
 
   it('calls a claim about things the sources never mention unsupported', () => {

@@ -44,6 +44,12 @@ describe('server: diagnostics', () => {
     assert.match(data.evidence[0].text, /^Some 150 members of the Afghan security forces/);
   });
 
+  it('says a number missing from the passage is not in the closest source, not that no source has it', () => {
+    const number = findingWith(findings, 'number');
+    const missing = { ...number, verdict: 'unsupported' as const, problems: [{ ...number.problems[0], source: '' }] };
+    assert.equal(findingsToDiagnostics([missing], context())[0].message, 'Wrong number: “250” — not in the closest source');
+  });
+
   it('leaves out codes set to "off" and ignored findings', () => {
     assert.deepEqual(summary(findings, { severity: { ...DEFAULT_SETTINGS.severity, number: 'off', misquote: 'off' } }), ['negation 4:67-4:74', 'date 10:37-10:43', 'entity 12:61-12:67']);
     const date = findingWith(findings, 'date');

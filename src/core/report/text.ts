@@ -12,7 +12,8 @@ export function textReport(files: DraftReport[]): string {
       if (!isFlagged(finding)) continue;
       const { line, character } = finding.range.start;
       const evidence = finding.evidence[0];
-      const where = evidence && finding.problems.some((p) => p.source !== '')
+      // Every problem but 'absent' is about the passage the claim matched best: say where it is.
+      const where = evidence && finding.problems.some((p) => p.type !== 'absent')
         ? ` (${basename(evidence.source)}:${evidence.range.start.line + 1})`
         : '';
       lines.push(`${file.path}:${line + 1}:${character + 1}: ${finding.verdict}: ${finding.message}${where}`);

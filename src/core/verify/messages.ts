@@ -1,4 +1,5 @@
-// What a writer reads for each problem: short, concrete, the draft's value against the source's.
+// What a writer reads for each problem: short, concrete, the draft's value against the source's. A number, date or
+// name is looked for in the source the claim matches best, not in every source: the message says so.
 import type { FindingKind, Problem } from '../types.js';
 import { basename } from 'node:path';
 
@@ -6,11 +7,11 @@ export function describeProblem(problem: Problem, kind: FindingKind): string {
   const { draft, source } = problem;
   switch (problem.type) {
     case 'number':
-      return source ? `number ${draft} — the source says ${source}` : `number ${draft} — no source gives this number`;
+      return source ? `number ${draft} — the source says ${source}` : `number ${draft} — the closest source gives no such number`;
     case 'date':
-      return source ? `date ${draft} — the source says ${source}` : `date ${draft} — no source gives this date`;
+      return source ? `date ${draft} — the source says ${source}` : `date ${draft} — the closest source gives no such date`;
     case 'entity':
-      return source ? `name ${draft} — the source says ${source}` : `name ${draft} — no source mentions it`;
+      return source ? `name ${draft} — the source says ${source}` : `name ${draft} — the closest source does not mention it`;
     case 'negation':
       return `negation — the source says the opposite: “${source}”`;
     case 'antonym':

@@ -96,6 +96,12 @@ export class SourceLibrary {
     return id !== undefined && this.index.get(document.path)?.termIds.includes(id) === true;
   }
 
+  /** Whether any source uses a content word's stem. */
+  anyUses(stem: string): boolean {
+    const id = this.index.lookupTerm(stem);
+    return id !== undefined && this.index.sentenceFrequency(id) > 0;
+  }
+
   /** Inverse sentence frequency of a word's stem; high for words few sentences use. */
   rarity(stem: string): number {
     const id = this.index.lookupTerm(stem);

@@ -91,6 +91,19 @@ describe('DraftChecker on the seed article', () => {
     assert.equal(second.message, 'number second — the source says first');
   });
 
+  it('does not set a number against a passage about someone else: the closest source never names whom other sources do', () => {
+    const library = new SourceLibrary();
+    library.upsert(SEED_PATH, seed);
+    library.upsert('court.md', 'Prosecutors said the defendant faces up to 12 years in prison if convicted.\n');
+    const [kirby] = new DraftChecker(library).check('Kirby faces up to 20 years in prison if convicted.');
+    assert.equal(kirby.verdict, 'unsupported');
+    assert.equal(kirby.message, 'number 20 — the closest source gives no such number; name Kirby — the closest source does not mention it');
+    // No source names Smith: the passage may well be the statement, and its number is the rival.
+    const [smith] = new DraftChecker(library).check('Senator Smith faces up to 20 years in prison if convicted.');
+    assert.equal(smith.verdict, 'contradicted');
+    assert.deepEqual(problems(smith), [{ type: 'number', draft: '20', source: '12' }, { type: 'entity', draft: 'Smith', source: '' }]);
+  });
+
   it('flags a dropped negation the source wrote as "not yet"', () => {
     const draft = 'The Pentagon has a clear idea of what its capabilities will be in Afghanistan after the withdrawal.';
     const [claim] = checker.check(draft);

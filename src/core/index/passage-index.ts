@@ -156,6 +156,11 @@ export class PassageIndex {
     return this.liveSentences;
   }
 
+  /** How many live sentences use a term. */
+  sentenceFrequency(termId: number): number {
+    return this.documentFrequency[termId] ?? 0;
+  }
+
   /** Inverse document frequency of a term over sentences (BM25's, floored at a small positive value). */
   idf(id: number): number {
     const df = this.documentFrequency[id] ?? 0;

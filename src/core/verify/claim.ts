@@ -75,11 +75,16 @@ export function assessClaim(finder: EvidenceFinder, input: ClaimInput): ClaimAss
 
   const claimTokens = facts.tokens.filter((token) => !inside(token.span, excluded));
   const context = { finder, document: best.document, window: best, words, claimTokens };
-  problems.push(
-    ...numbers.flatMap((n) => checkNumber(context, n, numbers)),
-    ...dates.flatMap((d) => checkDate(context, d)),
-    ...names.flatMap((n) => checkName(context, n, names)),
+  const nameChecks = names.map((name) => ({ name, problems: checkName(context, name, names) }));
+  const nameProblems = nameChecks.flatMap((check) => check.problems);
+  // A passage that never mentions whom or what the claim names, though other sources do, is about something
+  // else: its numbers and dates are no rivals of the claim's ("Watson faces up to 20 years" against another
+  // defendant's 12). A name no source has is only unsupported: the rest may well be the source's statement.
+  const aboutSomethingElse = nameChecks.some(
+    ({ name, problems: found }) => found.some((p) => p.source === '') && name.tokens.every((word) => finder.library.anyUses(stemWord(word))),
   );
+  const valueProblems = [...numbers.flatMap((n) => checkNumber(context, n, numbers)), ...dates.flatMap((d) => checkDate(context, d))];
+  problems.push(...valueProblems.map((p) => (aboutSomethingElse ? { ...p, source: '' } : p)), ...nameProblems);
   if (best.anchorCoverage >= NEGATION_MIN_COVERAGE) {
     // An opposite word already reported as a number, date or name ("second" / "first") is not reported twice.
     const polarity = checkPolarityAndAntonyms(context, facts, excluded);

@@ -104,6 +104,14 @@ describe('DraftChecker on the seed article', () => {
     assert.deepEqual(problems(smith), [{ type: 'number', draft: '20', source: '12' }, { type: 'entity', draft: 'Smith', source: '' }]);
   });
 
+  it('flags a place swapped inside a hyphenated word', () => {
+    const library = new SourceLibrary();
+    library.upsert('swoop.md', 'Swoop Aero, a Melbourne-based start-up, builds networks of delivery drones.\n');
+    const [claim] = new DraftChecker(library).check('Swoop Aero is a Sydney-based start-up.');
+    assert.equal(claim.verdict, 'contradicted');
+    assert.equal(claim.message, 'name Sydney — the source says Melbourne');
+  });
+
   it('flags a dropped negation the source wrote as "not yet"', () => {
     const draft = 'The Pentagon has a clear idea of what its capabilities will be in Afghanistan after the withdrawal.';
     const [claim] = checker.check(draft);

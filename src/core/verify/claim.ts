@@ -233,7 +233,8 @@ function rivalInSlot(
   if (matched < 2 || matched < claimTokens.length * 0.4) return undefined;
   for (const gap of gaps) {
     const draftSide = claimTokens.slice(gap.draft[0], gap.draft[1]);
-    const inName = (t: Token) => t.span.start >= name.span.start && t.span.end <= name.span.end;
+    // Overlapping, not inside: a name can be part of a hyphenated word ("Sydney-based").
+    const inName = (t: Token) => overlaps(t.span, name.span);
     if (!draftSide.some(inName)) continue;
     // Before the first or after the last shared word the slot is vague: it must hold little but the name.
     const atEdge = gap.source[0] === 0 || gap.source[1] === sourceTokens.length;

@@ -80,15 +80,14 @@ export function assessClaim(finder: EvidenceFinder, input: ClaimInput): ClaimAss
   // A passage that never mentions whom or what the claim names, though other sources do, is about something
   // else: its numbers and dates are no rivals of the claim's ("Watson faces up to 20 years" against another
   // defendant's 12). A name no source has is only unsupported: the rest may well be the source's statement.
-  const aboutSomethingElse = nameChecks.some(
-    ({ name, problems: found }) => found.some((p) => p.source === '') && name.tokens.every((word) => finder.library.anyUses(stemWord(word))),
-  );
+  const namedElsewhere = (name: NameMention) => name.tokens.every((word) => finder.library.anyUses(stemWord(word)));
+  const aboutSomethingElse = nameChecks.some(({ name, problems: found }) => found.some((p) => p.source === '') && namedElsewhere(name));
   const valueProblems = [...numbers.flatMap((n) => checkNumber(context, n, numbers)), ...dates.flatMap((d) => checkDate(context, d))];
   problems.push(...valueProblems.map((p) => (aboutSomethingElse ? { ...p, source: '' } : p)), ...nameProblems);
   if (best.anchorCoverage >= NEGATION_MIN_COVERAGE) {
     // An opposite word already reported as a number, date or name ("second" / "first") is not reported twice.
-    const polarity = checkPolarityAndAntonyms(context, facts, excluded);
-    problems.push(...polarity.filter((p) => p.type !== 'antonym' || !problems.some((typed) => typed.span && p.span && overlaps(typed.span, p.span))));
+    const reported = (p: Problem) => problems.some((typed) => typed.span && p.span && overlaps(typed.span, p.span));
+    problems.push(...checkPolarityAndAntonyms(context, facts, excluded).filter((p) => p.type !== 'antonym' || !reported(p)));
   }
   // A claim the sources barely touch is absent as a whole; its names and numbers being absent too goes without saying.
   if (!input.typedOnly && best.coverage < ABSENT_COVERAGE && !problems.some((p) => p.source !== '' && p.type !== 'citation')) {

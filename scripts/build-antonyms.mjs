@@ -28,7 +28,7 @@ arrive depart; arrival departure; enter leave; join leave; joined left; resign a
 include exclude; ally enemy; friend foe; peace war; ceasefire war; release detain; released detained;
 free jail; freed jailed; sustainable unsustainable; effective ineffective; essential unnecessary;
 suspend continue; suspend resume; suspend keep; halt continue; halt resume; halt keep; stop continue; pause resume;
-suspended continued; halted continued; stopped continued; cease continue;
+suspended continued; halted continued; stopped continued; cease continue; end continue;
 `;
 
 const require = createRequire(import.meta.url);

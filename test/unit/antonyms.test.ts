@@ -16,6 +16,8 @@ describe('areAntonyms', () => {
       ['approved', 'rejected'],
       ['higher', 'lower'],
       ['won', 'lost'],
+      ['stopped', 'continues'],
+      ['ended', 'continuing'],
     ];
     assert.deepEqual(pairs.filter(([a, b]) => !areAntonyms(a, b) || !areAntonyms(b, a)), []);
   });

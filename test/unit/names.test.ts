@@ -42,6 +42,11 @@ describe('findNames', () => {
     assert.deepEqual(texts('White House spokeswoman Jen Psaki called the meeting a priority for Biden.'), ['White House', 'Jen Psaki', 'Biden']);
   });
 
+  it('strips a title that opens the sentence with its "of": "Secretary of State", "Director of National Intelligence"', () => {
+    assert.deepEqual(texts('Secretary of State Antony Blinken said the president will look for ways to move forward.'), ['Antony Blinken']);
+    assert.deepEqual(texts('Director of National Intelligence Avril Haines spoke on Monday.'), ['Avril Haines']);
+  });
+
   it('reads the Lordstown draft: "Shares of Lordstown", "Spokeswoman Colleen Robar", "CEO Edward Hightower"', () => {
     assert.deepEqual(texts('Shares of Lordstown were down about 9% to about $1 in early trading Thursday.'), ['Lordstown']);
     assert.deepEqual(texts('Spokeswoman Colleen Robar said the company is unaware of any injuries associated with the recalled vehicles.'), ['Colleen Robar']);

@@ -141,7 +141,8 @@ const isAcronym = (word: Word, text: string) => /^\p{Lu}{2,}$/u.test(text.slice(
 function withoutSentenceCapital(run: Word[], text: string): Word[] {
   const [first, second] = run;
   if (first.lower === 'the') return run.slice(1);
-  if (!first.sentenceInitial || isAcronym(first, text)) return run;
+  // A title opening the sentence is left for the title split to drop, with its "of State" ("Secretary of State X").
+  if (!first.sentenceInitial || isAcronym(first, text) || TITLES.has(bare(first))) return run;
   if (STOPWORDS.has(first.lower)) return run.slice(1);
   const common = COMMON_STEMS.has(stemWord(first.lower));
   return common && (second === undefined || isConnector(second)) ? run.slice(1) : run;

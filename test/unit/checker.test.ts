@@ -104,6 +104,11 @@ describe('DraftChecker on the seed article', () => {
     assert.deepEqual(problems(smith), [{ type: 'number', draft: '20', source: '12' }, { type: 'entity', draft: 'Smith', source: '' }]);
   });
 
+  it('flags a speaker swapped for another with a title of several words', () => {
+    const [claim] = checker.check('Secretary of State Antony Blinken said the president will look for ways to move forward on the important differences.');
+    assert.deepEqual(problems(claim), [{ type: 'entity', draft: 'Antony Blinken', source: 'Jake Sullivan' }]);
+  });
+
   it('flags a place swapped inside a hyphenated word', () => {
     const library = new SourceLibrary();
     library.upsert('swoop.md', 'Swoop Aero, a Melbourne-based start-up, builds networks of delivery drones.\n');

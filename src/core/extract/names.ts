@@ -208,6 +208,12 @@ export function isTitleWord(word: string): boolean {
   return TITLES.has(normalizeWord(word).replace(/\./g, ''));
 }
 
+/** A word of a title: the title word or one that stands in it ("Secretary of State", "Defense Minister"). */
+export function isTitlePart(word: string): boolean {
+  const folded = normalizeWord(word).replace(/\./g, '');
+  return TITLES.has(folded) || TITLE_MODIFIERS.has(folded);
+}
+
 /**
  * Names in lower-cased, tokenised text ("kilmarnock 's manager steve clarke"): runs of tokens whose
  * normalised form (see normalizeWord) is in `vocabulary`, which the caller fills with the words it knows to be

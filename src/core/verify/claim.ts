@@ -2,7 +2,7 @@
 // names, negation, antonyms) with the source sentences that share the fact's context.
 import { areAntonyms } from '../extract/antonyms.js';
 import { datesAgree, type DateMention } from '../extract/dates.js';
-import { namesAgree, type NameMention } from '../extract/names.js';
+import { isTitlePart, namesAgree, type NameMention } from '../extract/names.js';
 import { numbersAgree, type NumberMention } from '../extract/numbers.js';
 import { placeNames } from '../extract/places.js';
 import { isContentToken, stemWord, STOPWORDS, type Token } from '../text/normalize.js';
@@ -235,9 +235,9 @@ function rivalInSlot(
     // Overlapping, not inside: a name can be part of a hyphenated word ("Sydney-based").
     const inName = (t: Token) => overlaps(t.span, name.span);
     if (!draftSide.some(inName)) continue;
-    // Before the first or after the last shared word the slot is vague: it must hold little but the name.
+    // Before the first or after the last shared word the slot is vague: it must hold little but the name (and its title).
     const atEdge = gap.source[0] === 0 || gap.source[1] === sourceTokens.length;
-    if (atEdge && draftSide.filter((t) => !inName(t)).length > 1) continue;
+    if (atEdge && draftSide.filter((t) => !inName(t) && !isTitlePart(t.text)).length > 1) continue;
     // Before the first or after the last shared word, only the source words next to it are the slot.
     let [from, to] = gap.source;
     if (gap.source[0] === 0) from = Math.max(0, to - SLOT_EDGE_WORDS);

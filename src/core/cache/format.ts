@@ -27,11 +27,10 @@
 // reopened by its path and read only while it is still the file that was loaded (never held open beyond one task:
 // a save renames a new file over it). A save points the documents it wrote at the new file. Should the file have
 // been replaced or damaged since, the text is read from the document's source file, if that still hashes the same.
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { crc32 } from 'node:zlib';
 import type { LibraryState, PersistedDocument } from '../library.js';
-import type { FileStamp } from '../sources/load.js';
+import { sourceFromBytes, type FileStamp, type SourceReadResult } from '../sources/load.js';
 import type { Sentence, SourceDocument } from '../types.js';
 import { withoutUnusedTerms } from './state.js';
 
@@ -449,15 +448,13 @@ function intactBytes(stored: StoredForm): Buffer | undefined {
  * the document was analysed. (Its text is then the same, and so are the bytes and crc it is stored with.)
  */
 function textFromSource({ path, hash }: SourceDocument): string {
-  let bytes: Buffer | undefined;
+  let source: SourceReadResult | undefined;
   try {
-    bytes = readFileSync(path);
+    source = sourceFromBytes(path, readFileSync(path));
   } catch {
     // Gone or unreadable: no more the file it was than one that changed.
   }
-  if (bytes !== undefined && createHash('sha256').update(bytes).digest('hex') === hash) {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  }
+  if (source?.file?.hash === hash) return source.file.text;
   throw new Error(`${path}: the index cache changed on disk and the source file changed since it was indexed (re-index)`);
 }
 

@@ -118,13 +118,18 @@ function listFile(path: string, stats: Stats | Error, maxFileBytes: number): Lis
 
 /** The file's text and hash, or a warning when it is unreadable, binary or not UTF-8. */
 async function readContent(path: string): Promise<SourceReadResult> {
-  const skip = (message: string): SourceReadResult => ({ warning: { path, message } });
   let bytes: Buffer;
   try {
     bytes = await readFile(path);
   } catch (error) {
-    return skip(describeError(error));
+    return { warning: { path, message: describeError(error) } };
   }
+  return sourceFromBytes(path, bytes);
+}
+
+/** A source file's bytes as its text and hash, or a warning when they are binary or not UTF-8. */
+export function sourceFromBytes(path: string, bytes: Buffer): SourceReadResult {
+  const skip = (message: string): SourceReadResult => ({ warning: { path, message } });
   if (bytes.includes(0)) return skip('binary file (contains NUL bytes)');
   let text: string;
   try {

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { caseSignals } from '../src/core/verify/case.js';
+import { caseSignals } from '../src/eval/case.js';
 import { FEATURE_NAMES, featureVector } from '../src/core/verify/signals.js';
 import { predict, type SupportModel } from '../src/core/verify/model.js';
 

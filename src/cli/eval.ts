@@ -4,7 +4,7 @@ import { availableParallelism } from 'node:os';
 import { readFile, writeFile } from 'node:fs/promises';
 import { realpathSync } from 'node:fs';
 import { Worker, parentPort } from 'node:worker_threads';
-import { verifyCase, type CaseResult } from '../core/verify/case.js';
+import { verifyCase, type CaseResult } from '../eval/case.js';
 import { UsageError, type Output } from './output.js';
 
 export interface EvalArguments {

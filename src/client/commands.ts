@@ -17,7 +17,7 @@ import {
   type FindingsResult,
   type RebuildIndexResult,
   type VerdictCounts,
-} from '../server/protocol.js';
+} from '../shared/protocol.js';
 import { markdownReport } from './markdownReport.js';
 
 export type ReportFormat = 'markdown' | 'json' | 'sarif';

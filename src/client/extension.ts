@@ -10,7 +10,7 @@ import {
   STATUS_NOTIFICATION,
   type DocumentSummaryParams,
   type StatusParams,
-} from '../server/protocol.js';
+} from '../shared/protocol.js';
 import { isLiveChecking, registerCommands } from './commands.js';
 import { IndexingNotification } from './indexingNotification.js';
 import { GroundworkStatusBar } from './statusBar.js';

@@ -2,7 +2,7 @@
 // so a small source folder does not flash a toast at every start.
 import { basename } from 'node:path';
 import * as vscode from 'vscode';
-import type { StatusParams } from '../server/protocol.js';
+import type { StatusParams } from '../shared/protocol.js';
 
 const SHOW_AFTER_MS = 700;
 

@@ -2,7 +2,7 @@
 import { basename } from 'node:path';
 import type { DraftReport } from '../core/report/json.js';
 import type { Finding } from '../core/types.js';
-import { escapeMarkdown } from '../server/markdownText.js';
+import { escapeMarkdown } from '../shared/markdownText.js';
 
 const VERDICT_ORDER: Finding['verdict'][] = ['contradicted', 'unsupported', 'supported'];
 const HEADINGS: Record<Finding['verdict'], string> = {

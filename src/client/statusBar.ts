@@ -1,6 +1,6 @@
 // The status bar item: indexing state, then the active draft's verdict counts; a click opens the Problems view.
 import * as vscode from 'vscode';
-import type { StatusParams, VerdictCounts } from '../server/protocol.js';
+import type { StatusParams, VerdictCounts } from '../shared/protocol.js';
 
 export class GroundworkStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('groundwork.status', vscode.StatusBarAlignment.Left, 10);

@@ -4,7 +4,7 @@ import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languag
 import type { Finding, Problem, Range, Span } from '../core/types.js';
 import { citationInsertOffset, isCited } from './citations.js';
 import { minimalEdit, type MinimalEdit } from './minimalEdit.js';
-import { DIAGNOSTIC_SOURCE, IGNORE_FINDING_COMMAND, type DiagnosticData } from './protocol.js';
+import { DIAGNOSTIC_SOURCE, IGNORE_FINDING_COMMAND, type DiagnosticData } from '../shared/protocol.js';
 
 export const DISABLE_NEXT_LINE_COMMENT = '<!-- groundwork-disable-next-line -->';
 

@@ -3,7 +3,7 @@ import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation 
 import { findingCode } from '../core/report/codes.js';
 import type { Evidence, Finding, Problem, Range, Span } from '../core/types.js';
 import { findingFingerprint } from './fingerprint.js';
-import { DIAGNOSTIC_SOURCE, type DiagnosticCode, type DiagnosticData } from './protocol.js';
+import { DIAGNOSTIC_SOURCE, type DiagnosticCode, type DiagnosticData } from '../shared/protocol.js';
 import type { SeverityName } from './settings.js';
 
 const SEVERITIES: Record<Exclude<SeverityName, 'off'>, DiagnosticSeverity> = {

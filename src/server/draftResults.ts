@@ -5,7 +5,7 @@ import { DraftChecker } from '../core/checker.js';
 import type { SourceLibrary } from '../core/library.js';
 import type { Finding } from '../core/types.js';
 import { locateProblems } from './problemSpans.js';
-import type { VerdictCounts } from './protocol.js';
+import type { VerdictCounts } from '../shared/protocol.js';
 
 export interface CheckedDraft {
   /** A snapshot of the text the findings were computed on (offsets -> positions). */

@@ -2,7 +2,7 @@
 // marked, where it comes from, a link that opens it, and the runner-up passages.
 import type { Evidence, Finding, Problem, Range } from '../core/types.js';
 import { problemMessage } from './diagnostics.js';
-import { escapeMarkdown } from './markdownText.js';
+import { escapeMarkdown } from '../shared/markdownText.js';
 import { describeSource } from './sourceLabel.js';
 import { markDifferences } from './wordDiff.js';
 

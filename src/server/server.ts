@@ -29,7 +29,7 @@ import { languageOfPath, listDraftFiles } from './draftFiles.js';
 import { countVerdicts, DraftResults, findingAt, type CheckedDraft } from './draftResults.js';
 import { widenToSentences } from './evidenceContext.js';
 import { renderFindingHover } from './hover.js';
-import { escapeMarkdown } from './markdownText.js';
+import { escapeMarkdown } from '../shared/markdownText.js';
 import { addIgnoredFinding, PROJECT_FILE, readProjectFile } from './projectFile.js';
 import {
   CANCEL_INDEXING_NOTIFICATION,
@@ -53,7 +53,7 @@ import {
   type SetLiveCheckingParams,
   type StatusParams,
   type VerdictCounts,
-} from './protocol.js';
+} from '../shared/protocol.js';
 import { CheckScheduler, type CheckRun } from './scheduler.js';
 import { applyProjectConfig, DEFAULT_SETTINGS, readSettings, type GroundworkSettings } from './settings.js';
 import { SourceIndex } from './sourceIndex.js';

@@ -1,6 +1,6 @@
 // The user's `groundwork.*` settings and the project's `.groundwork.json`, merged into what the server runs with.
 // Anything malformed falls back to the default, field by field: a typo in a setting must not stop the checks.
-import { DIAGNOSTIC_CODES, type DiagnosticCode } from './protocol.js';
+import { DIAGNOSTIC_CODES, type DiagnosticCode } from '../shared/protocol.js';
 
 export const SEVERITY_NAMES = ['error', 'warning', 'information', 'hint', 'off'] as const;
 export type SeverityName = (typeof SEVERITY_NAMES)[number];

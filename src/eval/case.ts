@@ -1,9 +1,9 @@
 // One benchmark case: does `source` back up `claim`? The claim is checked as a plain-text draft against a
 // library holding that one source; the support model scores all its sentences together.
-import { DraftChecker } from '../checker.js';
-import { SourceLibrary } from '../library.js';
-import type { SentenceSignals, Verdict } from '../types.js';
-import { SUPPORT_MODEL, supportProbability } from './model.js';
+import { DraftChecker } from '../core/checker.js';
+import { SourceLibrary } from '../core/library.js';
+import type { SentenceSignals, Verdict } from '../core/types.js';
+import { SUPPORT_MODEL, supportProbability } from '../core/verify/model.js';
 
 export interface CaseResult {
   verdict: Verdict;

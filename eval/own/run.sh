@@ -5,6 +5,7 @@
 # laid out by make-sources.mjs), so retrieval has to find the right article among ~30.
 # Usage: eval/own/run.sh CASE_DIR [score.mjs options]     (build the project first: node scripts/build.mjs)
 # The shared eval folder defaults to ../shared/eval beside the checkout; set SHARED_EVAL to use another.
+# Set REPORT=FILE to keep the findings report (to read the messages behind a miss).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 project=$(cd "$here/../.." && pwd)
@@ -23,4 +24,5 @@ set +e
 code=$?
 set -e
 if [ "$code" -gt 1 ]; then echo "groundwork check exited $code:"; tail -20 "$work/stderr"; exit 1; fi
+[ -z "${REPORT:-}" ] || cp "$work/report.json" "$REPORT"
 node "$shared/score.mjs" "$cases" "$work/report.json" "$@"

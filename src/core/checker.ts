@@ -139,13 +139,19 @@ function remember<T>(cache: Map<string, T>, key: string, compute: () => T): T {
   return value;
 }
 
+/**
+ * Everything `verifyUnit` reads, relative to the sentence's start: the sentence, and each quotation's own words,
+ * which can run past the sentence ("…needs to take. Take and we respect it," Kirby said.), its speaker, and
+ * each citation. Two units with the same key get the same findings, wherever they stand.
+ */
 function cacheKey(unit: SentenceUnit): string {
   const origin = unit.sentence.span.start;
+  const relative = (span: Span | undefined) => span && [span.start - origin, span.end - origin];
   return JSON.stringify([
     unit.sentence.text,
     unit.heading,
-    unit.quotations.map((q) => [q.inner.start - origin, q.inner.end - origin, q.speaker?.name, q.speaker?.span && q.speaker.span.start - origin]),
-    unit.citations.map((c) => c.key),
+    unit.quotations.map((q) => [relative(q.inner), q.text, q.closed, q.speaker?.name, relative(q.speaker?.span)]),
+    unit.citations.map((c) => [c.key, relative(c.span)]),
   ]);
 }
 

@@ -3,6 +3,7 @@
 import { updateSentenceUnits, type DraftUnits, type SentenceUnit } from './draft/units.js';
 import type { SourceLibrary } from './library.js';
 import { LineIndex } from './text/lines.js';
+import { partitionPoint } from './text/partition-point.js';
 import type { Evidence, Finding, FindingKind, Problem, Quotation, SentenceSignals, SourceDocument, Span, Verdict } from './types.js';
 import { assessClaim, type ClaimAssessment } from './verify/claim.js';
 import { EvidenceFinder, type EvidenceWindow } from './verify/evidence.js';
@@ -97,6 +98,8 @@ export class DraftChecker {
     const { problems, matches } = assessQuote(this.library, text, quotation);
     const signals = quoteSignals(matches[0]?.similarity ?? 0, problems, quotePieces(text, quotation).flat().length);
     const evidence = matches.slice(0, EVIDENCE_SHOWN).map((match) => quoteEvidence(match));
+    // The closest wording shown word by word may reach a word past the aligned span: the passage shows it too.
+    if (evidence[0]) evidence[0] = evidenceFor(matches[0].document, covering(matches[0].span, sourceSpans(problems)), matches[0].similarity);
     return toFinding('quote', quotation.inner, quotation.text, problems, evidence, signals, matches[0]?.document);
   }
 
@@ -113,20 +116,10 @@ export class DraftChecker {
     if (assessment.uncheckable) return undefined;
     const { problems, windows } = assessment;
     const signals = claimSignals(assessment, facts.content.length, facts.numbers.length + facts.dates.length + facts.names.length);
-    const evidence = windows.slice(0, EVIDENCE_SHOWN).map((window) => this.windowEvidence(window));
+    const evidence = claimEvidence(windows, problems);
     return toFinding('claim', sentence.span, sentence.text, problems, evidence, signals, windows[0]?.document);
   }
 
-  private windowEvidence(window: EvidenceWindow): Evidence {
-    const { document } = window;
-    // The passage shown is the anchor sentence plus the window's sentences adjacent to it.
-    let first = window.anchor;
-    let last = window.anchor;
-    while (window.sentences.includes(first - 1)) first--;
-    while (window.sentences.includes(last + 1)) last++;
-    const span = { start: document.sentences[first].span.start, end: document.sentences[last].span.end };
-    return evidenceFor(document, span, window.coverage);
-  }
 }
 
 /** The cached value for `key`, computed when missing; the least recently used entry goes beyond CACHE_LIMIT. */
@@ -180,6 +173,59 @@ function verdictOf(problems: Problem[]): Verdict {
 
 function supportedMessage(document: SourceDocument | undefined): string {
   return document ? `supported by ${document.metadata.title ?? document.metadata.id}` : 'supported';
+}
+
+/**
+ * The passages a claim rests on, best first. The first shows the source's value of every problem it names: a
+ * rival number or name can stand in a sentence of the best document away from the passage that matched best,
+ * and then that sentence is what the verdict rests on, shown first, with the best match after it.
+ */
+function claimEvidence(windows: EvidenceWindow[], problems: Problem[]): Evidence[] {
+  const shown = windows.slice(0, EVIDENCE_SHOWN).map((window) => windowEvidence(window));
+  const values = sourceSpans(problems);
+  if (!windows[0] || values.length === 0) return shown;
+  const { document } = windows[0];
+  const [first, last] = passageSentences(windows[0]);
+  const sentences = values.map((span) => sentenceAt(document, span.start));
+  const near = sentences.every((s) => s >= first - NEARBY_SENTENCES && s <= last + NEARBY_SENTENCES);
+  if (near) return [evidenceFor(document, sentencesSpan(document, Math.min(first, ...sentences), Math.max(last, ...sentences)), windows[0].coverage), ...shown.slice(1)];
+  const rested = evidenceFor(document, sentencesSpan(document, Math.min(...sentences), Math.max(...sentences)), windows[0].coverage);
+  return [rested, ...shown].slice(0, EVIDENCE_SHOWN);
+}
+
+/** A passage grows by at most this many sentences to take in a problem's source value. */
+const NEARBY_SENTENCES = 2;
+
+/** The passage shown for a window: the anchor sentence plus the window's sentences adjacent to it. */
+function passageSentences(window: EvidenceWindow): [number, number] {
+  let first = window.anchor;
+  let last = window.anchor;
+  while (window.sentences.includes(first - 1)) first--;
+  while (window.sentences.includes(last + 1)) last++;
+  return [first, last];
+}
+
+function windowEvidence(window: EvidenceWindow): Evidence {
+  const [first, last] = passageSentences(window);
+  return evidenceFor(window.document, sentencesSpan(window.document, first, last), window.coverage);
+}
+
+function sentencesSpan(document: SourceDocument, first: number, last: number): Span {
+  return { start: document.sentences[first].span.start, end: document.sentences[last].span.end };
+}
+
+/** The index of the sentence holding `offset` (the last one that starts at or before it). */
+function sentenceAt(document: SourceDocument, offset: number): number {
+  return Math.max(0, partitionPoint(document.sentences.length, (index) => document.sentences[index].span.start <= offset) - 1);
+}
+
+/** Where the source values of the problems that name one stand. */
+function sourceSpans(problems: Problem[]): Span[] {
+  return problems.flatMap((problem) => (problem.source && problem.sourceSpan ? [problem.sourceSpan] : []));
+}
+
+function covering(span: Span, others: Span[]): Span {
+  return { start: Math.min(span.start, ...others.map((o) => o.start)), end: Math.max(span.end, ...others.map((o) => o.end)) };
 }
 
 function quoteEvidence(match: QuoteMatch): Evidence {

@@ -86,6 +86,8 @@ export interface Problem {
   source: string;
   /** Where the draft's value stands in the draft (document offsets), for precise underlines and quick fixes. */
   span?: Span;
+  /** Where the source's value stands in the source the finding's first evidence comes from (source offsets). */
+  sourceSpan?: Span;
 }
 
 export interface Evidence {

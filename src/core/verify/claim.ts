@@ -83,7 +83,7 @@ export function assessClaim(finder: EvidenceFinder, input: ClaimInput): ClaimAss
   const namedElsewhere = (name: NameMention) => name.tokens.every((word) => finder.library.anyUses(stemWord(word)));
   const aboutSomethingElse = nameChecks.some(({ name, problems: found }) => found.some((p) => p.source === '') && namedElsewhere(name));
   const valueProblems = [...numbers.flatMap((n) => checkNumber(context, n, numbers)), ...dates.flatMap((d) => checkDate(context, d))];
-  problems.push(...valueProblems.map((p) => (aboutSomethingElse ? { ...p, source: '' } : p)), ...nameProblems);
+  problems.push(...valueProblems.map((p) => (aboutSomethingElse ? { ...p, source: '', sourceSpan: undefined } : p)), ...nameProblems);
   if (best.anchorCoverage >= NEGATION_MIN_COVERAGE) {
     // An opposite word already reported as a number, date or name ("second" / "first") is not reported twice.
     const reported = (p: Problem) => problems.some((typed) => typed.span && p.span && overlaps(typed.span, p.span));
@@ -161,7 +161,20 @@ function checkNumber(context: CheckContext, number: NumberMention, claimNumbers:
     2 * shared(wordsBefore(tokens, n.span), draftBefore) + shared(wordsAfter(tokens, n.span), draftAfter);
   const pool = sameUnit.length ? sameUnit : sameKind;
   const rival = pool.reduce<(typeof pool)[number] | undefined>((best, c) => (!best || affinity(c) > affinity(best) ? c : best), undefined);
-  return [{ type: 'number', draft: number.text, source: rival?.n.text ?? '', span: number.span }];
+  if (rival && sameWritten(rival.n.text, number.text)) {
+    // "12" against "12": what they count differs ("12 months", "12 days"), and the message must say so.
+    const draftUnit = wordAfter(context.claimTokens, number.span);
+    const sourceUnit = wordAfter(rival.tokens, rival.n.span);
+    if (!draftUnit || !sourceUnit) return [];
+    return [{ type: 'number', draft: `${number.text} ${draftUnit.text}`, source: `${rival.n.text} ${sourceUnit.text}`, span: { start: number.span.start, end: draftUnit.span.end }, sourceSpan: { start: rival.n.span.start, end: sourceUnit.span.end } }];
+  }
+  return [{ type: 'number', draft: number.text, source: rival?.n.text ?? '', span: number.span, sourceSpan: rival?.n.span }];
+}
+
+const sameWritten = (a: string, b: string) => a.replace(/[\s,]/g, '').toLowerCase() === b.replace(/[\s,]/g, '').toLowerCase();
+
+function wordAfter(tokens: Token[], span: Span): Token | undefined {
+  return tokens.find((t) => t.span.start >= span.end);
 }
 
 const NEIGHBOUR_WORDS = 4;
@@ -187,7 +200,7 @@ function checkDate(context: CheckContext, date: DateMention): Problem[] {
   const near = datesIn(contextSentences(context, date.span, true));
   if (near.some((d) => datesAgree(date, d) === true)) return [];
   const conflicting = near.find((d) => d.relative === undefined && datesAgree(date, d) === false);
-  if (conflicting) return [{ type: 'date', draft: date.text, source: conflicting.text, span: date.span }];
+  if (conflicting) return [{ type: 'date', draft: date.text, source: conflicting.text, span: date.span, sourceSpan: conflicting.span }];
   if (datesIn(allSentences(document)).some((d) => datesAgree(date, d) === true)) return [];
   if (date.relative !== undefined || (date.year === undefined && date.month === undefined)) return [];
   return [{ type: 'date', draft: date.text, source: '', span: date.span }];
@@ -202,7 +215,7 @@ function checkName(context: CheckContext, name: NameMention, claimNames: NameMen
   // stands elsewhere in the source.
   for (const s of anchors) {
     const rival = rivalInSlot(context, finder.sentenceFacts(document, s), name, claimNames);
-    if (rival) return [{ type: 'entity', draft: name.text, source: rival, span: name.span }];
+    if (rival) return [{ type: 'entity', draft: name.text, source: rival.text, span: name.span, sourceSpan: rival.span }];
   }
   if (mentions(neighbours(document, anchors, NAME_NEIGHBOURHOOD)) || mentions(allSentences(document))) return [];
   return [{ type: 'entity', draft: name.text, source: '', span: name.span }];
@@ -224,7 +237,7 @@ function rivalInSlot(
   source: SentenceFacts,
   name: NameMention,
   claimNames: NameMention[],
-): string | undefined {
+): NameMention | undefined {
   // Function words would anchor the alignment anywhere ("the"), so only content words line the slots up.
   const claimTokens = context.claimTokens.filter(isContentToken);
   const sourceTokens = source.tokens.filter(isContentToken);
@@ -258,7 +271,7 @@ function rivalInSlot(
       trailing ? tokens.filter((t) => t.span.end <= span.start).length : tokens.filter((t) => t.span.start >= span.end).length;
     const draftDistance = distance(draftSide, name.span);
     rivals.sort((a, b) => Math.abs(distance(sourceSide, a.span) - draftDistance) - Math.abs(distance(sourceSide, b.span) - draftDistance));
-    if (rivals.length) return rivals[0].text;
+    if (rivals.length) return rivals[0];
   }
   return undefined;
 }
@@ -313,9 +326,12 @@ function checkPolarityAndAntonyms(context: CheckContext, facts: SentenceFacts, e
       draft: draftSpan ? facts.text.slice(draftSpan.start - facts.span.start, draftSpan.end - facts.span.start) : facts.text,
       source: sourceCue ? phraseAround(context.document.text, source, sourceCue.span, 1) : unnegatedPhrase(context, source, draftText, claimCues[0]),
       span: draftSpan,
+      sourceSpan: source.span,
     });
   }
-  if (!negationMismatch && opposite) problems.push({ type: 'antonym', draft: opposite[0].text, source: opposite[1].text, span: opposite[0].span });
+  if (!negationMismatch && opposite) {
+    problems.push({ type: 'antonym', draft: opposite[0].text, source: opposite[1].text, span: opposite[0].span, sourceSpan: opposite[1].span });
+  }
   return problems;
 }
 

@@ -157,6 +157,7 @@ function describeDifference(
     draft: draftText,
     source: sourceText,
     span: draftSpan,
+    sourceSpan,
   };
 }
 

@@ -105,13 +105,12 @@ export class DraftChecker {
 
   private verifyClaim(text: string, unit: SentenceUnit): RelativeFinding | undefined {
     const { sentence } = unit;
-    const cited = unit.citations.map((c) => this.library.get(c.key)).find((d): d is SourceDocument => !!d);
     const facts = factsOf(text, sentence.span);
     const assessment: ClaimAssessment = assessClaim(this.finder, {
       facts,
       excluded: [...unit.quotations.map((q) => widen(q.inner)), ...unit.citations.map((c) => c.span)],
       typedOnly: unit.heading || unit.quotations.length > 0,
-      citedPath: cited?.path,
+      citations: unit.citations.map((c) => ({ key: c.key, span: c.keySpan, document: this.library.get(c.key) })),
     });
     if (assessment.uncheckable) return undefined;
     const { problems, windows } = assessment;
@@ -168,7 +167,10 @@ function toFinding(
 
 function verdictOf(problems: Problem[]): Verdict {
   if (problems.length === 0) return 'supported';
-  return problems.every((p) => p.type === 'absent' || (p.source === '' && p.type !== 'negation')) ? 'unsupported' : 'contradicted';
+  // A wrong or unknown citation key is wrong whatever the sources say; beside other problems, they decide.
+  const substantive = problems.filter((p) => p.type !== 'citation');
+  if (substantive.length === 0) return 'contradicted';
+  return substantive.every((p) => p.type === 'absent' || (p.source === '' && p.type !== 'negation')) ? 'unsupported' : 'contradicted';
 }
 
 function supportedMessage(document: SourceDocument | undefined): string {

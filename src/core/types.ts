@@ -88,6 +88,8 @@ export interface Problem {
   span?: Span;
   /** Where the source's value stands in the source the finding's first evidence comes from (source offsets). */
   sourceSpan?: Span;
+  /** A `citation` problem whose key names no source (`draft` is the key; `source` the key of a source that says it, if any). */
+  unknownKey?: boolean;
 }
 
 export interface Evidence {

@@ -41,6 +41,10 @@ export function diagnosticCode(finding: Finding, problem?: Problem): DiagnosticC
 export function problemMessage(finding: Finding, problem?: Problem): string {
   if (!problem || problem.type === 'absent') return finding.message || PROBLEM_LABELS.absent;
   const label = PROBLEM_LABELS[problem.type];
+  if (problem.type === 'citation') {
+    if (problem.unknownKey) return `Unknown citation key: “${problem.draft}” — ${problem.source ? `[@${problem.source}] says this` : 'no source has this key'}`;
+    return `${label}: [@${problem.draft}] — [@${problem.source}] does`;
+  }
   if (!problem.source) return `${label}: “${problem.draft}” — not in the closest source`;
   return `${label}: “${problem.draft}” — the source says “${problem.source}”`;
 }

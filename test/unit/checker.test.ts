@@ -253,8 +253,37 @@ describe('DraftChecker with citations', () => {
   it('checks a cited claim against the cited source, and says which source does back it', () => {
     const [finding] = checker.check(`${claim} [@psaki-briefing].`);
     assert.equal(finding.verdict, 'contradicted');
-    assert.deepEqual(problems(finding), [{ type: 'citation', draft: 'sources/psaki.md', source: SEED_PATH }]);
-    assert.equal(finding.message, 'citation — the cited source psaki.md does not say this; 000_f04d67d5c7de7c34.txt does');
+    assert.deepEqual(problems(finding), [{ type: 'citation', draft: 'psaki-briefing', source: '000_f04d67d5c7de7c34' }]);
+    assert.equal(finding.message, 'citation — the cited source [@psaki-briefing] does not say this; [@000_f04d67d5c7de7c34] does');
+    const key = `${claim} [@`.length;
+    assert.deepEqual(finding.problems[0].span, { start: key, end: key + 'psaki-briefing'.length });
+  });
+
+  it('warns of a key no source has, naming the source that says the claim', () => {
+    const [finding] = checker.check(`${claim} [@nosuch].`);
+    assert.equal(finding.verdict, 'contradicted');
+    assert.deepEqual(problems(finding), [{ type: 'citation', draft: 'nosuch', source: '000_f04d67d5c7de7c34' }]);
+    assert.equal(finding.message, 'citation — no source has the key ‘nosuch’; [@000_f04d67d5c7de7c34] says this');
+  });
+
+  it('warns of an unknown key beside a cited source that does say it, and calls the claim unsupported when none does', () => {
+    const [beside] = checker.check(`${claim} [@nosuch; @000_f04d67d5c7de7c34].`);
+    assert.deepEqual(problems(beside), [{ type: 'citation', draft: 'nosuch', source: '' }]);
+    assert.equal(beside.message, 'citation — no source has the key ‘nosuch’');
+    const [nowhere] = checker.check('The museum sold its collection of porcelain teapots to a private buyer in Lisbon [@nosuch].');
+    assert.equal(nowhere.verdict, 'unsupported');
+    assert.deepEqual(problems(nowhere).map((p) => p.type), ['citation', 'absent']);
+  });
+
+  it('supports a claim that the second of two cited sources says', () => {
+    const [finding] = checker.check(`${claim} [@psaki-briefing; @000_f04d67d5c7de7c34].`);
+    assert.equal(finding.verdict, 'supported');
+    assert.equal(finding.evidence[0].source, SEED_PATH);
+  });
+
+  it('does not hold the words around a quotation to its citation: the quotation is checked', () => {
+    const findings = checker.check('“Obviously this is a national decision that President Erdogan needs to take,” Kirby said [@psaki-briefing].');
+    assert.deepEqual(findings.map((f) => [f.kind, f.verdict]), [['claim', 'supported'], ['quote', 'supported']]);
   });
 
   it('supports a claim its cited source says, by file stem', () => {

@@ -18,8 +18,15 @@ export interface ClaimInput {
   excluded: Span[];
   /** Typed contradictions only: a heading or the words around a quotation are not flagged as unsupported. */
   typedOnly: boolean;
-  /** Path of the source the draft cites for this sentence, checked first. */
-  citedPath?: string;
+  /** The sources the draft cites for this sentence ([@key]), checked first; `document` is absent for a key no source has. */
+  citations?: CitedSource[];
+}
+
+export interface CitedSource {
+  key: string;
+  /** Where the key stands in the draft. */
+  span: Span;
+  document?: SourceDocument;
 }
 
 export interface ClaimAssessment {
@@ -56,21 +63,11 @@ export function assessClaim(finder: EvidenceFinder, input: ClaimInput): ClaimAss
   }
 
   const keyStems = words.filter((t) => [...names, ...numbers].some((fact) => overlaps(fact.span, t.span))).map((t) => t.stem);
-  let windows = input.citedPath ? finder.find(words, input.citedPath, keyStems) : [];
-  const problems: Problem[] = [];
-  if (input.citedPath && (windows[0]?.coverage ?? 0) < ABSENT_COVERAGE) {
-    const elsewhere = finder.find(words, undefined, keyStems);
-    if ((elsewhere[0]?.coverage ?? 0) >= ABSENT_COVERAGE && elsewhere[0].document.path !== input.citedPath) {
-      problems.push({ type: 'citation', draft: input.citedPath, source: elsewhere[0].document.path });
-    }
-    windows = elsewhere;
-  } else if (!input.citedPath) {
-    windows = finder.find(words, undefined, keyStems);
-  }
+  const { windows, problems } = citedWindows(finder, input, words, keyStems);
   const best = windows[0];
   if (!best) {
     const lexical = { unigram: 0, bigram: 0, trigram: 0, novel: words.length, novelUncommon: words.length };
-    return { problems: input.typedOnly ? [] : [absent(facts.text)], windows, coverage: 0, exactCoverage: 0, anchorCoverage: 0, lexical, uncheckable: false };
+    return { problems: input.typedOnly ? problems : [...problems, absent(facts.text)], windows, coverage: 0, exactCoverage: 0, anchorCoverage: 0, lexical, uncheckable: false };
   }
 
   const claimTokens = facts.tokens.filter((token) => !inside(token.span, excluded));
@@ -94,7 +91,7 @@ export function assessClaim(finder: EvidenceFinder, input: ClaimInput): ClaimAss
     problems.splice(0, problems.length, ...problems.filter((p) => p.type === 'citation'), absent(facts.text));
   }
   return {
-    problems: input.typedOnly ? problems.filter((p) => p.source !== '') : problems,
+    problems: input.typedOnly ? problems.filter((p) => p.source !== '' || p.type === 'citation') : problems,
     windows,
     coverage: best.coverage,
     exactCoverage: best.exactCoverage,
@@ -102,6 +99,29 @@ export function assessClaim(finder: EvidenceFinder, input: ClaimInput): ClaimAss
     lexical: finder.lexicalOverlap(best.document, claimTokens),
     uncheckable: false,
   };
+}
+
+/**
+ * The passages a claim rests on, its cited sources first: when none of those says it and another source does,
+ * each cited key that is wrong (or names no source) is a `citation` problem whose source value is the key of the
+ * source that does say it. A sentence around a quotation is not held to its citation: the quotation is.
+ */
+function citedWindows(finder: EvidenceFinder, input: ClaimInput, words: Token[], keyStems: string[]): { windows: EvidenceWindow[]; problems: Problem[] } {
+  const citations = input.citations ?? [];
+  const cited = citations
+    .flatMap((c) => (c.document ? finder.find(words, c.document.path, keyStems).slice(0, 1) : []))
+    .sort((a, b) => b.coverage - a.coverage);
+  const citedSaysIt = (cited[0]?.coverage ?? 0) >= ABSENT_COVERAGE;
+  if (citedSaysIt) return { windows: cited, problems: citations.filter((c) => !c.document).map((c) => citationProblem(c, undefined)) };
+  const elsewhere = finder.find(words, undefined, keyStems);
+  if (citations.length === 0) return { windows: elsewhere, problems: [] };
+  const supporting = (elsewhere[0]?.coverage ?? 0) >= ABSENT_COVERAGE ? elsewhere[0].document : undefined;
+  const wrong = citations.filter((c) => !c.document || (supporting && c.document !== supporting && !input.typedOnly));
+  return { windows: elsewhere, problems: wrong.map((c) => citationProblem(c, supporting)) };
+}
+
+function citationProblem(citation: CitedSource, supporting: SourceDocument | undefined): Problem {
+  return { type: 'citation', draft: citation.key, source: supporting?.metadata.id ?? '', span: citation.span, unknownKey: citation.document ? undefined : true };
 }
 
 interface CheckContext {

@@ -1,7 +1,6 @@
 // What a writer reads for each problem: short, concrete, the draft's value against the source's. A number, date or
 // name is looked for in the source the claim matches best, not in every source: the message says so.
 import type { FindingKind, Problem } from '../types.js';
-import { basename } from 'node:path';
 
 export function describeProblem(problem: Problem, kind: FindingKind): string {
   const { draft, source } = problem;
@@ -21,7 +20,8 @@ export function describeProblem(problem: Problem, kind: FindingKind): string {
     case 'attribution':
       return `attribution — the source has ${source} saying this, not ${draft}`;
     case 'citation':
-      return `citation — the cited source ${basename(draft)} does not say this; ${basename(source)} does`;
+      if (problem.unknownKey) return `citation — no source has the key ‘${draft}’${source ? `; [@${source}] says this` : ''}`;
+      return `citation — the cited source [@${draft}] does not say this; [@${source}] does`;
     case 'absent':
       return kind === 'quote' ? 'no source contains these words' : 'no source says this';
   }

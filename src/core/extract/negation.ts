@@ -53,11 +53,14 @@ const CUES = new RegExp(
   'giu',
 );
 
+// "whether or not X" asks about X, it denies nothing.
+const WHETHER_OR = /whether\s+or\s*$/i;
+
 export function findNegations(text: string, offset = 0): NegationCue[] {
   const cues: NegationCue[] = [];
   for (const match of text.matchAll(CUES)) {
     const index = match.index!;
-    if (NON_NEGATING.test(text.slice(index, index + 20))) continue;
+    if (NON_NEGATING.test(text.slice(index, index + 20)) || WHETHER_OR.test(text.slice(Math.max(0, index - 12), index))) continue;
     const cue = CUE_PATTERNS[Object.values(match.groups!).findIndex((group) => group !== undefined)][0];
     // "neither X nor Y" and "did not X, nor Y" deny once: "nor" only continues an earlier cue.
     if (cue === 'nor' && cues.length > 0) continue;

@@ -305,12 +305,19 @@ function currenciesAgree(a: string | undefined, b: string | undefined): boolean 
  * precision either is written with ("3.2 million" = 3,214,000; "9%" = 9.4%) and 10% either way when either is
  * approximate ("nearly 150" = 145).
  */
+/** A sum of money against the same large figure written without its currency or any counted noun. */
+function isBareMoney(money: NumberMention, bare: NumberMention): boolean {
+  return money.kind === 'money' && bare.kind === 'cardinal' && bare.unit === undefined && bare.value >= 1_000;
+}
+
 /** Spans of time in days, by the stem of their unit word ("days" -> "dai"). */
 const DAYS_IN: Readonly<Record<string, number>> = {
   second: 1 / 86_400, minut: 1 / 1_440, hour: 1 / 24, dai: 1, week: 7, fortnight: 14, month: 365.25 / 12, year: 365.25, decad: 3_652.5, centuri: 36_525,
 };
 
 export function numbersAgree(a: NumberMention, b: NumberMention): boolean {
+  // "$844 million" is the source's "844 million" when the source named its currency once, earlier.
+  if (isBareMoney(a, b) || isBareMoney(b, a)) return a.value === b.value;
   if (KIND_CLASS[a.kind] !== KIND_CLASS[b.kind] || !currenciesAgree(a.currency, b.currency)) return false;
   if (a.unit !== undefined && b.unit !== undefined && a.unit !== b.unit) {
     // "18 months" is "1.5 years": spans of time agree in days, within a rounding step of the coarser unit.

@@ -181,6 +181,9 @@ function checkNumber(context: CheckContext, number: NumberMention, claimNumbers:
     2 * shared(wordsBefore(tokens, n.span), draftBefore) + shared(wordsAfter(tokens, n.span), draftAfter);
   const pool = sameUnit.length ? sameUnit : sameKind;
   const rival = pool.reduce<(typeof pool)[number] | undefined>((best, c) => (!best || affinity(c) > affinity(best) ? c : best), undefined);
+  // "one", "first", "half" are as often idiom ("the first one", "the first half") as quantities: absent from the
+  // source, they are no finding; against a rival figure they still are.
+  if (!rival && /^[\p{L}-]+$/u.test(number.text)) return [];
   if (rival && sameWritten(rival.n.text, number.text)) {
     // "12" against "12": what they count differs ("12 months", "12 days"), and the message must say so.
     const draftUnit = wordAfter(context.claimTokens, number.span);
@@ -323,10 +326,8 @@ function checkPolarityAndAntonyms(context: CheckContext, facts: SentenceFacts, e
   const claimStems = new Set(claimTokens.map((t) => t.stem));
   const draftText: Slicer = (start, end) => facts.text.slice(start - facts.span.start, end - facts.span.start);
   const sourceText: Slicer = (start, end) => context.document.text.slice(start, end);
-  const claimCues = facts.negations.filter(
-    (cue) => !inside(cue.span, excluded) && scopeStems(draftText, claimTokens, cue).some((s) => sourceStems.has(s)),
-  );
-  const sourceCues = source.negations.filter((cue) => scopeStems(sourceText, source.tokens, cue).some((s) => claimStems.has(s)));
+  const claimCues = facts.negations.filter((cue) => !inside(cue.span, excluded) && bearsOn(cue, scopeStems(draftText, claimTokens, cue), sourceStems));
+  const sourceCues = source.negations.filter((cue) => bearsOn(cue, scopeStems(sourceText, source.tokens, cue), claimStems));
   const problems: Problem[] = [];
   // "unaware" is a negation, not an antonym of "aware" that could cancel one.
   const cueSpans = [...facts.negations, ...source.negations].map((cue) => cue.span);
@@ -367,6 +368,18 @@ function findAntonym(claimTokens: Token[], sourceTokens: Token[], sourceStems: S
   return undefined;
 }
 
+/**
+ * A negation bears on the other side's statement when what it negates first ("not confirm the requests", "not
+ * admitting new patients") stands there: a word further on ("…not have to rely on the votes of other parties"
+ * against "Albanese's Labor Party") belongs to another statement about the same thing.
+ */
+function bearsOn(cue: NegationCue, scope: string[], otherStems: Set<string>): boolean {
+  // The negating verb itself ("declined to forecast") is not what it negates.
+  const head = stemWord(cue.cue.split(/\s+/)[0]);
+  return scope.filter((stem) => stem !== head).slice(0, BEARING_WORDS).some((stem) => otherStems.has(stem));
+}
+
+const BEARING_WORDS = 2;
 const SCOPE_WORDS = 3;
 const CLAUSE_BREAK = /[,;:()\u2013\u2014"\u201C\u201D]/;
 const CONJUNCTIONS = new Set(['but', 'and', 'or', 'while', 'although', 'though', 'yet', 'whereas']);

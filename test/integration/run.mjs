@@ -12,7 +12,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { copyFixtureWorkspace, ROOT, writeUserSettings } from './host.mjs';
 
-const HOSTS = ['electron', 'code-server'];
+const HOST_NAMES = { electron: 'desktop VS Code', 'code-server': 'code-server + headless Chromium' };
+const HOSTS = Object.keys(HOST_NAMES);
 const LAUNCHER = path.join(ROOT, 'test', 'integration', 'code-server-launcher.mjs');
 // Where runTests looks up and downloads desktop VS Code.
 const VSCODE_UPDATE_API = 'https://update.code.visualstudio.com/api/releases/stable';
@@ -41,7 +42,7 @@ async function chooseHost() {
 }
 
 const { host, reason } = await chooseHost();
-console.log(`integration host: ${host === 'electron' ? 'desktop VS Code' : 'code-server + headless Chromium'} (${reason}). GROUNDWORK_TEST_HOST=electron|code-server chooses.`);
+console.log(`integration host: ${HOST_NAMES[host]} (${reason}). GROUNDWORK_TEST_HOST=electron|code-server chooses.`);
 if (host === 'code-server') execFileSync('bash', [path.join(ROOT, 'scripts', 'install-test-host.sh')], { stdio: 'inherit' });
 
 // The extension host loads the tests with require(): bundle them to CommonJS; mocha and vscode stay external.
@@ -61,7 +62,7 @@ await esbuild.build({
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'groundwork-it-'));
 const workspace = copyFixtureWorkspace(path.join(dataDir, 'workspace'));
 const userDataDir = path.join(dataDir, 'user-data');
-writeUserSettings(userDataDir);
+if (host === 'electron') writeUserSettings(userDataDir); // the launcher's code-server writes its own
 let code;
 try {
   code = await runTests({
@@ -76,7 +77,7 @@ try {
   if (error instanceof TestRunFailedError) {
     code = error.code ?? 1;
   } else {
-    console.error(`${host === 'electron' ? 'desktop VS Code' : 'code-server'} could not run the suite: ${error.message}`);
+    console.error(`${HOST_NAMES[host]} could not run the suite: ${error.message}`);
     code = 1;
   }
 }

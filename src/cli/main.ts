@@ -7,9 +7,8 @@ import { FORMATS, runCheck } from './check.js';
 import { EVAL_WORKER_FLAG, runEval, serveEvalWorker } from './eval.js';
 import { processOutput, UsageError } from './output.js';
 import { startLanguageServer } from '../server/server.js';
-
-declare const GROUNDWORK_VERSION: string | undefined;
-const VERSION = typeof GROUNDWORK_VERSION === 'string' ? GROUNDWORK_VERSION : 'dev';
+// The bundle keeps only this one field of package.json (esbuild drops the JSON's unused keys).
+import { version as VERSION } from '../../package.json';
 
 const USAGE = `usage:
   groundwork check [--sources DIR_OR_GLOB]... [--format text|json|sarif] [--max-file-size BYTES]

@@ -11,7 +11,7 @@ import { sentencesAround } from './sources/sentence-window.js';
 import type { SourceDocument, SourceWarning, Span } from './types.js';
 
 /** Bump when analysis or indexing changes what is stored: persisted indexes of another version are rebuilt. */
-export const INDEX_FORMAT_VERSION = 2;
+export const INDEX_FORMAT_VERSION = 3;
 
 export interface PersistedDocument {
   document: SourceDocument;

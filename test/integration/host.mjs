@@ -1,6 +1,6 @@
 // The extension test host: code-server (VS Code 1.100.3's server and web client, installed in .test-host/ by
-// scripts/install-test-host.sh) driven by Debian's chromium through playwright-core. Desktop VS Code cannot be
-// downloaded on these machines; code-server runs the same Node extension host with the real `vscode` API.
+// scripts/install-test-host.sh) driven by Debian's chromium through playwright-core, for machines where desktop
+// VS Code cannot be downloaded: code-server runs the same Node extension host with the real `vscode` API.
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -12,7 +12,6 @@ export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const HOST = path.join(ROOT, '.test-host');
 const CODE_SERVER = path.join(HOST, 'node_modules', '.bin', 'code-server');
 const CHROMIUM = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
-const { chromium } = createRequire(path.join(HOST, 'package.json'))('playwright-core');
 
 export function codeServerBin() {
   if (!fs.existsSync(CODE_SERVER)) throw new Error('code-server is not installed: run scripts/install-test-host.sh');
@@ -41,14 +40,8 @@ export function installExtension(dataDir, vsix) {
   execFileSync(codeServerBin(), ['--extensions-dir', path.join(dataDir, 'extensions'), '--install-extension', vsix], { env: hostEnv(dataDir), stdio: 'inherit' });
 }
 
-/** Starts code-server with its own user data, extensions folder and XDG folders under `dataDir`. */
-export async function startCodeServer({ dataDir, settings = {}, verbose = false }) {
-  const bin = codeServerBin();
-  const port = await freePort();
-  const userDataDir = path.join(dataDir, 'user-data');
-  const extensionsDir = path.join(dataDir, 'extensions');
-  // VS Code's server creates the extensions folder non-recursively: with its parent missing, no extension loads.
-  fs.mkdirSync(extensionsDir, { recursive: true });
+/** The user settings of a test host (code-server or desktop VS Code): quiet, no updates, no trust prompt. */
+export function writeUserSettings(userDataDir, settings = {}) {
   fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
   fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify({
     'workbench.startupEditor': 'none',
@@ -64,6 +57,17 @@ export async function startCodeServer({ dataDir, settings = {}, verbose = false 
     'editor.hover.delay': 200,
     ...settings,
   }, null, 1));
+}
+
+/** Starts code-server with its own user data, extensions folder and XDG folders under `dataDir`. */
+export async function startCodeServer({ dataDir, settings = {}, verbose = false }) {
+  const bin = codeServerBin();
+  const port = await freePort();
+  const userDataDir = path.join(dataDir, 'user-data');
+  const extensionsDir = path.join(dataDir, 'extensions');
+  // VS Code's server creates the extensions folder non-recursively: with its parent missing, no extension loads.
+  fs.mkdirSync(extensionsDir, { recursive: true });
+  writeUserSettings(userDataDir, settings);
   const args = ['--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
     '--disable-workspace-trust', '--disable-getting-started-override', '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
   const started = Date.now();
@@ -103,6 +107,8 @@ export async function startCodeServer({ dataDir, settings = {}, verbose = false 
 }
 
 export async function launchBrowser(profileDir) {
+  // Loaded here, not on import: where desktop VS Code runs the suite, the test host is not installed.
+  const { chromium } = createRequire(path.join(HOST, 'package.json'))('playwright-core');
   fs.rmSync(profileDir, { recursive: true, force: true });
   return chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,

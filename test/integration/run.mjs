@@ -1,16 +1,49 @@
-// Runs the mocha suite in test/integration/suite inside code-server's real extension host, with the repository
-// as the extension under development and a fresh copy of the fixture workspace. Exit code: the suite's.
-//   node test/integration/run.mjs        (npm run test:integration installs the host and builds first)
+// Runs the mocha suite in test/integration/suite in a real VS Code extension host through @vscode/test-electron's
+// runTests(), with the repository as the extension under development and a fresh copy of the fixture workspace.
+// The host is desktop VS Code (downloaded by runTests, as in every extension's CI) where it can be downloaded and
+// shown, else code-server + headless Chromium behind test/integration/code-server-launcher.mjs, which takes the
+// same command line. GROUNDWORK_TEST_HOST=electron|code-server chooses. Exit code: the suite's.
+//   node test/integration/run.mjs        (npm run test:integration builds first)
+import { runTests, TestRunFailedError } from '@vscode/test-electron';
+import { execFileSync } from 'node:child_process';
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { format } from 'node:util';
-import { copyFixtureWorkspace, launchBrowser, remoteUri, ROOT, startCodeServer, workbenchUrl } from './host.mjs';
+import { copyFixtureWorkspace, ROOT, writeUserSettings } from './host.mjs';
 
-const TIMEOUT_MS = Number(process.env.GROUNDWORK_IT_TIMEOUT_MS || 300000);
-const verbose = Boolean(process.env.VERBOSE);
+const HOST_NAMES = { electron: 'desktop VS Code', 'code-server': 'code-server + headless Chromium' };
+const HOSTS = Object.keys(HOST_NAMES);
+const LAUNCHER = path.join(ROOT, 'test', 'integration', 'code-server-launcher.mjs');
+// Where runTests looks up and downloads desktop VS Code.
+const VSCODE_UPDATE_API = 'https://update.code.visualstudio.com/api/releases/stable';
 const started = Date.now();
+
+/** Which host runs the suite, and why: the override, else whether desktop VS Code could be downloaded and shown. */
+async function chooseHost() {
+  const asked = process.env.GROUNDWORK_TEST_HOST;
+  if (asked) {
+    if (!HOSTS.includes(asked)) {
+      console.error(`GROUNDWORK_TEST_HOST is '${asked}': use ${HOSTS.join(' or ')}`);
+      process.exit(2);
+    }
+    return { host: asked, reason: 'set by GROUNDWORK_TEST_HOST' };
+  }
+  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
+    return { host: 'code-server', reason: 'no display for desktop VS Code: xvfb-run gives one' };
+  }
+  try {
+    const response = await fetch(VSCODE_UPDATE_API, { signal: AbortSignal.timeout(5000) });
+    if (!response.ok) return { host: 'code-server', reason: `desktop VS Code cannot be downloaded: ${VSCODE_UPDATE_API} answered ${response.status}` };
+    return { host: 'electron', reason: 'desktop VS Code can be downloaded' };
+  } catch (error) {
+    return { host: 'code-server', reason: `desktop VS Code cannot be downloaded: ${error.cause?.code ?? error.message}` };
+  }
+}
+
+const { host, reason } = await chooseHost();
+console.log(`integration host: ${HOST_NAMES[host]} (${reason}). GROUNDWORK_TEST_HOST=electron|code-server chooses.`);
+if (host === 'code-server') execFileSync('bash', [path.join(ROOT, 'scripts', 'install-test-host.sh')], { stdio: 'inherit' });
 
 // The extension host loads the tests with require(): bundle them to CommonJS; mocha and vscode stay external.
 const suite = path.join(ROOT, 'out', 'integration', 'suite.cjs');
@@ -28,39 +61,27 @@ await esbuild.build({
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'groundwork-it-'));
 const workspace = copyFixtureWorkspace(path.join(dataDir, 'workspace'));
-const server = await startCodeServer({ dataDir, verbose });
-const browser = await launchBrowser(path.join(dataDir, 'chromium'));
-let finish;
-const finished = new Promise((resolve) => (finish = resolve));
-const timer = setTimeout(() => {
-  console.error(`integration tests timed out after ${TIMEOUT_MS} ms`);
-  finish(124);
-}, TIMEOUT_MS);
-const page = browser.pages()[0] ?? (await browser.newPage());
-// The workbench reports the extension host's test output and exit code through these (as in VS Code's own
-// browser integration tests).
-const counts = { passed: 0, failed: 0 };
-await page.exposeFunction('codeAutomationLog', (type, args) => {
-  const line = format(...args); // mocha logs printf-style: ('%d passing', 3)
-  const total = /^\s*(\d+) (passing|failing)/.exec(line);
-  if (total) counts[total[2] === 'passing' ? 'passed' : 'failed'] = Number(total[1]);
-  (console[type] ?? console.log)(...args);
-});
-await page.exposeFunction('codeAutomationExit', (code) => finish(code));
-page.on('pageerror', (error) => console.error('[page error]', error.message));
-if (verbose) page.on('console', (message) => console.log(`[browser] ${message.text()}`));
-await page.goto(workbenchUrl(server, workspace, [
-  ['extensionDevelopmentPath', remoteUri(server.port, ROOT)],
-  ['extensionTestsPath', remoteUri(server.port, suite)],
-]));
-const code = await finished;
-clearTimeout(timer);
-if (code !== 0) await page.screenshot({ path: path.join(dataDir, 'failure.png') }).then(() => console.error(`screenshot: ${dataDir}/failure.png; code-server log: ${dataDir}/code-server.log`), () => {});
-await browser.close().catch(() => {});
-server.stop();
-console.log(`integration suite exit code ${code}; ${((Date.now() - started) / 1000).toFixed(1)} s in all`);
-// The closing line CI reads: the suite's counts (a run that never reached mocha counts as one failure).
-console.log(`integration: ${counts.passed} passed, ${code !== 0 && counts.failed === 0 ? 1 : counts.failed} failed`);
+const userDataDir = path.join(dataDir, 'user-data');
+if (host === 'electron') writeUserSettings(userDataDir); // the launcher's code-server writes its own
+let code;
+try {
+  code = await runTests({
+    vscodeExecutablePath: host === 'code-server' ? LAUNCHER : undefined,
+    extensionDevelopmentPath: ROOT,
+    extensionTestsPath: suite,
+    // A fresh profile for each run, and no other extension that could react to the fixture's Markdown.
+    launchArgs: [workspace, `--user-data-dir=${userDataDir}`, `--extensions-dir=${path.join(dataDir, 'extensions')}`, '--disable-extensions'],
+  });
+} catch (error) {
+  // runTests rejects when the host exits non-zero (a failing suite), or cannot be downloaded or started.
+  if (error instanceof TestRunFailedError) {
+    code = error.code ?? 1;
+  } else {
+    console.error(`${HOST_NAMES[host]} could not run the suite: ${error.message}`);
+    code = 1;
+  }
+}
+console.log(`integration suite exit code ${code} on ${host}; ${((Date.now() - started) / 1000).toFixed(1)} s in all`);
 if (code === 0 && !process.env.GROUNDWORK_KEEP_TEST_DATA) fs.rmSync(dataDir, { recursive: true, force: true });
 else console.log(`test data kept in ${dataDir} (the Groundwork output: user-data/logs/*/exthost1/output_logging_*/)`);
 process.exit(code);

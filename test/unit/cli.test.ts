@@ -138,3 +138,14 @@ describe('groundwork eval', function () {
     assert.ok(predictions[0].score > predictions[1].score);
   });
 });
+
+describe('groundwork --version', () => {
+  const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+
+  it('prints the package version, which SARIF reports also carry', () => {
+    assert.match(version, /^\d+\.\d+\.\d+/);
+    assert.deepEqual(groundwork('--version'), { code: 0, stdout: `${version}\n`, stderr: '' });
+    const sarif = JSON.parse(groundwork('check', '--format', 'sarif', 'examples/draft.md').stdout);
+    assert.equal(sarif.runs[0].tool.driver.version, version);
+  });
+});

@@ -1,7 +1,8 @@
-// A source's metadata (title, date, url, author, citation key) and where its prose begins. Two conventions are
-// read: Markdown front matter (`---` ... `---`, one `key: value` a line) and the leading `date YYYY-MM-DD` marker
-// that news exports such as the seed article carry. The date matters: a draft's "on Tuesday" or "last month" is
-// resolved against it.
+// A source's metadata (title, date, url, author, citation key) and where its prose begins. Three conventions are
+// read: Markdown front matter (`---` ... `---`, one `key: value` a line), the leading `date YYYY-MM-DD` marker
+// that news exports such as the seed article carry, and a plain-text article's headline on its first line. The
+// date matters: a draft's "on Tuesday" or "last month" is resolved against it; the title is how messages name
+// the source to the writer.
 import { basename, extname } from 'node:path';
 import * as chrono from 'chrono-node';
 import type { SourceMetadata, Span } from '../types.js';
@@ -11,6 +12,10 @@ const FRONT_MATTER_LINE = /^\s*([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$/;
 const DATE_MARKER = /^\s*date[^\S\r\n]+(\d{4}-\d{2}-\d{2})\b/i;
 const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:$|[T\s])/;
 const FIELDS = ['title', 'date', 'url', 'author', 'id'] as const;
+// A headline is short and stops without the punctuation that ends (or breaks off) a sentence of prose.
+const HEADLINE_MAX_CHARS = 120;
+const FIRST_LINE = /[^\S\r\n]*(.*?)[^\S\r\n]*(?:\r\n|\r|\n)/y; // sticky: read from lastIndex, not a copy
+const PROSE_LINE_END = /[.!?…:;,]["'”’)\]]*$/;
 
 export function readMetadata(path: string, text: string): { metadata: SourceMetadata; body: Span } {
   const metadata: SourceMetadata = { id: basename(path, extname(path)) };
@@ -29,7 +34,22 @@ export function readMetadata(path: string, text: string): { metadata: SourceMeta
   }
 
   while (bodyStart < text.length && /\s/.test(text[bodyStart]!)) bodyStart++;
+  if (metadata.title === undefined && extname(path).toLowerCase() === '.txt') {
+    const headline = plainTextHeadline(text, bodyStart);
+    if (headline) metadata.title = headline;
+  }
   return { metadata, body: { start: bodyStart, end: text.length } };
+}
+
+/**
+ * The first line of a plain-text article when it reads as a headline (articles saved as text start with one).
+ * It stays in the body: a draft may quote the headline too.
+ */
+function plainTextHeadline(text: string, start: number): string | undefined {
+  FIRST_LINE.lastIndex = start;
+  const line = FIRST_LINE.exec(text)?.[1];
+  if (!line || line.length > HEADLINE_MAX_CHARS || PROSE_LINE_END.test(line) || !/\p{L}/u.test(line)) return undefined;
+  return line;
 }
 
 function parseFrontMatter(block: string): Partial<SourceMetadata> {

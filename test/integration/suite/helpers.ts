@@ -1,7 +1,9 @@
 // Shared steps of the integration tests. Waiting is always polling for a state, never a fixed sleep.
 import * as vscode from 'vscode';
+import manifest from '../../../package.json';
 
-export const EXTENSION_ID = 'groundwork.groundwork';
+/** VS Code names an extension `publisher.name` after its package.json. */
+export const EXTENSION_ID = `${manifest.publisher}.${manifest.name}`;
 export const DRAFT = 'drafts/kabul-airport.md';
 export const NOTES = 'drafts/notes.txt';
 export const SEED = 'seeds/000_f04d67d5c7de7c34.txt';

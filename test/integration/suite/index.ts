@@ -15,6 +15,12 @@ export async function run(): Promise<void> {
   await import('./commands.test.js');
   await import('./sourceChanges.test.js');
   await import('./projectConfig.test.js');
-  const failures = await new Promise<number>((resolve) => mocha.run(resolve));
+  const failures = await new Promise<number>((resolve) => {
+    const runner = mocha.run((failed) => {
+      // The closing line CI reads, the same whichever host runs the suite.
+      console.log(`integration: ${runner.stats?.passes ?? 0} passed, ${failed} failed`);
+      resolve(failed);
+    });
+  });
   if (failures > 0) throw new Error(`${failures} integration test${failures === 1 ? '' : 's'} failed`);
 }

@@ -5,7 +5,7 @@ import type { SourceLibrary } from './library.js';
 import { LineIndex } from './text/lines.js';
 import { partitionPoint } from './text/partition-point.js';
 import type { Evidence, Finding, FindingKind, Problem, Quotation, SentenceSignals, SourceDocument, Span, Verdict } from './types.js';
-import { assessClaim, type ClaimAssessment } from './verify/claim.js';
+import { ABSENT_COVERAGE, assessClaim, type ClaimAssessment } from './verify/claim.js';
 import { EvidenceFinder, type EvidenceWindow } from './verify/evidence.js';
 import { factsOf } from './verify/facts.js';
 import { describeProblems } from './verify/messages.js';
@@ -108,7 +108,8 @@ export class DraftChecker {
     const facts = factsOf(text, sentence.span);
     const assessment: ClaimAssessment = assessClaim(this.finder, {
       facts,
-      excluded: [...unit.quotations.map((q) => widen(q.inner)), ...unit.citations.map((c) => c.span)],
+      // A quotation's speaker is checked by the quotation's attribution, against the source that has its words.
+      excluded: [...unit.quotations.flatMap((q) => (q.speaker?.span ? [widen(q.inner), q.speaker.span] : [widen(q.inner)])), ...unit.citations.map((c) => c.span)],
       typedOnly: unit.heading || unit.quotations.length > 0,
       citations: unit.citations.map((c) => ({ key: c.key, span: c.keySpan, document: this.library.get(c.key) })),
     });
@@ -162,8 +163,21 @@ function toFinding(
   supporting: SourceDocument | undefined,
 ): RelativeFinding {
   const message = problems.length ? describeProblems(problems, kind) : supportedMessage(supporting);
-  return { kind, verdict: verdictOf(problems), span, text, message, problems, evidence, score: supportProbability([signals]), signals };
+  return { kind, verdict: verdictOf(problems), span, text, message, problems, evidence: relevant(evidence), score: supportProbability([signals]), signals };
 }
+
+/**
+ * The best passage, and those runners-up that nearly do as well: a passage that shares a few words from a
+ * document about something else is noise beside the one the verdict rests on.
+ */
+function relevant(evidence: Evidence[]): Evidence[] {
+  const [best, ...others] = evidence;
+  if (!best) return evidence;
+  return [best, ...others.filter((passage) => passage.score >= Math.max(ABSENT_COVERAGE, RUNNER_UP_SHARE * best.score))];
+}
+
+/** A runner-up passage is shown when it covers at least this share of what the best one covers. */
+const RUNNER_UP_SHARE = 0.6;
 
 function verdictOf(problems: Problem[]): Verdict {
   if (problems.length === 0) return 'supported';

@@ -2,6 +2,7 @@
 // diagnostic already carries (problem value and span, evidence), so no check is re-run to offer a fix.
 import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver';
 import type { Finding, Problem, Range, Span } from '../core/types.js';
+import { findNegations } from '../core/extract/negation.js';
 import { citationInsertOffset, isCited } from './citations.js';
 import { minimalEdit, type MinimalEdit } from './minimalEdit.js';
 import { DIAGNOSTIC_SOURCE, IGNORE_FINDING_COMMAND, type DiagnosticData } from '../shared/protocol.js';
@@ -17,6 +18,11 @@ export interface CodeActionInput {
   /** The finding at the range's start, supported or not. */
   finding?: Finding;
   rangeOf(span: Span): Range;
+  /**
+   * Whether the draft with a fix applied is right: the problem gone and no new contradiction. A fix is only as
+   * good as the finding it comes from ('151 seats' for a party the source never counts), so each is tried first.
+   */
+  fixHolds?(fixedText: string, diagnostic: Diagnostic): boolean;
 }
 
 const NOUNS: Partial<Record<string, string>> = {
@@ -44,12 +50,40 @@ const CLAUSE_PROBLEMS = new Set(['negation', 'antonym', 'wording']);
  */
 function sourceEdit(text: string, problem: Problem, sentence: Span): { at: Span; edit: MinimalEdit } | undefined {
   const span = problem.span!;
+  const removal = negationRemoval(text, problem);
+  if (removal) return removal;
   const direct = minimalEdit(text.slice(span.start, span.end), problem.source);
   if (direct?.anchored) return { at: span, edit: direct };
   // The problem's words match but the source has more ("confirm" / "could not confirm"), or none match.
   const inSentence = minimalEdit(text.slice(sentence.start, sentence.end), problem.source);
-  if (inSentence?.anchored) return { at: sentence, edit: inSentence };
+  // A clause woven in elsewhere in the sentence would change words the problem is not about.
+  const touches = inSentence && sentence.start + inSentence.start <= span.end && span.start <= sentence.start + inSentence.end;
+  if (inSentence?.anchored && touches) return { at: sentence, edit: inSentence };
   return !direct || CLAUSE_PROBLEMS.has(problem.type) ? undefined : { at: span, edit: direct };
+}
+
+/** Contractions whose verb changes without its "n't". */
+const UNCONTRACTED: Record<string, string> = { "won't": 'will', "can't": 'can', "shan't": 'shall' };
+
+/**
+ * A negation the draft adds (the problem stands on the draft's "not", "never", "didn't" and the source's words
+ * have none): the fix takes it out, and nothing else.
+ */
+function negationRemoval(text: string, problem: Problem): { at: Span; edit: MinimalEdit } | undefined {
+  const span = problem.span!;
+  const word = text.slice(span.start, span.end);
+  if (problem.type !== 'negation' || findNegations(problem.source).length > 0) return undefined;
+  const folded = word.toLowerCase().replace(/\u2019/g, "'");
+  if (/^(not|never)$/.test(folded)) {
+    // The word and the space before it go: "will not need" -> "will need".
+    const before = text[span.start - 1] === ' ' ? 1 : 0;
+    return { at: span, edit: { start: -before, end: word.length, newText: '', sourcePhrase: problem.source, anchored: true } };
+  }
+  if (/n't$/.test(folded)) {
+    const verb = UNCONTRACTED[folded] ?? word.slice(0, -3);
+    return { at: span, edit: { start: 0, end: word.length, newText: /^[A-Z]/.test(word) ? verb[0].toUpperCase() + verb.slice(1) : verb, sourcePhrase: problem.source, anchored: true } };
+  }
+  return undefined;
 }
 
 function replaceWithSource(input: CodeActionInput, diagnostic: Diagnostic & { data: DiagnosticData }): CodeAction | undefined {
@@ -58,13 +92,16 @@ function replaceWithSource(input: CodeActionInput, diagnostic: Diagnostic & { da
   const found = sourceEdit(input.text, problem, diagnostic.data.span);
   if (!found) return undefined;
   const { at, edit } = found;
+  const [start, end] = [at.start + edit.start, at.start + edit.end];
+  if (input.fixHolds && !input.fixHolds(input.text.slice(0, start) + edit.newText + input.text.slice(end), diagnostic)) return undefined;
+  const removes = edit.newText === '' && problem.type === 'negation';
   const noun = NOUNS[String(diagnostic.code)] ?? 'wording';
   return {
-    title: `Replace with the source's ${noun}: “${edit.sourcePhrase}”`,
+    title: removes ? `Remove the negation “${input.text.slice(start, end).trim()}”, as the source: “${edit.sourcePhrase}”` : `Replace with the source's ${noun}: “${edit.sourcePhrase}”`,
     kind: CodeActionKind.QuickFix,
     diagnostics: [diagnostic],
     isPreferred: true,
-    edit: { changes: { [input.uri]: [{ range: input.rangeOf({ start: at.start + edit.start, end: at.start + edit.end }), newText: edit.newText }] } },
+    edit: { changes: { [input.uri]: [{ range: input.rangeOf({ start, end }), newText: edit.newText }] } },
   };
 }
 

@@ -56,6 +56,17 @@ export class DraftResults {
     this.checker.check(WARM_UP_TEXT, { languageId: 'markdown' });
   }
 
+  /**
+   * The findings of another text of a draft (a quick fix tried out), from the same checker: only the sentences
+   * that differ are verified. Kept apart from the draft's own results and its typing state.
+   */
+  tryText(library: SourceLibrary, uri: string, languageId: string, text: string): Finding[] {
+    if (this.checker?.library !== library) this.checker = new DraftChecker(library);
+    return this.checker
+      .check(text, { languageId: languageId === 'markdown' ? 'markdown' : 'plaintext', documentKey: `${uri}#tried` })
+      .map((finding) => locateProblems(text, finding));
+  }
+
   get(uri: string): CheckedDraft | undefined {
     return this.results.get(uri);
   }

@@ -30,6 +30,7 @@ import { countVerdicts, DraftResults, findingAt, type CheckedDraft } from './dra
 import { widenToSentences } from './evidenceContext.js';
 import { renderFindingHover } from './hover.js';
 import { escapeMarkdown } from '../shared/markdownText.js';
+import { fixCheck } from './fixCheck.js';
 import { addIgnoredFinding, PROJECT_FILE, readProjectFile } from './projectFile.js';
 import {
   CANCEL_INDEXING_NOTIFICATION,
@@ -147,6 +148,7 @@ class GroundworkServer {
         diagnostics: context.diagnostics,
         finding: checked && findingAt(checked.findings, document.offsetAt(range.start)),
         rangeOf: (span) => ({ start: document.positionAt(span.start), end: document.positionAt(span.end) }),
+        fixHolds: checked && fixCheck((text) => this.results.tryText(this.sources.library, document.uri, languageOf(document), text), checked.findings),
       });
     });
     connection.onExecuteCommand(({ command, arguments: args }) => {

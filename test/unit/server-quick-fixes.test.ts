@@ -3,12 +3,16 @@
 import assert from 'node:assert/strict';
 import type { Diagnostic, TextEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { readFileSync } from 'node:fs';
+import { SourceLibrary } from '../../src/core/library.js';
 import { codeActions } from '../../src/server/codeActions.js';
+import { DraftResults } from '../../src/server/draftResults.js';
+import { fixCheck } from '../../src/server/fixCheck.js';
 import { findingsToDiagnostics } from '../../src/server/diagnostics.js';
 import { minimalEdit } from '../../src/server/minimalEdit.js';
 import { locateProblems } from '../../src/server/problemSpans.js';
 import { DEFAULT_SETTINGS } from '../../src/server/settings.js';
-import { checkFixtureDraft, DRAFT_TEXT } from './server-fixture.js';
+import { checkFixtureDraft, DRAFT_TEXT, SEED_PATH as SEED } from './server-fixture.js';
 
 const URI = 'file:///drafts/kabul-airport.md';
 const document = TextDocument.create(URI, 'markdown', 1, DRAFT_TEXT);
@@ -78,5 +82,45 @@ describe('server: code actions', () => {
     assert.equal(lineOf(apply(cite.edit!.changes![URI]), 14), 'White House spokeswoman Jen Psaki called the meeting a priority for Biden [@000_f04d67d5c7de7c34].');
     const cited = findings.find((finding) => finding.text.includes('Kabul International Airport'))!;
     assert.deepEqual(codeActions({ uri: URI, text: DRAFT_TEXT, languageId: 'markdown', diagnostics: [], finding: cited, rangeOf }), []);
+  });
+});
+
+describe('server: fixes for what the draft adds or cites', () => {
+  const library = new SourceLibrary();
+  library.upsert(SEED, readFileSync(SEED, 'utf8'));
+  const ALBANESE = 'eval/own/sources/albanese-majority.txt';
+  library.upsert(ALBANESE, readFileSync(ALBANESE, 'utf8'));
+  const uri = 'file:///draft.md';
+  let codes: string[] = [];
+
+  function fixesOf(text: string) {
+    const results = new DraftResults();
+    const { document, findings } = results.check(library, uri, 'markdown', 1, text);
+    const rangeOf = (span: { start: number; end: number }) => ({ start: document.positionAt(span.start), end: document.positionAt(span.end) });
+    const diagnostics = findingsToDiagnostics(findings, { rangeOf, severity: DEFAULT_SETTINGS.severity, ignored: new Set(), uriOfPath: (path) => `file://${path}` });
+    const fixHolds = fixCheck((tried) => results.tryText(library, uri, 'markdown', tried), findings);
+    codes = diagnostics.map((diagnostic) => `${diagnostic.code} ${diagnostic.message}`);
+    return diagnostics.flatMap((diagnostic) =>
+      codeActions({ uri, text, languageId: 'markdown', diagnostics: [diagnostic], rangeOf, fixHolds })
+        .filter((action) => action.edit && action.title.startsWith('R'))
+        .map((action) => `${action.title} => ${TextDocument.applyEdits(document, action.edit!.changes![uri])}`),
+    );
+  }
+
+  it('takes out a negation the draft added, and only it', () => {
+    assert.deepEqual(fixesOf('Turkish officials did not express their openness in principle to the idea at a NATO summit in Brussels last month.\n'), [
+      'Remove the negation “not”, as the source: “officials expressed their openness” => Turkish officials did express their openness in principle to the idea at a NATO summit in Brussels last month.\n',
+    ]);
+  });
+
+  it('replaces a cited key that does not say the claim, or names no source, with the key of the source that does', () => {
+    const claim = 'Some 150 members of the Afghan security forces were killed or wounded in attacks across the country';
+    assert.deepEqual(fixesOf(`${claim} [@nosuch].\n`), [`Replace with the source's citation: “000_f04d67d5c7de7c34” => ${claim} [@000_f04d67d5c7de7c34].\n`]);
+  });
+
+  it('offers no fix that would write a value the check then rejects', () => {
+    // The source counts Labor's seats, not the Greens': writing its 151 here would be a new wrong claim.
+    assert.deepEqual(fixesOf('The Greens won four seats in the lower house.\n'), []);
+    assert.deepEqual(codes, ['number Wrong number: “four” — the source says “151”']);
   });
 });

@@ -1,10 +1,14 @@
 // Bundles the CLI, the language server, the VS Code client and the indexing worker into dist/: one bundle
 // per entry point keeps start-up fast and lets the .vsix ship without node_modules.
 import * as esbuild from 'esbuild';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { NODE_BUNDLE } from './bundle-options.mjs';
 
 const production = process.argv.includes('--production');
+
+// package.json's settings and schemas/groundwork.schema.json are generated from src/shared/settings-schema.ts.
+execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build-settings.ts'], { stdio: 'inherit' });
 const entries = [
   { in: 'src/cli/main.ts', out: 'cli', banner: '#!/usr/bin/env node' },
   { in: 'src/server/main.ts', out: 'server' },

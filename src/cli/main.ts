@@ -7,6 +7,7 @@ import { FORMATS, runCheck } from './check.js';
 import { EVAL_WORKER_FLAG, runEval, serveEvalWorker } from './eval.js';
 import { processOutput, UsageError } from './output.js';
 import { startLanguageServer } from '../server/server.js';
+import { DEFAULT_SETTINGS } from '../shared/settings-schema.js';
 
 declare const GROUNDWORK_VERSION: string | undefined;
 const VERSION = typeof GROUNDWORK_VERSION === 'string' ? GROUNDWORK_VERSION : 'dev';
@@ -48,10 +49,11 @@ async function main(argv: string[]): Promise<number> {
     });
     const format = values.format as (typeof FORMATS)[number];
     if (!FORMATS.includes(format)) throw new UsageError(`unknown format '${values.format}' (text, json or sarif)`);
-    const maxFileBytes = values['max-file-size'] === undefined ? undefined : Number(values['max-file-size']);
-    if (maxFileBytes !== undefined && !(maxFileBytes > 0)) throw new UsageError('--max-file-size takes a number of bytes');
+    // The same limit as the editor's `maxFileSizeKb` setting, so a source the CLI checks is one the editor indexes.
+    const maxFileBytes = values['max-file-size'] === undefined ? DEFAULT_SETTINGS.maxFileSizeKb * 1024 : Number(values['max-file-size']);
+    if (!(maxFileBytes > 0)) throw new UsageError('--max-file-size takes a number of bytes');
     const cacheDir = values['no-cache'] ? undefined : resolve(values['cache-dir'] ?? defaultCacheDir('.'));
-    return runCheck({ drafts: positionals, sources: values.sources ?? ['seeds'], format, maxFileBytes, cacheDir }, processOutput, VERSION);
+    return runCheck({ drafts: positionals, sources: values.sources ?? DEFAULT_SETTINGS.sources, format, maxFileBytes, cacheDir }, processOutput, VERSION);
   }
   if (command === 'eval') {
     const { values, positionals } = parseArgs({

@@ -72,7 +72,7 @@ async function main(argv: string[]): Promise<number> {
   throw new UsageError(`unknown command '${command}'`);
 }
 
-if (!isMainThread && workerData?.[EVAL_WORKER_FLAG]) {
+if (!isMainThread && (workerData as Record<string, unknown> | null)?.[EVAL_WORKER_FLAG]) {
   serveEvalWorker();
 } else {
   main(process.argv.slice(2)).then(

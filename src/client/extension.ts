@@ -93,7 +93,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ground
       client,
       onLiveCheckingChanged: (live) => statusBar?.setLive(live),
       workspaceState: context.workspaceState,
-      version: String(context.extension.packageJSON.version),
+      version: String((context.extension.packageJSON as { version: unknown }).version),
     }),
   );
   if (await workspaceWantsGroundwork()) await client();

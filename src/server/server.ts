@@ -213,7 +213,7 @@ class GroundworkServer {
 
   /** Settings from the client, then each folder's `.groundwork.json`; returns whether the source inputs changed. */
   private async loadConfiguration(): Promise<boolean> {
-    const raw = this.canPullConfiguration ? await this.connection.workspace.getConfiguration('groundwork') : undefined;
+    const raw: unknown = this.canPullConfiguration ? await this.connection.workspace.getConfiguration('groundwork') : undefined;
     const base = raw === undefined ? this.settings : readSettings(raw);
     const projects = this.folders.map((folder) => {
       const { config, error } = readProjectFile(folder);

@@ -24,7 +24,7 @@ function contributed(definition: SettingDefinition<unknown>): JsonSchema {
     ...definition.schema,
     default: definition.default,
     markdownDescription: definition.description,
-    ...(definition.scope && { scope: definition.scope }),
+    scope: definition.scope,
   };
 }
 

@@ -25,8 +25,9 @@ export interface SettingDefinition<T> {
   inProjectFile?: boolean;
   /** Its description in `.groundwork.json` when it differs (paths there are relative to the file). */
   projectDescription?: string;
-  /** VS Code's configuration scope, when not `resource` (per workspace folder). */
-  scope?: 'window';
+  /** VS Code's configuration scope: `resource` can differ per workspace folder, `window` is one per window (VS Code's
+   *  default, so it is always written out). The server reads the `window` ones without a folder. */
+  scope: 'resource' | 'window';
 }
 
 const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
@@ -40,6 +41,7 @@ function count(minimum: number, defaultValue: number, description: string): Sett
     schema: { type: 'number', minimum },
     description,
     read: (raw) => (isFiniteNumber(raw) && raw >= minimum ? raw : undefined),
+    scope: 'resource',
   };
 }
 
@@ -55,6 +57,7 @@ function choice<T extends string>(
     schema: { type: 'string', enum: [...values], ...(enumDescriptions && { enumDescriptions: values.map((value) => enumDescriptions[value]) }) },
     description,
     read: (raw) => (isOneOf(values, raw) ? raw : undefined),
+    scope: 'resource',
   };
 }
 
@@ -65,6 +68,7 @@ function nonEmptyList(defaultValue: string[], description: string): SettingDefin
     schema: { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1 },
     description,
     read: (raw) => (Array.isArray(raw) && raw.length > 0 && raw.every((item) => typeof item === 'string' && item !== '') ? raw : undefined),
+    scope: 'resource',
   };
 }
 
@@ -75,6 +79,7 @@ function wordList(values: readonly string[], defaultValue: string[], description
     schema: { type: 'array', items: { type: 'string', enum: [...values] } },
     description,
     read: (raw) => (Array.isArray(raw) && raw.every((item) => isOneOf(values, item)) ? raw : undefined),
+    scope: 'resource',
   };
 }
 
@@ -122,6 +127,7 @@ const severities: SettingDefinition<Severities> = {
   },
   description: 'Severity of each kind of finding; "off" hides it.',
   read: (raw) => ({ ...DEFAULT_SEVERITIES, ...readSeverityOverrides(raw) }),
+    scope: 'resource',
   inProjectFile: true,
 };
 
@@ -141,8 +147,11 @@ export const SETTINGS = {
     save: 'Check when the draft is opened and saved.',
     manual: 'Check only with "Groundwork: Check Current Document".',
   }),
-  debounceMs: count(0, 300, 'Pause after the last keystroke before a draft is re-checked (milliseconds).'),
-  typingHoldMs: count(0, 1500, 'How long a new underline on the sentence being typed waits for you to pause (milliseconds).'),
+  debounceMs: { ...count(0, 300, 'Pause after the last keystroke before a draft is re-checked (milliseconds).'), scope: 'window' as const },
+  typingHoldMs: {
+    ...count(0, 1500, 'How long a new underline on the sentence being typed waits for you to pause (milliseconds).'),
+    scope: 'window' as const,
+  },
   maxFileSizeKb: { ...count(1, 2048, 'Sources and drafts larger than this (kilobytes) are skipped.'), inProjectFile: true },
   severity: severities,
 };

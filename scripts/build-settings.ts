@@ -85,10 +85,17 @@ export function generatedFiles(root: string): { path: string; text: string }[] {
   ];
 }
 
+// `--check` (the build in CI): fail instead of writing, so a commit whose generated files are stale or were edited
+// by hand does not pass because the build fixed them on the CI machine.
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const root = join(fileURLToPath(import.meta.url), '..', '..');
+  const check = process.argv.includes('--check');
   for (const { path, text } of generatedFiles(root)) {
-    // Rewritten only when different, so a build does not touch package.json's time for nothing.
-    if (readFileSync(join(root, path), 'utf8') !== text) writeFileSync(join(root, path), text);
+    if (readFileSync(join(root, path), 'utf8') === text) continue; // unchanged: package.json's time is left alone
+    if (!check) writeFileSync(join(root, path), text);
+    else {
+      console.error(`${path} differs from what src/shared/settings-schema.ts defines: edit that file, run \`npm run build\` and commit both`);
+      process.exitCode = 1;
+    }
   }
 }

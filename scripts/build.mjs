@@ -7,8 +7,13 @@ import { NODE_BUNDLE } from './bundle-options.mjs';
 
 const production = process.argv.includes('--production');
 
-// package.json's settings and schemas/groundwork.schema.json are generated from src/shared/settings-schema.ts.
-execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build-settings.ts'], { stdio: 'inherit' });
+// package.json's settings and schemas/groundwork.schema.json are generated from src/shared/settings-schema.ts
+// (in CI only checked: a stale or hand-edited file fails the build there instead of being fixed on the CI machine).
+try {
+  execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build-settings.ts', ...(process.env.CI ? ['--check'] : [])], { stdio: 'inherit' });
+} catch {
+  process.exit(1); // the script has said why
+}
 const entries = [
   { in: 'src/cli/main.ts', out: 'cli', banner: '#!/usr/bin/env node' },
   { in: 'src/server/main.ts', out: 'server' },

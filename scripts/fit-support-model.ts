@@ -49,10 +49,10 @@ const z = rows.map((r) => [1, ...r.x.map((v, j) => (v - mean[j]) / scale[j])]);
 
 // Newton's method on the L2-regularised weighted log-likelihood.
 const L2 = Number(process.env.FIT_L2 ?? 0.3) * weights.reduce((a, b) => a + b, 0) / rows.length;
-let beta = new Array(d + 1).fill(0);
+let beta = new Array<number>(d + 1).fill(0);
 for (let iteration = 0; iteration < 30; iteration++) {
-  const gradient = new Array(d + 1).fill(0);
-  const hessian = Array.from({ length: d + 1 }, () => new Array(d + 1).fill(0));
+  const gradient = new Array<number>(d + 1).fill(0);
+  const hessian = Array.from({ length: d + 1 }, () => new Array<number>(d + 1).fill(0));
   z.forEach((x, i) => {
     const p = 1 / (1 + Math.exp(-x.reduce((s, v, j) => s + v * beta[j], 0)));
     const w = weights[i];

@@ -39,7 +39,7 @@ export async function runEval(args: EvalArguments, output: Output): Promise<numb
     text.split('\n').forEach((line, index) => {
       if (!line.trim()) return;
       try {
-        const { id, source, claim } = JSON.parse(line);
+        const { id, source, claim } = JSON.parse(line) as Record<string, unknown>;
         if (typeof id === 'string' && typeof source === 'string' && typeof claim === 'string') cases.push({ id, source, claim });
         else output.warn(`${file}:${index + 1}: a case needs string id, source and claim; skipped`);
       } catch {
@@ -66,7 +66,7 @@ function runInline(cases: Case[], progress: (done: number) => void): Prediction[
 }
 
 async function runInWorkers(cases: Case[], jobs: number, progress: (done: number) => void): Promise<Prediction[]> {
-  const results: Prediction[] = new Array(cases.length);
+  const results = new Array<Prediction>(cases.length);
   let next = 0;
   let done = 0;
   const script = realpathSync(process.argv[1]);

@@ -9,6 +9,7 @@ import { processOutput, UsageError } from './output.js';
 import { startLanguageServer } from '../server/server.js';
 // The bundle keeps only this one field of package.json (esbuild drops the JSON's unused keys).
 import { version as VERSION } from '../../package.json';
+import { DEFAULT_SETTINGS } from '../shared/settings-schema.js';
 
 const USAGE = `usage:
   groundwork check [--sources DIR_OR_GLOB]... [--format text|json|sarif] [--max-file-size BYTES]
@@ -47,10 +48,11 @@ async function main(argv: string[]): Promise<number> {
     });
     const format = values.format as (typeof FORMATS)[number];
     if (!FORMATS.includes(format)) throw new UsageError(`unknown format '${values.format}' (text, json or sarif)`);
-    const maxFileBytes = values['max-file-size'] === undefined ? undefined : Number(values['max-file-size']);
-    if (maxFileBytes !== undefined && !(maxFileBytes > 0)) throw new UsageError('--max-file-size takes a number of bytes');
+    // The same limit as the editor's `maxFileSizeKb` setting, so a source the CLI checks is one the editor indexes.
+    const maxFileBytes = values['max-file-size'] === undefined ? DEFAULT_SETTINGS.maxFileSizeKb * 1024 : Number(values['max-file-size']);
+    if (!(maxFileBytes > 0)) throw new UsageError('--max-file-size takes a number of bytes');
     const cacheDir = values['no-cache'] ? undefined : resolve(values['cache-dir'] ?? defaultCacheDir('.'));
-    return runCheck({ drafts: positionals, sources: values.sources ?? ['seeds'], format, maxFileBytes, cacheDir }, processOutput, VERSION);
+    return runCheck({ drafts: positionals, sources: values.sources ?? DEFAULT_SETTINGS.sources, format, maxFileBytes, cacheDir }, processOutput, VERSION);
   }
   if (command === 'eval') {
     const { values, positionals } = parseArgs({
@@ -69,7 +71,7 @@ async function main(argv: string[]): Promise<number> {
   throw new UsageError(`unknown command '${command}'`);
 }
 
-if (!isMainThread && workerData?.[EVAL_WORKER_FLAG]) {
+if (!isMainThread && (workerData as Record<string, unknown> | null)?.[EVAL_WORKER_FLAG]) {
   serveEvalWorker();
 } else {
   main(process.argv.slice(2)).then(

@@ -13,8 +13,6 @@ import {
   REBUILD_INDEX_REQUEST,
   SET_LIVE_CHECKING_NOTIFICATION,
   type CheckWorkspaceResult,
-  type FindingAtResult,
-  type FindingsResult,
   type RebuildIndexResult,
   type VerdictCounts,
 } from '../shared/protocol.js';
@@ -52,7 +50,7 @@ async function checkDocument(context: CommandContext): Promise<VerdictCounts | n
     return null;
   }
   const client = await context.client();
-  const counts = await client.sendRequest<VerdictCounts | null>(CHECK_DOCUMENT_REQUEST, { uri: document.uri.toString() });
+  const counts = await client.sendRequest(CHECK_DOCUMENT_REQUEST, { uri: document.uri.toString() });
   if (counts) void vscode.window.setStatusBarMessage(`Groundwork: ${describeCounts(counts)}`, 5000);
   else void vscode.window.showInformationMessage(`Groundwork does not check ${basename(document.uri.path)} (not a draft).`);
   return counts;
@@ -62,7 +60,7 @@ async function checkWorkspace(context: CommandContext): Promise<CheckWorkspaceRe
   const client = await context.client();
   const result = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: 'Groundwork: checking all drafts' },
-    () => client.sendRequest<CheckWorkspaceResult>(CHECK_WORKSPACE_REQUEST, {}),
+    () => client.sendRequest(CHECK_WORKSPACE_REQUEST),
   );
   void vscode.window.showInformationMessage(`Groundwork checked ${result.files} draft${result.files === 1 ? '' : 's'}: ${describeCounts(result.counts)}.`);
   if (result.counts.contradicted + result.counts.unsupported > 0) void vscode.commands.executeCommand('workbench.actions.view.problems');
@@ -71,7 +69,7 @@ async function checkWorkspace(context: CommandContext): Promise<CheckWorkspaceRe
 
 async function rebuildIndex(context: CommandContext): Promise<RebuildIndexResult> {
   const client = await context.client();
-  const result = await client.sendRequest<RebuildIndexResult>(REBUILD_INDEX_REQUEST, {});
+  const result = await client.sendRequest(REBUILD_INDEX_REQUEST);
   const skipped = result.warnings.length > 0 ? ` (${result.warnings.length} skipped: see the Groundwork output)` : '';
   void vscode.window.setStatusBarMessage(`Groundwork: indexed ${result.documents} sources${skipped}`, 5000);
   return result;
@@ -81,7 +79,7 @@ async function showSources(context: CommandContext): Promise<vscode.TextEditor |
   const editor = vscode.window.activeTextEditor;
   if (!editor) return undefined;
   const client = await context.client();
-  const finding = await client.sendRequest<FindingAtResult>(FINDING_AT_REQUEST, {
+  const finding = await client.sendRequest(FINDING_AT_REQUEST, {
     uri: editor.document.uri.toString(),
     position: editor.selection.active,
   });
@@ -121,8 +119,8 @@ async function exportReport(context: CommandContext, requested?: ReportFormat): 
   if (!format) return undefined;
   const client = await context.client();
   const active = vscode.window.activeTextEditor?.document.uri.toString();
-  let { files } = await client.sendRequest<FindingsResult>(FINDINGS_REQUEST, active ? { uris: [active] } : {});
-  if (files.length === 0) ({ files } = await client.sendRequest<FindingsResult>(FINDINGS_REQUEST, {}));
+  let { files } = await client.sendRequest(FINDINGS_REQUEST, active ? { uris: [active] } : {});
+  if (files.length === 0) ({ files } = await client.sendRequest(FINDINGS_REQUEST, {}));
   const drafts = files.map((file) => ({ path: vscode.workspace.asRelativePath(file.path), findings: file.findings }));
   const { content, language } = renderReport(format, drafts, context.version);
   const document = await vscode.workspace.openTextDocument({ content, language });

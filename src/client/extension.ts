@@ -11,6 +11,7 @@ import {
   type DocumentSummaryParams,
   type StatusParams,
 } from '../shared/protocol.js';
+import { DEFAULT_SETTINGS } from '../shared/settings-schema.js';
 import { isLiveChecking, registerCommands } from './commands.js';
 import { IndexingNotification } from './indexingNotification.js';
 import { GroundworkStatusBar } from './statusBar.js';
@@ -23,8 +24,9 @@ export interface GroundworkApi {
 
 /** Groundwork starts on its own only where it is wanted: a workspace with a source folder or a project file. */
 async function workspaceWantsGroundwork(): Promise<boolean> {
-  const sources = vscode.workspace.getConfiguration('groundwork').get<string[]>('sources', ['seeds']);
   for (const folder of vscode.workspace.workspaceFolders ?? []) {
+    // Each folder of a multi-root workspace may name its own sources.
+    const sources = vscode.workspace.getConfiguration('groundwork', folder.uri).get<string[]>('sources', DEFAULT_SETTINGS.sources);
     for (const name of ['.groundwork.json', ...sources.filter((source) => !/[*?[{]/.test(source))]) {
       const found = await vscode.workspace.fs.stat(vscode.Uri.joinPath(folder.uri, name)).then(() => true, () => false);
       if (found) return true;
@@ -40,7 +42,7 @@ function createClient(context: vscode.ExtensionContext, output: vscode.OutputCha
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   const configuration = vscode.workspace.getConfiguration('groundwork');
-  const languages = configuration.get<string[]>('languages', ['markdown', 'plaintext']);
+  const languages = configuration.get<string[]>('languages', DEFAULT_SETTINGS.languages);
   const storage = context.storageUri ?? context.globalStorageUri;
   const clientOptions: LanguageClientOptions = {
     documentSelector: languages.flatMap((language) => [{ scheme: 'file', language }, { scheme: 'untitled', language }]),
@@ -91,7 +93,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ground
       client,
       onLiveCheckingChanged: (live) => statusBar?.setLive(live),
       workspaceState: context.workspaceState,
-      version: String(context.extension.packageJSON.version),
+      version: String((context.extension.packageJSON as { version: unknown }).version),
     }),
   );
   if (await workspaceWantsGroundwork()) await client();

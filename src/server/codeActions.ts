@@ -36,7 +36,10 @@ const NOUNS: Partial<Record<string, string>> = {
   citation: 'citation',
 };
 
-function isOurs(diagnostic: Diagnostic): diagnostic is Diagnostic & { data: DiagnosticData } {
+/** A Groundwork diagnostic: its `data` (LSP's `any`) is what diagnostics.ts put there. */
+type OurDiagnostic = Omit<Diagnostic, 'data'> & { data: DiagnosticData };
+
+function isOurs(diagnostic: Diagnostic): diagnostic is OurDiagnostic {
   return diagnostic.source === DIAGNOSTIC_SOURCE && typeof diagnostic.data === 'object' && diagnostic.data !== null;
 }
 
@@ -86,7 +89,7 @@ function negationRemoval(text: string, problem: Problem): { at: Span; edit: Mini
   return undefined;
 }
 
-function replaceWithSource(input: CodeActionInput, diagnostic: Diagnostic & { data: DiagnosticData }): CodeAction | undefined {
+function replaceWithSource(input: CodeActionInput, diagnostic: OurDiagnostic): CodeAction | undefined {
   const problem = diagnostic.data.problem;
   if (!problem?.span || !problem.source) return undefined;
   const found = sourceEdit(input.text, problem, diagnostic.data.span);
@@ -105,7 +108,7 @@ function replaceWithSource(input: CodeActionInput, diagnostic: Diagnostic & { da
   };
 }
 
-function ignoreFinding(input: CodeActionInput, diagnostic: Diagnostic & { data: DiagnosticData }): CodeAction {
+function ignoreFinding(input: CodeActionInput, diagnostic: OurDiagnostic): CodeAction {
   return {
     title: 'Ignore this finding (saved in .groundwork.json)',
     kind: CodeActionKind.QuickFix,

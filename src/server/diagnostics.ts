@@ -30,7 +30,7 @@ export interface DiagnosticContext {
   rangeOf(span: Span): Range;
   severity: Record<DiagnosticCode, SeverityName>;
   ignored: ReadonlySet<string>;
-  uriOfPath(path: string): string;
+  uriOfPath: (path: string) => string;
 }
 
 /** The code of one problem of a finding: the same rule the CLI's reports apply to a finding's first problem. */

@@ -20,7 +20,7 @@ export function readProjectFile(folder: string): ProjectFileResult {
 /** Adds an ignored finding, keeping every other key of the file as it was. */
 export function addIgnoredFinding(folder: string, entry: IgnoredFinding): void {
   const path = join(folder, PROJECT_FILE);
-  const raw: Record<string, unknown> = existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : {};
+  const raw = (existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : {}) as Record<string, unknown>;
   const ignore = Array.isArray(raw.ignore) ? raw.ignore : [];
   const known = ignore.some((item: unknown) => item === entry.fingerprint || (item as IgnoredFinding)?.fingerprint === entry.fingerprint);
   if (!known) ignore.push(entry.note ? { fingerprint: entry.fingerprint, note: entry.note } : { fingerprint: entry.fingerprint });

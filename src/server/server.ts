@@ -1,7 +1,6 @@
 // The Groundwork language server: owns the source index and the checks so the editor never waits on them.
 // The same server runs inside VS Code (IPC) and standalone as `groundwork lsp --stdio` for other editors.
 import { readFile } from 'node:fs/promises';
-import { isAbsolute, join, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
@@ -56,9 +55,10 @@ import {
   type VerdictCounts,
 } from '../shared/protocol.js';
 import { CheckScheduler, type CheckRun } from './scheduler.js';
-import { applyProjectConfig, DEFAULT_SETTINGS, readSettings, type GroundworkSettings } from './settings.js';
+import { DEFAULT_SETTINGS, readSettings, type GroundworkSettings } from './settings.js';
 import { SourceIndex } from './sourceIndex.js';
 import { TypingHold } from './typingHold.js';
+import { folderSettings, WorkspaceSettings } from './workspaceSettings.js';
 
 /** What the VS Code client tells the server it does itself. */
 interface ClientOptions {
@@ -92,8 +92,9 @@ class GroundworkServer {
   private readonly releaseTimers = new Map<string, NodeJS.Timeout>();
   private readonly opening = new Set<string>();
   private folders: string[] = [];
+  /** The settings not tied to a folder: the typing pauses, and drafts outside every workspace folder. */
   private settings: GroundworkSettings = DEFAULT_SETTINGS;
-  private ignored = new Set<string>();
+  private workspace = new WorkspaceSettings([], DEFAULT_SETTINGS);
   private sourceInputs: string[] = [];
   private clientOptions: ClientOptions = {};
   private canPullConfiguration = false;
@@ -128,10 +129,10 @@ class GroundworkServer {
     documents.onDidChangeContent(({ document }) => {
       // TextDocuments reports an open as a content change too; the open was scheduled above without the debounce.
       if (this.opening.delete(document.uri)) return;
-      if (this.isDraft(document) && this.live && this.settings.checkFrequency === 'edit') this.scheduler.schedule(document.uri);
+      if (this.isDraft(document) && this.live && this.settingsOf(document.uri).checkFrequency === 'edit') this.scheduler.schedule(document.uri);
     });
     documents.onDidSave(({ document }) => {
-      if (this.isDraft(document) && this.live && this.settings.checkFrequency !== 'manual') this.scheduler.schedule(document.uri, 0);
+      if (this.isDraft(document) && this.live && this.settingsOf(document.uri).checkFrequency !== 'manual') this.scheduler.schedule(document.uri, 0);
     });
     documents.onDidClose(({ document }) => this.documentClosed(document.uri));
     connection.onHover(({ textDocument, position }) => this.hover(textDocument.uri, position));
@@ -213,26 +214,34 @@ class GroundworkServer {
 
   // ---- configuration -------------------------------------------------------------------------------------
 
-  /** Settings from the client, then each folder's `.groundwork.json`; returns whether the source inputs changed. */
+  /** Each folder's settings from the client, then its `.groundwork.json`; returns whether the source inputs changed. */
   private async loadConfiguration(): Promise<boolean> {
-    const raw = this.canPullConfiguration ? await this.connection.workspace.getConfiguration('groundwork') : undefined;
-    const base = raw === undefined ? this.settings : readSettings(raw);
-    const projects = this.folders.map((folder) => {
+    const folderUris = this.folders.map(uriOfPath);
+    // One request: the settings without a folder (typing pauses, drafts outside folders), then each folder's.
+    const raw: unknown[] | undefined = this.canPullConfiguration
+      ? await this.connection.workspace.getConfiguration([
+          { section: 'groundwork' },
+          ...folderUris.map((scopeUri) => ({ scopeUri, section: 'groundwork' })),
+        ])
+      : undefined;
+    const general = raw === undefined ? this.settings : readSettings(raw[0]);
+    const folders = this.folders.map((folder, index) => {
       const { config, error } = readProjectFile(folder);
       if (error) this.connection.console.error(error);
-      return { folder, config };
+      return folderSettings(folder, raw === undefined ? general : readSettings(raw[index + 1]), config);
     });
-    // Severities and limits come from the first folder with a project file; sources and ignores from each.
-    const settings = applyProjectConfig(base, projects.find((project) => project.config)?.config);
-    const ignored = new Set(projects.flatMap((project) => project.config?.ignore ?? []).map((entry) => entry.fingerprint));
-    const inputs = projects.flatMap(({ folder, config }) =>
-      applyProjectConfig(base, config).sources.map((input) => (isAbsolute(input) ? input : join(folder, input))),
-    );
-    const changed = inputs.join('\n') !== this.sourceInputs.join('\n') || settings.maxFileSizeKb !== this.settings.maxFileSizeKb;
-    this.settings = settings;
-    this.ignored = ignored;
+    const workspace = new WorkspaceSettings(folders, folders[0]?.settings ?? general);
+    const inputs = workspace.sourceInputs();
+    const changed = inputs.join('\n') !== this.sourceInputs.join('\n') || workspace.maxSourceFileSizeKb() !== this.workspace.maxSourceFileSizeKb();
+    this.settings = general;
+    this.workspace = workspace;
     this.sourceInputs = inputs;
     return changed;
+  }
+
+  /** The settings of the folder that holds the document. */
+  private settingsOf(uri: string): GroundworkSettings {
+    return this.workspace.settingsFor(pathOfUri(uri));
   }
 
   private async reloadConfiguration(): Promise<void> {
@@ -251,7 +260,7 @@ class GroundworkServer {
       progress?.begin('Groundwork: indexing sources', 0, undefined, true);
       progress?.token.onCancellationRequested(() => this.indexAbort.abort());
       const { warnings, cancelled, reused } = await this.sources.build(this.sourceInputs, {
-        maxFileBytes: this.settings.maxFileSizeKb * 1024,
+        maxFileBytes: this.workspace.maxSourceFileSizeKb() * 1024,
         cacheDir: this.cacheDir(),
         signal: this.indexAbort.signal,
         onWorkerFailure: (error) => this.connection.console.warn(`indexing worker failed (${error.message}); indexing on the server thread`),
@@ -317,11 +326,12 @@ class GroundworkServer {
   private isDraft(document: TextDocument): boolean {
     const path = pathOfUri(document.uri);
     if (path && this.sources.isSource(path)) return false;
-    return this.settings.languages.includes(languageOf(document)) && document.getText().length <= this.settings.maxFileSizeKb * 1024;
+    const settings = this.settingsOf(document.uri);
+    return settings.languages.includes(languageOf(document)) && document.getText().length <= settings.maxFileSizeKb * 1024;
   }
 
   private documentOpened(document: TextDocument): void {
-    if (this.isDraft(document) && this.live && this.settings.checkFrequency !== 'manual') this.scheduler.schedule(document.uri, 0);
+    if (this.isDraft(document) && this.live && this.settingsOf(document.uri).checkFrequency !== 'manual') this.scheduler.schedule(document.uri, 0);
   }
 
   private documentClosed(uri: string): void {
@@ -375,8 +385,8 @@ class GroundworkServer {
       finding,
       diagnostics: finding.verdict === 'supported' ? [] : findingsToDiagnostics([this.inContext(finding)], {
         rangeOf: (span) => ({ start: document.positionAt(span.start), end: document.positionAt(span.end) }),
-        severity: this.settings.severity,
-        ignored: this.ignored,
+        severity: this.settingsOf(document.uri).severity,
+        ignored: this.workspace.ignoredFor(pathOfUri(document.uri)),
         uriOfPath,
       }),
     }));
@@ -416,11 +426,16 @@ class GroundworkServer {
 
   private async checkWorkspace(): Promise<CheckWorkspaceResult> {
     await this.indexing;
-    const paths = await listDraftFiles(this.folders, {
-      languages: this.settings.languages,
-      isSource: (path) => this.sources.isSource(path),
-      maxBytes: this.settings.maxFileSizeKb * 1024,
-    });
+    const paths: string[] = [];
+    for (const { folder, settings } of this.workspace.folders) {
+      const inFolder = await listDraftFiles([folder], {
+        languages: settings.languages,
+        // A nested workspace folder's drafts are listed, with its own settings, as its own.
+        isSource: (path) => this.sources.isSource(path) || this.workspace.folderOf(path)?.folder !== folder,
+        maxBytes: settings.maxFileSizeKb * 1024,
+      });
+      paths.push(...inFolder);
+    }
     const counts: VerdictCounts = { supported: 0, contradicted: 0, unsupported: 0 };
     for (const path of paths) {
       const uri = uriOfPath(path);
@@ -460,10 +475,12 @@ class GroundworkServer {
 
   private ignoreFinding(uri: string, fingerprint: string, note: string): void {
     const path = pathOfUri(uri);
-    const folder = this.folders.find((candidate) => path?.startsWith(candidate + sep)) ?? this.folders[0];
-    if (!folder) return;
+    // A draft outside every folder: the first folder's project file is the one its user shares.
+    const settings = this.workspace.folderOf(path) ?? this.workspace.folders[0];
+    if (!settings) return;
+    const { folder } = settings;
     addIgnoredFinding(folder, { fingerprint, note: note || undefined });
-    this.ignored.add(fingerprint);
+    settings.ignored.add(fingerprint);
     this.connection.console.info(`ignored finding ${fingerprint} (${note}) in ${folder}/${PROJECT_FILE}`);
     this.republishAll();
   }

@@ -17,9 +17,9 @@ export interface IndexProgress {
 export interface BuildOptions extends LoadOptions {
   /** Where the persisted index lives; undefined: every file is analysed. */
   cacheDir?: string;
-  onProgress(progress: IndexProgress): void;
+  onProgress: (progress: IndexProgress) => void;
   /** The worker thread failed; the index is then built on this thread. */
-  onWorkerFailure(error: Error): void;
+  onWorkerFailure: (error: Error) => void;
   signal: AbortSignal;
 }
 

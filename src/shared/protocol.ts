@@ -1,5 +1,7 @@
 // The messages the VS Code client and the Groundwork language server exchange beyond standard LSP.
-// Plain constants and types only, so the client bundle can import them without pulling in the server.
+// Each is a typed message type, so a sender and a handler that disagree on the params or the result do not compile.
+// Message types and plain types only, so the client bundle can import them without pulling in the server.
+import { NotificationType, NotificationType0, RequestType, RequestType0 } from 'vscode-jsonrpc';
 import type { Finding, Range } from '../core/types.js';
 
 export const DIAGNOSTIC_SOURCE = 'Groundwork';
@@ -14,7 +16,7 @@ export interface VerdictCounts {
 }
 
 /** Server -> client: indexing progress and totals, for the status bar and the progress notification. */
-export const STATUS_NOTIFICATION = 'groundwork/status';
+export const STATUS_NOTIFICATION = new NotificationType<StatusParams>('groundwork/status');
 export interface StatusParams {
   state: 'indexing' | 'ready';
   /** Source files indexed so far / to index (while indexing) or in the index (when ready). */
@@ -26,7 +28,7 @@ export interface StatusParams {
 }
 
 /** Server -> client: verdict counts of one checked draft, for the status bar. */
-export const DOCUMENT_SUMMARY_NOTIFICATION = 'groundwork/documentSummary';
+export const DOCUMENT_SUMMARY_NOTIFICATION = new NotificationType<DocumentSummaryParams>('groundwork/documentSummary');
 export interface DocumentSummaryParams {
   uri: string;
   version: number | null;
@@ -34,35 +36,36 @@ export interface DocumentSummaryParams {
 }
 
 /** Client -> server: stop an index build that is running (the rest of the sources are left out until a rebuild). */
-export const CANCEL_INDEXING_NOTIFICATION = 'groundwork/cancelIndexing';
+export const CANCEL_INDEXING_NOTIFICATION = new NotificationType0('groundwork/cancelIndexing');
 
 /** Client -> server: live checking on or off (off: drafts are checked only by command). */
-export const SET_LIVE_CHECKING_NOTIFICATION = 'groundwork/setLiveChecking';
+export const SET_LIVE_CHECKING_NOTIFICATION = new NotificationType<SetLiveCheckingParams>('groundwork/setLiveChecking');
 export interface SetLiveCheckingParams {
   enabled: boolean;
 }
 
-/** Check one open draft now, whatever the check frequency. */
-export const CHECK_DOCUMENT_REQUEST = 'groundwork/checkDocument';
+/** Check one open draft now, whatever the check frequency: its verdict counts, or null when it is not a draft. */
+export const CHECK_DOCUMENT_REQUEST = new RequestType<CheckDocumentParams, VerdictCounts | null, void>('groundwork/checkDocument');
 export interface CheckDocumentParams {
   uri: string;
 }
 
 /** Check every draft in the workspace (reading closed files from disk) and publish their diagnostics. */
-export const CHECK_WORKSPACE_REQUEST = 'groundwork/checkWorkspace';
+export const CHECK_WORKSPACE_REQUEST = new RequestType0<CheckWorkspaceResult, void>('groundwork/checkWorkspace');
 export interface CheckWorkspaceResult {
   files: number;
   counts: VerdictCounts;
 }
 
-export const REBUILD_INDEX_REQUEST = 'groundwork/rebuildIndex';
+/** Re-read every source (unchanged files from the cache); resolves when the new index is in use. */
+export const REBUILD_INDEX_REQUEST = new RequestType0<RebuildIndexResult, void>('groundwork/rebuildIndex');
 export interface RebuildIndexResult {
   documents: number;
   warnings: string[];
 }
 
 /** The findings of drafts (all checked drafts when `uris` is absent), for reports. */
-export const FINDINGS_REQUEST = 'groundwork/findings';
+export const FINDINGS_REQUEST = new RequestType<FindingsParams, FindingsResult, void>('groundwork/findings');
 export interface FindingsParams {
   uris?: string[];
 }
@@ -71,7 +74,7 @@ export interface FindingsResult {
 }
 
 /** The finding at a position (the smallest checked span that holds it), with its evidence. */
-export const FINDING_AT_REQUEST = 'groundwork/findingAt';
+export const FINDING_AT_REQUEST = new RequestType<FindingAtParams, FindingAtResult, void>('groundwork/findingAt');
 export interface FindingAtParams {
   uri: string;
   position: { line: number; character: number };

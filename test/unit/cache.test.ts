@@ -135,9 +135,9 @@ describe('index cache format', () => {
   it('keeps the size and modification time of each document\'s file, and no stamp for a document without one', () => {
     const state = library.exportState();
     const [kabul, ozy] = state.documents.map((d) => d.document.path);
-    const stamps = new Map([[kabul, { size: 5_000_000_123, mtimeMs: 1_764_209_999_123.4567 }]]);
+    const stamps = new Map([[kabul, { size: 5_000_000_123, mtimeMs: 1_764_209_999_123.25 }]]);
     const { stamps: restored } = decodeLibraryState(Buffer.concat(encodeLibraryState(state, stamps).pieces), INDEX_FORMAT_VERSION);
-    assert.deepEqual([...restored], [[kabul, { size: 5_000_000_123, mtimeMs: 1_764_209_999_123.4567 }]]);
+    assert.deepEqual([...restored], [[kabul, { size: 5_000_000_123, mtimeMs: 1_764_209_999_123.25 }]]);
     assert.equal(restored.get(ozy), undefined);
   });
 

@@ -50,7 +50,7 @@ const TERM_COUNT = 2;
 const PACKED_SENTENCES = 3;
 const TEXT_CRC = 4;
 const NOT_PACKED = 0xffffffff;
-const BEYOND_LATIN1 = /[^\u0000-\u00ff]/;
+const BEYOND_LATIN1 = /[\u0100-\uffff]/;
 // Read and checksummed this much at a time: small enough to stay in the CPU cache between the two.
 const SLICE_BYTES = 1 << 20;
 // Texts read in order are read ahead, FIRST_READ_AHEAD_BYTES at first and twice as far at each further read in

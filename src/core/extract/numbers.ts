@@ -20,7 +20,7 @@ export interface NumberMention {
   text: string;
   value: number;
   /** 'percent', 'money', 'multiplier', or the stem of the counted noun that follows ("member", "hour"). */
-  unit?: 'percent' | 'money' | 'multiplier' | string;
+  unit?: string;
   /** ISO 4217 code, or '$' for a dollar of unnamed country (which agrees with any dollar). */
   currency?: string;
   approximate: boolean;

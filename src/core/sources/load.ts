@@ -250,7 +250,7 @@ function comparePaths(a: string, b: string): number {
 }
 
 async function mapInParallel<T, R>(items: T[], limit: number, map: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
+  const results = new Array<R>(items.length);
   let next = 0;
   const worker = async () => {
     while (next < items.length) {

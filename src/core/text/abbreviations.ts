@@ -24,7 +24,7 @@ const AMBIGUOUS = new Set(
 const INITIALISM = /^(?:\p{L}\.)+\p{L}$|^\p{Lu}$/u;
 
 const LEADING_WORD = /^\p{L}+(?:['\u2019]\p{L}+)?/u;
-const OPENING_QUOTE_THEN_CAPITAL = /^["'\u201C\u2018\u00AB(\[]+\p{Lu}/u;
+const OPENING_QUOTE_THEN_CAPITAL = /^["'\u201C\u2018\u00AB([]+\p{Lu}/u;
 
 /**
  * Does the full stop after `word` (written without that stop) end a sentence, given the token after it?

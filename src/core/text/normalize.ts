@@ -24,7 +24,7 @@ export function foldTypography(text: string): string {
 }
 
 // A word: letters and digits, joined by internal apostrophes, hyphens, or (between digits) '.' and ','.
-const WORD = /[\p{L}\p{N}]+(?:(?:['\u2019\-]|(?<=\p{N})[.,](?=\p{N}))[\p{L}\p{N}]+)*/gu;
+const WORD = /[\p{L}\p{N}]+(?:(?:['\u2019-]|(?<=\p{N})[.,](?=\p{N}))[\p{L}\p{N}]+)*/gu;
 
 export function normalizeWord(word: string): string {
   return foldTypography(word)

@@ -10,7 +10,7 @@ import { packState } from './state-transfer.js';
 // Progress is reported at most this often: a message per file would flood the host on a 50,000-file corpus.
 const PROGRESS_INTERVAL_MS = 100;
 
-type Port = MessagePort | NonNullable<typeof parentPort>;
+type Port = MessagePort;
 
 function reporter(port: Port): (progress: LoadProgress) => void {
   let lastReport = 0;

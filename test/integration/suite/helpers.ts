@@ -34,7 +34,7 @@ export function groundworkDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
 export function summarise(diagnostics: readonly vscode.Diagnostic[]): string[] {
   return [...diagnostics]
     .sort((a, b) => a.range.start.compareTo(b.range.start))
-    .map(({ code, range: { start, end } }) => `${String(code)} ${start.line}:${start.character}-${end.line}:${end.character}`);
+    .map(({ code, range: { start, end } }) => `${typeof code === 'object' ? code.value : code} ${start.line}:${start.character}-${end.line}:${end.character}`);
 }
 
 /** Polls until the draft's Groundwork diagnostics satisfy `done`; returns them. */

@@ -23,6 +23,9 @@ export interface CheckOptions {
 type RelativeFinding = Omit<Finding, 'range'>;
 
 
+/** A sentence that leans on the one before it: a pronoun or a demonstrative for its subject or topic. */
+const REFERS_BACK = /^\W*(?:he|she|they|it|his|her|their|its|this|that|these|those)\b/i;
+
 const CACHE_LIMIT = 5_000;
 const DRAFTS_REMEMBERED = 32;
 const EVIDENCE_SHOWN = 3;
@@ -58,31 +61,40 @@ export class DraftChecker {
     this.drafts.delete(key);
     this.drafts.set(key, draft);
     if (this.drafts.size > DRAFTS_REMEMBERED) this.drafts.delete(this.drafts.keys().next().value!);
+    // The source the paragraph's last backed claim rests on: where "He said…" or "Those remarks…" are looked for first.
+    let topic: { paragraph: number; source: string } | undefined;
     return draft.units.flatMap((unit) => {
+      const { paragraph } = unit.sentence;
+      const topicPath = topic?.paragraph === paragraph && REFERS_BACK.test(unit.sentence.text) ? topic.source : undefined;
+      // Units keep their findings only while their paragraph is unchanged (a typing patch re-reads a whole
+      // paragraph), and with it the topic they were checked with.
       let findings = this.unitFindings.get(unit);
       if (!findings) {
         // A unit the edit only moved has its findings moved with it.
         const before = draft.moved?.from.get(unit);
         const earlier = before && this.unitFindings.get(before);
-        const relative = earlier ? earlier.map((finding) => shiftFinding(finding, draft.moved!.by)) : this.checkUnit(text, unit);
+        const relative = earlier ? earlier.map((finding) => shiftFinding(finding, draft.moved!.by)) : this.checkUnit(text, unit, topicPath);
         findings = relative.map((finding) => ({ ...finding, range: lines.rangeOf(finding.span) }));
         this.unitFindings.set(unit, findings);
       }
+      const backed = findings.find((finding) => finding.kind === 'claim' && finding.verdict !== 'unsupported' && finding.evidence.length > 0);
+      if (backed) topic = { paragraph, source: backed.evidence[0].source };
+      else if (topic?.paragraph !== paragraph) topic = undefined;
       return findings;
     });
   }
 
-  private checkUnit(text: string, unit: SentenceUnit): Omit<Finding, 'range'>[] {
+  private checkUnit(text: string, unit: SentenceUnit, topicPath: string | undefined): Omit<Finding, 'range'>[] {
     const origin = unit.sentence.span.start;
-    const relative = remember(this.cache, cacheKey(unit), () =>
-      this.verifyUnit(text, unit).map((finding) => shiftFinding(finding, -origin)),
+    const relative = remember(this.cache, cacheKey(unit, topicPath), () =>
+      this.verifyUnit(text, unit, topicPath).map((finding) => shiftFinding(finding, -origin)),
     );
     return relative.map((finding) => shiftFinding(finding, origin));
   }
 
-  private verifyUnit(text: string, unit: SentenceUnit): RelativeFinding[] {
+  private verifyUnit(text: string, unit: SentenceUnit, topicPath: string | undefined): RelativeFinding[] {
     const findings: RelativeFinding[] = unit.quotations.map((quotation) => this.verifyQuotation(text, quotation));
-    const claim = this.verifyClaim(text, unit);
+    const claim = this.verifyClaim(text, unit, topicPath);
     return claim ? [claim, ...findings] : findings;
   }
 
@@ -103,7 +115,7 @@ export class DraftChecker {
     return toFinding('quote', quotation.inner, quotation.text, problems, evidence, signals, matches[0]?.document);
   }
 
-  private verifyClaim(text: string, unit: SentenceUnit): RelativeFinding | undefined {
+  private verifyClaim(text: string, unit: SentenceUnit, topicPath: string | undefined): RelativeFinding | undefined {
     const { sentence } = unit;
     const facts = factsOf(text, sentence.span);
     const assessment: ClaimAssessment = assessClaim(this.finder, {
@@ -112,6 +124,7 @@ export class DraftChecker {
       excluded: [...unit.quotations.flatMap((q) => (q.speaker?.span ? [widen(q.inner), q.speaker.span] : [widen(q.inner)])), ...unit.citations.map((c) => c.span)],
       typedOnly: unit.heading || unit.quotations.length > 0,
       citations: unit.citations.map((c) => ({ key: c.key, span: c.keySpan, document: this.library.get(c.key) })),
+      topicPath,
     });
     if (assessment.uncheckable) return undefined;
     const { problems, windows } = assessment;
@@ -137,7 +150,7 @@ function remember<T>(cache: Map<string, T>, key: string, compute: () => T): T {
  * which can run past the sentence ("…needs to take. Take and we respect it," Kirby said.), its speaker, and
  * each citation. Two units with the same key get the same findings, wherever they stand.
  */
-function cacheKey(unit: SentenceUnit): string {
+function cacheKey(unit: SentenceUnit, topicPath: string | undefined): string {
   const origin = unit.sentence.span.start;
   const relative = (span: Span | undefined) => span && [span.start - origin, span.end - origin];
   return JSON.stringify([
@@ -145,6 +158,7 @@ function cacheKey(unit: SentenceUnit): string {
     unit.heading,
     unit.quotations.map((q) => [relative(q.inner), q.text, q.closed, q.speaker?.name, relative(q.speaker?.span)]),
     unit.citations.map((c) => [c.key, relative(c.span)]),
+    topicPath,
   ]);
 }
 

@@ -20,6 +20,8 @@ export interface ClaimInput {
   typedOnly: boolean;
   /** The sources the draft cites for this sentence ([@key]), checked first; `document` is absent for a key no source has. */
   citations?: CitedSource[];
+  /** The source the sentence before rests on, looked in first when this one leans on it ("He added that…"). */
+  topicPath?: string;
 }
 
 export interface CitedSource {
@@ -113,6 +115,10 @@ function citedWindows(finder: EvidenceFinder, input: ClaimInput, words: Token[],
     .sort((a, b) => b.coverage - a.coverage);
   const citedSaysIt = (cited[0]?.coverage ?? 0) >= ABSENT_COVERAGE;
   if (citedSaysIt) return { windows: cited, problems: citations.filter((c) => !c.document).map((c) => citationProblem(c, undefined)) };
+  if (citations.length === 0 && input.topicPath) {
+    const onTopic = finder.find(words, input.topicPath, keyStems);
+    if ((onTopic[0]?.coverage ?? 0) >= ABSENT_COVERAGE) return { windows: onTopic, problems: [] };
+  }
   const elsewhere = finder.find(words, undefined, keyStems);
   if (citations.length === 0) return { windows: elsewhere, problems: [] };
   const supporting = (elsewhere[0]?.coverage ?? 0) >= ABSENT_COVERAGE ? elsewhere[0].document : undefined;
@@ -180,7 +186,14 @@ function checkNumber(context: CheckContext, number: NumberMention, claimNumbers:
   const affinity = ({ n, tokens }: { n: NumberMention; tokens: Token[] }) =>
     2 * shared(wordsBefore(tokens, n.span), draftBefore) + shared(wordsAfter(tokens, n.span), draftAfter);
   const pool = sameUnit.length ? sameUnit : sameKind;
-  const rival = pool.reduce<(typeof pool)[number] | undefined>((best, c) => (!best || affinity(c) > affinity(best) ? c : best), undefined);
+  const closest = (candidates: typeof pool) =>
+    candidates.reduce<(typeof pool)[number] | undefined>((best, c) => (!best || affinity(c) > affinity(best) ? c : best), undefined);
+  // None among the statement's own sentences: a figure of the same kind elsewhere in the document still is the
+  // rival when it stands beside the same words ("McDonnell, 64" against the source's "McDonnell, 60"), for a
+  // figure written in digits (a word like "one" is too often idiom).
+  const beside = (c: (typeof pool)[number]) => c.n.kind === number.kind && (c.n.unit === number.unit || !number.unit) && affinity(c) >= RIVAL_AFFINITY;
+  const writtenInDigits = /\d/.test(number.text);
+  const rival = closest(pool) ?? (writtenInDigits ? closest(numbersIn(allSentences(document)).filter(beside)) : undefined);
   // "one", "first", "half" are as often idiom ("the first one", "the first half") as quantities: absent from the
   // source, they are no finding; against a rival figure they still are.
   if (!rival && /^[\p{L}-]+$/u.test(number.text)) return [];
@@ -201,6 +214,8 @@ function wordAfter(tokens: Token[], span: Span): Token | undefined {
 }
 
 const NEIGHBOUR_WORDS = 4;
+/** Shared neighbouring words (those before counting double) that make a figure elsewhere the draft's rival. */
+const RIVAL_AFFINITY = 2;
 
 /** Content words just before a span, hyphenated words split ("full-year" -> "full", "year"). */
 function wordsBefore(tokens: Token[], span: Span): string[] {

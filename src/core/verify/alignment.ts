@@ -17,8 +17,10 @@ const PAIR_DISTANCE = 3;
 export const FULLY_ALIGNED: AlignmentSignals = { pairedInSentence: 1, novelWeight: 0 };
 export const UNALIGNED: AlignmentSignals = { pairedInSentence: 0, novelWeight: 1 };
 
-// Per document (the object changes when the file does): each stem's sentence numbers, ascending.
-const sentencesOfStem = new WeakMap<SourceDocument, Map<string, number[]>>();
+// Per document, keyed by path and content hash (a library may hand out a new object for the same document):
+// each stem's sentence numbers, ascending. The least recently added goes first past the limit.
+const sentencesOfStem = new Map<string, Map<string, number[]>>();
+const CACHED_DOCUMENTS = 256;
 
 export function alignmentSignals(document: SourceDocument, claimTokens: readonly Token[], rarity: (stem: string) => number): AlignmentSignals {
   const where = stemSentences(document);
@@ -46,7 +48,8 @@ export function alignmentSignals(document: SourceDocument, claimTokens: readonly
 }
 
 function stemSentences(document: SourceDocument): Map<string, number[]> {
-  let map = sentencesOfStem.get(document);
+  const key = `${document.path}\0${document.hash}`;
+  let map = sentencesOfStem.get(key);
   if (map) return map;
   map = new Map();
   let sentence = 0;
@@ -56,7 +59,8 @@ function stemSentences(document: SourceDocument): Map<string, number[]> {
     if (!list) map.set(token.stem, [sentence]);
     else if (list[list.length - 1] !== sentence) list.push(sentence);
   }
-  sentencesOfStem.set(document, map);
+  sentencesOfStem.set(key, map);
+  if (sentencesOfStem.size > CACHED_DOCUMENTS) sentencesOfStem.delete(sentencesOfStem.keys().next().value!);
   return map;
 }
 

@@ -70,11 +70,17 @@ export function bootstrap(rows: Labelled[], scores: number[], supported: boolean
   const groups = new Map<string, Map<string, number[]>>();
   rows.forEach((r, i) => {
     const byGroup = groups.get(r.dataset) ?? new Map<string, number[]>();
-    byGroup.set(r.group, [...(byGroup.get(r.group) ?? []), i]);
+    const members = byGroup.get(r.group) ?? [];
+    members.push(i);
+    byGroup.set(r.group, members);
     groups.set(r.dataset, byGroup);
   });
   const samples = new Map<string, number[]>();
-  const record = (key: string, value: number) => samples.set(key, [...(samples.get(key) ?? []), value]);
+  const record = (key: string, value: number) => {
+    const values = samples.get(key) ?? [];
+    values.push(value);
+    samples.set(key, values);
+  };
   for (let b = 0; b < replicates; b++) {
     const picked: number[] = [];
     for (const byGroup of groups.values()) {

@@ -139,6 +139,9 @@ export interface SentenceSignals {
   /** Content words the best document never uses, and how many of those are not common English. */
   novel: number;
   novelUncommon: number;
+  /** See AlignmentSignals (verify/alignment.ts). */
+  pairedInSentence: number;
+  novelWeight: number;
   words: number;
   problems: Problem[];
 }

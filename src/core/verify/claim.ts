@@ -9,6 +9,7 @@ import { isContentToken, stemWord, STOPWORDS, type Token } from '../text/normali
 import type { NegationCue } from '../extract/negation.js';
 import type { Problem, SourceDocument, Span } from '../types.js';
 import { gapsBetweenSharedWords } from './align.js';
+import { alignmentSignals, FULLY_ALIGNED, UNALIGNED, type AlignmentSignals } from './alignment.js';
 import type { EvidenceFinder, EvidenceWindow, LexicalOverlap } from './evidence.js';
 import type { SentenceFacts } from './facts.js';
 
@@ -41,6 +42,7 @@ export interface ClaimAssessment {
   anchorCoverage: number;
   /** Share of the claim's content stems, and of its word pairs, found anywhere in the best document. */
   lexical: LexicalOverlap;
+  alignment: AlignmentSignals;
   /** True when the claim has too few words of its own to check. */
   uncheckable: boolean;
 }
@@ -61,7 +63,7 @@ export function assessClaim(finder: EvidenceFinder, input: ClaimInput): ClaimAss
   const names = facts.names.filter((n) => !inside(n.span, excluded) && !dates.some((d) => overlaps(d.span, n.span)));
   const hasFacts = numbers.length + dates.length + names.length > 0;
   if (words.length < (hasFacts ? 1 : 3)) {
-    return { problems: [], windows: [], coverage: 1, exactCoverage: 1, anchorCoverage: 1, lexical: FULL_OVERLAP, uncheckable: true };
+    return { problems: [], windows: [], coverage: 1, exactCoverage: 1, anchorCoverage: 1, lexical: FULL_OVERLAP, alignment: FULLY_ALIGNED, uncheckable: true };
   }
 
   const keyStems = words.filter((t) => [...names, ...numbers].some((fact) => overlaps(fact.span, t.span))).map((t) => t.stem);
@@ -69,7 +71,7 @@ export function assessClaim(finder: EvidenceFinder, input: ClaimInput): ClaimAss
   const best = windows[0];
   if (!best) {
     const lexical = { unigram: 0, bigram: 0, trigram: 0, novel: words.length, novelUncommon: words.length };
-    return { problems: input.typedOnly ? problems : [...problems, absent(facts.text)], windows, coverage: 0, exactCoverage: 0, anchorCoverage: 0, lexical, uncheckable: false };
+    return { problems: input.typedOnly ? problems : [...problems, absent(facts.text)], windows, coverage: 0, exactCoverage: 0, anchorCoverage: 0, lexical, alignment: UNALIGNED, uncheckable: false };
   }
 
   const claimTokens = facts.tokens.filter((token) => !inside(token.span, excluded));
@@ -99,6 +101,7 @@ export function assessClaim(finder: EvidenceFinder, input: ClaimInput): ClaimAss
     exactCoverage: best.exactCoverage,
     anchorCoverage: best.anchorCoverage,
     lexical: finder.lexicalOverlap(best.document, claimTokens),
+    alignment: alignmentSignals(best.document, claimTokens, (stem) => finder.weight(stem)),
     uncheckable: false,
   };
 }

@@ -5,10 +5,31 @@ import type { ClaimAssessment } from './claim.js';
 
 export const FEATURE_NAMES = [
   'minCoverage', 'meanCoverage', 'minAnchorCoverage', 'minUnigram', 'meanUnigram', 'minBigram', 'meanBigram',
-  'logWords', 'sentences', 'numberContradicted', 'numberAbsent', 'dateContradicted', 'dateAbsent',
+  'numberContradicted', 'numberAbsent', 'dateContradicted', 'dateAbsent',
   'entityContradicted', 'entityAbsent', 'negation', 'antonym', 'absentSentences', 'quoteProblems', 'minQuoteSimilarity',
   'novelWords', 'novelUncommonWords', 'anyContradiction', 'minTrigram', 'meanTrigram', 'logFacts', 'minCoverageSquared',
+  'minPairedInSentence', 'meanPairedInSentence', 'maxNovelWeight', 'meanNovelWeight', 'absentFactShare',
 ] as const;
+
+/**
+ * Which way each feature may move the support score (1: up, -1: down, 0: either), imposed on the fitted trees
+ * so that, say, a contradicted number never makes a claim look better supported however rare that was in
+ * the data.
+ */
+export const FEATURE_DIRECTIONS: Record<(typeof FEATURE_NAMES)[number], 1 | -1 | 0> = {
+  minCoverage: 1, meanCoverage: 1, minAnchorCoverage: 1, minUnigram: 1, meanUnigram: 1, minBigram: 1, meanBigram: 1,
+  numberContradicted: -1, numberAbsent: -1, dateContradicted: -1, dateAbsent: -1, entityContradicted: -1,
+  entityAbsent: -1, negation: -1, antonym: -1, absentSentences: -1, quoteProblems: -1, minQuoteSimilarity: 1,
+  novelWords: -1, novelUncommonWords: -1, anyContradiction: -1, minTrigram: 1, meanTrigram: 1, logFacts: 0,
+  minCoverageSquared: 1, minPairedInSentence: 1, meanPairedInSentence: 1, maxNovelWeight: -1, meanNovelWeight: -1,
+  absentFactShare: -1,
+};
+
+/**
+ * Set while scripts/fit-support-model.ts refits the model: it runs the checker (whose scores it ignores) while
+ * support-model.json still describes the features as they were.
+ */
+export const REFITTING_ENV = 'GROUNDWORK_REFITTING_SUPPORT_MODEL';
 
 export function claimSignals(assessment: ClaimAssessment, words: number, facts: number): SentenceSignals {
   return {
@@ -21,13 +42,15 @@ export function claimSignals(assessment: ClaimAssessment, words: number, facts: 
     facts,
     novel: assessment.lexical.novel,
     novelUncommon: assessment.lexical.novelUncommon,
+    pairedInSentence: assessment.alignment.pairedInSentence,
+    novelWeight: assessment.alignment.novelWeight,
     words,
     problems: assessment.problems,
   };
 }
 
 export function quoteSignals(similarity: number, problems: Problem[], words: number): SentenceSignals {
-  return { quote: true, coverage: similarity, anchorCoverage: similarity, unigram: similarity, bigram: similarity, trigram: similarity, facts: 0, novel: 0, novelUncommon: 0, words, problems };
+  return { quote: true, coverage: similarity, anchorCoverage: similarity, unigram: similarity, bigram: similarity, trigram: similarity, facts: 0, novel: 0, novelUncommon: 0, pairedInSentence: similarity, novelWeight: 1 - similarity, words, problems };
 }
 
 /** The model's input: a fixed-order vector describing one or more sentences. */
@@ -48,8 +71,6 @@ export function featureVector(signals: SentenceSignals[]): number[] {
     mean(claims, (s) => s.unigram),
     min(claims, (s) => s.bigram),
     mean(claims, (s) => s.bigram),
-    Math.log1p(signals.reduce((sum, s) => sum + s.words, 0)),
-    signals.length,
     count(typed('number', true)),
     count(typed('number', false)),
     count(typed('date', true)),
@@ -68,5 +89,11 @@ export function featureVector(signals: SentenceSignals[]): number[] {
     mean(claims, (s) => s.trigram),
     Math.log1p(claims.reduce((sum, s) => sum + s.facts, 0)),
     min(claims, (s) => s.coverage) ** 2,
+    min(claims, (s) => s.pairedInSentence),
+    mean(claims, (s) => s.pairedInSentence),
+    claims.length ? Math.max(...claims.map((s) => s.novelWeight)) : 0,
+    claims.length ? mean(claims, (s) => s.novelWeight) : 0,
+    // Of the numbers, dates and names stated, the share no source sentence has.
+    count((p) => ['number', 'date', 'entity'].includes(p.type) && p.source === '') / Math.max(1, claims.reduce((sum, s) => sum + s.facts, 0)),
   ];
 }

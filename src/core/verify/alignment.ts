@@ -1,0 +1,74 @@
+// How the claim's words sit in the source beyond sharing its vocabulary: whether words the claim relates stand
+// together in one source sentence (a summary that pairs a source's names or facts wrongly uses the source's
+// words but not its pairings), and how rare the words the source lacks are.
+import { isContentToken, tokenize, type Token } from '../text/normalize.js';
+import type { SourceDocument } from '../types.js';
+
+export interface AlignmentSignals {
+  /** Of the pairs of nearby claim content words the document has, the share that share a source sentence. */
+  pairedInSentence: number;
+  /** Rarity-weighted share of the claim's content words that the document never uses. */
+  novelWeight: number;
+}
+
+/** Content words at most this many content words apart count as related. */
+const PAIR_DISTANCE = 3;
+
+export const FULLY_ALIGNED: AlignmentSignals = { pairedInSentence: 1, novelWeight: 0 };
+export const UNALIGNED: AlignmentSignals = { pairedInSentence: 0, novelWeight: 1 };
+
+// Per document, keyed by path and content hash (a library may hand out a new object for the same document):
+// each stem's sentence numbers, ascending. The least recently added goes first past the limit.
+const sentencesOfStem = new Map<string, Map<string, number[]>>();
+const CACHED_DOCUMENTS = 256;
+
+export function alignmentSignals(document: SourceDocument, claimTokens: readonly Token[], rarity: (stem: string) => number): AlignmentSignals {
+  const where = stemSentences(document);
+  const content = claimTokens.filter(isContentToken);
+  let pairs = 0;
+  let paired = 0;
+  for (let i = 0; i < content.length; i++) {
+    const a = where.get(content[i].stem);
+    for (let j = i + 1; j <= i + PAIR_DISTANCE && j < content.length; j++) {
+      const b = where.get(content[j].stem);
+      if (!a || !b || content[i].stem === content[j].stem) continue;
+      pairs++;
+      if (intersects(a, b)) paired++;
+    }
+  }
+  const stems = new Set(content.map((t) => t.stem));
+  let total = 0;
+  let novel = 0;
+  for (const stem of stems) {
+    const weight = rarity(stem);
+    total += weight;
+    if (!where.has(stem)) novel += weight;
+  }
+  return { pairedInSentence: pairs ? paired / pairs : 1, novelWeight: total ? novel / total : 0 };
+}
+
+function stemSentences(document: SourceDocument): Map<string, number[]> {
+  const key = `${document.path}\0${document.hash}`;
+  let map = sentencesOfStem.get(key);
+  if (map) return map;
+  map = new Map();
+  let sentence = 0;
+  for (const token of tokenize(document.text)) {
+    while (sentence < document.sentences.length - 1 && token.span.start >= document.sentences[sentence].span.end) sentence++;
+    const list = map.get(token.stem);
+    if (!list) map.set(token.stem, [sentence]);
+    else if (list[list.length - 1] !== sentence) list.push(sentence);
+  }
+  sentencesOfStem.set(key, map);
+  if (sentencesOfStem.size > CACHED_DOCUMENTS) sentencesOfStem.delete(sentencesOfStem.keys().next().value!);
+  return map;
+}
+
+function intersects(a: number[], b: number[]): boolean {
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    if (a[i] === b[j]) return true;
+    if (a[i] < b[j]) i++;
+    else j++;
+  }
+  return false;
+}

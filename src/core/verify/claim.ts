@@ -11,6 +11,7 @@ import type { Problem, SourceDocument, Span } from '../types.js';
 import { gapsBetweenSharedWords } from './align.js';
 import type { EvidenceFinder, EvidenceWindow, LexicalOverlap } from './evidence.js';
 import type { SentenceFacts } from './facts.js';
+import { sentencesNear } from './scan-range.js';
 
 export interface ClaimInput {
   facts: SentenceFacts;
@@ -99,7 +100,7 @@ export function assessClaim(finder: EvidenceFinder, input: ClaimInput): ClaimAss
     coverage: best.coverage,
     exactCoverage: best.exactCoverage,
     anchorCoverage: best.anchorCoverage,
-    lexical: finder.lexicalOverlap(best.document, claimTokens),
+    lexical: finder.lexicalOverlap(best.document, claimTokens, best.anchor),
     uncheckable: false,
   };
 }
@@ -134,10 +135,6 @@ function contextSentences(context: CheckContext, factSpan: Span, withAnchor: boo
 
 const CONTEXT_RUNNER_UP = 0.8;
 
-function allSentences(document: SourceDocument): number[] {
-  return document.sentences.map((_, index) => index);
-}
-
 function checkNumber(context: CheckContext, number: NumberMention, claimNumbers: NumberMention[]): Problem[] {
   const { finder, document } = context;
   const numbersIn = (sentences: number[]) =>
@@ -147,7 +144,7 @@ function checkNumber(context: CheckContext, number: NumberMention, claimNumbers:
     });
   const near = numbersIn(contextSentences(context, number.span, true));
   if (near.some(({ n }) => numbersAgree(number, n))) return [];
-  if (numbersIn(allSentences(document)).some(({ n }) => numbersAgree(number, n))) return [];
+  if (numbersIn(sentencesNear(document, context.window.anchor)).some(({ n }) => numbersAgree(number, n))) return [];
   // A source number that another of the claim's numbers already accounts for is not this one's rival.
   const rivals = near.filter(({ n }) => !claimNumbers.some((c) => c !== number && numbersAgree(c, n)));
   const sameKind = rivals.filter(({ n }) => n.kind === number.kind);
@@ -188,7 +185,7 @@ function checkDate(context: CheckContext, date: DateMention): Problem[] {
   if (near.some((d) => datesAgree(date, d) === true)) return [];
   const conflicting = near.find((d) => d.relative === undefined && datesAgree(date, d) === false);
   if (conflicting) return [{ type: 'date', draft: date.text, source: conflicting.text, span: date.span }];
-  if (datesIn(allSentences(document)).some((d) => datesAgree(date, d) === true)) return [];
+  if (datesIn(sentencesNear(document, context.window.anchor)).some((d) => datesAgree(date, d) === true)) return [];
   if (date.relative !== undefined || (date.year === undefined && date.month === undefined)) return [];
   return [{ type: 'date', draft: date.text, source: '', span: date.span }];
 }
@@ -204,7 +201,7 @@ function checkName(context: CheckContext, name: NameMention, claimNames: NameMen
     const rival = rivalInSlot(context, finder.sentenceFacts(document, s), name, claimNames);
     if (rival) return [{ type: 'entity', draft: name.text, source: rival, span: name.span }];
   }
-  if (mentions(neighbours(document, anchors, NAME_NEIGHBOURHOOD)) || mentions(allSentences(document))) return [];
+  if (mentions(neighbours(document, anchors, NAME_NEIGHBOURHOOD)) || mentions(sentencesNear(document, context.window.anchor))) return [];
   return [{ type: 'entity', draft: name.text, source: '', span: name.span }];
 }
 

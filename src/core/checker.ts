@@ -57,7 +57,7 @@ export class DraftChecker {
     this.drafts.delete(key);
     this.drafts.set(key, draft);
     if (this.drafts.size > DRAFTS_REMEMBERED) this.drafts.delete(this.drafts.keys().next().value!);
-    return draft.units.flatMap((unit) => {
+    const findings = draft.units.flatMap((unit) => {
       let findings = this.unitFindings.get(unit);
       if (!findings) {
         // A unit the edit only moved has its findings moved with it.
@@ -69,6 +69,11 @@ export class DraftChecker {
       }
       return findings;
     });
+    // Trimmed after the check, to twice the draft's sentences at least: a fixed limit below a draft's size made
+    // every keystroke of a 1.6 MB draft re-check all of it (each entry evicted before its next use).
+    const limit = Math.max(CACHE_LIMIT, 2 * draft.units.length);
+    for (const cache of [this.cache, this.quoteCache]) trimOldest(cache, limit);
+    return findings;
   }
 
   private checkUnit(text: string, unit: SentenceUnit): Omit<Finding, 'range'>[] {
@@ -129,14 +134,21 @@ export class DraftChecker {
   }
 }
 
-/** The cached value for `key`, computed when missing; the least recently used entry goes beyond CACHE_LIMIT. */
+/** The cached value for `key`, computed when missing, and made the most recently used. */
 function remember<T>(cache: Map<string, T>, key: string, compute: () => T): T {
   let value = cache.get(key);
   if (value === undefined) value = compute();
   else cache.delete(key);
   cache.set(key, value);
-  if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value!);
   return value;
+}
+
+/** Drops the least recently used entries beyond `limit`. */
+function trimOldest(cache: Map<string, unknown>, limit: number): void {
+  for (const key of cache.keys()) {
+    if (cache.size <= limit) return;
+    cache.delete(key);
+  }
 }
 
 function cacheKey(unit: SentenceUnit): string {

@@ -48,6 +48,21 @@ describe('Markdown floods', () => {
     });
   }
 
+  // Defused markup used to be spaces in the parser's copy: four of them opening a line made the sentence
+  // behind the flood an indented code block, dropped without a word.
+  for (const [name, before, after] of [
+    ['a sentence wrapped in a thousand `*`', '*'.repeat(1_000), '*'.repeat(1_000)],
+    ['a sentence nested past column 128', '> '.repeat(70), ''],
+    ['a list item nested past column 128', '- '.repeat(70), ''],
+  ]) {
+    it(`checks ${name} as prose, without its markup`, () => {
+      const draft = `${before}${SENTENCE}${after}`;
+      const { masked, blocks } = maskProse(draft, 'markdown');
+      assert.equal(masked, `${' '.repeat(before!.length)}${SENTENCE}${' '.repeat(after!.length)}`);
+      assert.deepEqual(blocks.map((block) => block.text), [SENTENCE]);
+    });
+  }
+
   it('keeps code spans and emphasis in an ordinary paragraph', () => {
     const draft = 'Run `npm test` and *then* ``a ` b`` it, said Kirby.';
     assert.equal(maskProse(draft, 'markdown').masked, 'Run            and  then            it, said Kirby.');

@@ -3,9 +3,11 @@
 // list levels take 0.4 s, 1,000 take 2.6 s, 4,000 over a minute (and overflow the stack in tree walkers). It
 // is quadratic in the inline delimiters of one paragraph: 32 KB of `*_*_` takes 4 s, 40 KB of `~a` 10 s, of
 // `[x]` or `](` 3 s, of `[a]: ` 4 s, and backtick runs of distinct lengths, `<a` and `[^` grow the same way (a
-// 200 KB draft took over 120 s). So remark gets a same-length copy where such floods are spaces: container
-// markers past column 128 of a line, and each kind of delimiter in a paragraph holding more than 1,000 of it.
-// Offsets are unchanged; callers read prose from the original text. GFM autolink literals are left out: they doubled the parse time of a 3,000-word draft (5 ms
+// 200 KB draft took over 120 s). So remark gets a same-length copy where such floods are a placeholder letter:
+// container markers past column 128 of a line, and each kind of delimiter in a paragraph holding more than
+// 1,000 of it. Offsets are unchanged; callers read prose from the original text, with the replaced characters
+// left out of it (they are markup). A letter, not a space: four spaces opening a line make an indented code
+// block, and the sentence behind the flood was dropped as code. GFM autolink literals are left out: they doubled the parse time of a 3,000-word draft (5 ms
 // -> 10 ms; remark-gfm as a whole took 12-15 ms), which is on the per-keystroke path; bare URLs are masked by
 // the caller instead.
 import type { Root } from 'mdast';
@@ -53,14 +55,17 @@ const DELIMITER_KINDS = [/[*_]/g, /~/g, /[[\]]/g, /</g];
 // How many characters micromark may scan past unpaired backtick runs in one paragraph (1 MB: about 0.2 s).
 const MAX_BACKTICK_SCAN = 1_000_000;
 
-export function parseMarkdown(text: string): Root {
-  const nestingLimited = text.replace(CONTAINER_PREFIX, limitNesting);
-  return (text.includes('|') ? withTables : withoutTables).parse(defuseFloods(nestingLimited));
+const PLACEHOLDER = 'x';
+
+/** The syntax tree, and the same-length copy it was parsed from (where it differs from `text`, a flood was defused). */
+export function parseMarkdown(text: string): { tree: Root; parsed: string } {
+  const parsed = defuseFloods(text.replace(CONTAINER_PREFIX, limitNesting));
+  return { tree: (text.includes('|') ? withTables : withoutTables).parse(parsed), parsed };
 }
 
 function limitNesting(prefix: string): string {
   if (prefix.length <= MAX_CONTAINER_COLUMNS) return prefix;
-  return prefix.slice(0, MAX_CONTAINER_COLUMNS) + prefix.slice(MAX_CONTAINER_COLUMNS).replace(/[^ \t]/g, ' ');
+  return prefix.slice(0, MAX_CONTAINER_COLUMNS) + prefix.slice(MAX_CONTAINER_COLUMNS).replace(/[^ \t]/g, PLACEHOLDER);
 }
 
 function defuseFloods(text: string): string {
@@ -70,7 +75,7 @@ function defuseFloods(text: string): string {
     const paragraph = text.slice(start, end);
     const defused = defuseBackticks(
       DELIMITER_KINDS.reduce(
-        (copy, kind) => ((copy.match(kind)?.length ?? 0) > MAX_DELIMITERS_PER_PARAGRAPH ? copy.replace(kind, ' ') : copy),
+        (copy, kind) => ((copy.match(kind)?.length ?? 0) > MAX_DELIMITERS_PER_PARAGRAPH ? copy.replace(kind, PLACEHOLDER) : copy),
         paragraph,
       ),
     );
@@ -90,7 +95,7 @@ function defuseBackticks(paragraph: string): string {
   const pieces: string[] = [];
   let copied = 0;
   for (const run of unpaired) {
-    pieces.push(paragraph.slice(copied, run.start), ' '.repeat(run.end - run.start));
+    pieces.push(paragraph.slice(copied, run.start), PLACEHOLDER.repeat(run.end - run.start));
     copied = run.end;
   }
   pieces.push(paragraph.slice(copied));

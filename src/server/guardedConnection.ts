@@ -21,7 +21,7 @@ const SERVED_UNINITIALIZED = new Set(['onInitialize', 'onExit']);
 type Handler = (...args: unknown[]) => unknown;
 
 /** What a failure is about: the document in the handler's parameters, when there is one. */
-export function subjectOf(args: readonly unknown[]): string {
+function subjectOf(args: readonly unknown[]): string {
   const params = args.find((arg) => typeof arg === 'object' && arg !== null) as
     | { textDocument?: { uri?: unknown }; uri?: unknown }
     | undefined;

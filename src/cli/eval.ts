@@ -2,7 +2,7 @@
 // Cases run in worker threads (one per core) because each is independent and CPU-bound.
 import { availableParallelism } from 'node:os';
 import { readFile, writeFile } from 'node:fs/promises';
-import { realpathSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import { Worker, parentPort } from 'node:worker_threads';
 import { verifyCase, type CaseResult } from '../eval/case.js';
 import { UsageError, type Output } from './output.js';
@@ -27,6 +27,8 @@ const BATCH = 25;
 export async function runEval(args: EvalArguments, output: Output): Promise<number> {
   if (args.cases.length === 0) throw new UsageError('no cases file given: groundwork eval CASES.jsonl... --out PREDICTIONS.jsonl');
   if (!args.out) throw new UsageError('--out PREDICTIONS.jsonl is required');
+  // Said before the work rather than after it: writing to a folder failed with a stack trace once every case ran.
+  if (statSync(args.out, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`--out ${args.out} is a folder; name the predictions file`);
   const cases: Case[] = [];
   for (const file of args.cases) {
     let text: string;
@@ -51,7 +53,12 @@ export async function runEval(args: EvalArguments, output: Output): Promise<numb
   const progress = progressReporter(cases.length, started);
   const jobs = Math.max(1, Math.min(args.jobs ?? availableParallelism(), Math.ceil(cases.length / BATCH)));
   const predictions = jobs > 1 ? await runInWorkers(cases, jobs, progress) : runInline(cases, progress);
-  await writeFile(args.out, predictions.map((p) => JSON.stringify({ id: p.id, verdict: p.verdict, score: round(p.score) })).join('\n') + '\n');
+  try {
+    await writeFile(args.out, predictions.map((p) => JSON.stringify({ id: p.id, verdict: p.verdict, score: round(p.score) })).join('\n') + '\n');
+  } catch (error) {
+    output.error(`${args.out}: cannot write the predictions (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    return 2;
+  }
   const seconds = (Date.now() - started) / 1000;
   output.warn(`${cases.length} cases in ${seconds.toFixed(1)} s (${(cases.length / Math.max(seconds, 0.001)).toFixed(0)}/s) -> ${args.out}`);
   return 0;

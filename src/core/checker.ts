@@ -63,7 +63,7 @@ export class DraftChecker {
     if (this.drafts.size > DRAFTS_REMEMBERED) this.drafts.delete(this.drafts.keys().next().value!);
     // The source the paragraph's last backed claim rests on: where "He said…" or "Those remarks…" are looked for first.
     let topic: { paragraph: number; source: string } | undefined;
-    return draft.units.flatMap((unit) => {
+    const findings = draft.units.flatMap((unit) => {
       const { paragraph } = unit.sentence;
       const topicPath = topic?.paragraph === paragraph && REFERS_BACK.test(unit.sentence.text) ? topic.source : undefined;
       // Units keep their findings only while their paragraph is unchanged (a typing patch re-reads a whole
@@ -82,6 +82,11 @@ export class DraftChecker {
       else if (topic?.paragraph !== paragraph) topic = undefined;
       return findings;
     });
+    // Trimmed after the check, to twice the draft's sentences at least: a fixed limit below a draft's size made
+    // every keystroke of a 1.6 MB draft re-check all of it (each entry evicted before its next use).
+    const limit = Math.max(CACHE_LIMIT, 2 * draft.units.length);
+    for (const cache of [this.cache, this.quoteCache]) trimOldest(cache, limit);
+    return findings;
   }
 
   private checkUnit(text: string, unit: SentenceUnit, topicPath: string | undefined): Omit<Finding, 'range'>[] {
@@ -135,15 +140,23 @@ export class DraftChecker {
 
 }
 
-/** The cached value for `key`, computed when missing; the least recently used entry goes beyond CACHE_LIMIT. */
+/** The cached value for `key`, computed when missing, and made the most recently used. */
 function remember<T>(cache: Map<string, T>, key: string, compute: () => T): T {
   let value = cache.get(key);
   if (value === undefined) value = compute();
   else cache.delete(key);
   cache.set(key, value);
-  if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value!);
   return value;
 }
+
+/** Drops the least recently used entries beyond `limit`. */
+function trimOldest(cache: Map<string, unknown>, limit: number): void {
+  for (const key of cache.keys()) {
+    if (cache.size <= limit) return;
+    cache.delete(key);
+  }
+}
+
 
 /**
  * Everything `verifyUnit` reads, relative to the sentence's start: the sentence, and each quotation's own words,

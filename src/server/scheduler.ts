@@ -1,5 +1,6 @@
 // When to check a draft: after the writer pauses (debounce), never two runs of one draft at once, and a run
-// that a newer edit overtakes is cancelled so its stale result is never published.
+// that a newer edit overtakes is cancelled so its stale result is never published. A run that throws is
+// reported to `onError` with its draft: it runs from a timer, where a rejection would end the server.
 
 export interface CheckRun {
   readonly cancelled: boolean;
@@ -12,6 +13,7 @@ export class CheckScheduler {
   constructor(
     private readonly run: (uri: string, token: CheckRun) => Promise<void>,
     private readonly delayMs: () => number,
+    private readonly onError: (uri: string, error: unknown) => void,
   ) {}
 
   /** Check `uri` once nothing else is scheduled for it for the debounce delay (or `delayMs`). */
@@ -40,6 +42,8 @@ export class CheckScheduler {
     this.running.set(uri, token);
     try {
       await this.run(uri, token);
+    } catch (error) {
+      this.onError(uri, error);
     } finally {
       if (this.running.get(uri) === token) this.running.delete(uri);
     }

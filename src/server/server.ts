@@ -54,9 +54,11 @@ import {
   type StatusParams,
   type VerdictCounts,
 } from '../shared/protocol.js';
+import { describeError, guardConnection } from './guardedConnection.js';
 import { CheckScheduler, type CheckRun } from './scheduler.js';
 import { DEFAULT_SETTINGS, readSettings, type GroundworkSettings } from './settings.js';
 import { SourceIndex } from './sourceIndex.js';
+import { tooLargeDiagnostic } from './tooLarge.js';
 import { TypingHold } from './typingHold.js';
 import { folderSettings, WorkspaceSettings } from './workspaceSettings.js';
 
@@ -80,14 +82,18 @@ const languageOf = (document: TextDocument) => LANGUAGE_ALIASES[document.languag
 const tick = () => new Promise<void>((done) => setImmediate(done));
 
 export function startLanguageServer(): void {
-  new GroundworkServer(createConnection(ProposedFeatures.all)).listen();
+  new GroundworkServer(guardConnection(createConnection(ProposedFeatures.all))).listen();
 }
 
 class GroundworkServer {
   private readonly documents: TextDocuments<TextDocument>;
   private readonly sources = new SourceIndex();
   private readonly results = new DraftResults();
-  private readonly scheduler = new CheckScheduler((uri, run) => this.checkOpenDocument(uri, run), () => this.settings.debounceMs);
+  private readonly scheduler = new CheckScheduler(
+    (uri, run) => this.checkOpenDocument(uri, run),
+    () => this.settings.debounceMs,
+    (uri, error) => this.connection.console.error(`check of ${uri} failed: ${describeError(error)}`),
+  );
   private readonly hold = new TypingHold(() => this.settings.typingHoldMs);
   private readonly releaseTimers = new Map<string, NodeJS.Timeout>();
   private readonly opening = new Set<string>();
@@ -120,15 +126,15 @@ class GroundworkServer {
     const { connection, documents } = this;
     connection.onInitialize((params) => this.initialize(params));
     connection.onInitialized(() => this.start());
-    connection.onDidChangeConfiguration(() => void this.reloadConfiguration());
-    connection.onDidChangeWatchedFiles(({ changes }) => void this.filesChanged(changes));
+    connection.onDidChangeConfiguration(() => this.reloadConfiguration());
+    connection.onDidChangeWatchedFiles(({ changes }) => this.filesChanged(changes));
     documents.onDidOpen(({ document }) => {
       this.opening.add(document.uri);
       this.documentOpened(document);
     });
     documents.onDidChangeContent(({ document }) => {
       // TextDocuments reports an open as a content change too; the open was scheduled above without the debounce.
-      if (this.opening.delete(document.uri)) return;
+      if (this.opening.delete(document.uri) || this.refuseTooLarge(document)) return;
       if (this.isDraft(document) && this.live && this.settingsOf(document.uri).checkFrequency === 'edit') this.scheduler.schedule(document.uri);
     });
     documents.onDidSave(({ document }) => {
@@ -256,7 +262,7 @@ class GroundworkServer {
     const run = async (): Promise<void> => {
       this.indexAbort = new AbortController();
       const started = Date.now();
-      const progress = this.canReportProgress && !this.clientOptions.showsIndexProgress ? await this.connection.window.createWorkDoneProgress() : undefined;
+      const progress = this.canReportProgress && !this.clientOptions.showsIndexProgress ? await this.connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
       progress?.begin('Groundwork: indexing sources', 0, undefined, true);
       progress?.token.onCancellationRequested(() => this.indexAbort.abort());
       const { warnings, cancelled, reused } = await this.sources.build(this.sourceInputs, {
@@ -282,9 +288,10 @@ class GroundworkServer {
       // No draft to check yet: warm the checker up now, so opening one later is fast.
       if (!this.documents.all().some((document) => this.isDraft(document))) setImmediate(() => this.results.warmUp(this.sources.library));
     };
-    // A rebuild asked for while one runs waits for it, then runs with the newest settings.
+    // A rebuild asked for while one runs waits for it, then runs with the newest settings. A failed run is
+    // logged and leaves the index as it was: checks wait on `indexing`, so it must never reject.
     const previous = this.indexing ?? Promise.resolve();
-    const current = previous.then(run);
+    const current = previous.then(run).catch((error: unknown) => this.connection.console.error(`indexing failed: ${describeError(error)}`));
     this.indexing = current;
     return current.then(() => ({ documents: this.sources.library.documents().length, warnings: this.status.warnings }));
   }
@@ -331,7 +338,21 @@ class GroundworkServer {
   }
 
   private documentOpened(document: TextDocument): void {
+    if (this.refuseTooLarge(document)) return;
     if (this.isDraft(document) && this.live && this.settingsOf(document.uri).checkFrequency !== 'manual') this.scheduler.schedule(document.uri, 0);
+  }
+
+  /** A draft but for its size: its old results are dropped and it says why it is not checked. */
+  private refuseTooLarge(document: TextDocument): boolean {
+    const path = pathOfUri(document.uri);
+    const { maxFileSizeKb: limitKb, languages } = this.settingsOf(document.uri);
+    if (document.getText().length <= limitKb * 1024 || !languages.includes(languageOf(document))) return false;
+    if (path && this.sources.isSource(path)) return false;
+    this.scheduler.cancel(document.uri);
+    this.hold.forget(document.uri);
+    this.results.delete(document.uri);
+    void this.connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: [tooLargeDiagnostic(document.getText().length, limitKb)] });
+    return true;
   }
 
   private documentClosed(uri: string): void {

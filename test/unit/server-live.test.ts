@@ -30,6 +30,8 @@ describe('server: typing hold', () => {
   });
 });
 
+const unexpected = (uri: string, error: unknown) => assert.fail(`the check of ${uri} threw: ${String(error)}`);
+
 describe('server: check scheduler', () => {
   it('runs once after a burst of edits', async () => {
     const runs: string[] = [];
@@ -38,7 +40,7 @@ describe('server: check scheduler', () => {
     const scheduler = new CheckScheduler(async (uri) => {
       runs.push(uri);
       finished();
-    }, () => 20);
+    }, () => 20, unexpected);
     for (let i = 0; i < 5; i++) scheduler.schedule('draft');
     await done;
     assert.deepEqual(runs, ['draft']);
@@ -55,7 +57,7 @@ describe('server: check scheduler', () => {
       tokens.push(token);
       if (tokens.length === 1) await blocked;
       else second();
-    }, () => 0);
+    }, () => 0, unexpected);
     scheduler.schedule('draft');
     while (tokens.length === 0) await new Promise((resolve) => setImmediate(resolve));
     scheduler.schedule('draft');
@@ -63,6 +65,29 @@ describe('server: check scheduler', () => {
     release();
     await secondStarted;
     assert.equal(tokens[1].cancelled, false);
+    scheduler.dispose();
+  });
+
+  it('reports a run that throws with its draft, and runs the next check of that draft', async () => {
+    const failures: string[] = [];
+    const runs: string[] = [];
+    let ranAgain!: () => void;
+    const secondRun = new Promise<void>((resolve) => (ranAgain = resolve));
+    const scheduler = new CheckScheduler(
+      async (uri) => {
+        runs.push(uri);
+        if (runs.length === 1) throw new Error('checker broke');
+        ranAgain();
+      },
+      () => 0,
+      (uri, error) => failures.push(`${uri}: ${(error as Error).message}`),
+    );
+    scheduler.schedule('file:///draft.md');
+    while (failures.length === 0) await new Promise((resolve) => setImmediate(resolve));
+    assert.deepEqual(failures, ['file:///draft.md: checker broke']);
+    scheduler.schedule('file:///draft.md');
+    await secondRun;
+    assert.deepEqual(runs, ['file:///draft.md', 'file:///draft.md']);
     scheduler.dispose();
   });
 });

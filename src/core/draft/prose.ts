@@ -63,7 +63,7 @@ function markdownProse(text: string): ProseDocument {
   const regions: Region[] = [];
   const directives: Directive[] = [];
 
-  const tree = parseMarkdown(text);
+  const { tree, parsed } = parseMarkdown(text);
   // Iterative walk: nesting depth is up to the writer (500 levels of `>` must not overflow the stack).
   const stack: Array<[Nodes | Root, Context]> = [[tree, { kind: 'paragraph', quoted: false, excluded: false }]];
   while (stack.length > 0) {
@@ -84,6 +84,7 @@ function markdownProse(text: string): ProseDocument {
   }
 
   applyDirectives(text, prose, directives);
+  unmarkDefused(text, parsed, prose);
   const masked = maskText(text, prose);
   const blocks = regions.flatMap(({ span, kind }) =>
     splitParagraphs(masked.slice(span.start, span.end)).map((piece): ProseBlock => {
@@ -143,6 +144,12 @@ function unmarkUrls(text: string, prose: Uint8Array, span: Span): void {
   for (const match of text.slice(span.start, span.end).matchAll(BARE_URL)) {
     prose.fill(0, span.start + match.index!, span.start + match.index! + match[0].length);
   }
+}
+
+/** The markup the parser was given as placeholders (parse-markdown.ts: floods) is not prose. */
+function unmarkDefused(text: string, parsed: string, prose: Uint8Array): void {
+  if (parsed === text) return;
+  for (let i = 0; i < text.length; i++) if (parsed.charCodeAt(i) !== text.charCodeAt(i)) prose[i] = 0;
 }
 
 type DirectiveKind = 'disable-next-line' | 'disable' | 'enable';

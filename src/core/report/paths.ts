@@ -6,7 +6,7 @@ import { isAbsolute, relative, sep } from 'node:path';
 export function pathInside(path: string, base: string): string | undefined {
   if (!isAbsolute(path)) return path.split(sep).join('/');
   const rel = relative(base, path);
-  return rel.startsWith('..') || isAbsolute(rel) ? undefined : rel.split(sep).join('/');
+  return rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel) ? undefined : rel.split(sep).join('/');
 }
 
 export function displayPath(path: string, base: string): string {

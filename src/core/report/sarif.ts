@@ -7,7 +7,12 @@ import type { DraftReport } from './json.js';
 import { pathInside } from './paths.js';
 
 export function sarifReport(files: DraftReport[], baseDirectory: string, version: string) {
-  const uri = (path: string) => pathInside(path, baseDirectory) ?? pathToFileURL(path).href;
+  // A relative reference must be percent-encoded like any URI: a '#', '?', '%' or space in a file name would
+  // otherwise be read as a fragment, a query, an escape or an invalid URI by SARIF viewers.
+  const uri = (path: string) => {
+    const inside = pathInside(path, baseDirectory);
+    return inside === undefined ? pathToFileURL(path).href : inside.split('/').map(encodeURIComponent).join('/');
+  };
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',

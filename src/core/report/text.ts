@@ -2,6 +2,7 @@
 import { basename } from 'node:path';
 import { isFlagged } from './codes.js';
 import type { DraftReport } from './json.js';
+import { printable } from './printable.js';
 
 export function textReport(files: DraftReport[]): string {
   const lines: string[] = [];
@@ -14,9 +15,9 @@ export function textReport(files: DraftReport[]): string {
       const evidence = finding.evidence[0];
       // Every problem but 'absent' is about the passage the claim matched best: say where it is.
       const where = evidence && finding.problems.some((p) => p.type !== 'absent')
-        ? ` (${basename(evidence.source)}:${evidence.range.start.line + 1})`
+        ? ` (${printable(basename(evidence.source))}:${evidence.range.start.line + 1})`
         : '';
-      lines.push(`${file.path}:${line + 1}:${character + 1}: ${finding.verdict}: ${finding.message}${where}`);
+      lines.push(`${printable(file.path)}:${line + 1}:${character + 1}: ${finding.verdict}: ${printable(finding.message)}${where}`);
     }
   }
   const drafts = `${files.length} draft${files.length === 1 ? '' : 's'}`;

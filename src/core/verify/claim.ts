@@ -12,6 +12,7 @@ import { gapsBetweenSharedWords } from './align.js';
 import { alignmentSignals, FULLY_ALIGNED, UNALIGNED, type AlignmentSignals } from './alignment.js';
 import type { EvidenceFinder, EvidenceWindow, LexicalOverlap } from './evidence.js';
 import type { SentenceFacts } from './facts.js';
+import { sentencesNear } from './scan-range.js';
 
 export interface ClaimInput {
   facts: SentenceFacts;
@@ -100,7 +101,7 @@ export function assessClaim(finder: EvidenceFinder, input: ClaimInput): ClaimAss
     coverage: best.coverage,
     exactCoverage: best.exactCoverage,
     anchorCoverage: best.anchorCoverage,
-    lexical: finder.lexicalOverlap(best.document, claimTokens),
+    lexical: finder.lexicalOverlap(best.document, claimTokens, best.anchor),
     alignment: alignmentSignals(best.document, claimTokens, (stem) => finder.weight(stem)),
     uncheckable: false,
   };
@@ -163,10 +164,6 @@ function contextSentences(context: CheckContext, factSpan: Span, withAnchor: boo
 
 const CONTEXT_RUNNER_UP = 0.8;
 
-function allSentences(document: SourceDocument): number[] {
-  return document.sentences.map((_, index) => index);
-}
-
 function checkNumber(context: CheckContext, number: NumberMention, claimNumbers: NumberMention[]): Problem[] {
   const { finder, document } = context;
   const numbersIn = (sentences: number[]) =>
@@ -176,7 +173,7 @@ function checkNumber(context: CheckContext, number: NumberMention, claimNumbers:
     });
   const near = numbersIn(contextSentences(context, number.span, true));
   if (near.some(({ n }) => numbersAgree(number, n))) return [];
-  if (numbersIn(allSentences(document)).some(({ n }) => numbersAgree(number, n))) return [];
+  if (numbersIn(sentencesNear(document, context.window.anchor)).some(({ n }) => numbersAgree(number, n))) return [];
   // A source number that another of the claim's numbers already accounts for is not this one's rival.
   const rivals = near.filter(({ n }) => !claimNumbers.some((c) => c !== number && numbersAgree(c, n)));
   const sameKind = rivals.filter(({ n }) => n.kind === number.kind);
@@ -196,7 +193,7 @@ function checkNumber(context: CheckContext, number: NumberMention, claimNumbers:
   // figure written in digits (a word like "one" is too often idiom).
   const beside = (c: (typeof pool)[number]) => c.n.kind === number.kind && (c.n.unit === number.unit || !number.unit) && affinity(c) >= RIVAL_AFFINITY;
   const writtenInDigits = /\d/.test(number.text);
-  const rival = closest(pool) ?? (writtenInDigits ? closest(numbersIn(allSentences(document)).filter(beside)) : undefined);
+  const rival = closest(pool) ?? (writtenInDigits ? closest(numbersIn(sentencesNear(document, context.window.anchor)).filter(beside)) : undefined);
   // "one", "first", "half" are as often idiom ("the first one", "the first half") as quantities: absent from the
   // source, they are no finding; against a rival figure they still are.
   if (!rival && /^[\p{L}-]+$/u.test(number.text)) return [];
@@ -242,7 +239,7 @@ function checkDate(context: CheckContext, date: DateMention): Problem[] {
   if (near.some((d) => datesAgree(date, d) === true)) return [];
   const conflicting = near.find((d) => d.relative === undefined && datesAgree(date, d) === false);
   if (conflicting) return [{ type: 'date', draft: date.text, source: conflicting.text, span: date.span, sourceSpan: conflicting.span }];
-  if (datesIn(allSentences(document)).some((d) => datesAgree(date, d) === true)) return [];
+  if (datesIn(sentencesNear(document, context.window.anchor)).some((d) => datesAgree(date, d) === true)) return [];
   if (date.relative !== undefined || (date.year === undefined && date.month === undefined)) return [];
   return [{ type: 'date', draft: date.text, source: '', span: date.span }];
 }
@@ -258,7 +255,7 @@ function checkName(context: CheckContext, name: NameMention, claimNames: NameMen
     const rival = rivalInSlot(context, finder.sentenceFacts(document, s), name, claimNames);
     if (rival) return [{ type: 'entity', draft: name.text, source: rival.text, span: name.span, sourceSpan: rival.span }];
   }
-  if (mentions(neighbours(document, anchors, NAME_NEIGHBOURHOOD)) || mentions(allSentences(document))) return [];
+  if (mentions(neighbours(document, anchors, NAME_NEIGHBOURHOOD)) || mentions(sentencesNear(document, context.window.anchor))) return [];
   return [{ type: 'entity', draft: name.text, source: '', span: name.span }];
 }
 

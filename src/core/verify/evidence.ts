@@ -5,7 +5,8 @@ import { isCommonStem } from '../extract/names.js';
 import { synsetsOf } from '../extract/synonyms.js';
 import type { SourceLibrary } from '../library.js';
 import { isContentToken, tokenize, type Token } from '../text/normalize.js';
-import type { SourceDocument } from '../types.js';
+import type { SourceDocument, Span } from '../types.js';
+import { textNear } from './scan-range.js';
 import { factsOf, SourceFactsCache, type SentenceFacts } from './facts.js';
 
 export interface EvidenceWindow {
@@ -61,9 +62,9 @@ export class EvidenceFinder {
     return this.library.rarity(stem);
   }
 
-  /** How much of a claim's wording a document has anywhere: the lexical floor a model leans on. */
-  lexicalOverlap(document: SourceDocument, claimTokens: readonly Token[]): LexicalOverlap {
-    const vocabulary = this.vocabularyOf(document);
+  /** How much of a claim's wording a document has anywhere (near `anchor`: scan-range.ts): the lexical floor a model leans on. */
+  lexicalOverlap(document: SourceDocument, claimTokens: readonly Token[], anchor: number): LexicalOverlap {
+    const vocabulary = this.vocabularyOf(document, textNear(document, anchor));
     const content = claimTokens.filter(isContentToken);
     const pairs = claimTokens.slice(1).map((token, i) => `${claimTokens[i].norm} ${token.norm}`);
     const triples = claimTokens.slice(2).map((token, i) => `${claimTokens[i].norm} ${claimTokens[i + 1].norm} ${token.norm}`);
@@ -79,11 +80,11 @@ export class EvidenceFinder {
     };
   }
 
-  private vocabularyOf(document: SourceDocument): DocumentVocabulary {
-    const key = `${document.path}\0${document.hash}`;
+  private vocabularyOf(document: SourceDocument, span: Span): DocumentVocabulary {
+    const key = `${document.path}\0${document.hash}\0${span.start}\0${span.end}`;
     let vocabulary = this.vocabularies.get(key);
     if (!vocabulary) {
-      const tokens = tokenize(document.text);
+      const tokens = tokenize(document.text.slice(span.start, span.end));
       vocabulary = {
         stems: new Set(tokens.map((t) => t.stem)),
         pairs: new Set(tokens.slice(1).map((token, i) => `${tokens[i].norm} ${token.norm}`)),

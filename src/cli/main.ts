@@ -12,7 +12,7 @@ declare const GROUNDWORK_VERSION: string | undefined;
 const VERSION = typeof GROUNDWORK_VERSION === 'string' ? GROUNDWORK_VERSION : 'dev';
 
 const USAGE = `usage:
-  groundwork check [--sources DIR_OR_GLOB]... [--format text|json|sarif] [--max-file-size BYTES]
+  groundwork check [--sources DIR_OR_GLOB]... [--format text|json|sarif|html] [--max-file-size BYTES]
                    [--cache-dir DIR | --no-cache] FILE...
   groundwork eval CASES.jsonl... --out PREDICTIONS.jsonl [--jobs N]
   groundwork lsp --stdio
@@ -47,7 +47,7 @@ async function main(argv: string[]): Promise<number> {
       },
     });
     const format = values.format as (typeof FORMATS)[number];
-    if (!FORMATS.includes(format)) throw new UsageError(`unknown format '${values.format}' (text, json or sarif)`);
+    if (!FORMATS.includes(format)) throw new UsageError(`unknown format '${values.format}' (text, json, sarif or html)`);
     const maxFileBytes = values['max-file-size'] === undefined ? undefined : Number(values['max-file-size']);
     if (maxFileBytes !== undefined && !(maxFileBytes > 0)) throw new UsageError('--max-file-size takes a number of bytes');
     const cacheDir = values['no-cache'] ? undefined : resolve(values['cache-dir'] ?? defaultCacheDir('.'));

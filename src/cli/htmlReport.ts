@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import type { LanguageId } from '../core/draft/units.js';
 import type { SourceLibrary } from '../core/library.js';
+import { draftOutline } from '../core/report/outline.js';
 import { displayPath } from '../core/report/paths.js';
 import type { Finding } from '../core/types.js';
 import { findingsInContext } from '../server/reportData.js';
@@ -19,7 +20,14 @@ export interface CheckedDraftFile {
 export function htmlReport(drafts: readonly CheckedDraftFile[], library: SourceLibrary, baseDirectory: string, generatedAt: Date): string {
   const sources = library.documents().map(({ path, metadata }) => ({ path, title: metadata.title, date: metadata.date }));
   const models = drafts.map((draft) =>
-    buildReportModel({ ...draft, findings: findingsInContext(draft.findings, library), path: displayPath(draft.path, baseDirectory), sources, displayPath: (path) => displayPath(path, baseDirectory) }));
+    buildReportModel({
+      ...draft,
+      findings: findingsInContext(draft.findings, library),
+      outline: draftOutline(draft.text, draft.languageId, draft.findings),
+      path: displayPath(draft.path, baseDirectory),
+      sources,
+      displayPath: (path) => displayPath(path, baseDirectory),
+    }));
   return renderReportHtml(models, {
     nonce: randomBytes(16).toString('base64'),
     sourceHref: (path) => pathToFileURL(path).href,

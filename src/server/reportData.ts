@@ -1,6 +1,7 @@
 // The data of the fact-check report, from results the server already has: the report shows what the diagnostics
 // show, and asking for it never runs a check.
 import type { SourceLibrary } from '../core/library.js';
+import { draftOutline } from '../core/report/outline.js';
 import type { Finding } from '../core/types.js';
 import type { ReportDataResult } from '../shared/report/protocol.js';
 import type { CheckedDraft } from './draftResults.js';
@@ -15,9 +16,9 @@ export function reportData(checked: CheckedDraft, path: string, library: SourceL
   return {
     path,
     text: checked.document.getText(),
-    languageId: checked.document.languageId,
     version: checked.document.version,
     findings: findingsInContext(checked.findings, library),
+    outline: draftOutline(checked.document.getText(), checked.document.languageId === 'markdown' ? 'markdown' : 'plaintext', checked.findings),
     sources: library.documents().map(({ path: source, metadata }) => ({ path: source, title: metadata.title, date: metadata.date })),
   };
 }

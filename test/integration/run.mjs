@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { format } from 'node:util';
+import { handleBrowserAction } from './browserActions.mjs';
 import { copyFixtureWorkspace, launchBrowser, remoteUri, ROOT, startCodeServer, workbenchUrl } from './host.mjs';
 
 const TIMEOUT_MS = Number(process.env.GROUNDWORK_IT_TIMEOUT_MS || 300000);
@@ -42,6 +43,7 @@ const page = browser.pages()[0] ?? (await browser.newPage());
 const counts = { passed: 0, failed: 0 };
 await page.exposeFunction('codeAutomationLog', (type, args) => {
   const line = format(...args); // mocha logs printf-style: ('%d passing', 3)
+  if (handleBrowserAction(page, line, path.join(ROOT, 'test-output'))) return;
   const total = /^\s*(\d+) (passing|failing)/.exec(line);
   if (total) counts[total[2] === 'passing' ? 'passed' : 'failed'] = Number(total[1]);
   (console[type] ?? console.log)(...args);

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { DraftChecker } from '../../src/core/checker.js';
 import { SourceLibrary } from '../../src/core/library.js';
+import { draftOutline } from '../../src/core/report/outline.js';
 import { findingsInContext } from '../../src/server/reportData.js';
 import { escapeHtml, renderReportHtml } from '../../src/shared/report/html.js';
 import { buildReportModel, type ReportModel } from '../../src/shared/report/model.js';
@@ -14,8 +15,9 @@ const checker = new DraftChecker(library);
 const sources = library.documents().map(({ path, metadata }) => ({ path, title: metadata.title, date: metadata.date }));
 
 function modelOf(text: string, languageId: 'markdown' | 'plaintext' = 'markdown'): ReportModel {
-  const findings = findingsInContext(checker.check(text, { languageId }), library);
-  return buildReportModel({ path: 'draft.md', text, languageId, findings, sources, displayPath: (path) => path });
+  const checked = checker.check(text, { languageId });
+  const outline = draftOutline(text, languageId, checked);
+  return buildReportModel({ path: 'draft.md', text, findings: findingsInContext(checked, library), outline, sources, displayPath: (path) => path });
 }
 
 const marked = (segments: { text: string; marked: boolean }[]) => segments.filter((s) => s.marked).map((s) => s.text);

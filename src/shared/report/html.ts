@@ -12,6 +12,8 @@ export interface HtmlOptions {
   nonce: string;
   /** In a webview: its resource origin for the security policy. Absent: a standalone file. */
   webviewCspSource?: string;
+  /** In a webview: the draft's URI, kept in the webview's state so the view can be restored after a reload. */
+  draftUri?: string;
   /** Where an "open source" link of the standalone file points (a file URL). */
   sourceHref(path: string): string;
   generatedAt: Date;
@@ -126,7 +128,7 @@ export function renderReportHtml(models: readonly ReportModel[], options: HtmlOp
     + '<meta name="viewport" content="width=device-width, initial-scale=1">'
     + `<title>Fact-check report: ${escapeHtml(models.length === 1 ? draftName(models[0]) : `${models.length} drafts`)}</title>`
     + `<style nonce="${options.nonce}">${REPORT_STYLE}</style></head>`
-    + `<body class="${options.webviewCspSource ? 'webview' : 'standalone'}">${toolbarHtml()}`
+    + `<body class="${options.webviewCspSource ? 'webview' : 'standalone'}"${options.draftUri ? ` data-draft="${escapeHtml(options.draftUri)}"` : ''}>${toolbarHtml()}`
     + `<main id="content">${models.map((model) => renderReportContent(model, options)).join('<hr>')}</main>`
     + `<script nonce="${options.nonce}">${REPORT_SCRIPT}</script></body></html>\n`;
 }

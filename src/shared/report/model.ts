@@ -2,8 +2,7 @@
 // come from) and rendered by html.ts, for the webview and the CLI's `--format html` alike.
 import { basename } from 'node:path';
 import { findingCode, type FindingCode } from '../../core/report/codes.js';
-import { draftOutline } from '../../core/report/outline.js';
-import type { LanguageId } from '../../core/draft/units.js';
+import type { DraftOutline } from '../../core/report/outline.js';
 import { describeProblem } from '../../core/verify/messages.js';
 import type { Evidence, Finding, Range, Verdict } from '../../core/types.js';
 import { locateProblem } from '../../server/problemSpans.js';
@@ -13,8 +12,9 @@ export interface ReportInput {
   /** The draft's path as the reader knows it (relative to the workspace or the current folder). */
   path: string;
   text: string;
-  languageId: LanguageId;
   findings: readonly Finding[];
+  /** The draft's sections and unchecked sentences (core/report/outline.ts), from the same text as the findings. */
+  outline: DraftOutline;
   /** Every source document the draft was checked against, for the "never used" list. */
   sources: readonly SourceSummary[];
   /** Paths of sources shown relative to this folder when inside it. */
@@ -142,7 +142,7 @@ function lineOf(text: string, offset: number): number {
 
 export function buildReportModel(input: ReportInput): ReportModel {
   const findings = [...input.findings].sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
-  const { sections, uncheckedSentences } = draftOutline(input.text, input.languageId, findings);
+  const { sections, uncheckedSentences } = input.outline;
   const counts = emptyCounts();
   const sectionCounts = sections.map(emptyCounts);
   const sectionAt = (offset: number) => sections.findIndex((section) => offset >= section.span.start && offset < section.span.end);

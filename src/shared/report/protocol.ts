@@ -1,10 +1,12 @@
 // What the report view asks the language server for, and what its webview and the extension tell each other.
+import type { DraftOutline } from '../../core/report/outline.js';
 import type { Finding, Range } from '../../core/types.js';
 import type { SourceSummary, VerdictCounts } from './model.js';
 
 /**
  * Client -> server: a draft's latest results for the report (the findings its diagnostics show, evidence widened to
- * whole source sentences), the text they were computed on, and every source in the index. No check is run.
+ * whole source sentences), the text they were computed on with its sections, and every source in the index. No check
+ * is run.
  */
 export const REPORT_DATA_REQUEST = 'groundwork/reportData';
 export interface ReportDataParams {
@@ -13,9 +15,9 @@ export interface ReportDataParams {
 export type ReportDataResult = {
   path: string;
   text: string;
-  languageId: string;
   version: number;
   findings: Finding[];
+  outline: DraftOutline;
   sources: SourceSummary[];
 } | null;
 

@@ -12,6 +12,7 @@ export const REPORT_SCRIPT = `(() => {
   const search = toolbar.querySelector('input[name=search]');
   const shown = toolbar.querySelector('.shown');
   let state = (vscode && vscode.getState()) || {};
+  if (document.body.dataset.draft) state.draft = document.body.dataset.draft;
 
   function save(extra) {
     state = Object.assign({}, state, extra);

@@ -15,6 +15,7 @@ export async function run(): Promise<void> {
   await import('./commands.test.js');
   await import('./sourceChanges.test.js');
   await import('./projectConfig.test.js');
+  await import('./report.test.js');
   const failures = await new Promise<number>((resolve) => mocha.run(resolve));
   if (failures > 0) throw new Error(`${failures} integration test${failures === 1 ? '' : 's'} failed`);
 }

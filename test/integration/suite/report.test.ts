@@ -1,0 +1,86 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import * as vscode from 'vscode';
+import type { ReportView } from '../../../src/client/reportView.js';
+import { isPlanted } from './expected.js';
+import { DRAFT, EXTENSION_ID, findRange, openDraft, restoreText, waitFor, waitForDiagnostics } from './helpers.js';
+
+type Rendered = Awaited<ReturnType<ReportView['whenRendered']>>;
+
+/** Asks the harness to act in the browser (test/integration/browserActions.mjs). */
+const browser = (request: object) => console.log(`groundwork-browser ${JSON.stringify(request)}`);
+
+/** "verdict codes: marked words" per row, as the webview shows them. */
+const rowSummary = (rendered: Rendered) =>
+  rendered.rows.map((row) => `${row.verdict}${row.codes.length ? ` ${row.codes.join(',')}` : ''}: ${row.marked.join('|')}`);
+
+describe('report view', () => {
+  let view: ReportView;
+  let original: string;
+
+  before(async () => {
+    const editor = await openDraft(DRAFT);
+    original = editor.document.getText();
+    await waitForDiagnostics(editor.document.uri, isPlanted, 'the planted errors');
+    view = (await vscode.commands.executeCommand<ReportView>('groundwork.openReport'))!;
+  });
+
+  after(() => view?.dispose());
+
+  it("shows the draft's counts and a row per checked sentence and quote, the differing words marked on both sides", async () => {
+    const rendered = await view.whenRendered((candidate) => candidate.rows.length > 0);
+    assert.deepEqual(rendered.counts, { contradicted: 5, unsupported: 0, supported: 4, unchecked: 0 });
+    assert.deepEqual(rowSummary(rendered), [
+      'supported: ',
+      'supported: ',
+      'contradicted negation: confirm|not',
+      'supported: ',
+      'contradicted misquote: make|take',
+      'contradicted number: 250|150',
+      'contradicted date: Friday|Monday',
+      'contradicted entity: Geneva|Brussels',
+      'supported: ',
+    ]);
+    assert.equal(rendered.rows[5].text, 'Some 250 members of the Afghan security forces were killed or wounded in attacks across the country in just 24 hours earlier this week, Afghan officials said.');
+  });
+
+  it('clicking a row selects its sentence in the editor', async () => {
+    const editor = await openDraft(DRAFT);
+    editor.selection = new vscode.Selection(0, 0, 0, 0);
+    browser({ action: 'click', selector: '.row', hasText: 'Some 250 members' });
+    const sentence = findRange(editor.document, 'Some 250 members of the Afghan security forces were killed or wounded in attacks across the country in just 24 hours earlier this week, Afghan officials said.');
+    await waitFor(() => {
+      const active = vscode.window.activeTextEditor;
+      return active?.document.uri.toString() === editor.document.uri.toString() && active.selection.isEqual(sentence);
+    }, () => `the sentence to be selected (selection: ${JSON.stringify(vscode.window.activeTextEditor?.selection)})`);
+  });
+
+  it('follows the draft as it is edited, keeping its filters', async () => {
+    browser({ action: 'click', selector: 'input[name=verdict][value=supported]' });
+    await view.whenRendered((rendered) => rendered.rows.every((row) => row.hidden === (row.verdict === 'supported')));
+    const editor = await openDraft(DRAFT);
+    await editor.edit((builder) => builder.replace(findRange(editor.document, 'Some 250'), 'Some 150'));
+    try {
+      const updated = await view.whenRendered((rendered) => rendered.counts.contradicted === 4);
+      assert.deepEqual(updated.counts, { contradicted: 4, unsupported: 0, supported: 5, unchecked: 0 });
+      assert.deepEqual(updated.rows.filter((row) => !row.hidden).map((row) => row.codes.join(',')), ['negation', 'misquote', 'date', 'entity'], 'the supported rows stay filtered out');
+    } finally {
+      await restoreText(editor, original);
+    }
+    await view.whenRendered((rendered) => rendered.counts.contradicted === 5);
+    browser({ action: 'click', selector: 'input[name=verdict][value=supported]' });
+    await view.whenRendered((rendered) => rendered.rows.every((row) => !row.hidden));
+  });
+
+  it('saves a screenshot of the report beside the draft', async () => {
+    const editor = await openDraft(DRAFT);
+    await waitForDiagnostics(editor.document.uri, isPlanted, 'the planted errors');
+    view.panel.reveal(vscode.ViewColumn.Beside, true);
+    await view.whenRendered((rendered) => rendered.counts.contradicted === 5 && rendered.rows.every((row) => !row.hidden));
+    const file = path.join(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath, 'test-output', 'report-webview.png');
+    fs.rmSync(file, { force: true });
+    browser({ action: 'screenshot', name: 'report-webview' });
+    await waitFor(() => fs.existsSync(file), `the screenshot ${file}`);
+  });
+});

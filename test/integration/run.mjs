@@ -54,7 +54,7 @@ if (verbose) page.on('console', (message) => console.log(`[browser] ${message.te
 await page.goto(workbenchUrl(server, workspace, [
   ['extensionDevelopmentPath', remoteUri(server.port, ROOT)],
   ['extensionTestsPath', remoteUri(server.port, suite)],
-]));
+]), { timeout: 120000 }); // the workbench loads in seconds, but on a shared, loaded machine it can take minutes
 const code = await finished;
 clearTimeout(timer);
 if (code !== 0) await page.screenshot({ path: path.join(dataDir, 'failure.png') }).then(() => console.error(`screenshot: ${dataDir}/failure.png; code-server log: ${dataDir}/code-server.log`), () => {});

@@ -4,8 +4,9 @@ import { basename } from 'node:path';
 import { findingCode, type FindingCode } from '../../core/report/codes.js';
 import type { DraftOutline } from '../../core/report/outline.js';
 import { describeProblem } from '../../core/verify/messages.js';
-import type { Evidence, Finding, Range, Verdict } from '../../core/types.js';
+import type { Evidence, Finding, Problem, Range, Span, Verdict } from '../../core/types.js';
 import { locateProblem } from '../../server/problemSpans.js';
+import { alignWords, words } from '../../server/wordAlign.js';
 import { markDifferences, type PassageSegment } from '../../server/wordDiff.js';
 
 export interface ReportInput {
@@ -82,13 +83,22 @@ export function sourceLabel(source: SourceSummary, displayPath: (path: string) =
   return source.title ? `${source.title} (${displayPath(source.path)})` : displayPath(source.path);
 }
 
-/** The draft's words with each problem's draft value marked (where the text has it). */
+/** Where in the draft value the words differ from the source value ("make" of "to make" against "to take"); all of it when none do. */
+function differingDraftWords(problem: Problem, offset: number): Span[] {
+  const draftWords = words(problem.draft, offset);
+  const common = new Set(alignWords(draftWords, words(problem.source)).map(([i]) => i));
+  const differing = draftWords.filter((_, index) => !common.has(index));
+  return differing.length > 0 ? differing : [{ start: offset, end: offset + problem.draft.length }];
+}
+
+/** The draft's words with the words each problem is about marked (where the text has them). */
 function markedDraft(text: string, finding: Finding): PassageSegment[] {
   const marks = new Uint8Array(finding.text.length);
   if (finding.verdict !== 'supported') {
     for (const problem of finding.problems) {
-      const span = locateProblem(text, finding, problem).span;
-      if (span && problem.type !== 'absent') marks.fill(1, Math.max(0, span.start - finding.span.start), span.end - finding.span.start);
+      const located = locateProblem(text, finding, problem);
+      if (!located.span || problem.type === 'absent') continue;
+      for (const span of differingDraftWords(located, located.span.start - finding.span.start)) marks.fill(1, Math.max(0, span.start), span.end);
     }
   }
   const segments: PassageSegment[] = [];

@@ -4,12 +4,15 @@ import path from 'node:path';
 import * as vscode from 'vscode';
 import type { ReportView } from '../../../src/client/reportView.js';
 import { isPlanted } from './expected.js';
-import { DRAFT, EXTENSION_ID, findRange, openDraft, restoreText, waitFor, waitForDiagnostics } from './helpers.js';
+import { DRAFT, EXTENSION_ID, findRange, restoreText, waitFor, waitForDiagnostics, workspaceUri } from './helpers.js';
 
 type Rendered = Awaited<ReturnType<ReportView['whenRendered']>>;
 
 /** Asks the harness to act in the browser (test/integration/browserActions.mjs). */
 const browser = (request: object) => console.log(`groundwork-browser ${JSON.stringify(request)}`);
+
+/** The draft in the first column, so the report beside it stays visible (a hidden webview is not updated). */
+const showDraft = () => vscode.window.showTextDocument(workspaceUri(DRAFT), { viewColumn: vscode.ViewColumn.One, preview: false });
 
 /** "verdict codes: marked words" per row, as the webview shows them. */
 const rowSummary = (rendered: Rendered) =>
@@ -20,7 +23,7 @@ describe('report view', () => {
   let original: string;
 
   before(async () => {
-    const editor = await openDraft(DRAFT);
+    const editor = await showDraft();
     original = editor.document.getText();
     await waitForDiagnostics(editor.document.uri, isPlanted, 'the planted errors');
     view = (await vscode.commands.executeCommand<ReportView>('groundwork.openReport'))!;
@@ -46,7 +49,7 @@ describe('report view', () => {
   });
 
   it('clicking a row selects its sentence in the editor', async () => {
-    const editor = await openDraft(DRAFT);
+    const editor = await showDraft();
     editor.selection = new vscode.Selection(0, 0, 0, 0);
     browser({ action: 'click', selector: '.row', hasText: 'Some 250 members' });
     const sentence = findRange(editor.document, 'Some 250 members of the Afghan security forces were killed or wounded in attacks across the country in just 24 hours earlier this week, Afghan officials said.');
@@ -59,7 +62,7 @@ describe('report view', () => {
   it('follows the draft as it is edited, keeping its filters', async () => {
     browser({ action: 'click', selector: 'input[name=verdict][value=supported]' });
     await view.whenRendered((rendered) => rendered.rows.every((row) => row.hidden === (row.verdict === 'supported')));
-    const editor = await openDraft(DRAFT);
+    const editor = await showDraft();
     await editor.edit((builder) => builder.replace(findRange(editor.document, 'Some 250'), 'Some 150'));
     try {
       const updated = await view.whenRendered((rendered) => rendered.counts.contradicted === 4);
@@ -74,13 +77,14 @@ describe('report view', () => {
   });
 
   it('saves a screenshot of the report beside the draft', async () => {
-    const editor = await openDraft(DRAFT);
+    const editor = await showDraft();
     await waitForDiagnostics(editor.document.uri, isPlanted, 'the planted errors');
+    await vscode.commands.executeCommand('workbench.action.closeSidebar');
     view.panel.reveal(vscode.ViewColumn.Beside, true);
     await view.whenRendered((rendered) => rendered.counts.contradicted === 5 && rendered.rows.every((row) => !row.hidden));
     const file = path.join(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath, 'test-output', 'report-webview.png');
     fs.rmSync(file, { force: true });
-    browser({ action: 'screenshot', name: 'report-webview' });
+    browser({ action: 'screenshot', name: 'report-webview', show: '.summary h1' });
     await waitFor(() => fs.existsSync(file), `the screenshot ${file}`);
   });
 });

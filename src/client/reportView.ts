@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node.js';
 import { renderReportContent, renderReportHtml, type HtmlOptions } from '../shared/report/html.js';
 import { buildReportModel, type ReportModel } from '../shared/report/model.js';
-import { OPEN_SOURCE_COMMAND } from '../shared/protocol.js';
+import type { Range } from '../core/types.js';
 import {
   REPORT_DATA_REQUEST,
   type RenderedRow,
@@ -124,14 +124,18 @@ export class ReportView implements vscode.Disposable {
       this.rendered = message;
       for (const listener of [...this.renderListeners]) listener(message);
     } else if (message.type === 'reveal') {
-      const { start, end } = message.range;
-      const selection = new vscode.Range(start.line, start.character, end.line, end.character);
-      const column = vscode.window.visibleTextEditors.find((editor) => editor.document.uri.toString() === this.draft.toString())?.viewColumn;
-      const editor = await vscode.window.showTextDocument(this.draft, { viewColumn: column ?? vscode.ViewColumn.One, selection, preview: false });
-      editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+      await this.showSelected(this.draft, message.range, false);
     } else if (message.type === 'openSource') {
-      await vscode.commands.executeCommand(OPEN_SOURCE_COMMAND, vscode.Uri.file(message.source).toString(), message.range);
+      await this.showSelected(vscode.Uri.file(message.source), message.range, true);
     }
+  }
+
+  /** Opens a file with a range selected in the draft's column: the report beside it stays in view. */
+  private async showSelected(uri: vscode.Uri, { start, end }: Range, preview: boolean): Promise<void> {
+    const selection = new vscode.Range(start.line, start.character, end.line, end.character);
+    const column = vscode.window.visibleTextEditors.find((editor) => editor.document.uri.toString() === this.draft.toString())?.viewColumn;
+    const editor = await vscode.window.showTextDocument(uri, { viewColumn: column ?? vscode.ViewColumn.One, selection, preview });
+    editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   }
 
   dispose(): void {

@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as vscode from 'vscode';
 import type { ReportView } from '../../../src/client/reportView.js';
-import { isPlanted } from './expected.js';
-import { DRAFT, EXTENSION_ID, findRange, restoreText, waitFor, waitForDiagnostics, workspaceUri } from './helpers.js';
+import { CASUALTY_SENTENCE, isPlanted } from './expected.js';
+import { DRAFT, EXTENSION_ID, findRange, restoreText, SEED, waitFor, waitForDiagnostics, workspaceUri } from './helpers.js';
 
 type Rendered = Awaited<ReturnType<ReportView['whenRendered']>>;
 
@@ -57,6 +57,16 @@ describe('report view', () => {
       const active = vscode.window.activeTextEditor;
       return active?.document.uri.toString() === editor.document.uri.toString() && active.selection.isEqual(sentence);
     }, () => `the sentence to be selected (selection: ${JSON.stringify(vscode.window.activeTextEditor?.selection)})`);
+  });
+
+  it("a row's open source opens the passage, selected, in the draft's column", async () => {
+    browser({ action: 'click', selector: '.row[data-codes="number"] .source-side a.open-source' });
+    const source = await waitFor(() => {
+      const active = vscode.window.activeTextEditor;
+      return active?.document.uri.path.endsWith(SEED) && active.document.getText(active.selection) === CASUALTY_SENTENCE && active;
+    }, 'the source passage to be selected');
+    assert.equal(source.viewColumn, vscode.ViewColumn.One);
+    assert.ok(view.panel.visible, 'the report stays in view');
   });
 
   it('follows the draft as it is edited, keeping its filters', async () => {

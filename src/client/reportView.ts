@@ -34,6 +34,7 @@ export class ReportView implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[] = [];
   private shown: 'nothing' | 'page' | 'stale' = 'nothing';
   private refreshing: Promise<void> = Promise.resolve();
+  private queued = false;
   private rendered: Rendered | undefined;
   private readonly renderListeners = new Set<(rendered: Rendered) => void>();
 
@@ -43,9 +44,11 @@ export class ReportView implements vscode.Disposable {
     this.subscriptions.push(
       panel.webview.onDidReceiveMessage((message: ReportViewMessage) => this.receive(message)),
       panel.onDidDispose(() => this.dispose()),
-      // A hidden webview drops messages: it is given the whole page again when it is shown.
+      // A hidden webview is reloaded from its page, which the updates since did not change, when it is shown again:
+      // it is given the whole page anew then.
       panel.onDidChangeViewState(() => {
-        if (panel.visible && this.shown === 'stale') this.refresh();
+        if (!panel.visible && this.shown === 'page') this.shown = 'stale';
+        else if (panel.visible && this.shown === 'stale') this.refresh();
       }),
       // The server publishes diagnostics after every check of the draft: that is when the report changes too.
       vscode.languages.onDidChangeDiagnostics((event) => {
@@ -89,13 +92,24 @@ export class ReportView implements vscode.Disposable {
   }
 
   private refresh(): void {
-    // One request at a time, in order: a burst of checks ends with the report of the last one.
-    this.refreshing = this.refreshing.then(() => this.render()).catch((error: Error) => {
+    // One request at a time, and at most one waiting: a burst of checks while typing costs one more render, of the
+    // last check.
+    if (this.queued) return;
+    this.queued = true;
+    this.refreshing = this.refreshing.then(() => {
+      this.queued = false;
+      return this.render();
+    }).catch((error: Error) => {
       void vscode.window.showErrorMessage(`Groundwork: the fact-check report of ${vscode.workspace.asRelativePath(this.draft)} could not be updated: ${error.message}`);
     });
   }
 
   private async render(): Promise<void> {
+    // A hidden webview cannot take the update: it is rendered when shown, and the server is not asked till then.
+    if (!this.panel.visible && this.shown !== 'nothing') {
+      this.shown = 'stale';
+      return;
+    }
     const model = await reportModelOf(await this.client(), this.draft);
     const webview = this.panel.webview;
     const options: HtmlOptions = {
@@ -109,13 +123,11 @@ export class ReportView implements vscode.Disposable {
       if (this.shown === 'nothing') webview.html = waitingPage(options.nonce, this.draft);
       return;
     }
-    if (this.shown === 'page' && this.panel.visible) {
+    if (this.shown === 'page') {
       await webview.postMessage({ type: 'update', html: renderReportContent(model, options) });
-    } else if (this.panel.visible || this.shown === 'nothing') {
+    } else {
       webview.html = renderReportHtml([model], options);
       this.shown = 'page';
-    } else {
-      this.shown = 'stale';
     }
   }
 

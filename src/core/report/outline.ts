@@ -1,7 +1,9 @@
 // A draft's sections for the report's per-section bars: one per Markdown heading (with what comes before the
 // first heading as a section of its own), or one per paragraph in plain text; and the sentences the checker left
 // alone, so the report can count what was not checked.
-import { sentenceUnits, type LanguageId } from '../draft/units.js';
+import { maskProse } from '../draft/prose.js';
+import type { LanguageId } from '../draft/units.js';
+import { splitSentences } from '../text/sentences.js';
 import type { Finding, Span } from '../types.js';
 
 export interface DraftSection {
@@ -25,7 +27,9 @@ export interface DraftOutline {
 }
 
 export function draftOutline(text: string, languageId: LanguageId, findings: readonly Finding[]): DraftOutline {
-  const { masked, blocks, units } = sentenceUnits(text, languageId);
+  // The checker's own parse also reads quotations and speakers: sentences and blocks are all a report needs.
+  const { masked, blocks } = maskProse(text, languageId);
+  const sentences = splitSentences(masked, blocks.map((block) => block.span));
   const starts = languageId === 'markdown'
     ? blocks.filter((block) => block.kind === 'heading')
     : blocks;
@@ -35,9 +39,9 @@ export function draftOutline(text: string, languageId: LanguageId, findings: rea
   }));
   const firstStart = sections[0]?.span.start ?? text.length;
   if (masked.slice(0, firstStart).trim() !== '') sections.unshift({ title: '(before the first heading)', span: { start: 0, end: firstStart } });
-  const uncheckedSentences = units
-    .filter((unit) => !unit.heading)
-    .map((unit) => unit.sentence.span)
+  const uncheckedSentences = sentences
+    .filter((sentence) => blocks[sentence.paragraph]?.kind !== 'heading')
+    .map((sentence) => sentence.span)
     .filter((span) => !findings.some((finding) => finding.span.start < span.end && finding.span.end > span.start));
   return { sections, uncheckedSentences };
 }

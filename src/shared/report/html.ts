@@ -90,7 +90,7 @@ function rowHtml(row: ReportRow, options: HtmlOptions): string {
     ? `<details class="others"><summary>Next-best passage${row.others.length === 1 ? '' : 's'} (${row.others.length})</summary>${row.others.map((passage) => passageHtml(passage, options, 'other')).join('')}</details>`
     : '';
   const { start, end } = row.range;
-  return `<article class="row ${row.verdict}" id="row-${row.id}" tabindex="0" data-verdict="${row.verdict}" data-codes="${row.codes.join(' ')}"`
+  return `<article class="row ${row.verdict}" id="row-${row.id}" tabindex="0" data-index="${row.id}" data-verdict="${row.verdict}" data-codes="${row.codes.join(' ')}"`
     + ` data-range="${escapeHtml(JSON.stringify({ start, end }))}">`
     + `<header class="row-head"><span class="verdict">${VERDICT_ICONS[row.verdict]} ${row.verdict}</span> <span class="kind">${row.kind}</span>`
     + ` <span class="where">line ${start.line + 1}</span>${problems}</header>`
@@ -115,6 +115,7 @@ function toolbarHtml(): string {
   const codes = FINDING_CODES.map((code) => `<option value="${code}">${code}</option>`).join('');
   return `<nav class="toolbar" aria-label="Filters"><span class="filter-verdicts">${verdicts}</span>`
     + `<label>problem <select name="code"><option value="">any</option>${codes}</select></label>`
+    + '<label>order <select name="order"><option value="problems">problems first</option><option value="draft">as in the draft</option></select></label>'
     + '<input type="search" name="search" placeholder="Search sentences and sources" aria-label="Search">'
     + '<span class="shown muted" aria-live="polite"></span></nav>';
 }

@@ -129,7 +129,12 @@ function passage(finding: Finding, evidence: Evidence, marked: boolean, input: R
 
 function rowOf(finding: Finding, id: number, input: ReportInput): ReportRow {
   const flagged = finding.verdict !== 'supported';
-  const [best, ...others] = finding.evidence;
+  // Passages widened to whole sentences can coincide (two fragments of one sentence): each is shown once.
+  const seen = new Set<string>();
+  const [best, ...others] = finding.evidence.filter((evidence) => {
+    const key = `${evidence.source}\u0000${evidence.span.start}\u0000${evidence.span.end}`;
+    return !seen.has(key) && seen.add(key);
+  });
   return {
     id,
     kind: finding.kind,

@@ -1,4 +1,5 @@
-// The report page's script, inlined (the page loads nothing). It filters rows by verdict, problem type and a search;
+// The report page's script, inlined (the page loads nothing). It orders rows (problems first, as an editor reads a
+// report, or as in the draft) and filters them by verdict, problem type and a search;
 // in the VS Code webview it also keeps those filters and the scroll position across updates and reloads
 // (webview state), takes each update's new content from the extension, and turns clicks into messages: reveal the
 // sentence, open the source. After each render it reports the rows it shows, which the extension's tests read.
@@ -9,6 +10,8 @@ export const REPORT_SCRIPT = `(() => {
   const toolbar = document.querySelector('.toolbar');
   const verdictBoxes = [...toolbar.querySelectorAll('input[name=verdict]')];
   const codeSelect = toolbar.querySelector('select[name=code]');
+  const orderSelect = toolbar.querySelector('select[name=order]');
+  const RANK = { contradicted: 0, unsupported: 1, supported: 2 };
   const search = toolbar.querySelector('input[name=search]');
   const shown = toolbar.querySelector('.shown');
   let state = (vscode && vscode.getState()) || {};
@@ -19,18 +22,29 @@ export const REPORT_SCRIPT = `(() => {
     if (vscode) vscode.setState(state);
   }
   function filters() {
-    return { verdicts: verdictBoxes.filter((box) => box.checked).map((box) => box.value), code: codeSelect.value, search: search.value };
+    return { verdicts: verdictBoxes.filter((box) => box.checked).map((box) => box.value), code: codeSelect.value, order: orderSelect.value, search: search.value };
   }
   function restoreFilters() {
     if (!state.filters) return;
     for (const box of verdictBoxes) box.checked = state.filters.verdicts.includes(box.value);
     codeSelect.value = state.filters.code;
+    orderSelect.value = state.filters.order || 'problems';
     search.value = state.filters.search;
   }
   const fold = (text) => text.normalize('NFKD').replace(/[\\u0300-\\u036f]/g, '').replace(/[\\u2018\\u2019]/g, "'").replace(/[\\u201c\\u201d]/g, '"').toLowerCase();
 
+  function sortRows(order) {
+    for (const list of content.querySelectorAll('.rows')) {
+      const rows = [...list.querySelectorAll(':scope > .row')];
+      const index = (row) => Number(row.dataset.index);
+      rows.sort((a, b) => (order === 'draft' ? 0 : RANK[a.dataset.verdict] - RANK[b.dataset.verdict]) || index(a) - index(b));
+      for (const row of rows) list.appendChild(row);
+    }
+  }
+
   function apply() {
-    const { verdicts, code, search: words } = filters();
+    const { verdicts, code, order, search: words } = filters();
+    sortRows(order);
     const needle = fold(words.trim());
     const rows = [...content.querySelectorAll('.row')];
     let visible = 0;

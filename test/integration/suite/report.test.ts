@@ -35,17 +35,17 @@ describe('report view', () => {
     const rendered = await view.whenRendered((candidate) => candidate.rows.length > 0);
     assert.deepEqual(rendered.counts, { contradicted: 5, unsupported: 0, supported: 4, unchecked: 0 });
     assert.deepEqual(rowSummary(rendered), [
-      'supported: ',
-      'supported: ',
       'contradicted negation: confirm|not',
-      'supported: ',
       'contradicted misquote: make|take',
       'contradicted number: 250|150',
       'contradicted date: Friday|Monday',
       'contradicted entity: Geneva|Brussels',
       'supported: ',
-    ]);
-    assert.equal(rendered.rows[5].text, 'Some 250 members of the Afghan security forces were killed or wounded in attacks across the country in just 24 hours earlier this week, Afghan officials said.');
+      'supported: ',
+      'supported: ',
+      'supported: ',
+    ], 'problems first, then in draft order');
+    assert.equal(rendered.rows[2].text, 'Some 250 members of the Afghan security forces were killed or wounded in attacks across the country in just 24 hours earlier this week, Afghan officials said.');
   });
 
   it('clicking a row selects its sentence in the editor', async () => {
@@ -84,6 +84,17 @@ describe('report view', () => {
     await view.whenRendered((rendered) => rendered.counts.contradicted === 5);
     browser({ action: 'click', selector: 'input[name=verdict][value=supported]' });
     await view.whenRendered((rendered) => rendered.rows.every((row) => !row.hidden));
+  });
+
+  it('Export Fact-Check Report writes the same report as one HTML page', async () => {
+    await showDraft();
+    const exported = (await vscode.commands.executeCommand<vscode.TextDocument>('groundwork.exportReport', 'html'))!;
+    const html = exported.getText();
+    assert.equal(exported.languageId, 'html');
+    assert.match(html, /<title>Fact-check report: kabul-airport\.md<\/title>/);
+    assert.equal(html.match(/<article class="row /g)?.length, 9);
+    assert.ok(html.includes('Some <mark>150</mark> members of the Afghan security forces'));
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
   it('saves a screenshot of the report beside the draft', async () => {

@@ -3,7 +3,7 @@
 // in the webview, talks to the extension. No remote resource: styles and script are inline, allowed by nonce.
 import { FINDING_CODES } from '../../core/report/codes.js';
 import type { PassageSegment } from '../../server/wordDiff.js';
-import { draftName, type ReportModel, type ReportPassage, type ReportRow, type ReportVerdict, type VerdictCounts } from './model.js';
+import { draftName, type ReportModel, type ReportPassage, type ReportRow, type ReportVerdict, type ReportCounts } from './model.js';
 import { REPORT_SCRIPT } from './script.js';
 import { REPORT_STYLE } from './style.js';
 
@@ -35,15 +35,15 @@ export function escapeHtml(text: string): string {
 const segments = (parts: readonly PassageSegment[]) =>
   parts.map((part) => (part.marked ? `<mark>${escapeHtml(part.text)}</mark>` : escapeHtml(part.text))).join('');
 
-const total = (counts: VerdictCounts) => VERDICTS.reduce((sum, verdict) => sum + counts[verdict], 0);
+const total = (counts: ReportCounts) => VERDICTS.reduce((sum, verdict) => sum + counts[verdict], 0);
 
-function countsHtml(counts: VerdictCounts): string {
+function countsHtml(counts: ReportCounts): string {
   return VERDICTS.map((verdict) =>
     `<span class="count ${verdict}" data-verdict="${verdict}"><b>${counts[verdict]}</b> ${VERDICT_LABELS[verdict]}</span>`).join('');
 }
 
 /** A bar of the section's sentences by verdict: an SVG, so that widths need no inline style (the policy forbids it). */
-function barHtml(counts: VerdictCounts): string {
+function barHtml(counts: ReportCounts): string {
   const all = total(counts);
   let x = 0;
   const rects = all === 0 ? '' : ['supported', 'contradicted', 'unsupported', 'unchecked'].map((verdict) => {

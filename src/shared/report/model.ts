@@ -29,7 +29,7 @@ export interface SourceSummary {
 }
 
 export type ReportVerdict = Verdict | 'unchecked';
-export type VerdictCounts = Record<ReportVerdict, number>;
+export type ReportCounts = Record<ReportVerdict, number>;
 
 export interface ReportPassage {
   /** The source file's path (absolute when the check had it so), for opening it. */
@@ -57,7 +57,7 @@ export interface ReportRow {
 export interface ReportSection {
   title: string;
   line: number;
-  counts: VerdictCounts;
+  counts: ReportCounts;
 }
 
 export interface SourceUse {
@@ -69,14 +69,14 @@ export interface SourceUse {
 
 export interface ReportModel {
   path: string;
-  counts: VerdictCounts;
+  counts: ReportCounts;
   sections: ReportSection[];
   rows: ReportRow[];
   used: SourceUse[];
   unused: SourceUse[];
 }
 
-const emptyCounts = (): VerdictCounts => ({ supported: 0, contradicted: 0, unsupported: 0, unchecked: 0 });
+const emptyCounts = (): ReportCounts => ({ supported: 0, contradicted: 0, unsupported: 0, unchecked: 0 });
 
 /** A source as the reader names it: its title, else its file name. */
 export function sourceLabel(source: SourceSummary, displayPath: (path: string) => string): string {

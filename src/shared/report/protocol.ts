@@ -1,7 +1,7 @@
 // What the report view asks the language server for, and what its webview and the extension tell each other.
 import type { DraftOutline } from '../../core/report/outline.js';
 import type { Finding, Range } from '../../core/types.js';
-import type { SourceSummary, VerdictCounts } from './model.js';
+import type { SourceSummary, ReportCounts } from './model.js';
 
 /**
  * Client -> server: a draft's latest results for the report (the findings its diagnostics show, evidence widened to
@@ -25,7 +25,7 @@ export type ReportDataResult = {
 export type ReportViewMessage =
   | { type: 'reveal'; range: Range }
   | { type: 'openSource'; source: string; range: Range }
-  | { type: 'rendered'; rows: RenderedRow[]; counts: VerdictCounts };
+  | { type: 'rendered'; rows: RenderedRow[]; counts: ReportCounts };
 
 export interface RenderedRow {
   verdict: Finding['verdict'];

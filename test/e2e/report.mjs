@@ -63,7 +63,7 @@ try {
   assert.deepEqual(await marks('.row.contradicted .source-side'), ['not', '150', 'important|Kirby', 'Monday', 'Brussels']);
   const number = page.locator('.row[data-codes="number"]');
   assert.equal(await number.locator('.problems').textContent(), 'number 250 — the source says 150');
-  assert.match(await number.locator('.source-label').textContent(), /^seeds\/000_f04d67d5c7de7c34\.txt, 2021-06-11, line 29$/);
+  assert.match(await number.locator('.source-label').textContent(), /^000_f04d67d5c7de7c34\.txt, 2021-06-11, line 29$/);
   assert.equal(await page.locator('.row.unsupported .source-side mark').count(), 0, 'an unsupported sentence has nothing marked in its nearest passage');
 
   const sections = await page.$$eval('.section', (items) => items.map((item) => ({

@@ -35,13 +35,13 @@ describe('report model', () => {
     assert.deepEqual(marked(row.draft), ['Tuesday']);
     assert.deepEqual(marked(row.best!.segments), ['Monday']);
     assert.deepEqual(row.problems, ['date Tuesday — the source says Monday']);
-    assert.equal(row.best!.label, 'seeds/000_f04d67d5c7de7c34.txt, 2021-06-11, line 5');
+    assert.equal(row.best!.label, '000_f04d67d5c7de7c34.txt, 2021-06-11, line 5');
     const negation = sample.rows.find((candidate) => candidate.codes.includes('negation'))!;
     assert.deepEqual(marked(negation.best!.segments), ['not'], 'only the negation is marked, not the words around it');
     const quote = sample.rows.find((candidate) => candidate.codes.includes('misquote'))!;
     assert.deepEqual(quote.codes, ['misquote', 'attribution']);
     assert.deepEqual(marked(quote.best!.segments), ['important', 'Kirby'], 'a quote is shown in its whole source sentence');
-    assert.deepEqual(quote.others.map((other) => other.label), ['seeds/000_f04d67d5c7de7c34.txt, 2021-06-11, line 1'], 'the runner-up fragment of the same sentence is not shown twice');
+    assert.deepEqual(quote.others.map((other) => other.label), ['000_f04d67d5c7de7c34.txt, 2021-06-11, line 1'], 'the runner-up fragment of the same sentence is not shown twice');
   });
 
   it('lists the sources the draft rests on, and the ones it never uses', () => {

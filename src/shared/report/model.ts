@@ -6,6 +6,7 @@ import type { DraftOutline } from '../../core/report/outline.js';
 import { describeProblem } from '../../core/verify/messages.js';
 import type { Evidence, Finding, Problem, Range, Span, Verdict } from '../../core/types.js';
 import { locateProblem } from '../../server/problemSpans.js';
+import { describeSource } from '../../server/sourceLabel.js';
 import { alignWords, words } from '../../server/wordAlign.js';
 import { markDifferences, type PassageSegment } from '../../server/wordDiff.js';
 
@@ -34,6 +35,7 @@ export type ReportCounts = Record<ReportVerdict, number>;
 export interface ReportPassage {
   /** The source file's path (absolute when the check had it so), for opening it. */
   source: string;
+  /** As hovers name it: title (file), date, line. */
   label: string;
   range: Range;
   segments: PassageSegment[];
@@ -78,8 +80,8 @@ export interface ReportModel {
 
 const emptyCounts = (): ReportCounts => ({ supported: 0, contradicted: 0, unsupported: 0, unchecked: 0 });
 
-/** A source as the reader names it: its title, else its file name. */
-export function sourceLabel(source: SourceSummary, displayPath: (path: string) => string): string {
+/** A source in the sources panel: its title and its path in the folder, or its path alone. */
+function sourceLabel(source: SourceSummary, displayPath: (path: string) => string): string {
   return source.title ? `${source.title} (${displayPath(source.path)})` : displayPath(source.path);
 }
 
@@ -111,16 +113,15 @@ function markedDraft(text: string, finding: Finding): PassageSegment[] {
   return segments;
 }
 
-function passage(finding: Finding, evidence: Evidence, marked: boolean, input: ReportInput): ReportPassage {
+function passage(finding: Finding, evidence: Evidence, marked: boolean): ReportPassage {
   // A negation's draft value is only the verb ("confirm"): aligned with the whole sentence instead, the source's
   // side keeps just the negation ("not") marked rather than every word around it.
   const problems = marked && finding.verdict === 'contradicted'
     ? finding.problems.map((problem) => (problem.type === 'negation' ? { ...problem, draft: finding.text } : problem))
     : [];
-  const date = evidence.date ? `, ${evidence.date}` : '';
   return {
     source: evidence.source,
-    label: `${sourceLabel({ path: evidence.source, title: evidence.title }, input.displayPath)}${date}, line ${evidence.range.start.line + 1}`,
+    label: describeSource(evidence),
     range: evidence.range,
     segments: markDifferences(evidence.text, finding.text, problems),
     score: evidence.score,
@@ -144,8 +145,8 @@ function rowOf(finding: Finding, id: number, input: ReportInput): ReportRow {
     draft: markedDraft(input.text, finding),
     problems: flagged ? (finding.problems.length > 0 ? finding.problems.map((problem) => describeProblem(problem, finding.kind)) : [finding.message]) : [],
     // An unsupported sentence's nearest passage is no evidence: it is shown, unmarked, as the closest the sources come.
-    best: best && passage(finding, best, true, input),
-    others: others.map((evidence) => passage(finding, evidence, false, input)),
+    best: best && passage(finding, best, true),
+    others: others.map((evidence) => passage(finding, evidence, false)),
   };
 }
 

@@ -1,4 +1,4 @@
-// `groundwork check`: drafts against a source folder, reported as text, JSON findings or SARIF.
+// `groundwork check`: drafts against a source folder, reported as text, JSON findings, SARIF or an HTML page.
 import { readFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { DraftChecker } from '../core/checker.js';
@@ -7,18 +7,19 @@ import { findingsReport, type DraftReport } from '../core/report/json.js';
 import { sarifReport } from '../core/report/sarif.js';
 import { textReport } from '../core/report/text.js';
 import { isFlagged } from '../core/report/codes.js';
+import { htmlReport, type CheckedDraftFile } from './htmlReport.js';
 import { UsageError, type Output } from './output.js';
 
 export interface CheckArguments {
   drafts: string[];
   sources: string[];
-  format: 'text' | 'json' | 'sarif';
+  format: (typeof FORMATS)[number];
   maxFileBytes?: number;
   /** Where the persisted index lives; undefined: no cache (`--no-cache`). */
   cacheDir?: string;
 }
 
-export const FORMATS = ['text', 'json', 'sarif'] as const;
+export const FORMATS = ['text', 'json', 'sarif', 'html'] as const;
 
 export async function runCheck(args: CheckArguments, output: Output, version: string): Promise<number> {
   if (args.drafts.length === 0) throw new UsageError('no draft given: groundwork check [--sources DIR]... FILE...');
@@ -31,7 +32,7 @@ export async function runCheck(args: CheckArguments, output: Output, version: st
     return 2;
   }
   const checker = new DraftChecker(library);
-  const reports: DraftReport[] = [];
+  const reports: (DraftReport & CheckedDraftFile)[] = [];
   for (const draft of args.drafts) {
     let text: string;
     try {
@@ -41,13 +42,14 @@ export async function runCheck(args: CheckArguments, output: Output, version: st
       continue;
     }
     const languageId = ['.md', '.markdown'].includes(extname(draft).toLowerCase()) ? 'markdown' : 'plaintext';
-    reports.push({ path: draft, findings: checker.check(text, { languageId }) });
+    reports.push({ path: draft, text, languageId, findings: checker.check(text, { languageId }) });
   }
   if (reports.length === 0) {
     output.error('no readable draft');
     return 2;
   }
   if (args.format === 'json') output.write(JSON.stringify(findingsReport(reports, resolve('.')), null, 2) + '\n');
+  else if (args.format === 'html') output.write(htmlReport(reports, library, resolve('.'), new Date()));
   else if (args.format === 'sarif') output.write(JSON.stringify(sarifReport(reports, resolve('.'), version), null, 2) + '\n');
   else output.write(textReport(reports));
   return reports.some((report) => report.findings.some(isFlagged)) ? 1 : 0;

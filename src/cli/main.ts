@@ -12,7 +12,7 @@ import { version as VERSION } from '../../package.json';
 import { DEFAULT_SETTINGS } from '../shared/settings-schema.js';
 
 const USAGE = `usage:
-  groundwork check [--sources DIR_OR_GLOB]... [--format text|json|sarif] [--max-file-size BYTES]
+  groundwork check [--sources DIR_OR_GLOB]... [--format text|json|sarif|html] [--max-file-size BYTES]
                    [--cache-dir DIR | --no-cache] FILE...
   groundwork eval CASES.jsonl... --out PREDICTIONS.jsonl [--jobs N]
   groundwork lsp --stdio
@@ -47,7 +47,7 @@ async function main(argv: string[]): Promise<number> {
       },
     });
     const format = values.format as (typeof FORMATS)[number];
-    if (!FORMATS.includes(format)) throw new UsageError(`unknown format '${values.format}' (text, json or sarif)`);
+    if (!FORMATS.includes(format)) throw new UsageError(`unknown format '${values.format}' (text, json, sarif or html)`);
     // The same limit as the editor's `maxFileSizeKb` setting, so a source the CLI checks is one the editor indexes.
     const maxFileBytes = values['max-file-size'] === undefined ? DEFAULT_SETTINGS.maxFileSizeKb * 1024 : Number(values['max-file-size']);
     if (!(maxFileBytes > 0)) throw new UsageError('--max-file-size takes a number of bytes');

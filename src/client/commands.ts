@@ -17,8 +17,9 @@ import {
   type VerdictCounts,
 } from '../shared/protocol.js';
 import { markdownReport } from './markdownReport.js';
+import { exportHtmlReport } from './reportExport.js';
 
-export type ReportFormat = 'markdown' | 'json' | 'sarif';
+export type ReportFormat = 'markdown' | 'json' | 'sarif' | 'html';
 
 export interface CommandContext {
   client(): Promise<LanguageClient>;
@@ -113,11 +114,13 @@ async function exportReport(context: CommandContext, requested?: ReportFormat): 
       { label: 'Markdown', description: 'for editors and reviewers', format: 'markdown' as const },
       { label: 'JSON', description: 'findings report, version 1', format: 'json' as const },
       { label: 'SARIF', description: '2.1.0, for code-scanning viewers', format: 'sarif' as const },
+      { label: 'HTML', description: 'the report view as one page, to print or send', format: 'html' as const },
     ],
     { title: 'Export Fact-Check Report' },
   ))?.format;
   if (!format) return undefined;
   const client = await context.client();
+  if (format === 'html') return exportHtmlReport(client);
   const active = vscode.window.activeTextEditor?.document.uri.toString();
   let { files } = await client.sendRequest(FINDINGS_REQUEST, active ? { uris: [active] } : {});
   if (files.length === 0) ({ files } = await client.sendRequest(FINDINGS_REQUEST, {}));

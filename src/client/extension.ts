@@ -14,6 +14,7 @@ import {
 import { DEFAULT_SETTINGS } from '../shared/settings-schema.js';
 import { isLiveChecking, registerCommands } from './commands.js';
 import { IndexingNotification } from './indexingNotification.js';
+import { registerReportView } from './reportView.js';
 import { GroundworkStatusBar } from './statusBar.js';
 
 /** What the extension offers other extensions (and the integration tests): the latest server status. */
@@ -95,6 +96,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ground
       workspaceState: context.workspaceState,
       version: String((context.extension.packageJSON as { version: unknown }).version),
     }),
+    ...registerReportView(client),
   );
   if (await workspaceWantsGroundwork()) await client();
   else output.appendLine('No seeds/ folder or .groundwork.json in this workspace: Groundwork waits for a command.');

@@ -59,6 +59,8 @@ import { CheckScheduler, type CheckRun } from './scheduler.js';
 import { DEFAULT_SETTINGS, readSettings, type GroundworkSettings } from './settings.js';
 import { SourceIndex } from './sourceIndex.js';
 import { tooLargeDiagnostic } from './tooLarge.js';
+import { reportData } from './reportData.js';
+import { REPORT_DATA_REQUEST, type ReportDataParams, type ReportDataResult } from '../shared/report/protocol.js';
 import { TypingHold } from './typingHold.js';
 import { folderSettings, WorkspaceSettings } from './workspaceSettings.js';
 
@@ -166,6 +168,7 @@ class GroundworkServer {
     connection.onRequest(REBUILD_INDEX_REQUEST, () => this.rebuildIndex());
     connection.onRequest(FINDINGS_REQUEST, (params: FindingsParams) => this.findings(params));
     connection.onRequest(FINDING_AT_REQUEST, (params: FindingAtParams) => this.findingAtPosition(params));
+    connection.onRequest(REPORT_DATA_REQUEST, (params: ReportDataParams) => this.reportData(params));
     connection.onNotification(CANCEL_INDEXING_NOTIFICATION, () => this.indexAbort.abort());
     connection.onNotification(SET_LIVE_CHECKING_NOTIFICATION, (params: SetLiveCheckingParams) => {
       this.live = params.enabled;
@@ -483,6 +486,12 @@ class GroundworkServer {
       return checked ? [{ path: pathOfUri(uri) ?? uri, uri, findings: checked.findings }] : [];
     });
     return { files };
+  }
+
+  private reportData(params: ReportDataParams): ReportDataResult {
+    const open = this.documents.get(params.uri);
+    const checked = open ? this.freshResult(open) : this.results.get(params.uri);
+    return checked ? reportData(checked, pathOfUri(params.uri) ?? params.uri, this.sources.library) : null;
   }
 
   private findingAtPosition(params: FindingAtParams): FindingAtResult {

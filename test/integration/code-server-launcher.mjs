@@ -7,7 +7,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { format, parseArgs } from 'node:util';
-import { launchBrowser, remoteUri, startCodeServer, workbenchUrl } from './host.mjs';
+import { handleBrowserAction } from './browserActions.mjs';
+import { launchBrowser, remoteUri, ROOT, startCodeServer, workbenchUrl } from './host.mjs';
 
 const TIMEOUT_MS = Number(process.env.GROUNDWORK_IT_TIMEOUT_MS || 300000);
 const verbose = Boolean(process.env.VERBOSE);
@@ -44,14 +45,19 @@ const timer = setTimeout(() => {
 const page = browser.pages()[0] ?? (await browser.newPage());
 // The workbench reports the extension host's test output and exit code through these (as in VS Code's own
 // browser integration tests).
-await page.exposeFunction('codeAutomationLog', (type, args) => (console[type] ?? console.log)(format(...args)));
+await page.exposeFunction('codeAutomationLog', (type, args) => {
+  const line = format(...args); // mocha logs printf-style: ('%d passing', 3)
+  // A test's request to act in the browser (click in a webview, take a screenshot): see browserActions.mjs.
+  if (handleBrowserAction(page, line, path.join(ROOT, 'test-output'))) return;
+  (console[type] ?? console.log)(line);
+});
 await page.exposeFunction('codeAutomationExit', (code) => finish(code));
 page.on('pageerror', (error) => console.error('[page error]', error.message));
 if (verbose) page.on('console', (message) => console.log(`[browser] ${message.text()}`));
 await page.goto(workbenchUrl(server, path.resolve(workspace), [
   ...developmentPaths.map((folder) => ['extensionDevelopmentPath', remoteUri(server.port, folder)]),
   ['extensionTestsPath', remoteUri(server.port, testsPath)],
-]));
+]), { timeout: 120000 }); // the workbench loads in seconds, but on a shared, loaded machine it can take minutes
 const code = await finished;
 clearTimeout(timer);
 if (code !== 0) {

@@ -1,0 +1,37 @@
+// What an extension-host test cannot do from inside the editor: act in the browser as a person would. A test
+// logs `groundwork-browser {"action": ...}`; the harness performs it on the workbench page:
+//   {"action":"click","selector":".row","hasText":"Some 250"}  clicks the first match in any frame (webviews included)
+//   {"action":"screenshot","name":"report-webview","show":".summary"}
+//       saves test-output/NAME.png (written whole, then renamed), after scrolling `show` (optional) into view
+import fs from 'node:fs';
+import path from 'node:path';
+
+const PREFIX = 'groundwork-browser ';
+
+async function find(page, { selector, hasText }) {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    for (const frame of page.frames()) {
+      const target = frame.locator(selector, hasText ? { hasText } : {}).first();
+      if ((await target.count().catch(() => 0)) > 0) return target;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`nothing matches ${selector}${hasText ? ` with "${hasText}"` : ''} in any frame`);
+}
+
+/** Performs the action a log line asks for; false when the line is no such request. */
+export function handleBrowserAction(page, line, outputDir) {
+  if (!line.startsWith(PREFIX)) return false;
+  const request = JSON.parse(line.slice(PREFIX.length));
+  const done = request.action === 'click'
+    ? find(page, request).then((target) => target.click())
+    : (async () => {
+      if (request.show) await (await find(page, { selector: request.show })).scrollIntoViewIfNeeded();
+      fs.mkdirSync(outputDir, { recursive: true });
+      const file = path.join(outputDir, `${request.name}.png`);
+      await page.screenshot({ path: `${file}.part.png` });
+      fs.renameSync(`${file}.part.png`, file);
+    })();
+  done.catch((error) => console.error(`[browser action failed] ${line}: ${error.message}`));
+  return true;
+}

@@ -1,5 +1,4 @@
 // `groundwork check`: drafts against a source folder, reported as text, JSON findings or SARIF.
-import { readFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { DraftChecker } from '../core/checker.js';
 import { loadLibraryCached } from '../core/cache/load-cached.js';
@@ -7,6 +6,9 @@ import { findingsReport, type DraftReport } from '../core/report/json.js';
 import { sarifReport } from '../core/report/sarif.js';
 import { textReport } from '../core/report/text.js';
 import { isFlagged } from '../core/report/codes.js';
+import { isGlob, splitGlob } from '../core/sources/glob.js';
+import { DEFAULT_MAX_FILE_BYTES } from '../core/sources/load.js';
+import { readRegularFile } from '../core/sources/read-regular.js';
 import { UsageError, type Output } from './output.js';
 
 export interface CheckArguments {
@@ -16,15 +18,26 @@ export interface CheckArguments {
   maxFileBytes?: number;
   /** Where the persisted index lives; undefined: no cache (`--no-cache`). */
   cacheDir?: string;
+  /** Follow symbolic links out of the source folders (`--follow-links`); by default they are skipped with a warning. */
+  followLinks?: boolean;
 }
 
 export const FORMATS = ['text', 'json', 'sarif'] as const;
 
 export async function runCheck(args: CheckArguments, output: Output, version: string): Promise<number> {
   if (args.drafts.length === 0) throw new UsageError('no draft given: groundwork check [--sources DIR]... FILE...');
-  const { library, warnings, stats } = await loadLibraryCached(args.sources, { maxFileBytes: args.maxFileBytes, cacheDir: args.cacheDir });
+  const { library, warnings, stats } = await loadLibraryCached(args.sources, {
+    maxFileBytes: args.maxFileBytes,
+    cacheDir: args.cacheDir,
+    // Each source input is where its own sources may be: a link out of a named folder is followed only when asked.
+    confine: args.followLinks ? undefined : { roots: args.sources.map(inputBase), hint: 'pass --follow-links to use it' },
+    exclude: args.drafts,
+  });
   for (const warning of warnings) output.warn(`${warning.path}: ${warning.message}`);
   if (stats.cache === 'invalid') output.warn(`${stats.cacheFile}: ${stats.reason ?? 'unusable'}; the index was rebuilt`);
+  if (stats.damaged.length > 0) {
+    output.warn(`${stats.cacheFile}: damaged text of ${stats.damaged.join(', ')}; read again from the source files`);
+  }
   if (stats.saveError) output.warn(`the index could not be saved for next time: ${stats.saveError}`);
   if (library.size === 0) {
     output.error(`no usable source documents in ${args.sources.join(', ')}`);
@@ -33,13 +46,13 @@ export async function runCheck(args: CheckArguments, output: Output, version: st
   const checker = new DraftChecker(library);
   const reports: DraftReport[] = [];
   for (const draft of args.drafts) {
-    let text: string;
-    try {
-      text = await readFile(draft, 'utf8');
-    } catch (error) {
-      output.warn(`${draft}: cannot read the draft (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    // Read as sources are: a FIFO or a device named as a draft must not hang the run or fill the memory.
+    const read = await readRegularFile(draft, args.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
+    if (!read.bytes) {
+      output.warn(`${draft}: cannot read the draft (${read.problem})`);
       continue;
     }
+    const text = read.bytes.toString('utf8');
     const languageId = ['.md', '.markdown'].includes(extname(draft).toLowerCase()) ? 'markdown' : 'plaintext';
     reports.push({ path: draft, findings: checker.check(text, { languageId }) });
   }
@@ -51,4 +64,9 @@ export async function runCheck(args: CheckArguments, output: Output, version: st
   else if (args.format === 'sarif') output.write(JSON.stringify(sarifReport(reports, resolve('.'), version), null, 2) + '\n');
   else output.write(textReport(reports));
   return reports.some((report) => report.findings.some(isFlagged)) ? 1 : 0;
+}
+
+/** The folder (or file) a source input names: a glob's folder before its first wildcard. */
+function inputBase(input: string): string {
+  return isGlob(input) ? splitGlob(input).base : input;
 }

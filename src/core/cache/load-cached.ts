@@ -7,6 +7,7 @@
 import { availableParallelism } from 'node:os';
 import { analyseFiles, INDEX_FORMAT_VERSION, SourceLibrary, type LibraryState } from '../library.js';
 import {
+  comparePaths,
   listSourceFiles,
   readListedFiles,
   type FileStamp,
@@ -49,6 +50,8 @@ export interface CacheStats {
   analysed: number;
   /** Cached documents dropped because their file is gone or changed. */
   dropped: number;
+  /** Documents whose cached text was damaged (the rest of the cache was sound): their files were read again. */
+  damaged: string[];
   /** Worker threads the analysis ran in (0: on the calling thread). */
   workers: number;
   /** Bytes written when the cache was saved; 0 when nothing changed. */
@@ -115,21 +118,26 @@ export async function loadStateCached(inputs: string[], options: CachedLoadOptio
   const readCacheMs = lap();
 
   const vouched = found ? pathsVouchedFor(listing.files, found) : new Set<string>();
-  const read = await readListedFiles(listing.files.filter((file) => !vouched.has(file.path)));
+  const read = await readListedFiles(
+    listing.files.filter((file) => !vouched.has(file.path)),
+    loadOptions,
+  );
   const warnings = [...listing.warnings, ...read.warnings];
   const { restored, rehashed, stale } = sortByCache(read.files, vouched, found);
   const readFilesMs = listMs + lap();
 
   const parallel = Math.min(workers, Math.floor(stale.length / MIN_FILES_PER_WORKER));
+  // Documents in path order however they came (restored, or analysed now): a cached run indexes exactly as a run
+  // without the cache, so that its results are the same, ties included.
   let state = restored;
   let workersUsed = 0;
   if (parallel > 1) {
     const analysed = await analyseInWorkers(stale, parallel, onProgress);
     workersUsed = analysed.workers;
-    state = mergeStates([restored, ...analysed.states]);
+    state = inPathOrder(mergeStates([restored, ...analysed.states]));
   } else if (stale.length > 0) {
     const fresh = analyseFiles(stale, (analysed, file) => onProgress?.({ analysed, total: stale.length, path: file.path }));
-    state = mergeStates([restored, fresh]);
+    state = inPathOrder(mergeStates([restored, fresh]));
   }
   const analyseMs = lap();
 
@@ -139,7 +147,8 @@ export async function loadStateCached(inputs: string[], options: CachedLoadOptio
   const dropped = found ? found.state.documents.length - restored.documents.length : 0;
   // Files touched without being changed get their new stamp saved, so that next time they are not read again.
   const restamped = rehashed.some((file) => !sameStamp(found?.stamps.get(file.path), stamps.get(file.path)));
-  const changed = stale.length > 0 || dropped > 0 || restamped || !found;
+  const damaged = found?.damaged ?? [];
+  const changed = stale.length > 0 || dropped > 0 || restamped || damaged.length > 0 || !found;
   let bytesWritten = 0;
   let saveError: string | undefined;
   if (cacheFile !== undefined && changed) {
@@ -161,6 +170,7 @@ export async function loadStateCached(inputs: string[], options: CachedLoadOptio
     reused: restored.documents.length,
     analysed: stale.length,
     dropped,
+    damaged,
     workers: workersUsed,
     bytesWritten,
     saveError,
@@ -201,6 +211,11 @@ function sortByCache(
     rehashed: read.filter((file) => unchanged.has(file.path)),
     stale: read.filter((file) => !unchanged.has(file.path)),
   };
+}
+
+function inPathOrder(state: LibraryState): LibraryState {
+  const documents = state.documents.slice().sort((a, b) => comparePaths(a.document.path, b.document.path));
+  return { ...state, documents };
 }
 
 function pathsVouchedFor(files: ListedFile[], cache: FoundCache): Set<string> {

@@ -308,7 +308,7 @@ function extensionList(options: LoadOptions): string {
 }
 
 // Code-unit order, not locale order: the same on every machine.
-function comparePaths(a: string, b: string): number {
+export function comparePaths(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 

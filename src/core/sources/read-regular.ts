@@ -10,7 +10,7 @@ import type { FileHandle } from 'node:fs/promises';
 export type RegularRead = { bytes: Buffer; problem?: undefined } | { bytes?: undefined; problem: string };
 
 // O_NONBLOCK and O_NOCTTY are POSIX; Windows has neither (and no FIFOs or devices to open by path), so 0 there.
-const SAFE_READ_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0) | (fs.constants.O_NOCTTY ?? 0);
+export const SAFE_READ_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0) | (fs.constants.O_NOCTTY ?? 0);
 
 /** Reads `path` if it is a regular file of at most `maxBytes` bytes (links followed). */
 export async function readRegularFile(path: string, maxBytes: number): Promise<RegularRead> {

@@ -6,7 +6,7 @@ import { findingsReport, type DraftReport } from '../core/report/json.js';
 import { sarifReport } from '../core/report/sarif.js';
 import { textReport } from '../core/report/text.js';
 import { isFlagged } from '../core/report/codes.js';
-import { isGlob, splitGlob } from '../core/sources/glob.js';
+import { inputBase } from '../core/sources/glob.js';
 import { DEFAULT_MAX_FILE_BYTES } from '../core/sources/load.js';
 import { readRegularFile } from '../core/sources/read-regular.js';
 import { UsageError, type Output } from './output.js';
@@ -64,9 +64,4 @@ export async function runCheck(args: CheckArguments, output: Output, version: st
   else if (args.format === 'sarif') output.write(JSON.stringify(sarifReport(reports, resolve('.'), version), null, 2) + '\n');
   else output.write(textReport(reports));
   return reports.some((report) => report.findings.some(isFlagged)) ? 1 : 0;
-}
-
-/** The folder (or file) a source input names: a glob's folder before its first wildcard. */
-function inputBase(input: string): string {
-  return isGlob(input) ? splitGlob(input).base : input;
 }

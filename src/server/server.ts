@@ -1,7 +1,7 @@
 // The Groundwork language server: owns the source index and the checks so the editor never waits on them.
 // The same server runs inside VS Code (IPC) and standalone as `groundwork lsp --stdio` for other editors.
 import { readFile } from 'node:fs/promises';
-import { isAbsolute, join, sep } from 'node:path';
+import { sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
@@ -57,6 +57,8 @@ import {
 import { CheckScheduler, type CheckRun } from './scheduler.js';
 import { applyProjectConfig, DEFAULT_SETTINGS, readSettings, type GroundworkSettings } from './settings.js';
 import { SourceIndex } from './sourceIndex.js';
+import { workspaceSourceInputs } from './sourceInputs.js';
+import type { Confinement } from '../core/sources/confine.js';
 import { TypingHold } from './typingHold.js';
 
 /** What the VS Code client tells the server it does itself. */
@@ -94,6 +96,7 @@ class GroundworkServer {
   private settings: GroundworkSettings = DEFAULT_SETTINGS;
   private ignored = new Set<string>();
   private sourceInputs: string[] = [];
+  private sourceConfine?: Confinement;
   private clientOptions: ClientOptions = {};
   private canPullConfiguration = false;
   private canWatchFiles = false;
@@ -223,9 +226,8 @@ class GroundworkServer {
     // Severities and limits come from the first folder with a project file; sources and ignores from each.
     const settings = applyProjectConfig(base, projects.find((project) => project.config)?.config);
     const ignored = new Set(projects.flatMap((project) => project.config?.ignore ?? []).map((entry) => entry.fingerprint));
-    const inputs = projects.flatMap(({ folder, config }) =>
-      applyProjectConfig(base, config).sources.map((input) => (isAbsolute(input) ? input : join(folder, input))),
-    );
+    const { inputs, confine } = workspaceSourceInputs(base, projects);
+    this.sourceConfine = confine;
     const changed = inputs.join('\n') !== this.sourceInputs.join('\n') || settings.maxFileSizeKb !== this.settings.maxFileSizeKb;
     this.settings = settings;
     this.ignored = ignored;
@@ -250,6 +252,7 @@ class GroundworkServer {
       progress?.token.onCancellationRequested(() => this.indexAbort.abort());
       const { warnings, cancelled, reused } = await this.sources.build(this.sourceInputs, {
         maxFileBytes: this.settings.maxFileSizeKb * 1024,
+        confine: this.sourceConfine,
         cacheDir: this.cacheDir(),
         signal: this.indexAbort.signal,
         onWorkerFailure: (error) => this.connection.console.warn(`indexing worker failed (${error.message}); indexing on the server thread`),
@@ -460,7 +463,14 @@ class GroundworkServer {
     const path = pathOfUri(uri);
     const folder = this.folders.find((candidate) => path?.startsWith(candidate + sep)) ?? this.folders[0];
     if (!folder) return;
-    addIgnoredFinding(folder, { fingerprint, note: note || undefined });
+    try {
+      addIgnoredFinding(folder, { fingerprint, note: note || undefined });
+    } catch (error) {
+      // Not saved (the project file is not a regular file holding an object, or the arguments are junk): say so.
+      this.connection.console.error((error as Error).message);
+      void this.connection.window.showErrorMessage(`Groundwork: ${(error as Error).message}`);
+      return;
+    }
     this.ignored.add(fingerprint);
     this.connection.console.info(`ignored finding ${fingerprint} (${note}) in ${folder}/${PROJECT_FILE}`);
     this.republishAll();

@@ -261,7 +261,7 @@ describe('loadLibraryCached', () => {
     writeFileSync(notAFolder, 'in the way');
     const { library, stats } = await loadLibraryCached([sources], { cacheDir: notAFolder });
     assert.equal(library.documents().length, 2);
-    assert.match(stats.saveError ?? '', /EEXIST|ENOTDIR/);
+    assert.equal(stats.saveError, `${notAFolder} is not a folder`);
   });
 
   it('without a cache folder, analyses every file and writes nothing', async () => {

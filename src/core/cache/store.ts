@@ -85,7 +85,7 @@ export function writeCache(file: string, state: LibraryState, stamps?: ReadonlyM
 
 // The folder holds only generated files: a .gitignore inside keeps it out of any repository it ends up in.
 function ensureCacheDir(dir: string): void {
-  fs.mkdirSync(dir, { recursive: true });
+  makeFolders(path.resolve(dir));
   const stats = fs.lstatSync(dir);
   if (stats.isSymbolicLink()) throw new Error(`${dir} is a symbolic link: the index is not written through it`);
   if (!stats.isDirectory()) throw new Error(`${dir} is not a folder`);
@@ -95,4 +95,17 @@ function ensureCacheDir(dir: string): void {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
   }
+}
+
+/**
+ * `mkdir -p`, by hand: Node's `mkdirSync(dir, { recursive: true })` spins forever when mkdir fails with ENOENT inside
+ * a folder that exists (`--cache-dir /proc/x`). Each missing folder is made once; any failure is thrown.
+ */
+function makeFolders(dir: string): void {
+  const missing: string[] = [];
+  for (let folder = dir; !fs.existsSync(folder); folder = path.dirname(folder)) {
+    missing.push(folder);
+    if (path.dirname(folder) === folder) break;
+  }
+  for (const folder of missing.reverse()) fs.mkdirSync(folder);
 }

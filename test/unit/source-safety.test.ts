@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readListedFiles, readSourceFile, readSourceFiles } from '../../src/core/sources/load.js';
 
@@ -63,6 +64,18 @@ describe('reading sources safely', function () {
     const message = 'is a named pipe (FIFO), not a regular file';
     assert.deepEqual(await readListedFiles(listed), { files: [], warnings: [{ path, message }] });
     assert.deepEqual(await readSourceFile(path), { warning: { path, message } });
+  });
+
+  it('leaves the thread pool free: reading eight named pipes at once, then any other file, ends at once', async () => {
+    const pipes = Array.from({ length: 8 }, (_, i) => join(seeds, `pipe-${i}.txt`));
+    for (const pipe of pipes) execFileSync('mkfifo', [pipe]);
+    const started = performance.now();
+    // readSourceFile would refuse them by stat; this is the open itself, as when a file became a pipe after listing.
+    const listed = pipes.map((path) => ({ path, size: 0, mtimeMs: 0 }));
+    const { warnings } = await readListedFiles(listed);
+    assert.equal(warnings.length, 8);
+    assert.equal(await readFile(join(seeds, 'good.txt'), 'utf8'), GOOD);
+    assert.ok(performance.now() - started < 5_000);
   });
 
   it('names dangling and looping links instead of skipping them silently', async () => {

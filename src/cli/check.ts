@@ -2,6 +2,7 @@
 import { extname, resolve } from 'node:path';
 import { DraftChecker } from '../core/checker.js';
 import { loadLibraryCached } from '../core/cache/load-cached.js';
+import { cacheProblems } from '../core/cache/problems.js';
 import { findingsReport, type DraftReport } from '../core/report/json.js';
 import { sarifReport } from '../core/report/sarif.js';
 import { textReport } from '../core/report/text.js';
@@ -34,11 +35,7 @@ export async function runCheck(args: CheckArguments, output: Output, version: st
     exclude: args.drafts,
   });
   for (const warning of warnings) output.warn(`${warning.path}: ${warning.message}`);
-  if (stats.cache === 'invalid') output.warn(`${stats.cacheFile}: ${stats.reason ?? 'unusable'}; the index was rebuilt`);
-  if (stats.damaged.length > 0) {
-    output.warn(`${stats.cacheFile}: damaged text of ${stats.damaged.join(', ')}; read again from the source files`);
-  }
-  if (stats.saveError) output.warn(`the index could not be saved for next time: ${stats.saveError}`);
+  for (const problem of cacheProblems(stats)) output.warn(problem);
   if (library.size === 0) {
     output.error(`no usable source documents in ${args.sources.join(', ')}`);
     return 2;

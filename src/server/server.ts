@@ -256,6 +256,7 @@ class GroundworkServer {
         cacheDir: this.cacheDir(),
         signal: this.indexAbort.signal,
         onWorkerFailure: (error) => this.connection.console.warn(`indexing worker failed (${error.message}); indexing on the server thread`),
+        onCacheProblem: (problem) => this.connection.console.warn(problem),
         onProgress: ({ indexed, total, current }) => {
           this.sendStatus({ state: 'indexing', indexed, total, current, warnings: [] });
           progress?.report(total ? Math.round((indexed / total) * 100) : 0, `${indexed}/${total} files`);

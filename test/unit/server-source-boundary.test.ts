@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { cacheFileFor } from '../../src/core/cache/store.js';
 import { SourceIndex } from '../../src/server/sourceIndex.js';
 import { OUTSIDE_WORKSPACE_HINT, workspaceSourceInputs } from '../../src/server/sourceInputs.js';
 import { DEFAULT_SETTINGS, parseProjectConfig } from '../../src/server/settings.js';
@@ -65,5 +66,23 @@ describe('server: sources stay inside the workspace unless the user names them',
     assert.ok(performance.now() - started < 15_000);
     assert.deepEqual(paths, [join(workspace, 'seeds', 'inside.txt')]);
     assert.deepEqual(warnings.map((warning) => warning.path), [join(workspace, 'seeds', 'linked.txt'), join(workspace, 'seeds', 'pipe.txt')]);
+  });
+
+  it('logs a cache it cannot use and rebuilds the index, instead of failing or waiting on it', async () => {
+    const cacheDir = join(dir, 'cache');
+    mkdirSync(cacheDir);
+    const inputs = [join(workspace, 'seeds')];
+    execFileSync('mkfifo', [cacheFileFor(cacheDir, inputs)]);
+    const problems: string[] = [];
+    const index = new SourceIndex();
+    await index.build(inputs, {
+      cacheDir,
+      signal: new AbortController().signal,
+      onProgress: () => undefined,
+      onWorkerFailure: (error) => assert.fail(error),
+      onCacheProblem: (problem) => problems.push(problem),
+    });
+    assert.equal(index.library.size, 2);
+    assert.deepEqual(problems, [`${cacheFileFor(cacheDir, inputs)}: is a named pipe (FIFO), not a regular file; the index was rebuilt`]);
   });
 });

@@ -2,7 +2,7 @@
 // seconds, with the rest of the sources read and a warning naming what was skipped.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -157,11 +157,16 @@ describe('where sources may be', () => {
   it('never reads a draft as its own source, however the inputs name it', async () => {
     writeFileSync(join(workspace, 'draft.md'), 'The council voted on Monday.\n');
     symlinkSync(join(workspace, 'draft.md'), join(workspace, 'seeds', 'draft-link.md'));
-    const { files, warnings } = await readSourceFiles([workspace], { exclude: [join(workspace, 'draft.md')] });
+    linkSync(join(workspace, 'draft.md'), join(workspace, 'seeds', 'draft-hard-link.md'));
+    const exclude = [join(workspace, 'draft.md'), join(workspace, 'missing-draft.md')];
+    const { files, warnings } = await readSourceFiles([workspace, join(workspace, 'missing.txt')], { exclude });
     assert.deepEqual(files.map((file) => file.path), [join(workspace, 'seeds', 'good.txt')]);
     const message = 'is a draft being checked: never its own source';
     assert.deepEqual(warnings, [
+      // A missing draft is no reason to call a missing source a draft.
+      { path: join(workspace, 'missing.txt'), message: 'no such file or folder' },
       { path: join(workspace, 'draft.md'), message },
+      { path: join(workspace, 'seeds', 'draft-hard-link.md'), message },
       { path: join(workspace, 'seeds', 'draft-link.md'), message },
     ]);
   });

@@ -79,18 +79,21 @@ export async function listSourceFiles(
   for (const input of inputs) {
     for (const path of await expandInput(input, { ...options, confine }, warnings)) paths.add(path);
   }
-  const excluded = new Set(await realRoots(options.exclude ?? []));
+  // By file identity, from the stat each file gets anyway: a link or a hard link to a draft is the draft.
+  const excluded = new Set((options.exclude ?? []).flatMap((path) => fileIdentity(statOrError(resolve(path))) ?? []));
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const files: ListedFile[] = [];
   // Synchronous on purpose: one stat is a few microseconds of work, and at 10,000 files a promise round trip per
   // stat cost twice the stats themselves (120-170 ms against 270-700 ms). The listing runs in the indexing worker
   // or the CLI; the language server's own thread lists only when the worker cannot start.
   for (const path of [...paths].sort(comparePaths)) {
-    if (excluded.size > 0 && (excluded.has(path) || excluded.has(await realpath(path).catch(() => path)))) {
+    const stats = statOrError(path);
+    const identity = fileIdentity(stats);
+    if (identity !== undefined && excluded.has(identity)) {
       warnings.push({ path, message: 'is a draft being checked: never its own source' });
       continue;
     }
-    const listed = listFile(path, statOrError(path), maxFileBytes);
+    const listed = listFile(path, stats, maxFileBytes);
     if (listed.file) files.push(listed.file);
     else warnings.push(listed.warning);
   }
@@ -165,6 +168,11 @@ function utf16Encoding(bytes: Buffer): 'utf-16le' | 'utf-16be' | undefined {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
   return undefined;
+}
+
+/** Which file a stat describes, whatever path reached it; undefined when the stat failed. */
+function fileIdentity(stats: Stats | Error): string | undefined {
+  return stats instanceof Error ? undefined : `${stats.dev}:${stats.ino}`;
 }
 
 function statOrError(path: string): Stats | Error {

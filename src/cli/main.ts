@@ -13,7 +13,7 @@ import { DEFAULT_SETTINGS } from '../shared/settings-schema.js';
 
 const USAGE = `usage:
   groundwork check [--sources DIR_OR_GLOB]... [--format text|json|sarif|html] [--max-file-size BYTES]
-                   [--cache-dir DIR | --no-cache] FILE...
+                   [--cache-dir DIR | --no-cache] [--follow-links] FILE...
   groundwork eval CASES.jsonl... --out PREDICTIONS.jsonl [--jobs N]
   groundwork lsp --stdio
   groundwork --version
@@ -44,6 +44,7 @@ async function main(argv: string[]): Promise<number> {
         'max-file-size': { type: 'string' },
         'cache-dir': { type: 'string' },
         'no-cache': { type: 'boolean', default: false },
+        'follow-links': { type: 'boolean', default: false },
       },
     });
     const format = values.format as (typeof FORMATS)[number];
@@ -52,7 +53,7 @@ async function main(argv: string[]): Promise<number> {
     const maxFileBytes = values['max-file-size'] === undefined ? DEFAULT_SETTINGS.maxFileSizeKb * 1024 : Number(values['max-file-size']);
     if (!(maxFileBytes > 0)) throw new UsageError('--max-file-size takes a number of bytes');
     const cacheDir = values['no-cache'] ? undefined : resolve(values['cache-dir'] ?? defaultCacheDir('.'));
-    return runCheck({ drafts: positionals, sources: values.sources ?? DEFAULT_SETTINGS.sources, format, maxFileBytes, cacheDir }, processOutput, VERSION);
+    return runCheck({ drafts: positionals, sources: values.sources ?? DEFAULT_SETTINGS.sources, format, maxFileBytes, cacheDir, followLinks: values['follow-links'] }, processOutput, VERSION);
   }
   if (command === 'eval') {
     const { values, positionals } = parseArgs({

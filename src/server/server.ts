@@ -61,6 +61,8 @@ import { SourceIndex } from './sourceIndex.js';
 import { tooLargeDiagnostic } from './tooLarge.js';
 import { reportData } from './reportData.js';
 import { REPORT_DATA_REQUEST, type ReportDataParams, type ReportDataResult } from '../shared/report/protocol.js';
+import { OUTSIDE_WORKSPACE_HINT, workspaceSourceInputs } from './sourceInputs.js';
+import type { Confinement } from '../core/sources/confine.js';
 import { TypingHold } from './typingHold.js';
 import { folderSettings, WorkspaceSettings } from './workspaceSettings.js';
 
@@ -104,6 +106,7 @@ class GroundworkServer {
   private settings: GroundworkSettings = DEFAULT_SETTINGS;
   private workspace = new WorkspaceSettings([], DEFAULT_SETTINGS);
   private sourceInputs: string[] = [];
+  private sourceConfine?: Confinement;
   private clientOptions: ClientOptions = {};
   private canPullConfiguration = false;
   private canWatchFiles = false;
@@ -234,13 +237,17 @@ class GroundworkServer {
         ])
       : undefined;
     const general = raw === undefined ? this.settings : readSettings(raw[0]);
-    const folders = this.folders.map((folder, index) => {
+    const projects = this.folders.map((folder, index) => {
       const { config, error } = readProjectFile(folder);
       if (error) this.connection.console.error(error);
-      return folderSettings(folder, raw === undefined ? general : readSettings(raw[index + 1]), config);
+      return { folder, config, editor: raw === undefined ? general : readSettings(raw[index + 1]) };
     });
+    const folders = projects.map(({ folder, config, editor }) => folderSettings(folder, editor, config));
     const workspace = new WorkspaceSettings(folders, folders[0]?.settings ?? general);
-    const inputs = workspace.sourceInputs();
+    // A project file may name sources only inside its folder; the user's own settings anywhere.
+    const perFolder = projects.map(({ folder, config, editor }) => workspaceSourceInputs(editor, [{ folder, config }]));
+    const inputs = perFolder.flatMap((folder) => folder.inputs);
+    this.sourceConfine = { roots: perFolder.flatMap((folder) => folder.confine.roots), hint: OUTSIDE_WORKSPACE_HINT };
     const changed = inputs.join('\n') !== this.sourceInputs.join('\n') || workspace.maxSourceFileSizeKb() !== this.workspace.maxSourceFileSizeKb();
     this.settings = general;
     this.workspace = workspace;
@@ -270,9 +277,11 @@ class GroundworkServer {
       progress?.token.onCancellationRequested(() => this.indexAbort.abort());
       const { warnings, cancelled, reused } = await this.sources.build(this.sourceInputs, {
         maxFileBytes: this.workspace.maxSourceFileSizeKb() * 1024,
+        confine: this.sourceConfine,
         cacheDir: this.cacheDir(),
         signal: this.indexAbort.signal,
         onWorkerFailure: (error) => this.connection.console.warn(`indexing worker failed (${error.message}); indexing on the server thread`),
+        onCacheProblem: (problem) => this.connection.console.warn(problem),
         onProgress: ({ indexed, total, current }) => {
           this.sendStatus({ state: 'indexing', indexed, total, current, warnings: [] });
           progress?.report(total ? Math.round((indexed / total) * 100) : 0, `${indexed}/${total} files`);
@@ -508,10 +517,16 @@ class GroundworkServer {
     // A draft outside every folder: the first folder's project file is the one its user shares.
     const settings = this.workspace.folderOf(path) ?? this.workspace.folders[0];
     if (!settings) return;
-    const { folder } = settings;
-    addIgnoredFinding(folder, { fingerprint, note: note || undefined });
+    try {
+      addIgnoredFinding(settings.folder, { fingerprint, note: note || undefined });
+    } catch (error) {
+      // Not saved (the project file is not a regular file holding an object, or the arguments are junk): say so.
+      this.connection.console.error((error as Error).message);
+      void this.connection.window.showErrorMessage(`Groundwork: ${(error as Error).message}`);
+      return;
+    }
     settings.ignored.add(fingerprint);
-    this.connection.console.info(`ignored finding ${fingerprint} (${note}) in ${folder}/${PROJECT_FILE}`);
+    this.connection.console.info(`ignored finding ${fingerprint} (${note}) in ${settings.folder}/${PROJECT_FILE}`);
     this.republishAll();
   }
 

@@ -6,6 +6,7 @@ import { globToRegExp, isGlob, splitGlob } from '../core/sources/glob.js';
 import { DEFAULT_EXTENSIONS, readSourceFile, type LoadOptions } from '../core/sources/load.js';
 import { loadLibraryInWorker } from '../core/worker/load-in-worker.js';
 import { loadLibraryCached, type LoadProgress } from '../core/cache/load-cached.js';
+import { cacheProblems } from '../core/cache/problems.js';
 import type { SourceWarning } from '../core/types.js';
 
 export interface IndexProgress {
@@ -19,7 +20,9 @@ export interface BuildOptions extends LoadOptions {
   cacheDir?: string;
   onProgress: (progress: IndexProgress) => void;
   /** The worker thread failed; the index is then built on this thread. */
-  onWorkerFailure: (error: Error) => void;
+  onWorkerFailure(error: Error): void;
+  /** The cache could not be used or saved (the index is complete regardless): for the log. */
+  onCacheProblem?(problem: string): void;
   signal: AbortSignal;
 }
 
@@ -54,7 +57,7 @@ export class SourceIndex {
    * when complete. Cancelled: the current library stays as it was.
    */
   async build(inputs: string[], options: BuildOptions): Promise<{ warnings: SourceWarning[]; cancelled: boolean; reused: number }> {
-    const { onProgress, onWorkerFailure, signal, cacheDir, ...loadOptions } = options;
+    const { onProgress, onWorkerFailure, onCacheProblem, signal, cacheDir, ...loadOptions } = options;
     this.loadOptions = loadOptions;
     this.isSourcePath = sourceMatcher(inputs, loadOptions.extensions);
     onProgress({ indexed: 0, total: 0 });
@@ -67,6 +70,7 @@ export class SourceIndex {
         return loadLibraryCached(inputs, load);
       });
       this.library = library;
+      for (const problem of cacheProblems(stats)) onCacheProblem?.(problem);
       return { warnings, cancelled: false, reused: stats.reused };
     } catch (error) {
       if ((error as Error).name === 'AbortError') return { warnings: [], cancelled: true, reused: 0 };

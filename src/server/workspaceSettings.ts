@@ -1,7 +1,7 @@
 // Settings per workspace folder. In a multi-root workspace each folder has its own `groundwork.*` settings (VS Code
 // scopes them per folder) and its own `.groundwork.json` on top of them; a draft is checked with the settings of the
 // folder that holds it, and a finding ignored in one folder stays flagged in the others.
-import { isAbsolute, join, sep } from 'node:path';
+import { sep } from 'node:path';
 import { applyProjectConfig, type GroundworkSettings, type ProjectConfig } from './settings.js';
 
 export interface FolderSettings {
@@ -47,11 +47,6 @@ export class WorkspaceSettings {
 
   ignoredFor(path: string | undefined): ReadonlySet<string> {
     return this.folderOf(path)?.ignored ?? new Set();
-  }
-
-  /** Every folder's sources, each resolved against its own folder. */
-  sourceInputs(): string[] {
-    return this.folders.flatMap(({ folder, settings }) => settings.sources.map((input) => (isAbsolute(input) ? input : join(folder, input))));
   }
 
   /** The size limit of the one index that holds every folder's sources: it keeps a file that any folder allows. */

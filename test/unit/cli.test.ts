@@ -114,7 +114,7 @@ describe('groundwork check', function () {
     assert.equal(groundwork('check').code, 2);
     const draft = groundwork('check', 'no-such-draft.md');
     assert.equal(draft.code, 2);
-    assert.match(draft.stderr, /no-such-draft\.md: cannot read the draft \(ENOENT\)/);
+    assert.match(draft.stderr, /no-such-draft\.md: cannot read the draft \(no such file or folder\)/);
   });
 });
 

@@ -20,17 +20,14 @@
 //
 // A warm start reads the checked part straight into where it is used, checksumming it a slice at a time while the
 // slice is still in the CPU cache: reading the 55 MB file of 10,000 documents into one buffer, checksumming that
-// and copying the numbers out of it cost 400-600 ms, on a machine where touching fresh memory is slow. It does not
-// read the texts, two thirds of the file: reading and checksumming them took a fifth of a warm start, and a check
-// reads only some of them (the bench's full check, 3,906 of 10,000). A document's text is read, checked against
-// its own crc32 and decoded when first asked for: from the buffer the state was decoded from, or from the file,
-// reopened by its path and read only while it is still the file that was loaded (never held open beyond one task:
-// a save renames a new file over it). A save points the documents it wrote at the new file. Should the file have
-// been replaced or damaged since, the text is read from the document's source file, if that still hashes the same.
-import { readFileSync } from 'node:fs';
+// and copying the numbers out of it cost 400-600 ms, on a machine where touching fresh memory is slow. The texts
+// are read in the same pass, from the same open file, each checked against its own crc32: a decoded document is
+// plain data, complete when it is handed over. (Reading texts later, when first asked for, made a document's
+// `text` a getter that read a file that may since have been replaced, and threw from a property read.) A document
+// whose text is damaged is left out and named, so that its file is read and analysed again.
 import { crc32 } from 'node:zlib';
 import type { LibraryState, PersistedDocument } from '../library.js';
-import { sourceFromBytes, type FileStamp, type SourceReadResult } from '../sources/load.js';
+import type { FileStamp } from '../sources/load.js';
 import type { Sentence, SourceDocument } from '../types.js';
 import { withoutUnusedTerms } from './state.js';
 
@@ -53,20 +50,18 @@ const NOT_PACKED = 0xffffffff;
 const BEYOND_LATIN1 = /[\u0100-\uffff]/;
 // Read and checksummed this much at a time: small enough to stay in the CPU cache between the two.
 const SLICE_BYTES = 1 << 20;
-// Texts read in order are read ahead, FIRST_READ_AHEAD_BYTES at first and twice as far at each further read in
-// order, up to READ_AHEAD_BYTES: a save, which reads them all, reads a megabyte at a time, not a document. A text
-// read on its own is read alone: a check reads thousands of texts in a sweep through the file with gaps, and
-// reading a megabyte ahead whenever two of them were neighbours read 90 MB of a 35 MB region.
-const FIRST_READ_AHEAD_BYTES = 16 << 10;
-const READ_AHEAD_BYTES = 1 << 20;
 
 /** Any reason a cache file cannot be used: it is then rebuilt, never partly trusted. */
 export class InvalidCacheError extends Error {}
 
-/** A decoded cache file: the library's state, and the stamp of each document's file by path (where known). */
+/**
+ * A decoded cache file: the library's state, the stamp of each document's file by path (where known), and the
+ * paths of the documents left out because their stored text was damaged.
+ */
 export interface CachedLibrary {
   state: LibraryState;
   stamps: Map<string, FileStamp>;
+  damaged: string[];
 }
 
 /**
@@ -86,11 +81,6 @@ interface Manifest {
 /** A state's file, in pieces to write one after the other (no single copy of a corpus-sized buffer). */
 export interface EncodedLibrary {
   pieces: Buffer[];
-  /**
-   * Once the pieces are written where `readAt` reads, the documents decoded from an earlier file read their texts
-   * from there: a save renames its file over the one they came from.
-   */
-  readTextsFrom(readAt: ReadAt): void;
 }
 
 /**
@@ -122,12 +112,7 @@ export function encodeLibraryState(
     bytesOf(numbers),
     manifest,
   ];
-  const textsAt = HEADER_BYTES + lengthOf(checked);
-  const end = textsAt + lengthOf(texts);
-  return {
-    pieces: [header(checked, texts, state.formatVersion), ...checked, ...texts],
-    readTextsFrom: (readAt) => moveStoredTexts(state, columns, new StoredTexts(readAt, end), textsAt),
-  };
+  return { pieces: [header(checked, texts, state.formatVersion), ...checked, ...texts] };
 }
 
 /** How a document is stored: its other fields, its text's bytes, and its sentences as spans when they pack. */
@@ -141,31 +126,7 @@ interface EncodedForm {
   spans?: Uint32Array;
 }
 
-/** Where a document decoded from a file has its text's bytes, and the form it was stored in. */
-interface StoredForm extends Omit<EncodedForm, 'fields' | 'bytes'> {
-  texts: StoredTexts;
-  position: number;
-  byteLength: number;
-  encoding: 'latin1' | 'utf8';
-}
-
-// Documents decoded from a cache, with where and how they were stored: their texts are read from there when first
-// asked for, and saving them again (a cache update after one file changed, or a worker handing its state over)
-// copies the stored form instead of decoding and re-encoding them.
-const storedForms = new WeakMap<SourceDocument, StoredForm>();
-
 function encodedForm(document: SourceDocument): EncodedForm {
-  const stored = storedForms.get(document);
-  if (stored) {
-    // Not `...document`: that would read the text and decode the sentences this is here to avoid.
-    const fields = Object.fromEntries(
-      Object.keys(document)
-        .filter((key) => key !== 'text' && !(key === 'sentences' && stored.spans))
-        .map((key) => [key, document[key as keyof SourceDocument]]),
-    ) as DocumentFields;
-    const { crc, textLength, spans } = stored;
-    return { fields, bytes: storedBytes(document, stored), crc, textLength, spans };
-  }
   const { text, sentences, ...rest } = document;
   const packable = sentences.every((sentence) => isPackable(sentence, text));
   const bytes = Buffer.from(text, BEYOND_LATIN1.test(text) ? 'utf8' : 'latin1');
@@ -176,16 +137,6 @@ function encodedForm(document: SourceDocument): EncodedForm {
     textLength: text.length,
     spans: packable ? packSpans(sentences) : undefined,
   };
-}
-
-/** Points the state's documents decoded from a file at their texts in `texts`, the file the state was written to. */
-function moveStoredTexts(state: LibraryState, columns: Uint32Array, texts: StoredTexts, textsAt: number): void {
-  let position = textsAt;
-  state.documents.forEach(({ document }, i) => {
-    const stored = storedForms.get(document);
-    if (stored) Object.assign(stored, { texts, position });
-    position += columns[i * COLUMNS + TEXT_BYTES];
-  });
 }
 
 function packSpans(sentences: Sentence[]): Uint32Array {
@@ -234,43 +185,18 @@ function header(checked: Buffer[], texts: Buffer[], formatVersion: number): Buff
   return header;
 }
 
-/** readLibraryState for a file already in memory, which its texts are read from when first asked for. */
+/** readLibraryState for a file already in memory. */
 export function decodeLibraryState(file: Buffer, indexFormatVersion: number): CachedLibrary {
-  const texts = textsCopied();
-  const cached = readLibraryState((target, position) => file.copy(target, 0, position), file.length, indexFormatVersion, texts.readAt);
-  texts.copyFrom(file, HEADER_BYTES + Number(file.readBigUInt64LE(CHECKED_LENGTH_AT)));
-  return cached;
-}
-
-/**
- * Texts read from a copy of a decoded buffer's texts region: only texts are read after the decoding, and a third
- * of the buffer is numbers already copied out, which the copy lets go. (Not in decodeLibraryState's scope: a
- * closure there would keep the whole buffer.)
- */
-function textsCopied(): { readAt: ReadAt; copyFrom(file: Buffer, textsAt: number): void } {
-  let texts = Buffer.alloc(0);
-  let offset = 0;
-  return {
-    readAt: (target, position) => texts.copy(target, 0, position - offset),
-    copyFrom: (file, textsAt) => {
-      texts = Buffer.from(file.subarray(textsAt));
-      offset = textsAt;
-    },
-  };
+  return readLibraryState((target, position) => file.copy(target, 0, position), file.length, indexFormatVersion);
 }
 
 /**
  * The state stored in a file of `size` bytes, after checking that it is one of ours, of this layout and of
  * `indexFormatVersion`, complete, internally consistent and its checked part unchanged (crc32). Throws
- * InvalidCacheError otherwise. Nothing read is interpreted before the checksum has vouched for all of it. The
- * texts are not read: each document's is read with `textsReadAt` when first asked for, and checked then.
+ * InvalidCacheError otherwise. Nothing read is interpreted before the checksum has vouched for all of it. Each
+ * text is checked against its own crc32: a document whose text is not intact is left out and named in `damaged`.
  */
-export function readLibraryState(
-  readAt: ReadAt,
-  size: number,
-  indexFormatVersion: number,
-  textsReadAt: ReadAt,
-): CachedLibrary {
+export function readLibraryState(readAt: ReadAt, size: number, indexFormatVersion: number): CachedLibrary {
   const header = Buffer.alloc(HEADER_BYTES);
   if (size < HEADER_BYTES || readAt(header, 0) < HEADER_BYTES || !header.subarray(0, MAGIC.length).equals(MAGIC)) {
     throw new InvalidCacheError('not a Groundwork index cache');
@@ -292,14 +218,14 @@ export function readLibraryState(
   if (checkedLength > payloadLength) throw new InvalidCacheError('sections do not add up');
   const reader = new PayloadReader(readAt, HEADER_BYTES + Number(checkedLength), header.readUInt32LE(20));
   try {
-    return readPayload(reader, formatVersion, new StoredTexts(textsReadAt, size));
+    return readPayload(reader, formatVersion, size);
   } catch (error) {
     if (error instanceof InvalidCacheError) throw error;
     throw new InvalidCacheError(`unreadable: ${(error as Error).message}`);
   }
 }
 
-function readPayload(reader: PayloadReader, formatVersion: number, texts: StoredTexts): CachedLibrary {
+function readPayload(reader: PayloadReader, formatVersion: number, size: number): CachedLibrary {
   const [documentCount, numberCount, manifestBytes] = reader.u32s(COUNTS);
   const checkedBytes = COUNTS * 4 + documentCount * 16 + numberCount * 4 + manifestBytes;
   if (numberCount < documentCount * COLUMNS || checkedBytes !== reader.end - HEADER_BYTES) {
@@ -312,11 +238,21 @@ function readPayload(reader: PayloadReader, formatVersion: number, texts: Stored
 
   // From here on, every byte read is the one the writer wrote.
   const manifest = JSON.parse(manifestBuffer.toString('utf8')) as Manifest;
-  if (manifest.documents.length !== documentCount) throw new InvalidCacheError('sections do not add up');
+  if (!Array.isArray(manifest.documents) || manifest.documents.length !== documentCount) {
+    throw new InvalidCacheError('sections do not add up');
+  }
   const columns = numbers.subarray(0, documentCount * COLUMNS);
+  let textBytes = 0;
+  for (let i = 0; i < documentCount; i++) textBytes += columns[i * COLUMNS + TEXT_BYTES];
+  if (reader.end + textBytes !== size) throw new InvalidCacheError('sections do not add up');
+  // The texts are not under the header's checksum (each has its own), and are read in one go.
+  const texts = reader.unchecked(textBytes);
   let at = columns.length;
-  let position = reader.end;
-  const documents = manifest.documents.map((fields, i): PersistedDocument => {
+  let position = 0;
+  const documents: PersistedDocument[] = [];
+  const damaged: string[] = [];
+  const stamps = new Map<string, FileStamp>();
+  manifest.documents.forEach((fields, i) => {
     const column = (which: number) => columns[i * COLUMNS + which];
     const termIds = numbers.subarray(at, (at += column(TERM_COUNT)));
     const packed = column(PACKED_SENTENCES);
@@ -324,36 +260,27 @@ function readPayload(reader: PayloadReader, formatVersion: number, texts: Stored
     const sentenceTermStarts = numbers.subarray(at, (at += sentenceCount + 1));
     const spans = packed === NOT_PACKED ? undefined : numbers.subarray(at, (at += packed * 3));
     checkConsistent(fields, column(TEXT_LENGTH), spans, termIds, sentenceTermStarts, manifest.terms.length);
-    const stored: StoredForm = {
-      texts,
-      position,
-      byteLength: column(TEXT_BYTES),
-      // A text with a character beyond Latin-1 is stored in UTF-8, which takes more bytes than UTF-16 takes units.
-      encoding: column(TEXT_BYTES) === column(TEXT_LENGTH) ? 'latin1' : 'utf8',
-      crc: column(TEXT_CRC),
-      textLength: column(TEXT_LENGTH),
-      spans,
-    };
-    position += stored.byteLength;
-    // A document's text and sentences are read when first asked for: a check reads only some of the documents,
-    // and decoding all of them was half of a warm start, reading their bytes a fifth of what was left.
-    const document = fields as SourceDocument;
-    defineLazily(document, 'text', () => storedText(document, stored));
-    if (spans) defineLazily(document, 'sentences', () => unpackSentences(spans, document.text));
-    storedForms.set(document, stored);
-    return { document, termIds, sentenceTermStarts };
+    const text = intactText(texts.subarray(position, (position += column(TEXT_BYTES))), column(TEXT_CRC), column(TEXT_LENGTH));
+    if (text === undefined) {
+      damaged.push(fields.path);
+      return;
+    }
+    const sentences = spans ? unpackSentences(spans, text) : fields.sentences!;
+    documents.push({ document: { ...fields, text, sentences }, termIds, sentenceTermStarts });
+    const fileSize = stampNumbers[i * 2];
+    if (!Number.isNaN(fileSize)) stamps.set(fields.path, { size: fileSize, mtimeMs: stampNumbers[i * 2 + 1] });
   });
-  if (at !== numberCount || position !== texts.end) throw new InvalidCacheError('sections do not add up');
-  return { state: { formatVersion, terms: manifest.terms, documents }, stamps: stampsByPath(documents, stampNumbers) };
+  if (at !== numberCount) throw new InvalidCacheError('sections do not add up');
+  return { state: { formatVersion, terms: manifest.terms, documents }, stamps, damaged };
 }
 
-/** Defines `key` on `object` as computed on its first read (a getter that replaces itself with the value). */
-function defineLazily<T extends object, K extends keyof T>(object: T, key: K, compute: () => T[K]): void {
-  const settle = (value: T[K]) => {
-    Object.defineProperty(object, key, { value, writable: true, enumerable: true, configurable: true });
-    return value;
-  };
-  Object.defineProperty(object, key, { get: () => settle(compute()), set: settle, enumerable: true, configurable: true });
+/** A stored text, if its bytes match their crc32 and decode to the length stored with them. */
+function intactText(bytes: Buffer, crc: number, length: number): string | undefined {
+  if (crc32(bytes) !== crc) return undefined;
+  // A text with a character beyond Latin-1 is stored in UTF-8, which takes more bytes than UTF-16 takes units.
+  const text = bytes.toString(bytes.length === length ? 'latin1' : 'utf8');
+  // The crc vouches for the bytes: a length that does not match is a writer's mistake, and counts as damage too.
+  return text.length === length ? text : undefined;
 }
 
 /** Sentences from (start, end, paragraph) triples, each sentence's text sliced from its document's. */
@@ -364,98 +291,6 @@ function unpackSentences(triples: Uint32Array, text: string): Sentence[] {
     sentences[i] = { span, text: text.slice(span.start, span.end), paragraph: triples[at + 2] };
   }
   return sentences;
-}
-
-function stampsByPath(documents: PersistedDocument[], numbers: Float64Array): Map<string, FileStamp> {
-  const stamps = new Map<string, FileStamp>();
-  documents.forEach(({ document }, i) => {
-    const size = numbers[i * 2];
-    if (!Number.isNaN(size)) stamps.set(document.path, { size, mtimeMs: numbers[i * 2 + 1] });
-  });
-  return stamps;
-}
-
-/**
- * The texts region of a file, read one document's text at a time when first asked for, and ahead while read in
- * order. A read that fails (the file was replaced or removed since) has nothing to give.
- */
-class StoredTexts {
-  private window: Buffer = Buffer.alloc(0);
-  private windowAt = 0;
-  private nextPosition = -1;
-  private ahead = 0;
-
-  constructor(
-    private readonly readAt: ReadAt,
-    readonly end: number,
-  ) {}
-
-  /** The `length` bytes at `position`, or undefined when they cannot be read. */
-  read(position: number, length: number): Buffer | undefined {
-    const inWindow = position >= this.windowAt && position + length <= this.windowAt + this.window.length;
-    if (!inWindow) {
-      const inOrder = position === this.nextPosition;
-      this.ahead = inOrder ? Math.min(Math.max(2 * this.ahead, FIRST_READ_AHEAD_BYTES), READ_AHEAD_BYTES) : 0;
-      const window = this.readFully(position, Math.min(Math.max(length, this.ahead), this.end - position));
-      if (window === undefined) return undefined;
-      // A new buffer each time, not one reused: a save keeps every text it has read until it has written them.
-      this.window = window;
-      this.windowAt = position;
-    }
-    this.nextPosition = position + length;
-    return this.window.subarray(position - this.windowAt, position - this.windowAt + length);
-  }
-
-  private readFully(position: number, length: number): Buffer | undefined {
-    const bytes = Buffer.allocUnsafe(length);
-    try {
-      for (let done = 0; done < length; ) {
-        const read = this.readAt(bytes.subarray(done), position + done);
-        if (read === 0) return undefined;
-        done += read;
-      }
-    } catch {
-      // The file was replaced or removed since: the caller reads the text from its source file instead.
-      return undefined;
-    }
-    return bytes;
-  }
-}
-
-/** A decoded document's text: from its stored bytes while they are there and intact, else from its source file. */
-function storedText(document: SourceDocument, stored: StoredForm): string {
-  const bytes = intactBytes(stored);
-  if (bytes === undefined) return textFromSource(document);
-  const text = bytes.toString(stored.encoding);
-  // The crc vouches for the bytes; this would be a writer's mistake, and must not pass unnoticed.
-  if (text.length !== stored.textLength) throw new Error(`index cache: ${document.path}: text length does not match`);
-  return text;
-}
-
-/** A decoded document's text's bytes as stored, to save it again without decoding it. */
-function storedBytes(document: SourceDocument, stored: StoredForm): Buffer {
-  return intactBytes(stored) ?? Buffer.from(textFromSource(document), stored.encoding);
-}
-
-function intactBytes(stored: StoredForm): Buffer | undefined {
-  const bytes = stored.texts.read(stored.position, stored.byteLength);
-  return bytes !== undefined && crc32(bytes) === stored.crc ? bytes : undefined;
-}
-
-/**
- * The text of a document whose stored text is gone or damaged (its cache file was replaced or changed since it was
- * decoded), read again from its source file as sources/load.ts reads it, if that file still hashes as it did when
- * the document was analysed. (Its text is then the same, and so are the bytes and crc it is stored with.)
- */
-function textFromSource({ path, hash }: SourceDocument): string {
-  let source: SourceReadResult | undefined;
-  try {
-    source = sourceFromBytes(path, readFileSync(path));
-  } catch {
-    // Gone or unreadable: no more the file it was than one that changed.
-  }
-  if (source?.file?.hash === hash) return source.file.text;
-  throw new Error(`${path}: the index cache changed on disk and the source file changed since it was indexed (re-index)`);
 }
 
 /** The checked part of the payload, read front to back straight into where it is used, with a running checksum. */
@@ -490,6 +325,18 @@ class PayloadReader {
   bytes(count: number): Buffer {
     const bytes = Buffer.allocUnsafe(count);
     this.fill(bytes);
+    return bytes;
+  }
+
+  /** The next `count` bytes, not checksummed (the texts, which have checksums of their own). */
+  unchecked(count: number): Buffer {
+    const bytes = Buffer.allocUnsafe(count);
+    for (let done = 0; done < count; ) {
+      const read = this.readAt(bytes.subarray(done), this.position);
+      if (read === 0) throw new InvalidCacheError('truncated');
+      this.position += read;
+      done += read;
+    }
     return bytes;
   }
 

@@ -6,78 +6,20 @@
 // index does: at 10,000 files, reading and hashing every file took longer than restoring the whole cache.
 import { availableParallelism } from 'node:os';
 import { analyseFiles, INDEX_FORMAT_VERSION, SourceLibrary, type LibraryState } from '../library.js';
+import type { CachedLoad, CachedLoadOptions, CachedState, CacheStats } from '../load-types.js';
 import {
+  comparePaths,
   listSourceFiles,
   readListedFiles,
   type FileStamp,
   type ListedFile,
-  type LoadOptions,
   type SourceFile,
 } from '../sources/load.js';
-import type { SourceWarning } from '../types.js';
 import { analyseInWorkers } from '../worker/analyse-in-workers.js';
 import { mergeStates } from './state.js';
 import { cacheFileFor, readCache, writeCache, type CacheRead } from './store.js';
 
-export interface CachedLoadOptions extends LoadOptions {
-  /** Folder for the cache file (created when missing). Undefined: no cache, every file is analysed. */
-  cacheDir?: string;
-  /** Worker threads analysing files in parallel; default: one per core. 1: analyse on this thread. */
-  workers?: number;
-  /** Called as files are analysed, for progress reports; `total` counts only files that need analysis. */
-  onProgress?: (progress: LoadProgress) => void;
-}
-
-export interface LoadProgress {
-  analysed: number;
-  total: number;
-  path: string;
-}
-
-export interface CacheStats {
-  /** missing: no cache yet; invalid: damaged, foreign or of another version (see `reason`), rebuilt. */
-  cache: 'disabled' | 'missing' | 'invalid' | 'found';
-  reason?: string;
-  cacheFile?: string;
-  /** Source files in the library. */
-  files: number;
-  /** Files read and hashed: new, changed or touched ones, and any whose stamp could not vouch for the cache. */
-  read: number;
-  /** Documents restored from the cache (read or not). */
-  reused: number;
-  /** Documents analysed now (new or changed files, or all of them without a usable cache). */
-  analysed: number;
-  /** Cached documents dropped because their file is gone or changed. */
-  dropped: number;
-  /** Worker threads the analysis ran in (0: on the calling thread). */
-  workers: number;
-  /** Bytes written when the cache was saved; 0 when nothing changed. */
-  bytesWritten: number;
-  /** Why the cache could not be saved (the library is complete regardless). */
-  saveError?: string;
-  /** Listing the source files (with their size and modification time), and reading and hashing those read. */
-  readFilesMs: number;
-  /** Reading and validating the cache file. */
-  readCacheMs: number;
-  /** Analysing new and changed files. */
-  analyseMs: number;
-  saveMs: number;
-}
-
-/** The library's state before it is indexed: what a worker thread hands over. */
-export interface CachedState {
-  state: LibraryState;
-  warnings: SourceWarning[];
-  stats: CacheStats;
-}
-
-export interface CachedLoad {
-  library: SourceLibrary;
-  warnings: SourceWarning[];
-  stats: CacheStats;
-  /** Time spent on the calling thread building the index (posting lists) from the state. */
-  importMs: number;
-}
+export type { CachedLoad, CachedLoadOptions, CachedState, CacheStats, LoadProgress } from '../load-types.js';
 
 type FoundCache = Extract<CacheRead, { status: 'found' }>;
 
@@ -115,21 +57,26 @@ export async function loadStateCached(inputs: string[], options: CachedLoadOptio
   const readCacheMs = lap();
 
   const vouched = found ? pathsVouchedFor(listing.files, found) : new Set<string>();
-  const read = await readListedFiles(listing.files.filter((file) => !vouched.has(file.path)));
+  const read = await readListedFiles(
+    listing.files.filter((file) => !vouched.has(file.path)),
+    loadOptions,
+  );
   const warnings = [...listing.warnings, ...read.warnings];
   const { restored, rehashed, stale } = sortByCache(read.files, vouched, found);
   const readFilesMs = listMs + lap();
 
   const parallel = Math.min(workers, Math.floor(stale.length / MIN_FILES_PER_WORKER));
+  // Documents in path order however they came (restored, or analysed now): a cached run indexes exactly as a run
+  // without the cache, so that its results are the same, ties included.
   let state = restored;
   let workersUsed = 0;
   if (parallel > 1) {
     const analysed = await analyseInWorkers(stale, parallel, onProgress);
     workersUsed = analysed.workers;
-    state = mergeStates([restored, ...analysed.states]);
+    state = inPathOrder(mergeStates([restored, ...analysed.states]));
   } else if (stale.length > 0) {
     const fresh = analyseFiles(stale, (analysed, file) => onProgress?.({ analysed, total: stale.length, path: file.path }));
-    state = mergeStates([restored, fresh]);
+    state = inPathOrder(mergeStates([restored, fresh]));
   }
   const analyseMs = lap();
 
@@ -139,7 +86,8 @@ export async function loadStateCached(inputs: string[], options: CachedLoadOptio
   const dropped = found ? found.state.documents.length - restored.documents.length : 0;
   // Files touched without being changed get their new stamp saved, so that next time they are not read again.
   const restamped = rehashed.some((file) => !sameStamp(found?.stamps.get(file.path), stamps.get(file.path)));
-  const changed = stale.length > 0 || dropped > 0 || restamped || !found;
+  const damaged = found?.damaged ?? [];
+  const changed = stale.length > 0 || dropped > 0 || restamped || damaged.length > 0 || !found;
   let bytesWritten = 0;
   let saveError: string | undefined;
   if (cacheFile !== undefined && changed) {
@@ -161,6 +109,7 @@ export async function loadStateCached(inputs: string[], options: CachedLoadOptio
     reused: restored.documents.length,
     analysed: stale.length,
     dropped,
+    damaged,
     workers: workersUsed,
     bytesWritten,
     saveError,
@@ -201,6 +150,11 @@ function sortByCache(
     rehashed: read.filter((file) => unchanged.has(file.path)),
     stale: read.filter((file) => !unchanged.has(file.path)),
   };
+}
+
+function inPathOrder(state: LibraryState): LibraryState {
+  const documents = state.documents.slice().sort((a, b) => comparePaths(a.document.path, b.document.path));
+  return { ...state, documents };
 }
 
 function pathsVouchedFor(files: ListedFile[], cache: FoundCache): Set<string> {

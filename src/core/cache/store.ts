@@ -5,7 +5,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { LibraryState } from '../library.js';
 import type { FileStamp } from '../sources/load.js';
-import { encodeLibraryState, readLibraryState, type CachedLibrary, type ReadAt } from './format.js';
+import { describeFileError, notRegular, SAFE_READ_FLAGS } from '../sources/read-regular.js';
+import { encodeLibraryState, readLibraryState, type CachedLibrary } from './format.js';
 
 /** The CLI's default: `.groundwork-cache/` in the project folder (git-ignored). */
 export function defaultCacheDir(projectDir: string): string {
@@ -30,16 +31,18 @@ export type CacheRead =
 export function readCache(file: string, indexFormatVersion: number): CacheRead {
   let descriptor: number;
   try {
-    descriptor = fs.openSync(file, 'r');
+    // Not blocking: a FIFO put where the cache file was would wait for a writer forever (read-regular.ts).
+    descriptor = fs.openSync(file, SAFE_READ_FLAGS);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { status: 'missing' };
-    return { status: 'invalid', reason: (error as Error).message };
+    return { status: 'invalid', reason: describeFileError(error) };
   }
   try {
     // Size and time of the file being read, not of whatever a concurrent save renames into place meanwhile.
     const read = fs.fstatSync(descriptor);
+    if (!read.isFile()) return { status: 'invalid', reason: notRegular(read) };
     const readAt = (target: Uint8Array, position: number) => fs.readSync(descriptor, target, 0, target.length, position);
-    const cached = readLibraryState(readAt, read.size, indexFormatVersion, readAtWhileUnchanged(file, read));
+    const cached = readLibraryState(readAt, read.size, indexFormatVersion);
     return { status: 'found', ...cached, bytes: read.size, writtenMs: read.mtimeMs };
   } catch (error) {
     // InvalidCacheError, or a read that failed: either way the file is not used.
@@ -49,78 +52,60 @@ export function readCache(file: string, indexFormatVersion: number): CacheRead {
   }
 }
 
-// Files opened for reading texts after a load, each held open until the reads of the current task are done: a
-// check reads thousands of texts in one go, and opening the file for each read cost three times the read.
-const heldOpen = new Set<() => void>();
-
-/**
- * Reads `file` for the texts read after the load, as long as it is still the file of `identity` (the descriptor
- * then reads that file, even should another be renamed over it meanwhile). Not held open beyond the current
- * task: a save renames a new file over it, which Windows refuses while it is open.
- */
-function readAtWhileUnchanged(file: string, identity: fs.Stats): ReadAt {
-  const absolute = path.resolve(file);
-  let descriptor: number | undefined;
-  const close = () => {
-    if (descriptor !== undefined) fs.closeSync(descriptor);
-    descriptor = undefined;
-    heldOpen.delete(close);
-  };
-  return (target, position) => {
-    if (descriptor === undefined) {
-      descriptor = openIfUnchanged(absolute, identity);
-      heldOpen.add(close);
-      setImmediate(close);
-    }
-    return fs.readSync(descriptor, target, 0, target.length, position);
-  };
-}
-
-function openIfUnchanged(file: string, identity: fs.Stats): number {
-  const descriptor = fs.openSync(file, 'r');
-  if (sameFile(fs.fstatSync(descriptor), identity)) return descriptor;
-  fs.closeSync(descriptor);
-  throw new Error(`${file} was replaced since it was read`);
-}
-
-function sameFile(a: fs.Stats, b: fs.Stats): boolean {
-  return a.dev === b.dev && a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs;
-}
-
 /**
  * Writes the state atomically, with the stamps of the files its documents were read from (a document without
- * one is re-read and re-hashed on the next warm start); returns the file's size in bytes.
+ * one is re-read and re-hashed on the next warm start); returns the file's size in bytes. Writes only into a real
+ * folder (not through a link a workspace may have committed in its place), to a new temporary file (never through
+ * an existing name), renamed over the cache file (which replaces a link or FIFO there instead of writing into it).
  */
 export function writeCache(file: string, state: LibraryState, stamps?: ReadonlyMap<string, FileStamp>): number {
   ensureCacheDir(path.dirname(file));
-  // Encoded before the rename: every text still read lazily from the file about to be replaced is read by then.
   const encoded = encodeLibraryState(state, stamps);
   const temporary = `${file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
   let bytes = 0;
-  let written: fs.Stats;
-  const descriptor = fs.openSync(temporary, 'w');
+  // 'wx': created new, never opened through a name that already exists.
+  const descriptor = fs.openSync(temporary, 'wx');
   try {
-    for (const piece of encoded.pieces) {
-      for (let done = 0; done < piece.length; ) done += fs.writeSync(descriptor, piece, done);
-      bytes += piece.length;
+    try {
+      for (const piece of encoded.pieces) {
+        for (let done = 0; done < piece.length; ) done += fs.writeSync(descriptor, piece, done);
+        bytes += piece.length;
+      }
+    } finally {
+      fs.closeSync(descriptor);
     }
-    written = fs.fstatSync(descriptor);
+    fs.renameSync(temporary, file);
   } catch (error) {
-    fs.closeSync(descriptor);
+    // A failed write or rename must not leave a corpus-sized temporary file behind on every run.
     fs.rmSync(temporary, { force: true });
     throw error;
   }
-  fs.closeSync(descriptor);
-  // The texts just encoded may have been read from the file about to be replaced, which Windows would not rename over.
-  for (const close of heldOpen) close();
-  fs.renameSync(temporary, file);
-  encoded.readTextsFrom(readAtWhileUnchanged(file, written));
   return bytes;
 }
 
 // The folder holds only generated files: a .gitignore inside keeps it out of any repository it ends up in.
 function ensureCacheDir(dir: string): void {
-  fs.mkdirSync(dir, { recursive: true });
-  const ignore = path.join(dir, '.gitignore');
-  if (!fs.existsSync(ignore)) fs.writeFileSync(ignore, '*\n');
+  makeFolders(path.resolve(dir));
+  const stats = fs.lstatSync(dir);
+  if (stats.isSymbolicLink()) throw new Error(`${dir} is a symbolic link: the index is not written through it`);
+  if (!stats.isDirectory()) throw new Error(`${dir} is not a folder`);
+  try {
+    // 'wx': never through an existing name, such as a link to a file elsewhere.
+    fs.writeFileSync(path.join(dir, '.gitignore'), '*\n', { flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+}
+
+/**
+ * `mkdir -p`, by hand: Node's `mkdirSync(dir, { recursive: true })` spins forever when mkdir fails with ENOENT inside
+ * a folder that exists (`--cache-dir /proc/x`). Each missing folder is made once; any failure is thrown.
+ */
+function makeFolders(dir: string): void {
+  const missing: string[] = [];
+  for (let folder = dir; !fs.existsSync(folder); folder = path.dirname(folder)) {
+    missing.push(folder);
+    if (path.dirname(folder) === folder) break;
+  }
+  for (const folder of missing.reverse()) fs.mkdirSync(folder);
 }

@@ -80,3 +80,8 @@ function splitAlternatives(body: string): string[] {
   alternatives.push(body.slice(start));
   return alternatives;
 }
+
+/** The folder (or file) a source input names: a glob's folder before its first wildcard, else the input itself. */
+export function inputBase(input: string): string {
+  return isGlob(input) ? splitGlob(input).base : input;
+}

@@ -6,16 +6,22 @@
 // reading it, so that a caller holding an index of the same files (the cache) reads only those that changed.
 import { createHash } from 'node:crypto';
 import { statSync, type Dirent, type Stats } from 'node:fs';
-import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
 import type { SourceWarning } from '../types.js';
+import { isInside, outsideMessage, realRoots, type Confinement } from './confine.js';
 import { globDepth, globToRegExp, isGlob, splitGlob } from './glob.js';
+import { describeFileError as describeError, notRegular, readRegularFile, tooLarge } from './read-regular.js';
 
 export interface LoadOptions {
   /** Files larger than this are skipped with a warning. Default 2,000,000 bytes. */
   maxFileBytes?: number;
   /** Extensions read from folders and globs (an explicitly named file is read whatever its name). */
   extensions?: string[];
+  /** Where sources may be, once links are resolved; anything elsewhere is skipped with a warning. Default: anywhere. */
+  confine?: Confinement;
+  /** Files never read as sources, however the inputs name them (the drafts being checked: never their own evidence). */
+  exclude?: readonly string[];
 }
 
 export interface SourceFile {
@@ -54,7 +60,7 @@ export async function readSourceFiles(
   options: LoadOptions = {},
 ): Promise<{ files: SourceFile[]; warnings: SourceWarning[] }> {
   const listing = await listSourceFiles(inputs, options);
-  const read = await readListedFiles(listing.files);
+  const read = await readListedFiles(listing.files, options);
   return { files: read.files, warnings: [...listing.warnings, ...read.warnings] };
 }
 
@@ -69,16 +75,25 @@ export async function listSourceFiles(
 ): Promise<{ files: ListedFile[]; warnings: SourceWarning[] }> {
   const warnings: SourceWarning[] = [];
   const paths = new Set<string>();
+  const confine = options.confine && { ...options.confine, roots: await realRoots(options.confine.roots) };
   for (const input of inputs) {
-    for (const path of await expandInput(input, options, warnings)) paths.add(path);
+    for (const path of await expandInput(input, { ...options, confine }, warnings)) paths.add(path);
   }
+  // By file identity, from the stat each file gets anyway: a link or a hard link to a draft is the draft.
+  const excluded = new Set((options.exclude ?? []).flatMap((path) => fileIdentity(statOrError(resolve(path))) ?? []));
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const files: ListedFile[] = [];
   // Synchronous on purpose: one stat is a few microseconds of work, and at 10,000 files a promise round trip per
   // stat cost twice the stats themselves (120-170 ms against 270-700 ms). The listing runs in the indexing worker
   // or the CLI; the language server's own thread lists only when the worker cannot start.
   for (const path of [...paths].sort(comparePaths)) {
-    const listed = listFile(path, statOrError(path), maxFileBytes);
+    const stats = statOrError(path);
+    const identity = fileIdentity(stats);
+    if (identity !== undefined && excluded.has(identity)) {
+      warnings.push({ path, message: 'is a draft being checked: never its own source' });
+      continue;
+    }
+    const listed = listFile(path, stats, maxFileBytes);
     if (listed.file) files.push(listed.file);
     else warnings.push(listed.warning);
   }
@@ -86,8 +101,12 @@ export async function listSourceFiles(
 }
 
 /** Reads and hashes listed files, in parallel; each that cannot be used becomes a warning (in path order). */
-export async function readListedFiles(listed: ListedFile[]): Promise<{ files: SourceFile[]; warnings: SourceWarning[] }> {
-  const results = await mapInParallel(listed, PARALLEL_READS, (file) => readContent(file.path));
+export async function readListedFiles(
+  listed: ListedFile[],
+  options: LoadOptions = {},
+): Promise<{ files: SourceFile[]; warnings: SourceWarning[] }> {
+  const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const results = await mapInParallel(listed, PARALLEL_READS, (file) => readContent(file.path, maxFileBytes));
   const files: SourceFile[] = [];
   const warnings: SourceWarning[] = [];
   for (const result of results) {
@@ -100,44 +119,60 @@ export async function readListedFiles(listed: ListedFile[]): Promise<{ files: So
 /** Reads one file (the file watcher's path): a SourceFile, or a warning saying why it cannot be used. */
 export async function readSourceFile(path: string, options: LoadOptions = {}): Promise<SourceReadResult> {
   const absolute = resolve(path);
+  if (options.confine) {
+    const real = await realpath(absolute).catch(() => absolute);
+    const roots = await realRoots(options.confine.roots);
+    if (!isInside(real, roots)) return { warning: { path: absolute, message: outsideMessage(real, options.confine) } };
+  }
   const stats = await stat(absolute).catch((error: unknown) => error as Error);
-  const listed = listFile(absolute, stats, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
-  return listed.file ? readContent(absolute) : listed;
+  const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const listed = listFile(absolute, stats, maxFileBytes);
+  return listed.file ? readContent(absolute, maxFileBytes) : listed;
 }
 
 /** A file's stamp, or a warning when it is not a file, is too large, or cannot be stat'ed. */
 function listFile(path: string, stats: Stats | Error, maxFileBytes: number): ListResult {
   const skip = (message: string): ListResult => ({ warning: { path, message } });
   if (stats instanceof Error) return skip(describeError(stats));
-  if (stats.isDirectory()) return skip('is a folder, not a file');
-  if (stats.size > maxFileBytes) {
-    return skip(`too large (${stats.size.toLocaleString('en')} bytes; the limit is ${maxFileBytes.toLocaleString('en')})`);
-  }
+  if (!stats.isFile()) return skip(notRegular(stats));
+  if (stats.size > maxFileBytes) return skip(tooLarge(maxFileBytes, stats.size));
   return { file: { path, size: stats.size, mtimeMs: stats.mtimeMs } };
 }
 
-/** The file's text and hash, or a warning when it is unreadable, binary or not UTF-8. */
-async function readContent(path: string): Promise<SourceReadResult> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch (error) {
-    return { warning: { path, message: describeError(error) } };
-  }
-  return sourceFromBytes(path, bytes);
+/**
+ * The file's text and hash, or a warning when it is no longer a regular file, unreadable, larger than the limit
+ * (whatever it was when listed), binary or not UTF-8.
+ */
+async function readContent(path: string, maxFileBytes: number): Promise<SourceReadResult> {
+  const read = await readRegularFile(path, maxFileBytes);
+  return read.bytes ? sourceFromBytes(path, read.bytes) : { warning: { path, message: read.problem } };
 }
 
 /** A source file's bytes as its text and hash, or a warning when they are binary or not UTF-8. */
 export function sourceFromBytes(path: string, bytes: Buffer): SourceReadResult {
   const skip = (message: string): SourceReadResult => ({ warning: { path, message } });
-  if (bytes.includes(0)) return skip('binary file (contains NUL bytes)');
+  const encoding = utf16Encoding(bytes);
+  if (encoding === undefined && bytes.includes(0)) return skip('binary file (contains NUL bytes)');
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    // The decoder drops the byte-order mark.
+    text = new TextDecoder(encoding ?? 'utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return skip('not valid UTF-8 text');
+    return skip(encoding ? `not valid ${encoding.toUpperCase()} text` : 'not valid UTF-8 text');
   }
   return { file: { path, text, hash: createHash('sha256').update(bytes).digest('hex') } };
+}
+
+/** UTF-16 text says so by its byte-order mark (Windows' "Unicode" files); without one, NUL bytes mean binary. */
+function utf16Encoding(bytes: Buffer): 'utf-16le' | 'utf-16be' | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return undefined;
+}
+
+/** Which file a stat describes, whatever path reached it; undefined when the stat failed. */
+function fileIdentity(stats: Stats | Error): string | undefined {
+  return stats instanceof Error ? undefined : `${stats.dev}:${stats.ino}`;
 }
 
 function statOrError(path: string): Stats | Error {
@@ -156,75 +191,119 @@ async function expandInput(input: string, options: LoadOptions, warnings: Source
     warnings.push({ path: absolute, message: describeError(stats) });
     return [];
   }
+  const real = await realpath(absolute);
+  if (options.confine && !isInside(real, options.confine.roots)) {
+    warnings.push({ path: absolute, message: outsideMessage(real, options.confine) });
+    return [];
+  }
   if (!stats.isDirectory()) return [absolute];
 
-  const walked = await walk(absolute, Infinity);
-  const files = walked.files.filter((path) => hasSourceExtension(path, options));
-  return reportEmpty(files, walked.warnings, absolute, `folder has no source files (${extensionList(options)})`, warnings);
+  const walked = await walk(absolute, real, Infinity, options.confine);
+  const wanted = (path: string) => hasSourceExtension(path, options);
+  const message = `folder has no source files (${extensionList(options)})`;
+  return reportEmpty(walked, wanted, absolute, message, warnings);
 }
 
 async function expandGlob(pattern: string, options: LoadOptions, warnings: SourceWarning[]): Promise<string[]> {
   const { base, relative } = splitGlob(pattern);
   const root = resolve(base);
+  const real = await realpath(root).catch(() => root);
+  if (options.confine && !isInside(real, options.confine.roots)) {
+    warnings.push({ path: resolve(pattern), message: outsideMessage(real, options.confine) });
+    return [];
+  }
   const matcher = globToRegExp(relative);
-  const walked = await walk(root, globDepth(relative));
-  const files = walked.files.filter(
-    (path) => matcher.test(path.slice(root.length + 1).replace(/\\/g, '/')) && hasSourceExtension(path, options),
-  );
+  const walked = await walk(root, real, globDepth(relative), options.confine);
+  const wanted = (path: string) =>
+    matcher.test(path.slice(root.length + 1).replace(/\\/g, '/')) && hasSourceExtension(path, options);
   const message = `pattern matches no source files (${extensionList(options)})`;
-  return reportEmpty(files, walked.warnings, resolve(pattern), message, warnings);
-}
-
-/** Passes on the walk's warnings; an input that yields no file gets one, unless the walk already said why. */
-function reportEmpty(
-  files: string[],
-  walkWarnings: SourceWarning[],
-  path: string,
-  message: string,
-  warnings: SourceWarning[],
-): string[] {
-  warnings.push(...walkWarnings);
-  if (files.length === 0 && walkWarnings.length === 0) warnings.push({ path, message });
-  return files;
+  return reportEmpty(walked, wanted, resolve(pattern), message, warnings);
 }
 
 /**
- * Files below `root` (absolute paths), skipping hidden entries and node_modules, down to `maxDepth` levels.
- * Symbolic links are followed, each real folder visited once. An unreadable subfolder is a warning.
+ * The walked files the input wants, with the walk's warnings and those about the entries it wants that are not
+ * usable files; an input that yields no file gets a warning of its own, unless the walk already said why.
  */
-async function walk(root: string, maxDepth: number): Promise<{ files: string[]; warnings: SourceWarning[] }> {
-  const files: string[] = [];
-  const warnings: SourceWarning[] = [];
+function reportEmpty(walked: Walked, wanted: (path: string) => boolean, path: string, message: string, warnings: SourceWarning[]): string[] {
+  const files = walked.files.filter(wanted);
+  const found = [...walked.warnings, ...walked.unusable.filter((warning) => wanted(warning.path))];
+  warnings.push(...found);
+  if (files.length === 0 && found.length === 0) warnings.push({ path, message });
+  return files;
+}
+
+interface Walked {
+  files: string[];
+  /** Folders that could not be read, and links out of the confinement. */
+  warnings: SourceWarning[];
+  /** Entries that are not regular files (FIFOs, sockets, devices, dangling or looping links): reported if wanted. */
+  unusable: SourceWarning[];
+}
+
+/**
+ * Files below `root` (absolute paths; `realRoot` is where it really is), skipping hidden entries and node_modules,
+ * down to `maxDepth` levels. Symbolic links are followed (within `confine`, when given), each real folder visited
+ * once. Linear in the number of folders: a folder's real path is its parent's plus its name unless it is a link
+ * (resolving every folder's real path anew made 1,500 nested folders take half a minute).
+ */
+async function walk(root: string, realRoot: string, maxDepth: number, confine: Confinement | undefined): Promise<Walked> {
+  const walked: Walked = { files: [], warnings: [], unusable: [] };
   const visited = new Set<string>();
-  const visit = async (folder: string, depth: number): Promise<void> => {
+  // Iterative, not recursive: a deep tree must not exhaust the stack.
+  const pending: { folder: string; real: string; depth: number }[] = [{ folder: root, real: realRoot, depth: 1 }];
+  while (pending.length > 0) {
+    const { folder, real, depth } = pending.pop()!;
     let entries: Dirent[];
     try {
-      const real = await realpath(folder);
-      if (visited.has(real)) return;
-      visited.add(real);
+      const { dev, ino } = await stat(folder);
+      if (visited.has(`${dev}:${ino}`)) continue;
+      visited.add(`${dev}:${ino}`);
       entries = await readdir(folder, { withFileTypes: true });
     } catch (error) {
-      warnings.push({ path: folder, message: describeError(error) });
-      return;
+      walked.warnings.push({ path: folder, message: describeError(error) });
+      continue;
     }
+    const subfolders: typeof pending = [];
     for (const entry of entries) {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const path = join(folder, entry.name);
-      const kind = entry.isSymbolicLink() ? await linkTargetKind(path) : entry;
-      if (kind?.isDirectory()) {
-        if (depth < maxDepth) await visit(path, depth + 1);
-      } else if (kind?.isFile()) {
-        files.push(path);
+      let kind: Dirent | Stats = entry;
+      let realPath = join(real, entry.name);
+      if (entry.isSymbolicLink()) {
+        const target = await linkTarget(path);
+        if (target instanceof Error) {
+          walked.unusable.push({ path, message: `a symbolic link to nothing usable (${describeError(target)})` });
+          continue;
+        }
+        if (confine && !isInside(target.real, confine.roots)) {
+          walked.warnings.push({ path, message: outsideMessage(target.real, confine) });
+          continue;
+        }
+        kind = target.stats;
+        realPath = target.real;
+      }
+      if (kind.isDirectory()) {
+        if (depth < maxDepth) subfolders.push({ folder: path, real: realPath, depth: depth + 1 });
+      } else if (kind.isFile()) {
+        walked.files.push(path);
+      } else {
+        walked.unusable.push({ path, message: notRegular(kind) });
       }
     }
-  };
-  await visit(root, 1);
-  return { files, warnings };
+    // Reversed onto the stack: folders are walked in the order they were listed (the result is sorted anyway).
+    pending.push(...subfolders.reverse());
+  }
+  return walked;
 }
 
-/** What a symbolic link points at; undefined for a dangling link. */
-async function linkTargetKind(path: string) {
-  return stat(path).catch(() => undefined);
+/** Where a symbolic link leads and what is there; an error for a dangling or looping link. */
+async function linkTarget(path: string): Promise<{ real: string; stats: Stats } | Error> {
+  try {
+    const real = await realpath(path);
+    return { real, stats: await stat(real) };
+  } catch (error) {
+    return error as Error;
+  }
 }
 
 function hasSourceExtension(path: string, options: LoadOptions): boolean {
@@ -236,16 +315,8 @@ function extensionList(options: LoadOptions): string {
   return (options.extensions ?? DEFAULT_EXTENSIONS).join(', ');
 }
 
-function describeError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'no such file or folder';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'ENOTDIR') return 'not a folder';
-  return error instanceof Error ? error.message : String(error);
-}
-
 // Code-unit order, not locale order: the same on every machine.
-function comparePaths(a: string, b: string): number {
+export function comparePaths(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 

@@ -1,7 +1,7 @@
 // A parallel build: the files are cut into chunks (contiguous, so document order is kept), a pool of workers
 // analyses and indexes one chunk at a time each, and the caller merges the chunks' states. Small chunks keep
 // each worker's heap small: peak memory grows with the chunk, not with the corpus.
-import type { LoadProgress } from '../cache/load-cached.js';
+import type { LoadProgress } from '../load-types.js';
 import type { LibraryState } from '../library.js';
 import type { SourceFile } from '../sources/load.js';
 import type { AnalyseChunk, WorkerReply } from './messages.js';

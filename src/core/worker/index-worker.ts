@@ -2,7 +2,8 @@
 // cache, or analyses chunks of files, off the caller's thread, and hands states back without copying the term
 // arrays.
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
-import { loadStateCached, type LoadProgress } from '../cache/load-cached.js';
+import { loadStateCached } from '../cache/load-cached.js';
+import type { LoadProgress } from '../load-types.js';
 import { analyseFiles } from '../library.js';
 import type { AnalyseChunk, WorkerReply, WorkerRequest } from './messages.js';
 import { packState } from './state-transfer.js';

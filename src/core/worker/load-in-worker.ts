@@ -1,6 +1,6 @@
 // Loads the source library in a worker thread, so the language server keeps answering hovers and diagnostics
 // while thousands of files are analysed. Only the final import of the finished index runs on the caller's thread.
-import type { CachedLoad, CachedLoadOptions } from '../cache/load-cached.js';
+import type { CachedLoad, CachedLoadOptions } from '../load-types.js';
 import { SourceLibrary } from '../library.js';
 import { runWorker } from './run-worker.js';
 import { unpackState } from './state-transfer.js';

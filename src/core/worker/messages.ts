@@ -1,7 +1,7 @@
 // What the host and an indexing worker say to each other. A worker either loads a whole library (the language
 // server's background build) or, in a parallel build, analyses the chunks of files it is sent one at a time.
 // States come back packed (state-transfer.ts).
-import type { CacheStats, CachedLoadOptions, LoadProgress } from '../cache/load-cached.js';
+import type { CacheStats, CachedLoadOptions, LoadProgress } from '../load-types.js';
 import type { SourceFile } from '../sources/load.js';
 import type { SourceWarning } from '../types.js';
 

@@ -2,7 +2,7 @@
 // and stops the worker when the signal aborts.
 import { startWorker, abortError } from './start-worker.js';
 import type { WorkerReply, WorkerRequest } from './messages.js';
-import type { LoadProgress } from '../cache/load-cached.js';
+import type { LoadProgress } from '../load-types.js';
 
 type FinalReply = Exclude<WorkerReply, { type: 'progress' } | { type: 'failed' }>;
 

@@ -1,6 +1,6 @@
 // A library state crossing between threads in the cache's binary form: one transferable buffer instead of a
 // structured clone of every document and sentence object, which the receiving thread (the language server's)
-// spent seconds rebuilding. The receiver decodes it lazily, as a warm start decodes the cache file.
+// spent seconds rebuilding. The receiver decodes it as a warm start decodes the cache file.
 import { decodeLibraryState, encodeLibraryState } from '../cache/format.js';
 import { INDEX_FORMAT_VERSION, type LibraryState } from '../library.js';
 
@@ -16,5 +16,8 @@ export function packState(state: LibraryState): ArrayBuffer {
 }
 
 export function unpackState(packed: ArrayBuffer): LibraryState {
-  return decodeLibraryState(Buffer.from(packed), INDEX_FORMAT_VERSION).state;
+  const { state, damaged } = decodeLibraryState(Buffer.from(packed), INDEX_FORMAT_VERSION);
+  // Bytes handed over in memory cannot have been damaged on disk: this would be an encoder's mistake.
+  if (damaged.length > 0) throw new Error(`a state handed between threads has damaged texts: ${damaged.join(', ')}`);
+  return state;
 }

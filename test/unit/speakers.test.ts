@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { maskProse } from '../../src/core/draft/prose.js';
+import { sentenceUnits } from '../../src/core/draft/units.js';
 import { findQuotations } from '../../src/core/extract/quotations.js';
 import { attributeSpeakers, findReportedSpeech } from '../../src/core/extract/speakers.js';
 import { splitParagraphs, splitSentences } from '../../src/core/text/sentences.js';
@@ -261,5 +262,15 @@ describe('findReportedSpeech', () => {
     const appositive = 'Colleen Robar, a spokeswoman for Lordstown, said the company is unaware of any injuries.';
     assert.equal(findReportedSpeech(sentenceOf(appositive, 'Colleen'), appositive)?.name, 'Colleen Robar');
     assert.equal(findReportedSpeech(sentenceOf('According to Reuters, talks continue.', 'According'), 'According to Reuters, talks continue.')?.name, 'Reuters');
+  });
+});
+
+describe('a pronoun speaker and the names inside the quotation', () => {
+  it('does not take a name inside the quoted words for whom "he" stands', () => {
+    const text = 'Kirby said: “Obviously this is a national decision that President Erdogan needs to take. Take and we respect it,” he added.\n';
+    const speakers = sentenceUnits(text, 'markdown').units.flatMap((unit) => unit.quotations.map((q) => q.speaker));
+    assert.deepEqual(speakers, [undefined]);
+    const named = 'Pentagon spokesman John Kirby spoke on Wednesday. “Obviously this is a decision that President Erdogan needs to take,” he added.\n';
+    assert.deepEqual(sentenceUnits(named, 'markdown').units.flatMap((unit) => unit.quotations.map((q) => q.speaker)), [{ name: 'John Kirby' }]);
   });
 });

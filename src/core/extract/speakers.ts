@@ -549,8 +549,17 @@ class SpeakerMemory {
   /** The last person named anywhere in a sentence, for a "he" no speaker or subject accounts for. */
   rememberMentions(frame: Frame): void {
     const { personNames } = frame.lexicon;
-    const last = personNames[partitionPoint(personNames.length, (i) => personNames[i]!.start < frame.span.end) - 1];
-    if (last && last.start >= frame.span.start) this.personMentioned = last.name;
+    // A name inside quoted words is the quoted speaker's to mention ("…that President Erdogan needs to take,"
+    // he added): it is not whom the attribution's "he" stands for.
+    const quoted = frame.words.filter((w) => w.kind === 'quote');
+    const isQuoted = (start: number) => quoted.some((q) => q.start <= start && start < q.end);
+    for (let i = partitionPoint(personNames.length, (k) => personNames[k]!.start < frame.span.end) - 1; i >= 0; i--) {
+      const mention = personNames[i]!;
+      if (mention.start < frame.span.start) return;
+      if (isQuoted(mention.start)) continue;
+      this.personMentioned = mention.name;
+      return;
+    }
   }
 }
 

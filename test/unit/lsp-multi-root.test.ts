@@ -89,7 +89,7 @@ describe('language server: multi-root workspace', function () {
     assert.deepEqual(summary('archive'), ['negation 2', 'misquote 2', 'number 2', 'entity 2']);
     // The typed request answers with the counts of the same check, whatever the severities.
     const counts = await connection.sendRequest(CHECK_DOCUMENT_REQUEST, { uri: draftUri('archive') });
-    assert.deepEqual(counts, { supported: 4, contradicted: 5, unsupported: 0 });
+    assert.deepEqual(counts, { supported: 3, contradicted: 5, unsupported: 0 });
   });
 
   it("ignores a finding in the folder whose .groundwork.json records it, not in the other", async () => {

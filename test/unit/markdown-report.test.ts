@@ -15,7 +15,7 @@ describe('Markdown fact-check report', () => {
       '',
       '## drafts/kabul-airport.md',
       '',
-      '5 contradicted · 0 unsupported · 4 supported',
+      '5 contradicted · 0 unsupported · 3 supported',
       '',
     ]);
     assert.equal(lines[8], '### Contradicted by the sources');

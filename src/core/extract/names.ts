@@ -13,6 +13,14 @@
 import { samePlace } from './places.js';
 import type { Span } from '../types.js';
 import { normalizeWord, stemWord, STOPWORDS, tokenize } from '../text/normalize.js';
+import {
+  ABBREVIATIONS,
+  CALENDAR_WORDS,
+  NAME_PARTICLES,
+  ORGANISATION_TAILS,
+  TITLE_MODIFIERS,
+  TITLES,
+} from '../text/vocabulary.js';
 import commonStemList from './common-words.json' with { type: 'json' };
 
 export interface NameMention {
@@ -27,23 +35,8 @@ export interface NameMention {
 const words = (list: string) => new Set(list.split(/\s+/).filter(Boolean));
 
 const COMMON_STEMS = words(commonStemList as string);
-const TITLES = words(`president vice minister secretary spokesman spokeswoman spokesperson ceo cfo coo cto chairman
-  chairwoman chairperson chair director governor gov senator sen representative rep congressman congresswoman mayor
-  judge king queen prince princess pope gen colonel col captain capt lieutenant lt sergeant sgt officer commissioner
-  chancellor premier ambassador attorney advisor adviser founder co-founder cofounder mr mrs ms dr sir dame lord lady
-  professor prof coach manager executive leader deputy dean bishop archbishop cardinal rabbi imam sheikh emir sultan
-  inspector detective analyst economist chief head commander admiral marshal superintendent sheriff president-elect`);
-// Words that stand in a title before the title word ("Defense Minister", "Chief Executive", "Attorney General").
-const TITLE_MODIFIERS = words(`defense defence foreign prime vice deputy chief executive interior finance national
-  security general press health home justice trade economy economic energy state senior assistant associate acting
-  former interim supreme first treasury education transport transportation environment labor labour agriculture
-  commerce homeland intelligence operating financial technology technical regional managing communications policy
-  military special joint of`);
 // Not "for" or "and": they join two names more often than they stand inside one ("Warren for Howard").
-const CONNECTORS = words('of the de del della des di da do du van von der den ter la le el al bin ibn bint y');
-const DATE_WORDS = words(`january february march april may june july august september october november december
-  jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday`);
-const ABBREVIATIONS = words('mr mrs ms dr st jr sr gen sen rep gov lt col capt sgt prof inc corp co ltd mt ft jan feb mar apr jun jul aug sep sept oct nov dec');
+const CONNECTORS = new Set([...NAME_PARTICLES, 'of', 'the']);
 
 interface Word {
   start: number;
@@ -157,7 +150,9 @@ function splitAtTitles(run: Word[]): Word[][] {
     let k = i;
     while (k < run.length && (TITLES.has(bare(run[k])) || TITLE_MODIFIERS.has(bare(run[k])))) k++;
     const phrase = run.slice(i, k);
-    if (phrase.some((word) => TITLES.has(bare(word)))) {
+    // A title followed only by a company's last word is the company's name: "General Motors", "General Electric".
+    const companyName = k === run.length - 1 && ORGANISATION_TAILS.has(bare(run[k]));
+    if (!companyName && phrase.some((word) => TITLES.has(bare(word)))) {
       parts.push(current);
       current = [];
       i = k;
@@ -197,7 +192,7 @@ export function findNames(text: string, offset = 0): NameMention[] {
   for (const run of capitalisedRuns(text, readWords(text))) {
     for (const raw of splitAtTitles(withoutSentenceCapital(run, text))) {
       const part = trimConnectors(raw);
-      if (part.length === 0 || part.every((word) => DATE_WORDS.has(bare(word)))) continue;
+      if (part.length === 0 || part.every((word) => CALENDAR_WORDS.has(bare(word)))) continue;
       mentions.push(toMention(text, part, offset));
     }
   }
@@ -248,12 +243,12 @@ export function findNamesByVocabulary(text: string, vocabulary: Set<string>, off
   return mentions;
 }
 
-/** A name's distinctive words: folded, without titles, connectors and dots. */
+/** A name's distinctive words: folded, without titles (but for a company's: "General Motors"), connectors and dots. */
 function nameWords(name: string): string[] {
-  return name
-    .split(/\s+/)
-    .map((word) => normalizeWord(word).replace(/\./g, ''))
-    .filter((word) => word && !CONNECTORS.has(word) && !TITLES.has(word));
+  const folded = name.split(/\s+/).map((word) => normalizeWord(word).replace(/\./g, ''));
+  const isTitle = (word: string, i: number) =>
+    TITLES.has(word) && !(i === folded.length - 2 && ORGANISATION_TAILS.has(folded[i + 1]!));
+  return folded.filter((word, i) => word && !CONNECTORS.has(word) && !isTitle(word, i));
 }
 
 /**

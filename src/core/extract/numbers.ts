@@ -14,6 +14,7 @@
 //   counted noun after it ("in 2019", "by 2037"); "2019 members" is a cardinal.
 import type { Span } from '../types.js';
 import { STOPWORDS, stemWord } from '../text/normalize.js';
+import { MONTHS } from '../text/vocabulary.js';
 
 export interface NumberMention {
   span: Span;
@@ -68,10 +69,6 @@ const MEASURE_NOUNS = new Set(
   ('second minute hour day week month year decade century mile kilometre kilometer km metre meter foot feet inch ' +
     'pound kilogram kg gram tonne ton litre liter gallon barrel acre hectare degree point percent person people ' +
     'member time vote seat case death').split(' '),
-);
-const MONTHS = new Set(
-  ('january february march april may june july august september october november december ' +
-    'jan feb mar apr jun jul aug sep sept oct nov dec').split(' '),
 );
 const ARTICLE_PARTNERS = new Set(['dozen', 'hundred', 'thousand', 'million', 'billion', 'trillion']);
 const PRONOUN_ONE_BEFORE = new Set(['no', 'the', 'any', 'every', 'each', 'this', 'that', 'which']);

@@ -2,17 +2,13 @@
 // words of a long draft, so the words of its next version are re-scanned only around the edit.
 import type { TextEdit } from '../text/edit.js';
 import { STOPWORDS } from '../text/normalize.js';
+import { ABBREVIATIONS, CALENDAR_WORDS } from '../text/vocabulary.js';
 import { partitionPoint } from '../text/partition-point.js';
 import type { Span } from '../types.js';
 
 export const wordSet = (list: string) => new Set(list.split(/\s+/).filter(Boolean));
 
 export const PRONOUNS = wordSet('he she they it we i you');
-
-export const CALENDAR = wordSet(`
-  monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun
-  january february march april may june july august september october november december
-  jan feb mar apr jun jul aug sep sept oct nov dec`);
 
 export type WordKind = 'word' | 'comma' | 'stop' | 'mark' | 'quote';
 
@@ -33,7 +29,6 @@ const JOINERS = new Set(["'", '\u2019', '-', '.', '&']);
 const SPACE = /\s/;
 const FULL_STOP = 46;
 const STOP_CHARACTERS = new Set('.;:!?()[]{}\u2026\u2014\u2013-');
-const ABBREVIATIONS = wordSet('mr mrs ms dr prof jr sr st rep sen gov gen lt col capt sgt adm maj rev hon inc co corp ltd');
 
 /** The words and punctuation of a whole text: a word is letters and digits joined by ' ’ - . &. */
 export function readWords(text: string): Word[] {
@@ -146,7 +141,7 @@ function isWordCharacter(text: string, at: number): boolean {
 }
 
 function canBeName(word: string, lower: string): boolean {
-  if (word[0] === lower[0] || PRONOUNS.has(lower) || CALENDAR.has(lower.endsWith('.') ? lower.slice(0, -1) : lower)) return false;
+  if (word[0] === lower[0] || PRONOUNS.has(lower) || CALENDAR_WORDS.has(lower.endsWith('.') ? lower.slice(0, -1) : lower)) return false;
   return !(STOPWORDS.has(lower) && /^\p{Lu}{2,}$/u.test(word)); // "AFTER", "US" in an all-caps headline
 }
 

@@ -10,11 +10,12 @@
 // built by scripts/build-common-words.mjs): frequency with case tells "Drones" from "Lordstown" far better
 // than a hand list could. A common word still starts a name when another capitalised
 // word follows it directly ("White House", "Swoop Aero"). Months and weekdays alone are dates, not names.
+// The words are the shared scanner's (text/words.ts), the titles, particles and calendar words the vocabulary's.
 import { samePlace } from './places.js';
 import type { Span } from '../types.js';
-import { normalizeWord, stemWord, STOPWORDS, tokenize } from '../text/normalize.js';
+import { stemWord, STOPWORDS, tokenize } from '../text/normalize.js';
+import { normalForm, readWords } from '../text/words.js';
 import {
-  ABBREVIATIONS,
   CALENDAR_WORDS,
   NAME_PARTICLES,
   ORGANISATION_TAILS,
@@ -26,7 +27,7 @@ import commonStemList from './common-words.json' with { type: 'json' };
 export interface NameMention {
   span: Span;
   text: string;
-  /** Lower-case, typography and diacritics folded, dots removed, words joined by one space. */
+  /** The words' normal forms (text/words.ts: lower case, folded, abbreviation dots removed), joined by one space. */
   norm: string;
   /** The name's words as in `norm`, without connectors ("department of defence" -> ["department", "defence"]). */
   tokens: string[];
@@ -49,19 +50,18 @@ interface Word {
   sentenceInitial: boolean;
 }
 
-const WORD = /(?:\p{L}\.){2,}|[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’-][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*/gu;
 const SENTENCE_OPENERS = new Set([...'.!?:;"“”([{—–-*#>•']);
 const POSSESSIVE = /['’]s$/u;
 const LOWER_TAIL = /-\p{Ll}[\p{Ll}-]*$/u;
 
-function readWords(text: string): Word[] {
+/** The text's words as the shared scanner reads them, each cut before a possessive or a lower-case tail. */
+function readNameWords(text: string): Word[] {
   const found: Word[] = [];
-  for (const match of text.matchAll(WORD)) {
-    const start = match.index!;
-    let written = match[0];
-    let end = start + written.length;
-    // An initial or an abbreviation keeps its dot ("J.", "St."), a sentence's last word does not.
-    if (text[end] === '.' && (/^\p{Lu}$/u.test(written) || ABBREVIATIONS.has(written.toLowerCase()))) end++;
+  for (const word of readWords(text)) {
+    if (word.kind !== 'word') continue;
+    const { start } = word;
+    let written = word.text;
+    let end = word.end;
     let closes = false;
     const possessive = POSSESSIVE.exec(written);
     if (possessive) {
@@ -178,7 +178,7 @@ function trimConnectors(part: Word[]): Word[] {
 function toMention(text: string, part: Word[], offset: number): NameMention {
   const first = part[0];
   const last = part[part.length - 1];
-  const folded = part.map((word) => normalizeWord(text.slice(word.start, word.end)).replace(/\./g, ''));
+  const folded = part.map((word) => normalForm(text.slice(word.start, word.end)));
   return {
     span: { start: offset + first.start, end: offset + last.end },
     text: text.slice(first.start, last.end),
@@ -189,7 +189,7 @@ function toMention(text: string, part: Word[], offset: number): NameMention {
 
 export function findNames(text: string, offset = 0): NameMention[] {
   const mentions: NameMention[] = [];
-  for (const run of capitalisedRuns(text, readWords(text))) {
+  for (const run of capitalisedRuns(text, readNameWords(text))) {
     for (const raw of splitAtTitles(withoutSentenceCapital(run, text))) {
       const part = trimConnectors(raw);
       if (part.length === 0 || part.every((word) => CALENDAR_WORDS.has(bare(word)))) continue;
@@ -200,12 +200,12 @@ export function findNames(text: string, offset = 0): NameMention[] {
 }
 
 export function isTitleWord(word: string): boolean {
-  return TITLES.has(normalizeWord(word).replace(/\./g, ''));
+  return TITLES.has(normalForm(word));
 }
 
 /** A word of a title: the title word or one that stands in it ("Secretary of State", "Defense Minister"). */
 export function isTitlePart(word: string): boolean {
-  const folded = normalizeWord(word).replace(/\./g, '');
+  const folded = normalForm(word);
   return TITLES.has(folded) || TITLE_MODIFIERS.has(folded);
 }
 
@@ -245,7 +245,7 @@ export function findNamesByVocabulary(text: string, vocabulary: Set<string>, off
 
 /** A name's distinctive words: folded, without titles (but for a company's: "General Motors"), connectors and dots. */
 function nameWords(name: string): string[] {
-  const folded = name.split(/\s+/).map((word) => normalizeWord(word).replace(/\./g, ''));
+  const folded = name.split(/\s+/).map(normalForm);
   const isTitle = (word: string, i: number) =>
     TITLES.has(word) && !(i === folded.length - 2 && ORGANISATION_TAILS.has(folded[i + 1]!));
   return folded.filter((word, i) => word && !CONNECTORS.has(word) && !isTitle(word, i));

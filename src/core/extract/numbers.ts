@@ -85,7 +85,7 @@ interface Piece {
 // The lookbehinds keep identifiers out: digits glued to a letter, or to "-" after a letter ("S-400"), and
 // digits continuing a number ("v1.2.3") are not numbers. A "-" after a digit is a range ("3-2"): allowed.
 const PIECE =
-  /(?<currency>(?:US|AU|NZ|HK|CA|A|C|S)?\$|[£€¥₹])?(?<!\p{L}-?)(?<![\p{N}][.,]?)(?<number>\d+(?:,\d{3})*(?:\.\d+)?)(?<suffix>st|nd|rd|th|bn|tn|mn|m|k|b|%)?(?![\p{L}\p{N}])|(?<word>\p{L}+(?:['’]\p{L}+)?)|%/giu;
+  /(?<currency>(?:US|AU|NZ|HK|CA|A|C|S)?\$|[£€¥₹])?(?<!\p{L}-?)(?<![\p{N}][.,]?)(?<number>\d+(?:,\d{3})*(?:\.\d+)?)(?<suffix>st|nd|rd|th|bn|tn|mn|m|k|b|%)?(?![\p{L}\p{N}])|(?<word>\p{L}[\p{L}\p{M}]*(?:['’]\p{L}[\p{L}\p{M}]*)?)|%/giu;
 const ISO_DATE_OR_TIME = /\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}/g;
 
 function scan(text: string): Piece[] {

@@ -17,13 +17,16 @@ import {
   ORGANISATION_TAILS,
   ORGANISATION_WORDS,
   PHRASE_SPEECH_VERBS,
+  PRONOUNS,
   SPEECH_VERBS,
   TITLES,
 } from '../text/vocabulary.js';
-import { PRONOUNS, readWords, rescanWords, wordSet, wordsOf, type Masked, type Word } from './speaker-words.js';
+import { firstWordFrom, readWords, rescanWords, type Word } from '../text/words.js';
 
 // ---------------------------------------------------------------------------------------------------------------
-// Word lists
+// Word lists (the shared ones are the vocabulary's; these are the speaker reader's grammar)
+
+const wordSet = (list: string) => new Set(list.split(/\s+/).filter(Boolean));
 
 const PERSON_PRONOUNS = wordSet('he she');
 
@@ -45,6 +48,31 @@ const NEGATIONS = wordSet('not never cannot');
 const CLAUSE_WORDS = wordSet('and but or nor that which who whom whose as while when where because if so than though although');
 const PREPOSITIONS = wordSet('of for at in on from with by to about into over under after before during between');
 const DETERMINERS = wordSet('a an the this that these those its his her their our my your some');
+
+// ---------------------------------------------------------------------------------------------------------------
+// Words, each quotation masked as one token
+
+/** A quotation in a span read as words: its span including its marks, and its index among the quotations. */
+export interface Masked {
+  outer: Span;
+  index: number;
+}
+
+/** The words of `span`, each quotation in it one `quote` token. */
+export function wordsOf(all: Word[], span: Span, masked: Masked[]): Word[] {
+  const result: Word[] = [];
+  let next = 0;
+  for (let i = firstWordFrom(all, span.start); i < all.length && all[i]!.start < span.end; i++) {
+    const w = all[i]!;
+    while (next < masked.length && masked[next]!.outer.end <= w.start) next++;
+    const quote = masked[next];
+    if (!quote || quote.outer.start > w.start) result.push(w);
+    else if (result.at(-1)?.quotation !== quote.index) {
+      result.push({ kind: 'quote', text: '', lower: '', start: quote.outer.start, end: quote.outer.end, name: false, quotation: quote.index });
+    }
+  }
+  return result;
+}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Names

@@ -23,8 +23,9 @@ export function foldTypography(text: string): string {
   return text.replace(SINGLE_QUOTES, "'").replace(DOUBLE_QUOTES, '"').replace(DASHES, '-').replace(SPACES, ' ');
 }
 
-// A word: letters and digits, joined by internal apostrophes, hyphens, or (between digits) '.' and ','.
-const WORD = /[\p{L}\p{N}]+(?:(?:['\u2019\-]|(?<=\p{N})[.,](?=\p{N}))[\p{L}\p{N}]+)*/gu;
+// A word: letters and digits (and the combining marks of decomposed text), joined by internal apostrophes,
+// hyphens, or (between digits) '.' and ','.
+const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:(?:['\u2019\-]|(?<=\p{N})[.,](?=\p{N}))[\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*/gu;
 
 export function normalizeWord(word: string): string {
   return foldTypography(word)

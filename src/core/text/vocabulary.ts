@@ -50,5 +50,7 @@ export const RESTATING_STEMS: ReadonlySet<string> = new Set(wordsOf(lists.restat
 export const ORGANISATION_WORDS = setOf(lists.organisationWords);
 /** A title followed only by one of these is part of a company's name: General Motors, General Electric. */
 export const ORGANISATION_TAILS = setOf(lists.organisationTails);
+/** Subject pronouns: capitalised at a sentence's start, never part of a name. */
+export const PRONOUNS = setOf(lists.pronouns);
 /** Lower-case words inside names: Ricardo de Oliveira, Haitham bin Tariq, Ibn al-Khattab. */
 export const NAME_PARTICLES = setOf(lists.nameParticles);

@@ -49,7 +49,7 @@ describe('the shared vocabulary', () => {
   it('has one list of titles: the name reader and the speaker reader both take every title off a name', () => {
     const disagreeing: string[] = [];
     for (const title of TITLES) {
-      const sentence = `Yesterday ${capitalised(title)} Jane Doyle said the plan would work.`;
+      const sentence = `On Tuesday, ${capitalised(title)} Jane Doyle said the plan would work.`;
       const names = findNames(sentence).map((name) => name.text);
       const speaker = findReportedSpeech(splitSentences(sentence)[0]!, sentence)?.name;
       if (!isTitleWord(title) || names.at(-1) !== 'Jane Doyle' || speaker !== 'Jane Doyle') disagreeing.push(`${title}: ${names.join(', ')} / ${speaker}`);
@@ -57,11 +57,16 @@ describe('the shared vocabulary', () => {
     assert.deepEqual(disagreeing, []);
   });
 
-  it('keeps the title a company is named after: "General Motors", not "Motors"', () => {
+  it('keeps a title that names an institution: "General Motors", "Northern General", "Justice Department"', () => {
     assert.deepEqual(
       findNames('General Motors and General Electric said nothing.').map((name) => name.text),
       ['General Motors', 'General Electric'],
     );
+    assert.deepEqual(
+      findNames('She was taken to the Northern General, and the Justice Department and the Hillsborough Justice Campaign said so.').map((name) => name.text),
+      ['Northern General', 'Justice Department', 'Hillsborough Justice Campaign'],
+    );
+    assert.deepEqual(findNames('Major Jane Doyle and Chief Justice John Roberts met.').map((name) => name.text), ['Jane Doyle', 'John Roberts']);
   });
 
   it('derives the reporting words from the verbs: "said", "says", "added", "according" carry no claim; "confirmed" does', () => {

@@ -16,11 +16,14 @@ import type { Span } from '../types.js';
 import { stemWord, STOPWORDS, tokenize } from '../text/normalize.js';
 import { normalForm, readWords } from '../text/words.js';
 import {
-  CALENDAR_WORDS,
+  MONTHS,
   NAME_PARTICLES,
   ORGANISATION_TAILS,
+  ORGANISATION_WORDS,
   TITLE_MODIFIERS,
   TITLES,
+  TITLES_IN_INSTITUTION_NAMES,
+  WEEKDAYS,
 } from '../text/vocabulary.js';
 import commonStemList from './common-words.json' with { type: 'json' };
 
@@ -38,6 +41,9 @@ const words = (list: string) => new Set(list.split(/\s+/).filter(Boolean));
 const COMMON_STEMS = words(commonStemList as string);
 // Not "for" or "and": they join two names more often than they stand inside one ("Warren for Howard").
 const CONNECTORS = new Set([...NAME_PARTICLES, 'of', 'the']);
+// A name of only these is a date. Not the weekdays' abbreviations: "Sun", "Sat", "Wed" alone are more often a
+// newspaper or a word than a day.
+const DATE_WORDS = new Set([...MONTHS, ...WEEKDAYS]);
 
 interface Word {
   start: number;
@@ -149,10 +155,7 @@ function splitAtTitles(run: Word[]): Word[][] {
   while (i < run.length) {
     let k = i;
     while (k < run.length && (TITLES.has(bare(run[k])) || TITLE_MODIFIERS.has(bare(run[k])))) k++;
-    const phrase = run.slice(i, k);
-    // A title followed only by a company's last word is the company's name: "General Motors", "General Electric".
-    const companyName = k === run.length - 1 && ORGANISATION_TAILS.has(bare(run[k]));
-    if (!companyName && phrase.some((word) => TITLES.has(bare(word)))) {
+    if (isTitlePhrase(run, i, k)) {
       parts.push(current);
       current = [];
       i = k;
@@ -163,6 +166,19 @@ function splitAtTitles(run: Word[]): Word[][] {
   }
   parts.push(current);
   return parts;
+}
+
+/** Whether the title words among run[i..k) (titles and their modifiers) are a person's title here. */
+function isTitlePhrase(run: Word[], i: number, k: number): boolean {
+  const titles = run.slice(i, k).filter((word) => TITLES.has(bare(word)));
+  if (titles.length === 0) return false;
+  // A title followed only by a company's last word is the company's name: "General Motors", "General Electric".
+  if (k === run.length - 1 && ORGANISATION_TAILS.has(bare(run[k]))) return false;
+  if (titles.some((word) => !TITLES_IN_INSTITUTION_NAMES.has(bare(word)))) return true;
+  // "Justice", "General", "Major" alone: a title only opening a run, and not before an institution's word
+  // ("Major Jane Doyle", a lone "Justice"); else the institution's name ("Hillsborough Justice Campaign",
+  // "Northern General", "Justice Department").
+  return i === 0 && !(k < run.length && ORGANISATION_WORDS.has(bare(run[k])));
 }
 
 const bare = (word: Word) => word.lower.replace(/\./g, '');
@@ -192,7 +208,7 @@ export function findNames(text: string, offset = 0): NameMention[] {
   for (const run of capitalisedRuns(text, readNameWords(text))) {
     for (const raw of splitAtTitles(withoutSentenceCapital(run, text))) {
       const part = trimConnectors(raw);
-      if (part.length === 0 || part.every((word) => CALENDAR_WORDS.has(bare(word)))) continue;
+      if (part.length === 0 || part.every((word) => DATE_WORDS.has(bare(word)))) continue;
       mentions.push(toMention(text, part, offset));
     }
   }

@@ -48,6 +48,12 @@ const CUES: ReadonlyArray<readonly [cue: string, words: ReadonlyArray<ReadonlySe
   ] as const
 ).map(([cue, words]) => [cue, words.map((spellings) => new Set(spellings.split(' ')))] as const);
 
+// Most words start no cue: each is looked up once.
+const CUES_BY_FIRST_WORD = new Map<string, (typeof CUES)[number][]>();
+for (const entry of CUES) {
+  for (const first of entry[1][0]!) CUES_BY_FIRST_WORD.set(first, [...(CUES_BY_FIRST_WORD.get(first) ?? []), entry]);
+}
+
 // Phrases that contain a cue word but assert rather than deny: "not only X but also Y" says X.
 const NON_NEGATING = /^(?:not\s+(?:only|just|least)|no\s+(?:doubt|matter)|nothing\s+but|no\.?\s*\d)/i;
 
@@ -67,10 +73,13 @@ function partsOf(text: string): Part[] {
   for (const word of readWords(text)) {
     if (word.kind !== 'word') continue;
     let start = word.start;
-    for (const piece of word.text.split('-')) {
-      const key = piece.toLowerCase().replace(/\u2019/g, "'").replace(/\.$/, '');
-      const possessive = key.endsWith("'s") ? 2 : 0;
-      parts.push({ start, end: start + key.length - possessive, key: key.slice(0, key.length - possessive) });
+    for (const piece of word.text.includes('-') ? word.text.split('-') : [word.text]) {
+      let key = piece === word.text ? word.lower : piece.toLowerCase();
+      if (key.includes('\u2019')) key = key.replace(/\u2019/g, "'");
+      let cut = 0; // characters off the end: a full stop, a possessive
+      if (key.endsWith('.')) (key = key.slice(0, -1)), cut++;
+      if (key.endsWith("'s")) (key = key.slice(0, -2)), (cut += 2);
+      parts.push({ start, end: start + piece.length - cut, key });
       start += piece.length + 1;
     }
   }
@@ -79,7 +88,7 @@ function partsOf(text: string): Part[] {
 
 /** The cue spelled by the parts from `at`, only spaces between its words. */
 function cueAt(text: string, parts: Part[], at: number): { cue: string; length: number } | undefined {
-  for (const [cue, words] of CUES) {
+  for (const [cue, words] of CUES_BY_FIRST_WORD.get(parts[at]!.key) ?? []) {
     const matches = words.every((spellings, k) => {
       const part = parts[at + k];
       if (!part || !spellings.has(part.key)) return false;

@@ -18,6 +18,10 @@ const TITLE_ABBREVIATIONS = setOf(lists.titleAbbreviations);
 export const TITLES: ReadonlySet<string> = new Set([...setOf(lists.titles), ...[...TITLE_ABBREVIATIONS].map((word) => word.toLowerCase())]);
 /** Words that stand in a title before the title word: "Defense Minister", "Chief Executive", "Attorney General". */
 export const TITLE_MODIFIERS = setOf(lists.titleModifiers);
+/** Titles that also stand inside institutions' names: "Justice Department", "Northern General", "Major League". */
+export const TITLES_IN_INSTITUTION_NAMES = setOf(lists.titlesInInstitutionNames);
+
+export const WEEKDAYS = setOf(lists.weekdays);
 
 export const MONTHS = setOf(lists.months, lists.monthAbbreviations);
 /** Months and weekdays, written out or abbreviated ("sept", "thurs"): date words, never names. */

@@ -54,6 +54,10 @@ for (const entry of CUES) {
   for (const first of entry[1][0]!) CUES_BY_FIRST_WORD.set(first, [...(CUES_BY_FIRST_WORD.get(first) ?? []), entry]);
 }
 
+// Most sentences hold no cue: one search for the cues' first words (and "n't") skips them without reading words.
+const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const MAY_HOLD_CUE = new RegExp([...CUES_BY_FIRST_WORD.keys(), "n't", 'n\u2019t'].map(escape).join('|'), 'i');
+
 // Phrases that contain a cue word but assert rather than deny: "not only X but also Y" says X.
 const NON_NEGATING = /^(?:not\s+(?:only|just|least)|no\s+(?:doubt|matter)|nothing\s+but|no\.?\s*\d)/i;
 
@@ -101,6 +105,7 @@ function cueAt(text: string, parts: Part[], at: number): { cue: string; length: 
 
 export function findNegations(text: string, offset = 0): NegationCue[] {
   const cues: NegationCue[] = [];
+  if (!MAY_HOLD_CUE.test(text)) return cues;
   const parts = partsOf(text);
   for (let i = 0; i < parts.length; i++) {
     const { start, key } = parts[i]!;

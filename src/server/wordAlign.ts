@@ -1,5 +1,6 @@
 // Word-level alignment of two short texts (a draft's value and the source's), shared by the hover's marks and
 // the quick fixes' minimal edits.
+import { readWords } from '../core/text/words.js';
 
 export interface Word {
   start: number;
@@ -8,14 +9,13 @@ export interface Word {
   key: string;
 }
 
-const WORD = /[\p{L}\p{N}]+(?:['’.,-][\p{L}\p{N}]+)*/gu;
-
+/** The words of `text` as every reader reads them (text/words.ts), with document offsets. */
 export function words(text: string, offset = 0): Word[] {
-  return [...text.matchAll(WORD)].map((match) => ({
-    start: offset + match.index,
-    end: offset + match.index + match[0].length,
-    key: match[0].toLowerCase().replace(/’/g, "'"),
-  }));
+  const result: Word[] = [];
+  for (const word of readWords(text)) {
+    if (word.kind === 'word') result.push({ start: offset + word.start, end: offset + word.end, key: word.lower.replace(/’/g, "'") });
+  }
+  return result;
 }
 
 /** Index pairs [i in a, j in b] of a longest common subsequence of the two word lists, in order. */

@@ -39,6 +39,14 @@ describe('findNegations', () => {
     assert.deepEqual(cues('It is no longer unlikely, never without reason, and none of them knew nothing'), ['no longer', 'unlikely', 'never', 'without', 'none', 'nothing']);
   });
 
+  it('reads a cue inside a compound or before a possessive, the possessive outside its span', () => {
+    assert.deepEqual(findNegations("how no one's holiday went"), [{ span: { start: 4, end: 10 }, cue: 'no one' }]);
+    assert.deepEqual(findNegations('a no-fly zone, a not-guilty plea'), [
+      { span: { start: 2, end: 4 }, cue: 'no' },
+      { span: { start: 17, end: 20 }, cue: 'not' },
+    ]);
+  });
+
   it('does not count "not only", "No. 10" or the "nor" of "neither ... nor"', () => {
     assert.deepEqual(cues('Airport security in any form will be important not only for the United States, but also for other countries'), []);
     assert.deepEqual(cues('No. 10 said'), []);

@@ -10,15 +10,27 @@
 // built by scripts/build-common-words.mjs): frequency with case tells "Drones" from "Lordstown" far better
 // than a hand list could. A common word still starts a name when another capitalised
 // word follows it directly ("White House", "Swoop Aero"). Months and weekdays alone are dates, not names.
+// The words are the shared scanner's (text/words.ts), the titles, particles and calendar words the vocabulary's.
 import { samePlace } from './places.js';
 import type { Span } from '../types.js';
-import { normalizeWord, stemWord, STOPWORDS, tokenize } from '../text/normalize.js';
+import { stemWord, STOPWORDS, tokenize } from '../text/normalize.js';
+import { normalForm, readWords } from '../text/words.js';
+import {
+  MONTHS,
+  NAME_PARTICLES,
+  ORGANISATION_TAILS,
+  ORGANISATION_WORDS,
+  TITLE_MODIFIERS,
+  TITLES,
+  TITLES_IN_INSTITUTION_NAMES,
+  WEEKDAYS,
+} from '../text/vocabulary.js';
 import commonStemList from './common-words.json' with { type: 'json' };
 
 export interface NameMention {
   span: Span;
   text: string;
-  /** Lower-case, typography and diacritics folded, dots removed, words joined by one space. */
+  /** The words' normal forms (text/words.ts: lower case, folded, abbreviation dots removed), joined by one space. */
   norm: string;
   /** The name's words as in `norm`, without connectors ("department of defence" -> ["department", "defence"]). */
   tokens: string[];
@@ -27,23 +39,11 @@ export interface NameMention {
 const words = (list: string) => new Set(list.split(/\s+/).filter(Boolean));
 
 const COMMON_STEMS = words(commonStemList as string);
-const TITLES = words(`president vice minister secretary spokesman spokeswoman spokesperson ceo cfo coo cto chairman
-  chairwoman chairperson chair director governor gov senator sen representative rep congressman congresswoman mayor
-  judge king queen prince princess pope gen colonel col captain capt lieutenant lt sergeant sgt officer commissioner
-  chancellor premier ambassador attorney advisor adviser founder co-founder cofounder mr mrs ms dr sir dame lord lady
-  professor prof coach manager executive leader deputy dean bishop archbishop cardinal rabbi imam sheikh emir sultan
-  inspector detective analyst economist chief head commander admiral marshal superintendent sheriff president-elect`);
-// Words that stand in a title before the title word ("Defense Minister", "Chief Executive", "Attorney General").
-const TITLE_MODIFIERS = words(`defense defence foreign prime vice deputy chief executive interior finance national
-  security general press health home justice trade economy economic energy state senior assistant associate acting
-  former interim supreme first treasury education transport transportation environment labor labour agriculture
-  commerce homeland intelligence operating financial technology technical regional managing communications policy
-  military special joint of`);
 // Not "for" or "and": they join two names more often than they stand inside one ("Warren for Howard").
-const CONNECTORS = words('of the de del della des di da do du van von der den ter la le el al bin ibn bint y');
-const DATE_WORDS = words(`january february march april may june july august september october november december
-  jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday`);
-const ABBREVIATIONS = words('mr mrs ms dr st jr sr gen sen rep gov lt col capt sgt prof inc corp co ltd mt ft jan feb mar apr jun jul aug sep sept oct nov dec');
+const CONNECTORS = new Set([...NAME_PARTICLES, 'of', 'the']);
+// A name of only these is a date. Not the weekdays' abbreviations: "Sun", "Sat", "Wed" alone are more often a
+// newspaper or a word than a day.
+const DATE_WORDS = new Set([...MONTHS, ...WEEKDAYS]);
 
 interface Word {
   start: number;
@@ -56,19 +56,18 @@ interface Word {
   sentenceInitial: boolean;
 }
 
-const WORD = /(?:\p{L}\.){2,}|[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’-][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*/gu;
 const SENTENCE_OPENERS = new Set([...'.!?:;"“”([{—–-*#>•']);
 const POSSESSIVE = /['’]s$/u;
 const LOWER_TAIL = /-\p{Ll}[\p{Ll}-]*$/u;
 
-function readWords(text: string): Word[] {
+/** The text's words as the shared scanner reads them, each cut before a possessive or a lower-case tail. */
+function readNameWords(text: string): Word[] {
   const found: Word[] = [];
-  for (const match of text.matchAll(WORD)) {
-    const start = match.index!;
-    let written = match[0];
-    let end = start + written.length;
-    // An initial or an abbreviation keeps its dot ("J.", "St."), a sentence's last word does not.
-    if (text[end] === '.' && (/^\p{Lu}$/u.test(written) || ABBREVIATIONS.has(written.toLowerCase()))) end++;
+  for (const word of readWords(text)) {
+    if (word.kind !== 'word') continue;
+    const { start } = word;
+    let written = word.text;
+    let end = word.end;
     let closes = false;
     const possessive = POSSESSIVE.exec(written);
     if (possessive) {
@@ -156,8 +155,7 @@ function splitAtTitles(run: Word[]): Word[][] {
   while (i < run.length) {
     let k = i;
     while (k < run.length && (TITLES.has(bare(run[k])) || TITLE_MODIFIERS.has(bare(run[k])))) k++;
-    const phrase = run.slice(i, k);
-    if (phrase.some((word) => TITLES.has(bare(word)))) {
+    if (isTitlePhrase(run, i, k)) {
       parts.push(current);
       current = [];
       i = k;
@@ -168,6 +166,19 @@ function splitAtTitles(run: Word[]): Word[][] {
   }
   parts.push(current);
   return parts;
+}
+
+/** Whether the title words among run[i..k) (titles and their modifiers) are a person's title here. */
+function isTitlePhrase(run: Word[], i: number, k: number): boolean {
+  const titles = run.slice(i, k).filter((word) => TITLES.has(bare(word)));
+  if (titles.length === 0) return false;
+  // A title followed only by a company's last word is the company's name: "General Motors", "General Electric".
+  if (k === run.length - 1 && ORGANISATION_TAILS.has(bare(run[k]))) return false;
+  if (titles.some((word) => !TITLES_IN_INSTITUTION_NAMES.has(bare(word)))) return true;
+  // "Justice", "General", "Major" alone: a title only opening a run, and not before an institution's word
+  // ("Major Jane Doyle", a lone "Justice"); else the institution's name ("Hillsborough Justice Campaign",
+  // "Northern General", "Justice Department").
+  return i === 0 && !(k < run.length && ORGANISATION_WORDS.has(bare(run[k])));
 }
 
 const bare = (word: Word) => word.lower.replace(/\./g, '');
@@ -183,7 +194,7 @@ function trimConnectors(part: Word[]): Word[] {
 function toMention(text: string, part: Word[], offset: number): NameMention {
   const first = part[0];
   const last = part[part.length - 1];
-  const folded = part.map((word) => normalizeWord(text.slice(word.start, word.end)).replace(/\./g, ''));
+  const folded = part.map((word) => normalForm(text.slice(word.start, word.end)));
   return {
     span: { start: offset + first.start, end: offset + last.end },
     text: text.slice(first.start, last.end),
@@ -194,7 +205,7 @@ function toMention(text: string, part: Word[], offset: number): NameMention {
 
 export function findNames(text: string, offset = 0): NameMention[] {
   const mentions: NameMention[] = [];
-  for (const run of capitalisedRuns(text, readWords(text))) {
+  for (const run of capitalisedRuns(text, readNameWords(text))) {
     for (const raw of splitAtTitles(withoutSentenceCapital(run, text))) {
       const part = trimConnectors(raw);
       if (part.length === 0 || part.every((word) => DATE_WORDS.has(bare(word)))) continue;
@@ -205,12 +216,12 @@ export function findNames(text: string, offset = 0): NameMention[] {
 }
 
 export function isTitleWord(word: string): boolean {
-  return TITLES.has(normalizeWord(word).replace(/\./g, ''));
+  return TITLES.has(normalForm(word));
 }
 
 /** A word of a title: the title word or one that stands in it ("Secretary of State", "Defense Minister"). */
 export function isTitlePart(word: string): boolean {
-  const folded = normalizeWord(word).replace(/\./g, '');
+  const folded = normalForm(word);
   return TITLES.has(folded) || TITLE_MODIFIERS.has(folded);
 }
 
@@ -248,12 +259,12 @@ export function findNamesByVocabulary(text: string, vocabulary: Set<string>, off
   return mentions;
 }
 
-/** A name's distinctive words: folded, without titles, connectors and dots. */
+/** A name's distinctive words: folded, without titles (but for a company's: "General Motors"), connectors and dots. */
 function nameWords(name: string): string[] {
-  return name
-    .split(/\s+/)
-    .map((word) => normalizeWord(word).replace(/\./g, ''))
-    .filter((word) => word && !CONNECTORS.has(word) && !TITLES.has(word));
+  const folded = name.split(/\s+/).map(normalForm);
+  const isTitle = (word: string, i: number) =>
+    TITLES.has(word) && !(i === folded.length - 2 && ORGANISATION_TAILS.has(folded[i + 1]!));
+  return folded.filter((word, i) => word && !CONNECTORS.has(word) && !isTitle(word, i));
 }
 
 /**

@@ -1,6 +1,8 @@
 // Negation cues in one sentence. A contradiction often hides in one small word ("could not confirm" vs
 // "confirmed", "unaware" vs "aware"), so the verifier compares the polarity of a draft sentence with the
-// polarity of its evidence. Off-the-shelf taggers miss "Nobody agreed" and "talks failed": hence an own list.
+// polarity of its evidence. Off-the-shelf taggers miss "Nobody agreed" and "talks failed": hence an own list,
+// matched on the words every reader reads (text/words.ts).
+import { readWords } from '../text/words.js';
 import type { Span } from '../types.js';
 
 export interface NegationCue {
@@ -9,62 +11,120 @@ export interface NegationCue {
   cue: string;
 }
 
-// Multi-word cues come first in the alternation so that "could not confirm" is one cue, not "not".
-// Each entry is a regular-expression source matched case-insensitively at word boundaries.
-const CUE_PATTERNS: ReadonlyArray<readonly [cue: string, pattern: string]> = [
-  ['could not confirm', "could(?:\\s+not|n['’]t|\\s+n['’]t)\\s+confirm"],
-  ['no longer', 'no\\s+longer'],
-  ['no one', 'no\\s+one'],
-  ['unable to', 'unable\\s+to'],
-  ['failed to', 'fail(?:ed|s)?\\s+to'],
-  ['declined to', 'declin(?:ed|es|e)\\s+to'],
-  ['refused', 'refus(?:ed|es|e)'],
-  ['denied', 'den(?:ied|ies|y)'],
-  ['not', 'not|cannot'],
-  // "n't" also stands alone in tokenised corpora ("could n't").
-  ["n't", "n['’]t"],
-  ['never', 'never'],
-  ['none', 'none'],
-  ['nobody', 'nobody'],
-  ['nothing', 'nothing'],
-  ['nowhere', 'nowhere'],
-  ['neither', 'neither'],
-  ['nor', 'nor'],
-  ['without', 'without'],
-  ['no', 'no'],
-  // Lexical negatives: only words whose positive counterpart is a plain claim ("aware", "able", "likely").
-  ['unaware', 'unaware'],
-  ['unable', 'unable'],
-  ['unlikely', 'unlikely'],
-  ['unwilling', 'unwilling'],
-  ['unclear', 'unclear'],
-  ['uncertain', 'uncertain'],
-  ['unsure', 'unsure'],
-  ['unknown', 'unknown'],
-  ['impossible', 'impossible'],
-];
+// A cue is a run of words, each spelled one of a few ways (lower case, typographic apostrophe folded). Longer
+// cues are tried first at each word, so that "could not confirm" is one cue, not "not".
+const CUES: ReadonlyArray<readonly [cue: string, words: ReadonlyArray<ReadonlySet<string>>]> = (
+  [
+    ['could not confirm', ['could', 'not', 'confirm']],
+    ['could not confirm', ['could', "n't", 'confirm']],
+    ['could not confirm', ["couldn't", 'confirm']],
+    ['no longer', ['no', 'longer']],
+    ['no one', ['no', 'one']],
+    ['unable to', ['unable', 'to']],
+    ['failed to', ['fail failed fails', 'to']],
+    ['declined to', ['declined declines decline', 'to']],
+    ['refused', ['refused refuses refuse']],
+    ['denied', ['denied denies deny']],
+    ['not', ['not cannot']],
+    ['never', ['never']],
+    ['none', ['none']],
+    ['nobody', ['nobody']],
+    ['nothing', ['nothing']],
+    ['nowhere', ['nowhere']],
+    ['neither', ['neither']],
+    ['nor', ['nor']],
+    ['without', ['without']],
+    ['no', ['no']],
+    // Lexical negatives: only words whose positive counterpart is a plain claim ("aware", "able", "likely").
+    ['unaware', ['unaware']],
+    ['unable', ['unable']],
+    ['unlikely', ['unlikely']],
+    ['unwilling', ['unwilling']],
+    ['unclear', ['unclear']],
+    ['uncertain', ['uncertain']],
+    ['unsure', ['unsure']],
+    ['unknown', ['unknown']],
+    ['impossible', ['impossible']],
+  ] as const
+).map(([cue, words]) => [cue, words.map((spellings) => new Set(spellings.split(' ')))] as const);
+
+// Most words start no cue: each is looked up once.
+const CUES_BY_FIRST_WORD = new Map<string, (typeof CUES)[number][]>();
+for (const entry of CUES) {
+  for (const first of entry[1][0]!) CUES_BY_FIRST_WORD.set(first, [...(CUES_BY_FIRST_WORD.get(first) ?? []), entry]);
+}
+
+// Most sentences hold no cue: one search for the cues' first words (and "n't") skips them without reading words.
+const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const MAY_HOLD_CUE = new RegExp([...CUES_BY_FIRST_WORD.keys(), "n't", 'n\u2019t'].map(escape).join('|'), 'i');
 
 // Phrases that contain a cue word but assert rather than deny: "not only X but also Y" says X.
 const NON_NEGATING = /^(?:not\s+(?:only|just|least)|no\s+(?:doubt|matter)|nothing\s+but|no\.?\s*\d)/i;
 
-// "n't" is glued to its verb ("couldn't"), so it needs no word boundary before it.
-const CUES = new RegExp(
-  CUE_PATTERNS.map(([, pattern], i) => (pattern.startsWith('n[') ? `(?<c${i}>${pattern})` : `(?<c${i}>(?<![\\p{L}\\p{N}])(?:${pattern}))`) + '(?![\\p{L}\\p{N}])').join('|'),
-  'giu',
-);
+interface Part {
+  start: number;
+  end: number;
+  /** Lower case, typographic apostrophe folded, a possessive or an abbreviation's full stop off ("nobody's" -> "nobody"); `end` too. */
+  key: string;
+}
+
+/**
+ * The shared scanner's words (text/words.ts), cut at hyphens: a cue inside a compound negates as it always
+ * did here ("no-fly", "non-binding" is not "no").
+ */
+function partsOf(text: string): Part[] {
+  const parts: Part[] = [];
+  for (const word of readWords(text)) {
+    if (word.kind !== 'word') continue;
+    let start = word.start;
+    for (const piece of word.text.includes('-') ? word.text.split('-') : [word.text]) {
+      let key = piece === word.text ? word.lower : piece.toLowerCase();
+      if (key.includes('\u2019')) key = key.replace(/\u2019/g, "'");
+      let cut = 0; // characters off the end: a full stop, a possessive
+      if (key.endsWith('.')) (key = key.slice(0, -1)), cut++;
+      if (key.endsWith("'s")) (key = key.slice(0, -2)), (cut += 2);
+      parts.push({ start, end: start + piece.length - cut, key });
+      start += piece.length + 1;
+    }
+  }
+  return parts;
+}
+
+/** The cue spelled by the parts from `at`, only spaces between its words. */
+function cueAt(text: string, parts: Part[], at: number): { cue: string; length: number } | undefined {
+  for (const [cue, words] of CUES_BY_FIRST_WORD.get(parts[at]!.key) ?? []) {
+    const matches = words.every((spellings, k) => {
+      const part = parts[at + k];
+      if (!part || !spellings.has(part.key)) return false;
+      return k === 0 || /^\s+$/.test(text.slice(parts[at + k - 1]!.end, part.start));
+    });
+    if (matches) return { cue, length: words.length };
+  }
+  return undefined;
+}
 
 // "whether or not X" asks about X, it denies nothing.
 const WHETHER_OR = /whether\s+or\s*$/i;
 
 export function findNegations(text: string, offset = 0): NegationCue[] {
   const cues: NegationCue[] = [];
-  for (const match of text.matchAll(CUES)) {
-    const index = match.index!;
-    if (NON_NEGATING.test(text.slice(index, index + 20)) || WHETHER_OR.test(text.slice(Math.max(0, index - 12), index))) continue;
-    const cue = CUE_PATTERNS[Object.values(match.groups!).findIndex((group) => group !== undefined)][0];
-    // "neither X nor Y" and "did not X, nor Y" deny once: "nor" only continues an earlier cue.
-    if (cue === 'nor' && cues.length > 0) continue;
-    cues.push({ span: { start: offset + index, end: offset + index + match[0].length }, cue });
+  if (!MAY_HOLD_CUE.test(text)) return cues;
+  const parts = partsOf(text);
+  for (let i = 0; i < parts.length; i++) {
+    const { start, key } = parts[i]!;
+    const found = cueAt(text, parts, i);
+    if (found) {
+      const end = parts[i + found.length - 1]!.end;
+      i += found.length - 1; // a cue's words are no other cue's
+      if (NON_NEGATING.test(text.slice(start, start + 20)) || WHETHER_OR.test(text.slice(Math.max(0, start - 12), start))) continue;
+      // "neither X nor Y" and "did not X, nor Y" deny once: "nor" only continues an earlier cue.
+      if (found.cue === 'nor' && cues.length > 0) continue;
+      cues.push({ span: { start: offset + start, end: offset + end }, cue: found.cue });
+    } else if (key.endsWith("n't")) {
+      // "n't" is glued to its verb ("couldn't"), or stands alone in tokenised corpora ("could n't").
+      const end = parts[i]!.end;
+      cues.push({ span: { start: offset + end - 3, end: offset + end }, cue: "n't" });
+    }
   }
   return cues;
 }

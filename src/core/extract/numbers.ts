@@ -14,6 +14,7 @@
 //   counted noun after it ("in 2019", "by 2037"); "2019 members" is a cardinal.
 import type { Span } from '../types.js';
 import { STOPWORDS, stemWord } from '../text/normalize.js';
+import { MONTHS } from '../text/vocabulary.js';
 
 export interface NumberMention {
   span: Span;
@@ -69,10 +70,6 @@ const MEASURE_NOUNS = new Set(
     'pound kilogram kg gram tonne ton litre liter gallon barrel acre hectare degree point percent person people ' +
     'member time vote seat case death').split(' '),
 );
-const MONTHS = new Set(
-  ('january february march april may june july august september october november december ' +
-    'jan feb mar apr jun jul aug sep sept oct nov dec').split(' '),
-);
 const ARTICLE_PARTNERS = new Set(['dozen', 'hundred', 'thousand', 'million', 'billion', 'trillion']);
 const PRONOUN_ONE_BEFORE = new Set(['no', 'the', 'any', 'every', 'each', 'this', 'that', 'which']);
 const SHARE_FOLLOWERS = new Set(['of', 'a', 'an', 'the', 'its', 'their', 'his', 'her', 'that', 'as']);
@@ -88,7 +85,7 @@ interface Piece {
 // The lookbehinds keep identifiers out: digits glued to a letter, or to "-" after a letter ("S-400"), and
 // digits continuing a number ("v1.2.3") are not numbers. A "-" after a digit is a range ("3-2"): allowed.
 const PIECE =
-  /(?<currency>(?:US|AU|NZ|HK|CA|A|C|S)?\$|[£€¥₹])?(?<!\p{L}-?)(?<![\p{N}][.,]?)(?<number>\d+(?:,\d{3})*(?:\.\d+)?)(?<suffix>st|nd|rd|th|bn|tn|mn|m|k|b|%)?(?![\p{L}\p{N}])|(?<word>\p{L}+(?:['’]\p{L}+)?)|%/giu;
+  /(?<currency>(?:US|AU|NZ|HK|CA|A|C|S)?\$|[£€¥₹])?(?<!\p{L}-?)(?<![\p{N}][.,]?)(?<number>\d+(?:,\d{3})*(?:\.\d+)?)(?<suffix>st|nd|rd|th|bn|tn|mn|m|k|b|%)?(?![\p{L}\p{N}])|(?<word>\p{L}[\p{L}\p{M}]*(?:['’]\p{L}[\p{L}\p{M}]*)?)|%/giu;
 const ISO_DATE_OR_TIME = /\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}/g;
 
 function scan(text: string): Piece[] {

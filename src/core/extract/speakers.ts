@@ -10,61 +10,23 @@ import { partitionPoint } from '../text/partition-point.js';
 import { splitSentences } from '../text/sentences.js';
 import type { Quotation, Sentence, Span, Speaker } from '../types.js';
 import { findQuotations } from './quotations.js';
-import { CALENDAR, PRONOUNS, readWords, rescanWords, wordSet, wordsOf, type Masked, type Word } from './speaker-words.js';
+import {
+  CALENDAR_WORDS,
+  INVERTIBLE_SPEECH_VERBS,
+  NAME_PARTICLES,
+  ORGANISATION_TAILS,
+  ORGANISATION_WORDS,
+  PHRASE_SPEECH_VERBS,
+  PRONOUNS,
+  SPEECH_VERBS,
+  TITLES,
+} from '../text/vocabulary.js';
+import { firstWordFrom, readWords, rescanWords, type Word } from '../text/words.js';
 
 // ---------------------------------------------------------------------------------------------------------------
-// Word lists
+// Word lists (the shared ones are the vocabulary's; these are the speaker reader's grammar)
 
-/** Verb forms that attribute words to someone. Base forms that are mostly nouns ("a Times report") are left out. */
-const SPEECH_VERBS = wordSet(`
-  say says said saying tell tells told telling add adds added adding write writes wrote writing
-  notes noted noting explain explains explained explaining states stated stating reports reported reporting
-  announce announces announced announcing argue argues argued arguing claims claimed claiming
-  insist insists insisted insisting warn warns warned warning calls called calling
-  describe describes described describing tweets tweeted tweeting commented commenting
-  acknowledge acknowledges acknowledged acknowledging confirm confirms confirmed confirming
-  admit admits admitted admitting ask asks asked asking replies replied replying
-  respond responds responded responding testify testifies testified testifying
-  declare declares declared declaring stress stresses stressed stressing
-  emphasize emphasizes emphasized emphasizing emphasise emphasises emphasised emphasising
-  observe observes observed observing remarked concede concedes conceded conceding
-  allege alleges alleged predict predicts predicted suggest suggests suggested suggesting
-  cite cites cited citing contend contends contended assert asserts asserted quipped vowed urged`);
-
-/** Verbs that attribute even to a noun phrase ("Afghan officials said"); "Phase III results announced" does not. */
-const PHRASE_SPEECH_VERBS = wordSet('say says said tell tells told write writes wrote reported');
-
-/** Verbs that also take their subject after them: "“…,” said Luke Gumley". */
-const INVERTIBLE_VERBS = wordSet(`
-  say says said add adds added write writes wrote notes noted explains explained asks asked replies replied
-  argues argued insists insisted observes observed remarked tweeted quipped`);
-
-const TITLES = wordSet(`
-  mr mrs ms miss mx dr prof professor sir dame lord lady rev reverend father rabbi imam pastor
-  president vice prime minister secretary chancellor governor gov senator sen rep representative congressman
-  congresswoman councillor councilman councilwoman mayor judge justice attorney general gen lt lieutenant col
-  colonel capt captain maj major sgt sergeant adm admiral commander cmdr chief officer director chairman
-  chairwoman chairperson chair ceo cfo coo cto leader speaker advisor adviser ambassador spokesman spokeswoman
-  spokesperson commissioner inspector superintendent sheriff deputy assistant king queen prince princess pope
-  bishop archbishop cardinal premier detective constable coach manager founder co-founder editor executive head
-  analyst economist strategist dean treasurer marshal`);
-
-/** Words that make a name an organisation's, which "he" or "she" cannot stand for. */
-const ORGANISATION_WORDS = wordSet(`
-  inc inc. corp corp. co co. company corporation ltd llc plc group holdings times post journal news press reuters
-  bloomberg agency ministry department office bank university institute council commission committee court police
-  government association motors media network foundation service services authority administration house pentagon
-  kremlin congress senate parliament party union organization organisation fund board bureau center centre
-  federation league club airlines airways systems technologies international labs partners capital management
-  associated magazine television radio australia america britain china russia ukraine india europe states
-  south north east west new united kingdom republic war act accords street avenue road square park city county
-  province river sea ocean island airport station museum school hall bridge cup prize award day`);
-
-/** A title followed only by one of these is part of a company's name: General Motors. */
-const ORGANISATION_TAILS = wordSet('motors electric dynamics mills foods assembly hospital court office staff council');
-
-/** Lower-case words inside names: Ricardo de Oliveira, Haitham bin Tariq. */
-const NAME_PARTICLES = wordSet('de da das do dos van von der den del della di du la le bin ibn al el');
+const wordSet = (list: string) => new Set(list.split(/\s+/).filter(Boolean));
 
 const PERSON_PRONOUNS = wordSet('he she');
 
@@ -86,6 +48,31 @@ const NEGATIONS = wordSet('not never cannot');
 const CLAUSE_WORDS = wordSet('and but or nor that which who whom whose as while when where because if so than though although');
 const PREPOSITIONS = wordSet('of for at in on from with by to about into over under after before during between');
 const DETERMINERS = wordSet('a an the this that these those its his her their our my your some');
+
+// ---------------------------------------------------------------------------------------------------------------
+// Words, each quotation masked as one token
+
+/** A quotation in a span read as words: its span including its marks, and its index among the quotations. */
+export interface Masked {
+  outer: Span;
+  index: number;
+}
+
+/** The words of `span`, each quotation in it one `quote` token. */
+export function wordsOf(all: Word[], span: Span, masked: Masked[]): Word[] {
+  const result: Word[] = [];
+  let next = 0;
+  for (let i = firstWordFrom(all, span.start); i < all.length && all[i]!.start < span.end; i++) {
+    const w = all[i]!;
+    while (next < masked.length && masked[next]!.outer.end <= w.start) next++;
+    const quote = masked[next];
+    if (!quote || quote.outer.start > w.start) result.push(w);
+    else if (result.at(-1)?.quotation !== quote.index) {
+      result.push({ kind: 'quote', text: '', lower: '', start: quote.outer.start, end: quote.outer.end, name: false, quotation: quote.index });
+    }
+  }
+  return result;
+}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Names
@@ -330,7 +317,7 @@ function subjectOfVerb(frame: Frame, verb: number, earlier: Attribution[]): Subj
   if (before === 'blocked') return undefined;
   if (before === 'passive') return agentAfter(frame, verb);
   if (before !== 'none') return before;
-  const inverted = INVERTIBLE_VERBS.has(frame.words[verb]!.lower) ? subjectAfter(frame, verb + 1) : undefined;
+  const inverted = INVERTIBLE_SPEECH_VERBS.has(frame.words[verb]!.lower) ? subjectAfter(frame, verb + 1) : undefined;
   if (inverted && inverted.kind !== 'unnamed') return inverted;
   const appositive = commaAppositive(frame, verb);
   if (appositive) return appositive;
@@ -359,7 +346,7 @@ function isBetweenSubjectAndVerb(w: Word): boolean {
     w.lower.endsWith("n't") ||
     w.lower.endsWith('n\u2019t') ||
     w.lower === 'to' ||
-    CALENDAR.has(bare(w)) ||
+    CALENDAR_WORDS.has(bare(w)) ||
     /^\p{Ll}+ly$/u.test(w.text)
   );
 }

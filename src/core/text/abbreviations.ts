@@ -2,23 +2,8 @@
 // joins "Acme Co. He left", and a plain punctuation splitter gets "Mr. Smith" wrong, so both are corrected here
 // by one rule set. A wrong split cuts a claim in two (its name in one half, its number in the other); a wrong
 // join only makes a claim longer, so when in doubt the abbreviation does not end the sentence.
-import { STOPWORDS } from './normalize.js';
-
-/** Always followed by a name: "Mr. Smith", "Gen. Milley", "Mt. Everest". */
-const TITLES = new Set(
-  'Mr Mrs Ms Messrs Dr Prof Gen Sen Rep Gov Lt Col Capt Sgt Cpl Adm Maj Cmdr Rev Hon Pres Supt Mt Ft'.split(' '),
-);
-
-/** Followed by a number: "No. 5", "Fig. 3", "pp. 10-12". */
-const BEFORE_NUMBER = new Set('No Nos Nr Fig fig Figs figs p pp Vol vol Art art Sec sec Ch ch'.split(' '));
-
-/** May end a sentence or not: "Apple Inc. said" / "works at Apple Inc. He said"; lower-cased. */
-const AMBIGUOUS = new Set(
-  (
-    'inc co corp ltd bros jr sr st vs etc est approx dept univ ave blvd rd ' +
-    'jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun'
-  ).split(' '),
-);
+// The abbreviations are the shared vocabulary's.
+import { ABBREVIATIONS_AMBIGUOUS, ABBREVIATIONS_BEFORE_NAME, ABBREVIATIONS_BEFORE_NUMBER, STOPWORDS } from './vocabulary.js';
 
 /** "U.S", "a.m", "e.g" (the final stop is not part of `word`) or an initial: "J" in "Michael J. Driscoll". */
 const INITIALISM = /^(?:\p{L}\.)+\p{L}$|^\p{Lu}$/u;
@@ -31,9 +16,9 @@ const OPENING_QUOTE_THEN_CAPITAL = /^["'\u201C\u2018\u00AB([]+\p{Lu}/u;
  * Undefined when `word` is no known abbreviation: the caller's own judgement stands.
  */
 export function abbreviationEndsSentence(word: string, next: string): boolean | undefined {
-  if (TITLES.has(word)) return false;
-  if (BEFORE_NUMBER.has(word)) return /^\d/.test(next) ? false : undefined;
-  if (AMBIGUOUS.has(word.toLowerCase()) || INITIALISM.test(word)) return startsNewSentence(next);
+  if (ABBREVIATIONS_BEFORE_NAME.has(word)) return false;
+  if (ABBREVIATIONS_BEFORE_NUMBER.has(word)) return /^\d/.test(next) ? false : undefined;
+  if (ABBREVIATIONS_AMBIGUOUS.has(word.toLowerCase()) || INITIALISM.test(word)) return startsNewSentence(next);
   return undefined;
 }
 

@@ -23,8 +23,9 @@ export function foldTypography(text: string): string {
   return text.replace(SINGLE_QUOTES, "'").replace(DOUBLE_QUOTES, '"').replace(DASHES, '-').replace(SPACES, ' ');
 }
 
-// A word: letters and digits, joined by internal apostrophes, hyphens, or (between digits) '.' and ','.
-const WORD = /[\p{L}\p{N}]+(?:(?:['\u2019-]|(?<=\p{N})[.,](?=\p{N}))[\p{L}\p{N}]+)*/gu;
+// A word: letters and digits (and the combining marks of decomposed text), joined by internal apostrophes,
+// hyphens, or (between digits) '.' and ','.
+const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:(?:['\u2019-]|(?<=\p{N})[.,](?=\p{N}))[\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*/gu;
 
 export function normalizeWord(word: string): string {
   return foldTypography(word)
@@ -74,17 +75,9 @@ export function tokenize(text: string, offset = 0): Token[] {
   return tokens;
 }
 
-// Function words carry no claim: they are skipped when ranking passages and when measuring overlap.
-export const STOPWORDS = new Set(
-  (
-    'a an the and or but nor so yet of to in on at by for with from into onto over under about as than then ' +
-    'this that these those there here it its it\'s is are was were be been being am do does did done doing ' +
-    'have has had having will would shall should can could may might must i me my we us our you your he him his ' +
-    'she her they them their what which who whom whose when where why how all any both each few more most other ' +
-    'some such only own same s t just also very too up down out off again further once if while because until ' +
-    'against between through during before after above below not no'
-  ).split(/\s+/),
-);
+// Function words live in the shared vocabulary; re-exported for the readers that import them from here.
+import { STOPWORDS } from './vocabulary.js';
+export { STOPWORDS };
 
 /** Content tokens: not function words. Negations are kept by the caller where they matter. */
 export function isContentToken(token: Token): boolean {

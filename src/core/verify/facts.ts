@@ -5,6 +5,7 @@ import { findNegations, type NegationCue } from '../extract/negation.js';
 import { findNumbers, type NumberMention } from '../extract/numbers.js';
 import { synsetsOf } from '../extract/synonyms.js';
 import { isContentToken, tokenize, type Token } from '../text/normalize.js';
+import { RESTATING_STEMS } from '../text/vocabulary.js';
 import type { Span } from '../types.js';
 
 export interface SentenceFacts {
@@ -22,11 +23,8 @@ export interface SentenceFacts {
   synsets: Set<number>;
 }
 
-// Saying and reporting verbs: a source's own statement need not repeat that somebody said it.
-const SPEECH_STEMS = new Set(['said', 'sai', 'say', 'told', 'tell', 'ad', 'add', 'report', 'accord', 'state', 'note', 'write', 'wrote']);
-
 export function isClaimWord(token: Token): boolean {
-  return isContentToken(token) && !SPEECH_STEMS.has(token.stem);
+  return isContentToken(token) && !RESTATING_STEMS.has(token.stem);
 }
 
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;

@@ -1,18 +1,13 @@
-// The words and punctuation the speaker reader works on, scanned from a whole text. A typing edit changes a few
-// words of a long draft, so the words of its next version are re-scanned only around the edit.
-import type { TextEdit } from '../text/edit.js';
-import { STOPWORDS } from '../text/normalize.js';
-import { partitionPoint } from '../text/partition-point.js';
-import type { Span } from '../types.js';
-
-export const wordSet = (list: string) => new Set(list.split(/\s+/).filter(Boolean));
-
-export const PRONOUNS = wordSet('he she they it we i you');
-
-export const CALENDAR = wordSet(`
-  monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun
-  january february march april may june july august september october november december
-  jan feb mar apr jun jul aug sep sept oct nov dec`);
+// The one word scanner: the words and punctuation of a text, each word with its offsets, its lower-case form and
+// whether it is capitalised, read the same way by the name, speaker and alignment readers. A word is letters,
+// digits and combining marks (decomposed "é" is one word, as composed "é" is), joined by ' ’ - . & and, between
+// digits, ","; an initial, a dotted abbreviation ("U.S.") or a known abbreviation ("Adm.") keeps its full stop.
+// A typing edit changes a few words of a long draft, so the words of its next version are re-scanned only around
+// the edit (rescanWords).
+import type { TextEdit } from './edit.js';
+import { normalizeWord } from './normalize.js';
+import { partitionPoint } from './partition-point.js';
+import { ABBREVIATIONS, CALENDAR_WORDS, PRONOUNS, STOPWORDS } from './vocabulary.js';
 
 export type WordKind = 'word' | 'comma' | 'stop' | 'mark' | 'quote';
 
@@ -29,13 +24,13 @@ export interface Word {
 }
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-const JOINERS = new Set(["'", '\u2019', '-', '.', '&']);
+const MARK = /\p{M}/u;
+const JOINERS = new Set(["'", '\u2019', '-', '.', '&', ',']);
 const SPACE = /\s/;
 const FULL_STOP = 46;
 const STOP_CHARACTERS = new Set('.;:!?()[]{}\u2026\u2014\u2013-');
-const ABBREVIATIONS = wordSet('mr mrs ms dr prof jr sr st rep sen gov gen lt col capt sgt adm maj rev hon inc co corp ltd');
 
-/** The words and punctuation of a whole text: a word is letters and digits joined by ' ’ - . &. */
+/** The words and punctuation of a whole text. */
 export function readWords(text: string): Word[] {
   const result: Word[] = [];
   scanWords(text, 0, Infinity, result);
@@ -57,7 +52,7 @@ function scanWords(text: string, from: number, until: number, into: Word[]): num
       let end = at + 1;
       let part = at; // where the letters after the last joiner start
       for (;;) {
-        if (isWordCharacter(text, end)) end++;
+        if (isWordCharacter(text, end) || isMark(text, end)) end++;
         else if (JOINERS.has(text[end]!) && isWordCharacter(text, end + 1) && joinsAt(text, end, part)) {
           part = end + 1;
           end += 2;
@@ -109,35 +104,17 @@ export function firstWordFrom(words: Word[], offset: number): number {
   return partitionPoint(words.length, (i) => words[i]!.start < offset);
 }
 
-/** A quotation in a span read as words: its span including its marks, and its index among the quotations. */
-export interface Masked {
-  outer: Span;
-  index: number;
-}
-
-/** The words of `span`, each quotation in it one `quote` token. */
-export function wordsOf(all: Word[], span: Span, masked: Masked[]): Word[] {
-  const result: Word[] = [];
-  let next = 0;
-  for (let i = firstWordFrom(all, span.start); i < all.length && all[i]!.start < span.end; i++) {
-    const w = all[i]!;
-    while (next < masked.length && masked[next]!.outer.end <= w.start) next++;
-    const quote = masked[next];
-    if (!quote || quote.outer.start > w.start) result.push(w);
-    else if (result.at(-1)?.quotation !== quote.index) {
-      result.push({ kind: 'quote', text: '', lower: '', start: quote.outer.start, end: quote.outer.end, name: false, quotation: quote.index });
-    }
-  }
-  return result;
-}
-
-/** A full stop joins "U.S", "Ph.D" and "1.5", not a sentence typed without its space ("he says.Then"). */
+/** A full stop joins "U.S", "Ph.D" and "1.5", a comma "1,000"; neither a sentence typed without its space ("he says.Then"). */
 function joinsAt(text: string, joiner: number, part: number): boolean {
+  const digitsAround = isDigit(text.charCodeAt(joiner - 1)) && isDigit(text.charCodeAt(joiner + 1));
+  if (text[joiner] === ',') return digitsAround; // "1,000", not "said,Then"
   if (text[joiner] !== '.') return true;
-  return joiner - part <= 2 || (isDigit(text.charCodeAt(joiner - 1)) && isDigit(text.charCodeAt(joiner + 1)));
+  return joiner - part <= 2 || digitsAround;
 }
 
 const isDigit = (code: number) => code >= 48 && code <= 57;
+// A combining mark continues a word (decomposed text: "e" + U+0301) but never starts one.
+const isMark = (text: string, at: number) => text.charCodeAt(at) >= 0x300 && MARK.test(text[at]!);
 
 function isWordCharacter(text: string, at: number): boolean {
   const code = text.charCodeAt(at); // NaN past the end
@@ -146,7 +123,7 @@ function isWordCharacter(text: string, at: number): boolean {
 }
 
 function canBeName(word: string, lower: string): boolean {
-  if (word[0] === lower[0] || PRONOUNS.has(lower) || CALENDAR.has(lower.endsWith('.') ? lower.slice(0, -1) : lower)) return false;
+  if (word[0] === lower[0] || PRONOUNS.has(lower) || CALENDAR_WORDS.has(lower.endsWith('.') ? lower.slice(0, -1) : lower)) return false;
   return !(STOPWORDS.has(lower) && /^\p{Lu}{2,}$/u.test(word)); // "AFTER", "US" in an all-caps headline
 }
 
@@ -154,3 +131,13 @@ function canBeName(word: string, lower: string): boolean {
 function takesFullStop(word: string): boolean {
   return (word.length === 1 && /\p{Lu}/u.test(word)) || word.includes('.') || ABBREVIATIONS.has(word.toLowerCase());
 }
+
+/**
+ * A word's normal form, the same for every reader: normalizeWord's (lower case, typography and diacritics folded,
+ * possessive off) without the full stops of an abbreviation: "U.S." and "US" -> "us", "Adm." -> "adm"; "1.5" keeps its point.
+ */
+export function normalForm(word: string): string {
+  return normalizeWord(word).replace(ABBREVIATION_STOPS, '');
+}
+
+const ABBREVIATION_STOPS = /(?<!\d)\.|\.(?!\d)/g;

@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { readWords, rescanWords } from '../../src/core/extract/speaker-words.js';
+import { normalForm, readWords, rescanWords } from '../../src/core/text/words.js';
 import { findReportedSpeech } from '../../src/core/extract/speakers.js';
 import { editBetween } from '../../src/core/text/edit.js';
 
 const seed = readFileSync('seeds/000_f04d67d5c7de7c34.txt', 'utf8');
 const draft = readFileSync('examples/draft.md', 'utf8');
 
-/** What a writer types: letters, spaces, the marks that join words or end them, quotation marks, a new line. */
-const TYPED = ['q', 'Q', ' ', '.', '-', "'", '\u2019', ',', '\u201C', '\n', 'é', '\u00A0', 'U.S.', 'Dr. No'];
+/** What a writer types: letters, digits, spaces, the marks that join words or end them, quotation marks, a new line, a combining accent. */
+const TYPED = ['q', 'Q', ' ', '.', '-', "'", '\u2019', ',', '\u201C', '\n', 'é', '\u00A0', 'U.S.', 'Dr. No', '\u0301', '1,0', '7'];
 
 function* editsAround(text: string, from: number, to: number): Generator<string> {
   for (let at = from; at < to; at++) {
@@ -24,6 +24,36 @@ function assertRescanReadsAfresh(before: string, after: string): void {
   const rescanned = rescanWords(readWords(before), after, editBetween(before, after));
   assert.deepEqual(plain(rescanned.words), plain(readWords(after)), JSON.stringify(after.slice(0, 120)));
 }
+
+describe('readWords', () => {
+  const read = (text: string) => readWords(text).map((w) => `${w.kind}:${w.text}`);
+
+  it('keeps the full stop of an initial, a dotted abbreviation and a known title, not of a sentence', () => {
+    assert.deepEqual(read('Adm. John P. Aquilino of the U.S. Navy spoke.'), [
+      'word:Adm.', 'word:John', 'word:P.', 'word:Aquilino', 'word:of', 'word:the', 'word:U.S.', 'word:Navy', 'word:spoke', 'stop:.',
+    ]);
+  });
+
+  it('joins digits by a comma or a point, and letters by an apostrophe, a hyphen or an ampersand, not words by a comma', () => {
+    assert.deepEqual(read('AT&T’s 1,000 Meares-Whitty 1.5 said,Then'), [
+      'word:AT&T’s', 'word:1,000', 'word:Meares-Whitty', 'word:1.5', 'word:said', 'comma:,', 'word:Then',
+    ]);
+  });
+
+  it('reads decomposed accents (NFD) as the same words, at the same word boundaries, as composed ones (NFC)', () => {
+    const composed = 'José Müller-Peña of Café Zürich said “ça suffit”.';
+    const decomposed = composed.normalize('NFD');
+    assert.notEqual(decomposed, composed);
+    assert.deepEqual(
+      readWords(decomposed).map((w) => [w.kind, w.text.normalize('NFC'), w.name]),
+      readWords(composed).map((w) => [w.kind, w.text, w.name]),
+    );
+  });
+
+  it('gives "U.S.", "U.S", "US" and "u.s." one normal form, and keeps a decimal point', () => {
+    assert.deepEqual(['U.S.', 'U.S', 'US', 'u.s.', 'Adm.', '1.5', 'Erdoğan’s'].map(normalForm), ['us', 'us', 'us', 'us', 'adm', '1.5', 'erdogan']);
+  });
+});
 
 describe('rescanWords', () => {
   it('reads the same words as a fresh scan after every edit through the opening of the seed article', () => {

@@ -125,5 +125,5 @@ function round(value: number, digits: number): number {
 }
 
 function roundDeep<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value, (_, v) => (typeof v === 'number' && !Number.isInteger(v) ? round(v, 6) : v)));
+  return JSON.parse(JSON.stringify(value, (_, v: unknown) => (typeof v === 'number' && !Number.isInteger(v) ? round(v, 6) : v))) as T;
 }

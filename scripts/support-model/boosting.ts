@@ -57,7 +57,11 @@ export function fitBoostedTrees(examples: Example[], parameters: BoostingParamet
     const index = tree.length;
     let g = 0;
     let h = 0;
-    for (let i = 0; i < n; i++) if (member[i]) (g += gradient[i]), (h += hessian[i]);
+    for (let i = 0; i < n; i++) {
+      if (!member[i]) continue;
+      g += gradient[i];
+      h += hessian[i];
+    }
     const split = depth < parameters.depth ? bestSplit(member, g, h, lower, upper) : undefined;
     if (!split) {
       tree.push({ value: clamp(-g / (h + parameters.lambda), lower, upper) * parameters.learningRate });

@@ -31,7 +31,7 @@ export function loadDevCases(benchmarks: string, signalsCache?: string): DevCase
   const dev = cases.filter((c) => isDev(c) && (c.label === 'supported' || c.label === 'unsupported'));
   // Computing the signals takes a while on a busy machine; a cache file (keyed by case id) lets one iterate.
   // It must be deleted whenever the checker changes.
-  const cached: Record<string, SentenceSignals[]> = signalsCache && existsSync(signalsCache) ? JSON.parse(readFileSync(signalsCache, 'utf8')) : {};
+  const cached: Record<string, SentenceSignals[]> = signalsCache && existsSync(signalsCache) ? (JSON.parse(readFileSync(signalsCache, 'utf8')) as Record<string, SentenceSignals[]>) : {};
   const result = dev.map((c, i) => {
     if (i % 200 === 0) process.stderr.write(`\rsignals ${i}/${dev.length}`);
     const signals = cached[c.id] ?? (cached[c.id] = caseSignals(c.source, c.claim).signals);

@@ -10,10 +10,10 @@ export function fitLogistic(examples: Example[], l2: number): LogisticRegression
   const scale = Array.from({ length: d }, (_, j) => Math.sqrt(examples.reduce((s, e) => s + (e.x[j] - mean[j]) ** 2, 0) / n) || 1);
   const z = examples.map((e) => [1, ...e.x.map((v, j) => (v - mean[j]) / scale[j])]);
   const penalty = (l2 * examples.reduce((s, e) => s + e.weight, 0)) / n;
-  let beta = new Array(d + 1).fill(0);
+  let beta = new Array<number>(d + 1).fill(0);
   for (let iteration = 0; iteration < 30; iteration++) {
-    const gradient = new Array(d + 1).fill(0);
-    const hessian = Array.from({ length: d + 1 }, () => new Array(d + 1).fill(0));
+    const gradient = new Array<number>(d + 1).fill(0);
+    const hessian = Array.from({ length: d + 1 }, () => new Array<number>(d + 1).fill(0));
     z.forEach((x, i) => {
       const p = 1 / (1 + Math.exp(-x.reduce((s, v, j) => s + v * beta[j], 0)));
       const w = examples[i].weight;

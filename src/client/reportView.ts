@@ -152,7 +152,7 @@ export class ReportView implements vscode.Disposable {
 
   dispose(): void {
     ReportView.views.delete(this.draft.toString());
-    this.subscriptions.splice(0).forEach((subscription) => subscription.dispose());
+    for (const subscription of this.subscriptions.splice(0)) subscription.dispose();
     this.panel.dispose();
   }
 }
@@ -176,12 +176,10 @@ export function registerReportView(client: () => Promise<LanguageClient>): vscod
       return ReportView.show(uri, client);
     }),
     vscode.window.registerWebviewPanelSerializer(REPORT_VIEW_TYPE, {
-      async deserializeWebviewPanel(panel, state: { draft?: string } | undefined) {
-        if (!state?.draft) {
-          panel.dispose();
-          return;
-        }
-        ReportView.restore(panel, vscode.Uri.parse(state.draft), client);
+      deserializeWebviewPanel(panel, state: { draft?: string } | undefined) {
+        if (state?.draft) ReportView.restore(panel, vscode.Uri.parse(state.draft), client);
+        else panel.dispose();
+        return Promise.resolve();
       },
     }),
   ];

@@ -57,7 +57,7 @@ function currentObject(path: string): Record<string, unknown> {
   try {
     raw = JSON.parse(read.bytes.toString('utf8'));
   } catch (error) {
-    throw new Error(`${path}: not saved: ${(error as Error).message}`);
+    throw new Error(`${path}: not saved: ${(error as Error).message}`, { cause: error });
   }
   // An array or a string would be spread into {"0": …}: the file would be lost, not updated.
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new Error(`${path}: not saved: it does not hold a JSON object`);
@@ -80,6 +80,6 @@ function writeAtomically(path: string, text: string): void {
     renameSync(temporary, path);
   } catch (error) {
     rmSync(temporary, { force: true });
-    throw new Error(`${path}: not saved: ${(error as Error).message}`);
+    throw new Error(`${path}: not saved: ${(error as Error).message}`, { cause: error });
   }
 }

@@ -131,7 +131,10 @@ class GroundworkServer {
     const { connection, documents } = this;
     connection.onInitialize((params) => this.initialize(params));
     connection.onInitialized(() => this.start());
+    // The guarded connection catches and logs what these return, rejected promises included.
+    // eslint-disable-next-line @typescript-eslint/no-misused-promises
     connection.onDidChangeConfiguration(() => this.reloadConfiguration());
+    // eslint-disable-next-line @typescript-eslint/no-misused-promises
     connection.onDidChangeWatchedFiles(({ changes }) => this.filesChanged(changes));
     documents.onDidOpen(({ document }) => {
       this.opening.add(document.uri);

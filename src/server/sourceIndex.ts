@@ -20,9 +20,9 @@ export interface BuildOptions extends LoadOptions {
   cacheDir?: string;
   onProgress: (progress: IndexProgress) => void;
   /** The worker thread failed; the index is then built on this thread. */
-  onWorkerFailure(error: Error): void;
+  onWorkerFailure: (error: Error) => void;
   /** The cache could not be used or saved (the index is complete regardless): for the log. */
-  onCacheProblem?(problem: string): void;
+  onCacheProblem?: (problem: string) => void;
   signal: AbortSignal;
 }
 

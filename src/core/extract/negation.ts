@@ -81,8 +81,14 @@ function partsOf(text: string): Part[] {
       let key = piece === word.text ? word.lower : piece.toLowerCase();
       if (key.includes('\u2019')) key = key.replace(/\u2019/g, "'");
       let cut = 0; // characters off the end: a full stop, a possessive
-      if (key.endsWith('.')) (key = key.slice(0, -1)), cut++;
-      if (key.endsWith("'s")) (key = key.slice(0, -2)), (cut += 2);
+      if (key.endsWith('.')) {
+        key = key.slice(0, -1);
+        cut += 1;
+      }
+      if (key.endsWith("'s")) {
+        key = key.slice(0, -2);
+        cut += 2;
+      }
       parts.push({ start, end: start + piece.length - cut, key });
       start += piece.length + 1;
     }

@@ -5,6 +5,7 @@
 
 // C0 controls (tab and line breaks included: a finding is one line), DEL, C1 controls, the line and paragraph
 // separators, and the bidirectional embeddings, overrides and isolates.
+// eslint-disable-next-line no-control-regex -- these control characters are what is escaped
 const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 export function printable(text: string): string {

@@ -20,7 +20,7 @@ export interface ReportInput {
   /** Every source document the draft was checked against, for the "never used" list. */
   sources: readonly SourceSummary[];
   /** Paths of sources shown relative to this folder when inside it. */
-  displayPath(path: string): string;
+  displayPath: (path: string) => string;
 }
 
 export interface SourceSummary {

@@ -8,6 +8,8 @@ import { sarifReport } from '../core/report/sarif.js';
 import { textReport } from '../core/report/text.js';
 import { isFlagged } from '../core/report/codes.js';
 import { UsageError, type Output } from './output.js';
+import { openCorpusCheck, type DraftCheck } from './check-corpus.js';
+import type { SourceLibrary } from '../core/library.js';
 
 export interface CheckArguments {
   drafts: string[];
@@ -16,21 +18,43 @@ export interface CheckArguments {
   maxFileBytes?: number;
   /** Where the persisted index lives; undefined: no cache (`--no-cache`). */
   cacheDir?: string;
+  /** A team corpus's postgresql:// connection string, checked against too. */
+  corpus?: string;
 }
 
 export const FORMATS = ['text', 'json', 'sarif'] as const;
 
 export async function runCheck(args: CheckArguments, output: Output, version: string): Promise<number> {
   if (args.drafts.length === 0) throw new UsageError('no draft given: groundwork check [--sources DIR]... FILE...');
-  const { library, warnings, stats } = await loadLibraryCached(args.sources, { maxFileBytes: args.maxFileBytes, cacheDir: args.cacheDir });
-  for (const warning of warnings) output.warn(`${warning.path}: ${warning.message}`);
-  if (stats.cache === 'invalid') output.warn(`${stats.cacheFile}: ${stats.reason ?? 'unusable'}; the index was rebuilt`);
-  if (stats.saveError) output.warn(`the index could not be saved for next time: ${stats.saveError}`);
-  if (library.size === 0) {
+  const checker = await openCheck(args, output);
+  if (!checker) return 2;
+  try {
+    return await checkDrafts(args, checker, output, version);
+  } finally {
+    await checker.close();
+  }
+}
+
+/** The local sources (none when only a team corpus is given), and the team corpus if any. */
+async function openCheck(args: CheckArguments, output: Output): Promise<DraftCheck | undefined> {
+  let library: SourceLibrary | undefined;
+  if (args.sources.length > 0) {
+    const loaded = await loadLibraryCached(args.sources, { maxFileBytes: args.maxFileBytes, cacheDir: args.cacheDir });
+    for (const warning of loaded.warnings) output.warn(`${warning.path}: ${warning.message}`);
+    if (loaded.stats.cache === 'invalid') output.warn(`${loaded.stats.cacheFile}: ${loaded.stats.reason ?? 'unusable'}; the index was rebuilt`);
+    if (loaded.stats.saveError) output.warn(`the index could not be saved for next time: ${loaded.stats.saveError}`);
+    library = loaded.library;
+  }
+  if (args.corpus) return openCorpusCheck(args.corpus, library?.size ? library : undefined, output);
+  if (!library || library.size === 0) {
     output.error(`no usable source documents in ${args.sources.join(', ')}`);
-    return 2;
+    return undefined;
   }
   const checker = new DraftChecker(library);
+  return { check: async (text, options) => checker.check(text, options), close: async () => {} };
+}
+
+async function checkDrafts(args: CheckArguments, checker: DraftCheck, output: Output, version: string): Promise<number> {
   const reports: DraftReport[] = [];
   for (const draft of args.drafts) {
     let text: string;
@@ -41,7 +65,7 @@ export async function runCheck(args: CheckArguments, output: Output, version: st
       continue;
     }
     const languageId = ['.md', '.markdown'].includes(extname(draft).toLowerCase()) ? 'markdown' : 'plaintext';
-    reports.push({ path: draft, findings: checker.check(text, { languageId }) });
+    reports.push({ path: draft, findings: await checker.check(text, { languageId }) });
   }
   if (reports.length === 0) {
     output.error('no readable draft');

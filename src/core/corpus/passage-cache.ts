@@ -9,10 +9,9 @@ import { indexTermsOfTokens } from '../index/terms.js';
 import { SourceLibrary, type PassageHit, type PhraseMatch } from '../library.js';
 import type { Token } from '../text/normalize.js';
 import type { SourceDocument } from '../types.js';
+import { TEAM_PREFIX } from './origin.js';
 import type { CorpusBackend, CorpusTotals, CorpusView, RankedQuery, RemoteHit } from './backend.js';
 
-/** Evidence from the team corpus names its source `team:<path as stored>`. */
-export const TEAM_PREFIX = 'team:';
 /** Beyond this many stored documents the cache starts afresh (a long session's memory stays bounded). */
 const DOCUMENTS_KEPT = 20_000;
 /** Documents brought in per search: those of its first hits (a quote's nearest wordings use ten)... */

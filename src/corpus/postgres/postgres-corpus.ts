@@ -3,7 +3,7 @@
 // ingests commit meanwhile. Only parameterised queries; rows are checked before use.
 import type pg from 'pg';
 import type { CorpusBackend, CorpusTotals, CorpusView, RankedQuery, RemoteDocument, RemoteHit } from '../../core/corpus/backend.js';
-import { TEAM_PREFIX } from '../../core/corpus/passage-cache.js';
+import { TEAM_PREFIX } from '../../core/corpus/origin.js';
 import { BM25_B, BM25_K1 } from '../../core/index/passage-index.js';
 import { INDEX_FORMAT_VERSION } from '../../core/library.js';
 import { corpusLabel, createPool, type PoolOptions } from './connection.js';

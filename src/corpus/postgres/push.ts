@@ -10,6 +10,7 @@ import { corpusLabel, createPool, type PoolOptions } from './connection.js';
 import { INGEST_LOCK, migrate, schemaVersion } from './schema.js';
 import { pushScope, storedPath } from './push-scope.js';
 import { isStorableTerm, sentenceVector } from './tsvector.js';
+import { resolve } from 'node:path';
 import type pg from 'pg';
 
 /** Documents per transaction: large enough that a round trip costs nothing next to the rows, small enough to redo. */
@@ -17,6 +18,8 @@ const BATCH_DOCUMENTS = 250;
 
 export interface PushOptions extends PoolOptions {
   dryRun?: boolean;
+  /** Paths are stored relative to this folder (default: the current one). */
+  cwd?: string;
   maxFileBytes?: number;
   onProgress?(done: number, total: number): void;
 }
@@ -44,13 +47,14 @@ export async function pushCorpus(
   options: PushOptions = {},
 ): Promise<{ summary: PushSummary; warnings: SourceWarning[] }> {
   const started = performance.now();
+  const cwd = options.cwd ?? process.cwd();
   const label = corpusLabel(url);
   const pool = createPool(url, { ...options, max: 1 });
   const client = await pool.connect();
   try {
     const dryRun = options.dryRun ?? false;
     if (!dryRun) await migrate(client, label);
-    const listing = await listSourceFiles([...inputs], { maxFileBytes: options.maxFileBytes });
+    const listing = await listSourceFiles(inputs.map((input) => resolve(cwd, input)), { maxFileBytes: options.maxFileBytes });
     const warnings = [...listing.warnings];
     const stored = (await schemaVersion(client)) === 0 ? new Map<string, Stored>() : await storedDocuments(client);
     const summary: PushSummary = { corpus: label, dryRun, files: listing.files.length, added: 0, replaced: 0, removed: 0, unchanged: 0, sentences: 0, seconds: 0 };
@@ -58,7 +62,7 @@ export async function pushCorpus(
     const listedPaths = new Set<string>();
     for (let first = 0; first < listing.files.length; first += BATCH_DOCUMENTS) {
       const batch = listing.files.slice(first, first + BATCH_DOCUMENTS);
-      const changed = await changedFiles(batch, stored, listedPaths, summary, warnings);
+      const changed = await changedFiles(batch, cwd, stored, listedPaths, summary, warnings);
       if (changed.length > 0) {
         const state = analyseFiles(changed);
         summary.sentences += state.documents.reduce((sum, document) => sum + document.document.sentences.length, 0);
@@ -66,7 +70,7 @@ export async function pushCorpus(
       }
       options.onProgress?.(Math.min(first + BATCH_DOCUMENTS, listing.files.length), listing.files.length);
     }
-    const inScope = pushScope(inputs);
+    const inScope = pushScope(inputs, cwd);
     const gone = [...stored.keys()].filter((path) => inScope(path) && !listedPaths.has(path));
     summary.removed = gone.length;
     if (!dryRun && gone.length > 0) await removeDocuments(client, gone);
@@ -85,12 +89,12 @@ async function storedDocuments(client: pg.ClientBase): Promise<Map<string, Store
 }
 
 /** Reads a batch's files and keeps those whose stored version differs (counting the rest as unchanged). */
-async function changedFiles(batch: ListedFile[], stored: Map<string, Stored>, listedPaths: Set<string>, summary: PushSummary, warnings: SourceWarning[]) {
+async function changedFiles(batch: ListedFile[], cwd: string, stored: Map<string, Stored>, listedPaths: Set<string>, summary: PushSummary, warnings: SourceWarning[]) {
   const read = await readListedFiles(batch);
   warnings.push(...read.warnings);
   const changed = [];
   for (const file of read.files) {
-    const path = storedPath(file.path);
+    const path = storedPath(file.path, cwd);
     listedPaths.add(path);
     const previous = stored.get(path);
     if (previous?.hash === file.hash && previous.formatVersion === INDEX_FORMAT_VERSION) {

@@ -1,6 +1,7 @@
 // Rows read from the team corpus, checked before use: the database is shared, and a row written by another
 // version, by hand, or damaged is skipped with a warning naming it (as a bad source file is), never trusted.
 import type { CorpusTotals, RemoteDocument } from '../../core/corpus/backend.js';
+import { TEAM_PREFIX } from '../../core/corpus/origin.js';
 
 type Row = Record<string, unknown>;
 
@@ -8,7 +9,7 @@ const SHA256 = /^[0-9a-f]{64}$/;
 
 export function decodeDocument(row: Row, formatVersion: number): RemoteDocument | { problem: string } {
   const name = typeof row.path === 'string' && row.path !== '' ? row.path : `document ${String(row.id)}`;
-  const skip = (why: string) => ({ problem: `team:${name}: ${why}; skipped` });
+  const skip = (why: string) => ({ problem: `${TEAM_PREFIX}${name}: ${why}; skipped` });
   if (typeof row.id !== 'string' || !/^\d+$/.test(row.id)) return skip('stored without a valid id');
   if (typeof row.path !== 'string' || row.path === '') return skip('stored without a path');
   if (typeof row.text !== 'string') return skip('stored without its text');

@@ -1,8 +1,10 @@
-// Checking a draft against a team corpus: the queries of the paragraphs that changed since the last check are
-// gathered first (a throwaway check of those paragraphs against the passage cache notes what it lacks), sent in
+// Checking a draft against a team corpus: the queries of the sentences that changed since the last check are
+// gathered first (a throwaway check of those sentences against the passage cache notes what it lacks), sent in
 // one batch per round, and only then is the draft checked, locally and exactly as against the in-memory index.
-// A typing edit sends only its paragraph's queries; the unchanged sentences keep their cached results.
+// A typing edit sends only its sentence's queries; the unchanged sentences keep their cached results. (A sentence
+// checked alone asks what it asks in its draft: its queries depend on its own words, quotations and citations.)
 import { DraftChecker, type CheckOptions } from '../checker.js';
+import { updateSentenceUnits, type DraftUnits } from '../draft/units.js';
 import type { Finding } from '../types.js';
 import type { CorpusBackend } from './backend.js';
 import type { PassageCache } from './passage-cache.js';
@@ -22,7 +24,8 @@ export interface CorpusCheckEvents {
 
 export class CorpusChecker {
   private checker: DraftChecker;
-  private readonly paragraphsChecked = new Map<string, Set<string>>();
+  /** Per draft, its last version's units and the sentences checked in it. */
+  private readonly drafts = new Map<string, { units: DraftUnits; sentences: Set<string> }>();
   private unreachableSince: number | undefined;
 
   constructor(
@@ -35,15 +38,16 @@ export class CorpusChecker {
 
   async check(text: string, options: CheckOptions = {}): Promise<Finding[]> {
     const key = options.documentKey ?? '';
-    const paragraphs = paragraphsOf(text);
-    const known = this.paragraphsChecked.get(key);
-    const changed = known ? paragraphs.filter((paragraph) => !known.has(paragraph)) : paragraphs;
+    const previous = this.drafts.get(key);
+    const units = updateSentenceUnits(previous?.units, text, options.languageId ?? 'markdown');
+    const sentences = units.units.map((unit) => unit.sentence.text);
+    const changed = previous ? sentences.filter((sentence) => !previous.sentences.has(sentence)) : sentences;
     let findings: Finding[] | undefined;
-    if (changed.length === paragraphs.length) {
+    if (!previous) {
       // Everything is new: the probe is the check itself, and its checker (whose every result is complete) is kept.
       findings = await this.probe(text, options, true);
     } else if (changed.length > 0) {
-      await this.probe(changed.join('\n\n'), { languageId: options.languageId }, false);
+      await this.probe(changed.join('\n\n'), { languageId: 'plaintext' }, false);
     }
     for (let round = 0; findings === undefined; round++) {
       const result = this.checker.check(text, options);
@@ -54,9 +58,9 @@ export class CorpusChecker {
       // Some sentence asked for more than the probe foresaw: its result, cached by the checker, is incomplete.
       this.cache.invalidate();
     }
-    this.paragraphsChecked.delete(key);
-    this.paragraphsChecked.set(key, new Set(paragraphs));
-    if (this.paragraphsChecked.size > REMEMBERED_DRAFTS) this.paragraphsChecked.delete(this.paragraphsChecked.keys().next().value!);
+    this.drafts.delete(key);
+    this.drafts.set(key, { units, sentences: new Set(sentences) });
+    if (this.drafts.size > REMEMBERED_DRAFTS) this.drafts.delete(this.drafts.keys().next().value!);
     return findings;
   }
 
@@ -100,10 +104,6 @@ export class CorpusChecker {
     }
     return true;
   }
-}
-
-function paragraphsOf(text: string): string[] {
-  return text.split(/\n[ \t]*\n/).filter((paragraph) => paragraph.trim() !== '');
 }
 
 function describe(error: unknown): string {

@@ -19,6 +19,8 @@ const HITS_MATERIALISED = 10;
 /** ...and at least this many distinct documents (a claim's evidence windows come from its three best). */
 const DOCUMENTS_PER_SEARCH = 3;
 const PHRASE_LIMIT = 20;
+/** Sentences the terms walked by one search may hold between them (beyond its rarest term's). */
+const WALK_BUDGET = 3_000;
 
 interface PendingSearch {
   stems: string[];
@@ -159,7 +161,15 @@ export class PassageCache extends SourceLibrary {
     const sentences = this.combinedSentences();
     const used = stems.filter((stem) => this.frequency(stem)! > 0).sort((a, b) => this.frequency(a)! - this.frequency(b)!);
     const threshold = commonTermThreshold(sentences);
-    const walked = used.filter((stem, rank) => rank === 0 || (rank < WALKED_TERMS && this.frequency(stem)! <= threshold));
+    // The in-memory index walks every term under the threshold and lets MaxScore skip most of their sentences; a
+    // database would score each one, so rarer terms are walked only while their sentences stay within a budget.
+    let budget = WALK_BUDGET;
+    const walked = used.filter((stem, rank) => {
+      const frequency = this.frequency(stem)!;
+      if (rank > 0 && (rank >= WALKED_TERMS || frequency > threshold || frequency > budget)) return false;
+      budget -= frequency;
+      return true;
+    });
     return {
       walked,
       terms: used,

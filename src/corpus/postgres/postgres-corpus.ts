@@ -8,31 +8,39 @@ import { BM25_B, BM25_K1 } from '../../core/index/passage-index.js';
 import { INDEX_FORMAT_VERSION } from '../../core/library.js';
 import { corpusLabel, createPool, type PoolOptions } from './connection.js';
 import { requireSchema } from './schema.js';
-import { anyTermQuery, phraseQuery } from './tsvector.js';
+import { anyTermQuery, isStorableTerm, phraseQuery, quoteLexeme } from './tsvector.js';
 import { decodeDocument, decodeTotals } from './rows.js';
 
 /** A phrase of this many terms or more that no one sentence holds may straddle two: its halves are looked for. */
 const SPLIT_PHRASE_TERMS = 4;
 
+/**
+ * A sentence's score is BM25's (binary term frequency, as the in-memory index counts): the idfs of the query terms
+ * it uses, times its length factor. Each single-term tsquery is a binary search in the sentence's sorted lexemes.
+ */
 const SEARCH_SQL = `
   SELECT q.i, h.document_id::text AS id, h.ord, h.score
   FROM jsonb_to_recordset($1::jsonb) AS q(i int, walked text, terms text[], idfs float8[], average float8, lim int)
   CROSS JOIN LATERAL (
     SELECT s.document_id, s.ord,
-           (SELECT coalesce(sum(w.idf), 0) FROM unnest(q.terms, q.idfs) AS w(term, idf) WHERE w.term = ANY (tsvector_to_array(s.tsv)))
+           (SELECT coalesce(sum(w.idf), 0) FROM unnest(q.terms::tsquery[], q.idfs) AS w(term, idf) WHERE s.tsv @@ w.term)
              * ($2::float8 + 1) / (1 + $2::float8 * (1 - $3::float8 + $3::float8 * s.length / q.average)) AS score
-    FROM sentences s
-    WHERE s.tsv @@ q.walked::tsquery
+    FROM (SELECT * FROM sentences WHERE tsv @@ q.walked::tsquery LIMIT $4) AS s
     ORDER BY score DESC, s.document_id, s.ord
     LIMIT q.lim
   ) h`;
 
+// OFFSET 0 keeps the planner from walking the primary key in order and testing every row against the phrase.
 const PHRASE_SQL = `
   SELECT q.i, h.document_id::text AS id, h.ord
   FROM jsonb_to_recordset($1::jsonb) AS q(i int, phrase text)
   CROSS JOIN LATERAL (
-    SELECT s.document_id, s.ord FROM sentences s WHERE s.tsv @@ q.phrase::tsquery ORDER BY s.document_id, s.ord LIMIT $2
+    SELECT s.document_id, s.ord FROM (SELECT document_id, ord FROM sentences WHERE tsv @@ q.phrase::tsquery OFFSET 0) AS s
+    ORDER BY s.document_id, s.ord LIMIT $2
   ) h`;
+
+/** At most this many candidate sentences are scored per search (see RankedQuery.walked). */
+const CANDIDATES_SCORED = 20_000;
 
 export class PostgresCorpus implements CorpusBackend {
   readonly label: string;
@@ -48,12 +56,15 @@ export class PostgresCorpus implements CorpusBackend {
     const client = await this.pool.connect();
     let broken = false;
     try {
-      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
       if (!this.schemaChecked) {
         await requireSchema(client, this.label);
         this.schemaChecked = true;
       }
-      const totals = decodeTotals((await client.query('SELECT documents, sentences, terms, generation FROM corpus')).rows[0]);
+      // One round trip for both (a typing edit's check makes few others).
+      const [, totalsResult] = (await client.query(
+        'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SELECT documents, sentences, terms, generation FROM corpus',
+      )) as unknown as pg.QueryResult[];
+      const totals = decodeTotals(totalsResult.rows[0]);
       const result = await work(new PostgresView(client, totals));
       await client.query('COMMIT');
       return result;
@@ -81,10 +92,11 @@ class PostgresView implements CorpusView {
   async frequencies(terms: readonly string[]): Promise<Map<string, number>> {
     const frequencies = new Map(terms.map((term) => [term, 0]));
     if (terms.length === 0) return frequencies;
-    const { rows } = await this.client.query<{ term: string; sentences: string }>(
-      'SELECT term, sentences FROM terms WHERE term = ANY ($1::text[])',
-      [terms],
-    );
+    const { rows } = await this.client.query<{ term: string; sentences: string }>({
+      name: 'groundwork-frequencies',
+      text: 'SELECT term, sentences FROM terms WHERE term = ANY ($1::text[])',
+      values: [terms],
+    });
     for (const row of rows) {
       const count = Number(row.sentences);
       if (frequencies.has(row.term) && Number.isSafeInteger(count) && count >= 0) frequencies.set(row.term, count);
@@ -94,9 +106,16 @@ class PostgresView implements CorpusView {
 
   async search(queries: readonly RankedQuery[]): Promise<RemoteHit[][]> {
     const records = queries
-      .map((query, i) => ({ i, walked: anyTermQuery(query.walked), terms: query.terms, idfs: query.idfs, average: query.averageLength, lim: query.limit }))
+      .map((query, i) => ({
+        i,
+        walked: anyTermQuery(query.walked),
+        terms: query.terms.filter(isStorableTerm).map((term) => quoteLexeme(term)),
+        idfs: query.terms.flatMap((term, k) => (isStorableTerm(term) ? [query.idfs[k]] : [])),
+        average: query.averageLength,
+        lim: query.limit,
+      }))
       .filter((record) => record.walked !== '');
-    return this.hitsPerQuery(queries.length, SEARCH_SQL, [JSON.stringify(records), BM25_K1, BM25_B]);
+    return this.hitsPerQuery(queries.length, 'groundwork-search', SEARCH_SQL, [JSON.stringify(records), BM25_K1, BM25_B, CANDIDATES_SCORED]);
   }
 
   async phrases(phrases: readonly (readonly string[])[], limit: number): Promise<RemoteHit[][]> {
@@ -130,10 +149,11 @@ class PostgresView implements CorpusView {
 
   async documents(ids: readonly string[], warn: (message: string) => void): Promise<RemoteDocument[]> {
     if (ids.length === 0) return [];
-    const { rows } = await this.client.query(
-      'SELECT id::text AS id, path, hash, text, sentence_count, format_version FROM documents WHERE id = ANY ($1::bigint[]) ORDER BY path',
-      [ids],
-    );
+    const { rows } = await this.client.query({
+      name: 'groundwork-documents',
+      text: 'SELECT id::text AS id, path, hash, text, sentence_count, format_version FROM documents WHERE id = ANY ($1::bigint[]) ORDER BY path',
+      values: [ids],
+    });
     const documents: RemoteDocument[] = [];
     for (const row of rows) {
       const decoded = decodeDocument(row, INDEX_FORMAT_VERSION);
@@ -145,13 +165,14 @@ class PostgresView implements CorpusView {
 
   private async phraseHits(queries: string[], limit: number): Promise<RemoteHit[][]> {
     const records = queries.map((phrase, i) => ({ i, phrase })).filter((record) => record.phrase !== '');
-    return this.hitsPerQuery(queries.length, PHRASE_SQL, [JSON.stringify(records), limit]);
+    return this.hitsPerQuery(queries.length, 'groundwork-phrases', PHRASE_SQL, [JSON.stringify(records), limit]);
   }
 
-  private async hitsPerQuery(count: number, sql: string, parameters: unknown[]): Promise<RemoteHit[][]> {
+  /** Runs a batched statement (prepared once per connection, by name) and sorts its rows out per query. */
+  private async hitsPerQuery(count: number, name: string, text: string, values: unknown[]): Promise<RemoteHit[][]> {
     const hits: RemoteHit[][] = Array.from({ length: count }, () => []);
     if (count === 0) return hits;
-    const { rows } = await this.client.query<{ i: number; id: string; ord: number; score?: number }>(sql, parameters);
+    const { rows } = await this.client.query<{ i: number; id: string; ord: number; score?: number }>({ name, text, values });
     for (const row of rows) hits[row.i]?.push({ id: row.id, sentence: row.ord, score: Number(row.score ?? 0) });
     return hits;
   }

@@ -60,16 +60,21 @@ export async function pushCorpus(
     const summary: PushSummary = { corpus: label, dryRun, files: listing.files.length, added: 0, replaced: 0, removed: 0, unchanged: 0, sentences: 0, seconds: 0 };
     const ingest = dryRun ? undefined : await startIngest(client);
     const listedPaths = new Set<string>();
+    // The next batch is read and analysed while the database writes the last one.
+    let writing: Promise<void> = Promise.resolve();
     for (let first = 0; first < listing.files.length; first += BATCH_DOCUMENTS) {
       const batch = listing.files.slice(first, first + BATCH_DOCUMENTS);
       const changed = await changedFiles(batch, cwd, stored, listedPaths, summary, warnings);
-      if (changed.length > 0) {
-        const state = analyseFiles(changed);
+      const state = changed.length > 0 ? analyseFiles(changed) : undefined;
+      await writing;
+      if (state) {
         summary.sentences += state.documents.reduce((sum, document) => sum + document.document.sentences.length, 0);
-        if (!dryRun) await writeBatch(client, state);
+        if (!dryRun) writing = writeBatch(client, state);
       }
-      options.onProgress?.(Math.min(first + BATCH_DOCUMENTS, listing.files.length), listing.files.length);
+      const done = Math.min(first + BATCH_DOCUMENTS, listing.files.length);
+      void writing.then(() => options.onProgress?.(done, listing.files.length), () => {});
     }
+    await writing;
     const inScope = pushScope(inputs, cwd);
     const gone = [...stored.keys()].filter((path) => inScope(path) && !listedPaths.has(path));
     summary.removed = gone.length;

@@ -55,6 +55,19 @@ export class SourceLibrary {
     return persisted.document;
   }
 
+  /** Adds a document analysed elsewhere, with each sentence's index terms in order (a team corpus stores them). */
+  addAnalysed(document: SourceDocument, sentenceTerms: readonly (readonly string[])[]): void {
+    const termIds: number[] = [];
+    const starts = [0];
+    for (const terms of sentenceTerms) {
+      for (const term of terms) termIds.push(this.index.termId(term));
+      starts.push(termIds.length);
+    }
+    const persisted = { document, termIds: Uint32Array.from(termIds), sentenceTermStarts: Uint32Array.from(starts) };
+    this.store(persisted);
+    this.index.add(indexedOf(persisted));
+  }
+
   remove(path: string): boolean {
     const document = this.byPath.get(path);
     if (!document) return false;

@@ -3,7 +3,8 @@
 // unreachable server costing one message while the local sources keep working.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import pg from 'pg';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DraftChecker } from '../../src/core/checker.js';
@@ -101,7 +102,7 @@ describe('groundwork check --corpus', function () {
     assert.equal(alone.stderr, 'groundwork: error: the team corpus cannot be reached (connect ENOENT /nonexistent-groundwork-socket/.s.PGSQL.5432)\n');
   });
 
-  it('sends only the edited paragraph\'s searches on a typing edit, with the result a fresh check gives', async () => {
+  it('sends only the edited sentence\'s searches on a typing edit, with the result a fresh check gives', async () => {
     const backend = new CountingBackend(new PostgresCorpus(database.url));
     try {
       const checker = new CorpusChecker(PassageCache.withLocal(undefined), backend);
@@ -122,6 +123,31 @@ describe('groundwork check --corpus', function () {
     }
   });
 
+});
+
+describe('a team corpus row that does not decode', function () {
+  this.timeout(120_000);
+  const database = useTestDatabase(this, 'damaged');
+
+  it('is skipped with one warning naming it, and the check goes on', async function () {
+    if (!database.url) this.skip();
+    const folder = mkdtempSync(join(tmpdir(), 'gw-damaged-'));
+    try {
+      writeFileSync(join(folder, 'copy.txt'), readFileSync('seeds/000_f04d67d5c7de7c34.txt', 'utf8'));
+      await pushCorpus(database.url, ['seeds', folder], { cwd: process.cwd() });
+      const client = new pg.Client({ connectionString: database.url });
+      await client.connect();
+      const { rows } = await client.query(`UPDATE documents SET metadata = '"not an object"' WHERE path LIKE '%copy.txt' RETURNING path`);
+      await client.end();
+      assert.equal(rows.length, 1);
+      const { code, stdout, stderr } = groundwork('check', '--corpus', database.url, 'examples/draft.md');
+      assert.equal(code, 1);
+      assert.equal(stderr, `groundwork: warning: team:${rows[0].path}: stored with unreadable metadata; skipped\n`);
+      assert.match(stdout, /\(team:000_f04d67d5c7de7c34\.txt:29\)/);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('the eval drafts against a team corpus', function () {

@@ -1,6 +1,7 @@
 // The retrieval interface of a corpus held elsewhere than in memory (a team's archive on a database server): what
 // a check asks of it, in batches, against one consistent snapshot. Verification never runs there: the passages
 // that come back are cached locally (passage-cache.ts) and checked as the in-memory index's are.
+import type { Sentence, SourceMetadata } from '../types.js';
 
 export interface CorpusTotals {
   documents: number;
@@ -29,13 +30,16 @@ export interface RemoteHit {
   score: number;
 }
 
+/** A stored document with the analysis it was stored with (same index format version), so it is not analysed again. */
 export interface RemoteDocument {
   id: string;
   path: string;
   hash: string;
   text: string;
-  /** How many sentences the store's analysis found: a local analysis that finds otherwise numbers them otherwise. */
-  sentences: number;
+  metadata: SourceMetadata;
+  sentences: Sentence[];
+  /** Each sentence's index terms, in order. */
+  sentenceTerms: string[][];
 }
 
 /** One snapshot of the corpus: everything read through it is from the same committed state. */

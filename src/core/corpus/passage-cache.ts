@@ -182,16 +182,11 @@ export class PassageCache extends SourceLibrary {
   private async bringIn(view: CorpusView, ids: string[], warn: (message: string) => void): Promise<void> {
     if (ids.length === 0) return;
     if (this.held.size + ids.length > DOCUMENTS_KEPT) this.dropStored();
-    for (const document of await view.documents(ids, warn)) {
-      const path = TEAM_PREFIX + document.path;
-      const analysed = this.upsert(path, document.text, document.hash);
-      if (analysed.sentences.length !== document.sentences) {
-        // The store numbered its sentences with another analysis: its hits would point at the wrong ones here.
-        this.remove(path);
-        warn(`${path}: stored with ${document.sentences} sentences, analysed here into ${analysed.sentences.length}; skipped (push it again with this version)`);
-        continue;
-      }
-      this.held.set(document.id, path);
+    for (const stored of await view.documents(ids, warn)) {
+      const path = TEAM_PREFIX + stored.path;
+      const { text, hash, metadata, sentences } = stored;
+      this.addAnalysed({ path, hash, text, metadata, sentences }, stored.sentenceTerms);
+      this.held.set(stored.id, path);
     }
   }
 

@@ -151,12 +151,24 @@ class PostgresView implements CorpusView {
     if (ids.length === 0) return [];
     const { rows } = await this.client.query({
       name: 'groundwork-documents',
-      text: 'SELECT id::text AS id, path, hash, text, sentence_count, format_version FROM documents WHERE id = ANY ($1::bigint[]) ORDER BY path',
+      text: 'SELECT id::text AS id, path, hash, text, metadata, sentence_count, format_version FROM documents WHERE id = ANY ($1::bigint[]) ORDER BY path',
       values: [ids],
     });
+    const sentences = await this.client.query({
+      name: 'groundwork-document-sentences',
+      text: `SELECT document_id::text AS id, ord, start_offset, end_offset, paragraph, length, terms
+             FROM sentences WHERE document_id = ANY ($1::bigint[]) ORDER BY document_id, ord`,
+      values: [ids],
+    });
+    const byDocument = new Map<string, Record<string, unknown>[]>();
+    for (const row of sentences.rows) {
+      const list = byDocument.get(row.id) ?? [];
+      list.push(row);
+      byDocument.set(row.id, list);
+    }
     const documents: RemoteDocument[] = [];
     for (const row of rows) {
-      const decoded = decodeDocument(row, INDEX_FORMAT_VERSION);
+      const decoded = decodeDocument(row, byDocument.get(row.id) ?? [], INDEX_FORMAT_VERSION);
       if ('problem' in decoded) warn(decoded.problem);
       else documents.push(decoded);
     }

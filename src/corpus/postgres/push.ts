@@ -122,7 +122,16 @@ async function writeBatch(client: pg.ClientBase, state: LibraryState): Promise<v
   const metadata: string[] = [];
   const sentenceCounts: number[] = [];
   const bytes: number[] = [];
-  const sentenceRows = { document: [] as number[], ord: [] as number[], start: [] as number[], end: [] as number[], length: [] as number[], tsv: [] as string[] };
+  const sentenceRows = {
+    document: [] as number[],
+    ord: [] as number[],
+    start: [] as number[],
+    end: [] as number[],
+    paragraph: [] as number[],
+    length: [] as number[],
+    terms: [] as string[],
+    tsv: [] as string[],
+  };
   const termCounts = new Map<string, number>();
   let sentenceTotal = 0;
   let termTotal = 0;
@@ -140,7 +149,10 @@ async function writeBatch(client: pg.ClientBase, state: LibraryState): Promise<v
       sentenceRows.ord.push(ord);
       sentenceRows.start.push(sentence.span.start);
       sentenceRows.end.push(sentence.span.end);
+      sentenceRows.paragraph.push(sentence.paragraph);
       sentenceRows.length.push(terms.length);
+      // Terms never hold whitespace (they are stems of words): a space separates them.
+      sentenceRows.terms.push(terms.join(' '));
       sentenceRows.tsv.push(sentenceVector(terms));
       for (const term of new Set(terms)) if (isStorableTerm(term)) termCounts.set(term, (termCounts.get(term) ?? 0) + 1);
       sentenceTotal++;
@@ -158,9 +170,19 @@ async function writeBatch(client: pg.ClientBase, state: LibraryState): Promise<v
     // RETURNING gives rows in the order of the VALUES they came from (an INSERT ... SELECT from unnest keeps it).
     const ids = inserted.rows.map((row) => row.id);
     await client.query(
-      `INSERT INTO sentences (document_id, ord, start_offset, end_offset, length, tsv)
-       SELECT d, o, s, e, l, v::tsvector FROM unnest($1::bigint[], $2::int[], $3::int[], $4::int[], $5::int[], $6::text[]) AS r(d, o, s, e, l, v)`,
-      [sentenceRows.document.map((i) => ids[i]), sentenceRows.ord, sentenceRows.start, sentenceRows.end, sentenceRows.length, sentenceRows.tsv],
+      `INSERT INTO sentences (document_id, ord, start_offset, end_offset, paragraph, length, terms, tsv)
+       SELECT d, o, s, e, p, l, t, v::tsvector
+       FROM unnest($1::bigint[], $2::int[], $3::int[], $4::int[], $5::int[], $6::int[], $7::text[], $8::text[]) AS r(d, o, s, e, p, l, t, v)`,
+      [
+        sentenceRows.document.map((i) => ids[i]),
+        sentenceRows.ord,
+        sentenceRows.start,
+        sentenceRows.end,
+        sentenceRows.paragraph,
+        sentenceRows.length,
+        sentenceRows.terms,
+        sentenceRows.tsv,
+      ],
     );
     const terms = [...termCounts.keys()].sort();
     await client.query(

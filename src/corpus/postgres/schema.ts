@@ -2,8 +2,9 @@
 // migrates it (under the ingest lock), a check only reads and refuses a schema it does not know.
 //
 //   documents   one row per stored file version: path (unique), citation key, content hash, text, metadata
-//   sentences   per document, each sentence's offsets, its length in index terms and its terms as a tsvector
-//               (positions among the terms, for phrase lookups), under a GIN index
+//   sentences   per document, each sentence's offsets and paragraph, its index terms in order (space-separated:
+//               a fetched document is not analysed again) and as a tsvector (positions among the terms, for
+//               phrase lookups) under a GIN index
 //   terms       per index term, how many sentences use it: BM25's idf, kept exact in each ingest transaction
 //   corpus      one row: totals, and a generation bumped by every committed ingest batch
 //   ingests     one row per push: when, what it did, whether it finished
@@ -36,7 +37,9 @@ const MIGRATIONS: ((client: pg.ClientBase) => Promise<void>)[] = [
         ord int NOT NULL,
         start_offset int NOT NULL,
         end_offset int NOT NULL,
+        paragraph int NOT NULL,
         length int NOT NULL,
+        terms text NOT NULL,
         tsv tsvector NOT NULL,
         PRIMARY KEY (document_id, ord)
       );

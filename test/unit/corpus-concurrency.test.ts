@@ -12,6 +12,7 @@ import { PassageCache } from '../../src/core/corpus/passage-cache.js';
 import { loadLibrary } from '../../src/core/library.js';
 import { PostgresCorpus } from '../../src/corpus/postgres/postgres-corpus.js';
 import { pushCorpus } from '../../src/corpus/postgres/push.js';
+import { INGEST_LOCK } from '../../src/corpus/postgres/schema.js';
 import { useTestDatabase } from './pg-fixture.js';
 
 const CHECKERS = 20;
@@ -114,21 +115,33 @@ describe('a team corpus under concurrent checks and a killed ingest', function (
       return probes;
     });
 
-    // The first push is killed once it has committed its first batch.
-    const push = spawn(process.execPath, [resolve('dist/cli.cjs'), 'corpus', 'push', '--corpus', database.url, 'wire'], { cwd: root, stdio: 'ignore' });
-    const exited = new Promise<NodeJS.Signals | null>((done) => push.on('exit', (_code, signal) => done(signal)));
-    const generation = () => withClient(database.url, async (client) => Number((await client.query('SELECT generation FROM corpus')).rows[0].generation));
-    const before = await generation();
-    while ((await generation()) < before + 1) await new Promise((wait) => setTimeout(wait, 20));
-    push.kill('SIGKILL');
-    assert.equal(await exited, 'SIGKILL');
-    const committed = await withClient(database.url, async (client) => Number((await client.query(`SELECT count(*) FROM documents WHERE path LIKE 'wire/%'`)).rows[0].count));
-    assert.ok(committed > 0 && committed < DOCUMENTS, `the push was killed midway (${committed} of ${DOCUMENTS} documents in)`);
+    let second: Awaited<ReturnType<typeof pushCorpus>>;
+    let committed: number;
+    let probes: number;
+    try {
+      // The first push is killed once it has committed a batch: the test then holds the ingest lock, so the push's
+      // next batch waits, inside its transaction, until the push is killed there.
+      const lock = new pg.Client({ connectionString: database.url });
+      await lock.connect();
+      const generation = async () => Number((await lock.query('SELECT generation FROM corpus')).rows[0].generation);
+      const before = await generation();
+      const push = spawn(process.execPath, [resolve('dist/cli.cjs'), 'corpus', 'push', '--corpus', database.url, 'wire'], { cwd: root, stdio: 'ignore' });
+      const exited = new Promise<NodeJS.Signals | null>((done) => push.on('exit', (_code, signal) => done(signal)));
+      while ((await generation()) < before + 1) await new Promise((wait) => setTimeout(wait, 5));
+      await lock.query('SELECT pg_advisory_lock($1)', [INGEST_LOCK]);
+      push.kill('SIGKILL');
+      assert.equal(await exited, 'SIGKILL');
+      await lock.query('SELECT pg_advisory_unlock($1)', [INGEST_LOCK]);
+      committed = Number((await lock.query(`SELECT count(*) FROM documents WHERE path LIKE 'wire/%'`)).rows[0].count);
+      await lock.end();
+      assert.ok(committed > 0 && committed < DOCUMENTS, `the push was killed midway (${committed} of ${DOCUMENTS} documents in)`);
 
-    const second = await pushCorpus(database.url, ['wire'], { cwd: root });
-    running = false;
-    await Promise.all(checkers);
-    const probes = await probe;
+      second = await pushCorpus(database.url, ['wire'], { cwd: root });
+    } finally {
+      running = false;
+      await Promise.all(checkers);
+      probes = await probe;
+    }
 
     assert.deepEqual(problems, []);
     assert.ok(checksDone.every((count) => count > 0), `every checker checked while the pushes ran (${checksDone.join(', ')})`);

@@ -1,6 +1,6 @@
 // The team corpus's connection string: where it comes from, what it may hold, and the pool made from it. It never
-// holds a password: that comes from PGPASSWORD, a PGPASSFILE (~/.pgpass), or VS Code's secret storage, so that a
-// settings file or a shell history shared by a desk does not leak it. TLS options (sslmode, sslrootcert, ...) pass
+// holds a password: that comes from PGPASSWORD, a PGPASSFILE (~/.pgpass), or a caller's secret store (`password`),
+// so that a settings file or a shell history shared by a desk does not leak it. TLS options (sslmode, sslrootcert, ...) pass
 // through to node-postgres as written.
 import { parse as parseConnectionString } from 'pg-connection-string';
 import pg from 'pg';
@@ -30,7 +30,7 @@ export function validateCorpusUrl(url: string): void {
   }
   if (parsed.password) {
     throw new CorpusUrlError(
-      'the team corpus connection string names a password: remove it, and give it in PGPASSWORD, a PGPASSFILE, or (in VS Code) "Groundwork: Set Team Corpus Password"',
+      'the team corpus connection string names a password: remove it, and give it in PGPASSWORD or a PGPASSFILE (~/.pgpass)',
     );
   }
   if (!parsed.database) throw new CorpusUrlError(`the team corpus connection string names no database: '${url}'`);
@@ -44,7 +44,7 @@ export function corpusLabel(url: string): string {
 }
 
 export interface PoolOptions {
-  /** A password from the editor's secret storage; otherwise node-postgres reads PGPASSWORD or the PGPASSFILE. */
+  /** A password from a secret store; otherwise node-postgres reads PGPASSWORD or the PGPASSFILE. */
   password?: string;
   max?: number;
   applicationName?: string;

@@ -118,26 +118,37 @@ describe('a team corpus under concurrent checks and a killed ingest', function (
     let second: Awaited<ReturnType<typeof pushCorpus>>;
     let committed: number;
     let probes: number;
+    const lock = new pg.Client({ connectionString: database.url });
+    lock.on('error', () => {}); // reported by the query that meets it
     try {
-      // The first push is killed once it has committed a batch: the test then holds the ingest lock, so the push's
-      // next batch waits, inside its transaction, until the push is killed there.
-      const lock = new pg.Client({ connectionString: database.url });
+      // The first push is killed inside its second batch's transaction. The test holds the ingest lock and lets the
+      // push through one transaction at a time: released and asked for again at once, the lock goes to the push
+      // (queued first) for one transaction, then back to the test, before the push's next transaction asks.
       await lock.connect();
-      const generation = async () => Number((await lock.query('SELECT generation FROM corpus')).rows[0].generation);
-      const before = await generation();
+      const pushWaits = async () => {
+        while (!(await lock.query(`SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`)).rowCount) {
+          await new Promise((wait) => setTimeout(wait, 5));
+        }
+      };
+      await lock.query('SELECT pg_advisory_lock($1)', [INGEST_LOCK]);
       const push = spawn(process.execPath, [resolve('dist/cli.cjs'), 'corpus', 'push', '--corpus', database.url, 'wire'], { cwd: root, stdio: 'ignore' });
       const exited = new Promise<NodeJS.Signals | null>((done) => push.on('exit', (_code, signal) => done(signal)));
-      while ((await generation()) < before + 1) await new Promise((wait) => setTimeout(wait, 5));
-      await lock.query('SELECT pg_advisory_lock($1)', [INGEST_LOCK]);
+      // Its migration, then its first batch.
+      for (let transaction = 0; transaction < 2; transaction++) {
+        await pushWaits();
+        await lock.query('SELECT pg_advisory_unlock($1)', [INGEST_LOCK]);
+        await lock.query('SELECT pg_advisory_lock($1)', [INGEST_LOCK]);
+      }
+      await pushWaits();
       push.kill('SIGKILL');
       assert.equal(await exited, 'SIGKILL');
       await lock.query('SELECT pg_advisory_unlock($1)', [INGEST_LOCK]);
       committed = Number((await lock.query(`SELECT count(*) FROM documents WHERE path LIKE 'wire/%'`)).rows[0].count);
-      await lock.end();
       assert.ok(committed > 0 && committed < DOCUMENTS, `the push was killed midway (${committed} of ${DOCUMENTS} documents in)`);
 
       second = await pushCorpus(database.url, ['wire'], { cwd: root });
     } finally {
+      await lock.end().catch(() => {});
       running = false;
       await Promise.all(checkers);
       probes = await probe;

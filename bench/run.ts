@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runChild } from './spawn-child.js';
+import { benchPostgres, DEFAULT_POSTGRES_SIZES, renderPostgresTable } from './postgres.js';
 import { readBenchmarkArticles, writeCorpus, type Corpus } from './corpus.js';
 import { buildCli, measureEvalSpeed } from './eval-speed.js';
 import { readDraftFixture, writeDraftFixture } from './fixture.js';
@@ -25,22 +26,28 @@ const checkRunsFor = (docs: number) => (docs >= 50_000 ? 3 : 5);
 interface Options {
   json: boolean;
   sizes: number[];
+  /** `postgres`: the team corpus on PostgreSQL instead of the in-memory index (bench/postgres.ts). */
+  corpus: 'memory' | 'postgres';
+  sizesGiven: boolean;
 }
 
 function parseArguments(argv: string[]): Options {
-  const options: Options = { json: false, sizes: DEFAULT_SIZES };
+  const options: Options = { json: false, sizes: DEFAULT_SIZES, corpus: 'memory', sizesGiven: false };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--json') options.json = true;
     else if (argv[i] === '--sizes' && argv[i + 1]) {
       options.sizes = argv[++i].split(',').map((size) => Number(size.trim()));
       if (options.sizes.some((size) => !Number.isInteger(size) || size <= 0)) usage(`bad --sizes ${argv[i]}`);
+      options.sizesGiven = true;
+    } else if (argv[i] === '--corpus' && (argv[i + 1] === 'postgres' || argv[i + 1] === 'memory')) {
+      options.corpus = argv[++i] as Options['corpus'];
     } else usage(`unknown argument ${argv[i]}`);
   }
   return options;
 }
 
 function usage(problem: string): never {
-  process.stderr.write(`${problem}\nusage: npm run bench -- [--json] [--sizes 2500,10000,50000]\n`);
+  process.stderr.write(`${problem}\nusage: npm run bench -- [--json] [--sizes 2500,10000,50000] [--corpus memory|postgres]\n`);
   process.exit(2);
 }
 
@@ -113,6 +120,15 @@ async function main(): Promise<void> {
   const articles = readBenchmarkArticles(sharedDir);
   const draftFile = writeDraftFixture(articles);
   const draft = readDraftFixture(draftFile);
+
+  if (options.corpus === 'postgres') {
+    const results = await benchPostgres(articles, draftFile, options.sizesGiven ? options.sizes : DEFAULT_POSTGRES_SIZES);
+    progress(`bench finished in ${((Date.now() - started) / 60000).toFixed(1)} min`);
+    const machine = { node: process.version, cpus: os.availableParallelism(), loadAverageAtStart: round(loadAverageAtStart), loadAverageAtEnd: round(os.loadavg()[0]) };
+    const report = { machine, draft: { words: draft.words, sentences: draft.sentences.length, edits: draft.edits.length }, corpora: results };
+    process.stdout.write(options.json ? `${JSON.stringify(report)}\n` : `${renderPostgresTable(results)}\n`);
+    return;
+  }
 
   progress('building dist/ for `groundwork eval`');
   buildCli();

@@ -7,7 +7,7 @@ import { NODE_BUNDLE } from '../scripts/bundle-options.mjs';
 import { RESULT_MARK } from './child.js';
 import { benchWorkDir, repoRoot } from './paths.js';
 
-const SCRIPTS = ['measure-groundwork', 'measure-warm-start', 'measure-minisearch'] as const;
+const SCRIPTS = ['measure-groundwork', 'measure-warm-start', 'measure-minisearch', 'measure-postgres'] as const;
 export type MeasureScript = (typeof SCRIPTS)[number];
 
 let bundleDir: string | undefined;

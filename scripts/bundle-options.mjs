@@ -5,7 +5,8 @@ export const NODE_BUNDLE = {
   platform: 'node',
   format: 'cjs',
   target: 'node20',
-  external: ['vscode'],
+  // pg-native is node-postgres's optional libpq binding: Groundwork uses the pure JavaScript client.
+  external: ['vscode', 'pg-native'],
   // The worker starter reads import.meta.url only when run from source; bundled, it uses __filename instead.
   logOverride: { 'empty-import-meta': 'silent' },
   logLevel: 'warning',

@@ -4,6 +4,8 @@ import { parseArgs } from 'node:util';
 import { defaultCacheDir } from '../core/cache/store.js';
 import { isMainThread, workerData } from 'node:worker_threads';
 import { FORMATS, runCheck } from './check.js';
+import { requireCorpusUrl, runCorpus } from './corpus.js';
+import { corpusUrlFrom } from '../corpus/postgres/connection.js';
 import { EVAL_WORKER_FLAG, runEval, serveEvalWorker } from './eval.js';
 import { processOutput, UsageError } from './output.js';
 import { startLanguageServer } from '../server/server.js';
@@ -12,8 +14,10 @@ import { version as VERSION } from '../../package.json';
 import { DEFAULT_SETTINGS } from '../shared/settings-schema.js';
 
 const USAGE = `usage:
-  groundwork check [--sources DIR_OR_GLOB]... [--format text|json|sarif|html] [--max-file-size BYTES]
+  groundwork check [--sources DIR_OR_GLOB]... [--corpus URL] [--format text|json|sarif|html] [--max-file-size BYTES]
                    [--cache-dir DIR | --no-cache] [--follow-links] FILE...
+  groundwork corpus push [--corpus URL] [--dry-run] DIR_OR_GLOB...
+  groundwork corpus status [--corpus URL] [--format text|json]
   groundwork eval CASES.jsonl... --out PREDICTIONS.jsonl [--jobs N]
   groundwork lsp --stdio
   groundwork --version
@@ -21,6 +25,8 @@ const USAGE = `usage:
 check  verifies the quotes and claims of Markdown or plain-text drafts against source documents
        (default sources: ./seeds). The index is kept in .groundwork-cache/ so the next run re-reads only changed
        files. Exit code 0: nothing flagged; 1: something flagged; 2: bad usage or no usable input.
+corpus keeps sources in a team corpus on PostgreSQL (URL: postgresql://..., else $GROUNDWORK_CORPUS; no password
+       in it: PGPASSWORD or a PGPASSFILE); check --corpus checks against it, with or without --sources.
 eval   verifies each benchmark case's claim against its own source; writes {"id","verdict","score"} per line.
 lsp    runs the Groundwork language server (for Neovim, Helix, Zed, Emacs...).`;
 
@@ -45,6 +51,7 @@ async function main(argv: string[]): Promise<number> {
         'cache-dir': { type: 'string' },
         'no-cache': { type: 'boolean', default: false },
         'follow-links': { type: 'boolean', default: false },
+        corpus: { type: 'string' },
       },
     });
     const format = values.format as (typeof FORMATS)[number];
@@ -53,7 +60,13 @@ async function main(argv: string[]): Promise<number> {
     const maxFileBytes = values['max-file-size'] === undefined ? DEFAULT_SETTINGS.maxFileSizeKb * 1024 : Number(values['max-file-size']);
     if (!(maxFileBytes > 0)) throw new UsageError('--max-file-size takes a number of bytes');
     const cacheDir = values['no-cache'] ? undefined : resolve(values['cache-dir'] ?? defaultCacheDir('.'));
-    return runCheck({ drafts: positionals, sources: values.sources ?? DEFAULT_SETTINGS.sources, format, maxFileBytes, cacheDir, followLinks: values['follow-links'] }, processOutput, VERSION);
+    const corpus = corpusUrlFrom(values.corpus) === undefined ? undefined : requireCorpusUrl(values.corpus);
+    // With a team corpus, local sources are only those named.
+    const sources = values.sources ?? (corpus ? [] : DEFAULT_SETTINGS.sources);
+    return runCheck({ drafts: positionals, sources, format, maxFileBytes, cacheDir, corpus, followLinks: values['follow-links'] }, processOutput, VERSION);
+  }
+  if (command === 'corpus') {
+    return runCorpus(rest, processOutput);
   }
   if (command === 'eval') {
     const { values, positionals } = parseArgs({

@@ -1,7 +1,7 @@
 // The analysed source documents and their passage index. Everything a check needs to know about the sources
 // goes through here; one file can be added, replaced or removed without touching the others.
 import { TermDictionary } from './index/dictionary.js';
-import { PassageIndex, type IndexedDocument, type SentenceHit } from './index/passage-index.js';
+import { PassageIndex, type CorpusStatistics, type IndexedDocument, type SentenceHit } from './index/passage-index.js';
 import { indexTermsOfTokens, visitIndexTerms } from './index/terms.js';
 import { readSourceFiles, type LoadOptions, type SourceFile } from './sources/load.js';
 import { analyzeSource, hashText } from './sources/analyze.js';
@@ -55,6 +55,19 @@ export class SourceLibrary {
     return persisted.document;
   }
 
+  /** Adds a document analysed elsewhere, with each sentence's index terms in order (a team corpus stores them). */
+  addAnalysed(document: SourceDocument, sentenceTerms: readonly (readonly string[])[]): void {
+    const termIds: number[] = [];
+    const starts = [0];
+    for (const terms of sentenceTerms) {
+      for (const term of terms) termIds.push(this.index.termId(term));
+      starts.push(termIds.length);
+    }
+    const persisted = { document, termIds: Uint32Array.from(termIds), sentenceTermStarts: Uint32Array.from(starts) };
+    this.store(persisted);
+    this.index.add(indexedOf(persisted));
+  }
+
   remove(path: string): boolean {
     const document = this.byPath.get(path);
     if (!document) return false;
@@ -98,14 +111,32 @@ export class SourceLibrary {
 
   /** Whether any source uses a content word's stem. */
   anyUses(stem: string): boolean {
-    const id = this.index.lookupTerm(stem);
-    return id !== undefined && this.index.sentenceFrequency(id) > 0;
+    return this.index.termFrequency(stem) > 0;
   }
 
   /** Inverse sentence frequency of a word's stem; high for words few sentences use. */
   rarity(stem: string): number {
-    const id = this.index.lookupTerm(stem);
-    return id === undefined ? this.index.idf(-1) : this.index.idf(id);
+    return this.index.termIdf(stem);
+  }
+
+  /**
+   * Ranks and weighs words by a larger corpus's statistics than the documents held here (a team corpus's, of
+   * which this library caches passages); undefined: by its own.
+   */
+  useStatistics(statistics: CorpusStatistics | undefined): void {
+    this.index.statistics = statistics;
+  }
+
+  /** This library's own statistics, for combining with another corpus's. */
+  ownStatistics(): CorpusStatistics {
+    return {
+      sentences: this.index.sentenceCount,
+      terms: this.index.termCount,
+      frequency: (term) => {
+        const id = this.index.lookupTerm(term);
+        return id === undefined ? 0 : this.index.sentenceFrequency(id);
+      },
+    };
   }
 
   /**
@@ -189,11 +220,11 @@ export class SourceLibrary {
     };
   }
 
-  static importState(state: LibraryState): SourceLibrary {
+  static importState<T extends SourceLibrary>(this: new () => T, state: LibraryState): T {
     if (state.formatVersion !== INDEX_FORMAT_VERSION) {
       throw new Error(`index format ${state.formatVersion} is not ${INDEX_FORMAT_VERSION}`);
     }
-    const library = new SourceLibrary();
+    const library = new this();
     // Into an empty dictionary the state's terms get their own ids, so its term arrays are used as they are.
     const ids = state.terms.map((term) => library.index.termId(term));
     const documents = ids.every((id, old) => id === old)

@@ -13,21 +13,34 @@ export interface IndexedDocument {
   sentenceTermStarts: Uint32Array;
 }
 
+/**
+ * Term statistics of a corpus larger than what the index holds: a local cache of a team corpus's passages ranks
+ * them as the whole corpus would (same idf, same average sentence length), so a sentence's score does not depend
+ * on which other documents happen to be cached.
+ */
+export interface CorpusStatistics {
+  sentences: number;
+  /** Index terms over all sentences, repeats included (sentence lengths summed). */
+  terms: number;
+  /** How many sentences use a term; undefined when not known (the index's own count is used). */
+  frequency(term: string): number | undefined;
+}
+
 export interface SentenceHit {
   key: string;
   sentence: number;
   score: number;
 }
 
-const BM25_K1 = 1.2;
-const BM25_B = 0.75;
+export const BM25_K1 = 1.2;
+export const BM25_B = 0.75;
 /** Terms in more than this share of sentences only re-rank candidates that rarer terms found. */
 const COMMON_TERM_SHARE = 0.02;
 /**
  * Beyond this many terms (rarest first), a long query's terms only re-rank too: a quotation of sixty words finds
  * its source through its twenty rarest, and walking the rest was most of the time of re-checking it.
  */
-const WALKED_TERMS = 20;
+export const WALKED_TERMS = 20;
 
 export class PassageIndex {
   private readonly dictionary = new TermDictionary();
@@ -54,6 +67,8 @@ export class PassageIndex {
   private liveSentences = 0;
   private liveTerms = 0;
   private deadSentences = 0;
+  /** When set, idf and sentence lengths are those of the whole corpus (see CorpusStatistics). */
+  statistics: CorpusStatistics | undefined;
 
   /** The id of a term, adding it to the dictionary when new. */
   termId(term: string): number {
@@ -156,21 +171,37 @@ export class PassageIndex {
     return this.liveSentences;
   }
 
-  /** How many live sentences use a term. */
+  get termCount(): number {
+    return this.liveTerms;
+  }
+
+  /** How many live sentences use a term (in the whole corpus, when statistics are set). */
   sentenceFrequency(termId: number): number {
-    return this.documentFrequency[termId] ?? 0;
+    const known = this.statistics && termId >= 0 ? this.statistics.frequency(this.terms[termId]) : undefined;
+    return known ?? this.documentFrequency[termId] ?? 0;
+  }
+
+  /** sentenceFrequency by the term itself, which the index may not hold (0 then, unless the statistics know it). */
+  termFrequency(term: string): number {
+    const known = this.statistics?.frequency(term);
+    if (known !== undefined) return known;
+    const id = this.lookupTerm(term);
+    return id === undefined ? 0 : this.documentFrequency[id];
+  }
+
+  termIdf(term: string): number {
+    return bm25Idf(this.termFrequency(term), this.statistics?.sentences ?? this.liveSentences);
   }
 
   /** Inverse document frequency of a term over sentences (BM25's, floored at a small positive value). */
   idf(id: number): number {
-    const df = this.documentFrequency[id] ?? 0;
-    return Math.max(0.01, Math.log(1 + (this.liveSentences - df + 0.5) / (df + 0.5)));
+    return bm25Idf(this.sentenceFrequency(id), this.statistics?.sentences ?? this.liveSentences);
   }
 
   /** The best-scoring sentences for a bag of query term ids, across the corpus or within one document. */
   search(queryTermIds: readonly number[], limit: number, restrictToKey?: string): SentenceHit[] {
     const unique = [...new Set(queryTermIds)].filter((id) => this.documentFrequency[id] > 0);
-    unique.sort((a, b) => this.documentFrequency[a] - this.documentFrequency[b]);
+    unique.sort((a, b) => this.sentenceFrequency(a) - this.sentenceFrequency(b));
     if (restrictToKey === undefined) return this.rank(unique, limit, unique.map((id) => this.postings.list(id)));
     const slot = this.slotByKey.get(restrictToKey);
     return slot === undefined ? [] : this.rank(unique, limit, this.postingsWithin(slot, unique));
@@ -182,8 +213,9 @@ export class PassageIndex {
    * (MaxScore), those terms too only re-rank, which gives the same top `limit` without walking their lists.
    */
   private rank(terms: number[], limit: number, lists: readonly Uint32Array[]): SentenceHit[] {
-    const averageLength = this.liveTerms / Math.max(1, this.liveSentences);
-    const commonThreshold = Math.max(50, this.liveSentences * COMMON_TERM_SHARE);
+    const { sentences, terms: termTotal } = this.statistics ?? { sentences: this.liveSentences, terms: this.liveTerms };
+    const averageLength = termTotal / Math.max(1, sentences);
+    const commonThreshold = commonTermThreshold(sentences);
     const { scores, touched, sentenceSlot, sentenceLength, slots } = this;
     let touchedCount = 0;
     const idfs = terms.map((id) => this.idf(id));
@@ -203,7 +235,7 @@ export class PassageIndex {
       const onlyRerank =
         touchedCount > 0 &&
         (rank >= WALKED_TERMS ||
-          (rank > 0 && this.documentFrequency[id] > commonThreshold) ||
+          (rank > 0 && this.sentenceFrequency(id) > commonThreshold) ||
           cannotEnterTop(touched.subarray(0, touchedCount), scores, limit, remainingMax));
       remainingMax -= maxWeights[rank];
       if (onlyRerank && list.length > 4 * touchedCount) {
@@ -293,6 +325,21 @@ export class PassageIndex {
     this.sentenceNumbers = next;
     this.deadSentences = 0;
   }
+}
+
+/** BM25's inverse document frequency of a term used by `df` of `sentences` sentences, floored at a small positive value. */
+export function bm25Idf(df: number, sentences: number): number {
+  return Math.max(0.01, Math.log(1 + (sentences - df + 0.5) / (df + 0.5)));
+}
+
+/** A term in more sentences than this only re-ranks the sentences rarer terms found. */
+export function commonTermThreshold(sentences: number): number {
+  return Math.max(50, sentences * COMMON_TERM_SHARE);
+}
+
+/** A sentence's BM25 weight per query term it uses (each term counts once per sentence). */
+export function bm25TermFactor(sentenceLength: number, averageLength: number): number {
+  return (BM25_K1 + 1) / (1 + BM25_K1 * (1 - BM25_B + (BM25_B * sentenceLength) / averageLength));
 }
 
 /** `array`, or a copy with room for at least `count` elements (doubling, so appends stay cheap). */

@@ -1,5 +1,5 @@
 // Compiler-style lines a writer or a CI log can read: `draft.md:12:5: contradicted: number 250 — the source says 150 (src.txt:27)`.
-import { basename } from 'node:path';
+import { shortSourceName } from '../corpus/origin.js';
 import { isFlagged } from './codes.js';
 import type { DraftReport } from './json.js';
 import { printable } from './printable.js';
@@ -15,7 +15,7 @@ export function textReport(files: DraftReport[]): string {
       const evidence = finding.evidence[0];
       // Every problem but 'absent' is about the passage the claim matched best: say where it is.
       const where = evidence && finding.problems.some((p) => p.type !== 'absent')
-        ? ` (${printable(basename(evidence.source))}:${evidence.range.start.line + 1})`
+        ? ` (${printable(shortSourceName(evidence.source))}:${evidence.range.start.line + 1})`
         : '';
       lines.push(`${printable(file.path)}:${line + 1}:${character + 1}: ${finding.verdict}: ${printable(finding.message)}${where}`);
     }

@@ -53,7 +53,7 @@ describe('commands', () => {
     await openDraft(DRAFT);
     const markdown = (await vscode.commands.executeCommand<vscode.TextDocument>('groundwork.exportReport', 'markdown')).getText();
     assert.match(markdown, /^# Fact-check report\n/);
-    assert.ok(markdown.includes(`## ${DRAFT}\n\n5 contradicted · 0 unsupported · 4 supported`), markdown);
+    assert.ok(markdown.includes(`## ${DRAFT}\n\n5 contradicted · 0 unsupported · 3 supported`), markdown);
     assert.ok(markdown.includes('- **line 9** (claim): Some 250 members'), markdown);
   });
 

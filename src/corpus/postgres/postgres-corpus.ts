@@ -1,0 +1,191 @@
+// The team corpus on PostgreSQL, read side: each check's questions, batched into one statement per kind, inside
+// one read-only REPEATABLE READ transaction, so a check sees every document whole or not at all however many
+// ingests commit meanwhile. Only parameterised queries; rows are checked before use.
+import type pg from 'pg';
+import type { CorpusBackend, CorpusTotals, CorpusView, RankedQuery, RemoteDocument, RemoteHit } from '../../core/corpus/backend.js';
+import { TEAM_PREFIX } from '../../core/corpus/origin.js';
+import { BM25_B, BM25_K1 } from '../../core/index/passage-index.js';
+import { INDEX_FORMAT_VERSION } from '../../core/library.js';
+import { corpusLabel, createPool, type PoolOptions } from './connection.js';
+import { requireSchema } from './schema.js';
+import { anyTermQuery, isStorableTerm, phraseQuery, quoteLexeme } from './tsvector.js';
+import { decodeDocument, decodeTotals } from './rows.js';
+
+/** A phrase of this many terms or more that no one sentence holds may straddle two: its halves are looked for. */
+const SPLIT_PHRASE_TERMS = 4;
+
+/**
+ * A sentence's score is BM25's (binary term frequency, as the in-memory index counts): the idfs of the query terms
+ * it uses, times its length factor. Each single-term tsquery is a binary search in the sentence's sorted lexemes.
+ */
+const SEARCH_SQL = `
+  SELECT q.i, h.document_id::text AS id, h.ord, h.score
+  FROM jsonb_to_recordset($1::jsonb) AS q(i int, walked text, terms text[], idfs float8[], average float8, lim int)
+  CROSS JOIN LATERAL (
+    SELECT s.document_id, s.ord,
+           (SELECT coalesce(sum(w.idf), 0) FROM unnest(q.terms::tsquery[], q.idfs) AS w(term, idf) WHERE s.tsv @@ w.term)
+             * ($2::float8 + 1) / (1 + $2::float8 * (1 - $3::float8 + $3::float8 * s.length / q.average)) AS score
+    FROM (SELECT * FROM sentences WHERE tsv @@ q.walked::tsquery LIMIT $4) AS s
+    ORDER BY score DESC, s.document_id, s.ord
+    LIMIT q.lim
+  ) h`;
+
+// OFFSET 0 keeps the planner from walking the primary key in order and testing every row against the phrase.
+const PHRASE_SQL = `
+  SELECT q.i, h.document_id::text AS id, h.ord
+  FROM jsonb_to_recordset($1::jsonb) AS q(i int, phrase text)
+  CROSS JOIN LATERAL (
+    SELECT s.document_id, s.ord FROM (SELECT document_id, ord FROM sentences WHERE tsv @@ q.phrase::tsquery OFFSET 0) AS s
+    ORDER BY s.document_id, s.ord LIMIT $2
+  ) h`;
+
+/** At most this many candidate sentences are scored per search (see RankedQuery.walked). */
+const CANDIDATES_SCORED = 20_000;
+
+export class PostgresCorpus implements CorpusBackend {
+  readonly label: string;
+  private readonly pool: pg.Pool;
+  private schemaChecked = false;
+
+  constructor(url: string, options: PoolOptions = {}) {
+    this.label = corpusLabel(url);
+    this.pool = createPool(url, options);
+  }
+
+  async snapshot<T>(work: (view: CorpusView) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    let broken = false;
+    try {
+      if (!this.schemaChecked) {
+        await requireSchema(client, this.label);
+        this.schemaChecked = true;
+      }
+      // One round trip for both (a typing edit's check makes few others).
+      const [, totalsResult] = (await client.query(
+        'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SELECT documents, sentences, terms, generation FROM corpus',
+      )) as unknown as pg.QueryResult[];
+      const totals = decodeTotals(totalsResult.rows[0]);
+      const result = await work(new PostgresView(client, totals));
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      broken = true;
+      this.schemaChecked = false;
+      await client.query('ROLLBACK').catch(() => {});
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}
+
+class PostgresView implements CorpusView {
+  constructor(
+    private readonly client: pg.ClientBase,
+    readonly totals: CorpusTotals,
+  ) {}
+
+  async frequencies(terms: readonly string[]): Promise<Map<string, number>> {
+    const frequencies = new Map(terms.map((term) => [term, 0]));
+    if (terms.length === 0) return frequencies;
+    const { rows } = await this.client.query<{ term: string; sentences: string }>({
+      name: 'groundwork-frequencies',
+      text: 'SELECT term, sentences FROM terms WHERE term = ANY ($1::text[])',
+      values: [terms],
+    });
+    for (const row of rows) {
+      const count = Number(row.sentences);
+      if (frequencies.has(row.term) && Number.isSafeInteger(count) && count >= 0) frequencies.set(row.term, count);
+    }
+    return frequencies;
+  }
+
+  async search(queries: readonly RankedQuery[]): Promise<RemoteHit[][]> {
+    const records = queries
+      .map((query, i) => ({
+        i,
+        walked: anyTermQuery(query.walked),
+        terms: query.terms.filter(isStorableTerm).map((term) => quoteLexeme(term)),
+        idfs: query.terms.flatMap((term, k) => (isStorableTerm(term) ? [query.idfs[k]] : [])),
+        average: query.averageLength,
+        lim: query.limit,
+      }))
+      .filter((record) => record.walked !== '');
+    return this.hitsPerQuery(queries.length, 'groundwork-search', SEARCH_SQL, [JSON.stringify(records), BM25_K1, BM25_B, CANDIDATES_SCORED]);
+  }
+
+  async phrases(phrases: readonly (readonly string[])[], limit: number): Promise<RemoteHit[][]> {
+    const whole = await this.phraseHits(phrases.map((terms) => phraseQuery(terms)), limit);
+    // Not within one sentence: a quotation across a sentence end holds its first half in one, its second in the next.
+    const straddling = phrases.map((terms, i) => (whole[i].length === 0 && terms.length >= SPLIT_PHRASE_TERMS ? i : -1)).filter((i) => i >= 0);
+    if (straddling.length > 0) {
+      const halves = straddling.map((i) => {
+        const middle = Math.floor(phrases[i].length / 2);
+        return `(${phraseQuery(phrases[i].slice(0, middle))}) | (${phraseQuery(phrases[i].slice(middle))})`;
+      });
+      const found = await this.phraseHits(halves, limit);
+      straddling.forEach((i, k) => (whole[i] = found[k]));
+    }
+    return whole;
+  }
+
+  async lookup(keys: readonly string[]): Promise<(string | undefined)[]> {
+    if (keys.length === 0) return [];
+    const paths = keys.map((key) => (key.startsWith(TEAM_PREFIX) ? key.slice(TEAM_PREFIX.length) : key));
+    const { rows } = await this.client.query<{ i: string; id: string | null }>(
+      `SELECT k.i, d.id::text AS id
+       FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS k(key, path, i)
+       LEFT JOIN LATERAL (SELECT id FROM documents WHERE key = k.key OR path = k.path ORDER BY path LIMIT 1) d ON true`,
+      [keys, paths],
+    );
+    const ids: (string | undefined)[] = keys.map(() => undefined);
+    for (const row of rows) ids[Number(row.i) - 1] = row.id ?? undefined;
+    return ids;
+  }
+
+  async documents(ids: readonly string[], warn: (message: string) => void): Promise<RemoteDocument[]> {
+    if (ids.length === 0) return [];
+    const { rows } = await this.client.query({
+      name: 'groundwork-documents',
+      text: 'SELECT id::text AS id, path, hash, text, metadata, sentence_count, format_version FROM documents WHERE id = ANY ($1::bigint[]) ORDER BY path',
+      values: [ids],
+    });
+    const sentences = await this.client.query({
+      name: 'groundwork-document-sentences',
+      text: `SELECT document_id::text AS id, ord, start_offset, end_offset, paragraph, length, terms
+             FROM sentences WHERE document_id = ANY ($1::bigint[]) ORDER BY document_id, ord`,
+      values: [ids],
+    });
+    const byDocument = new Map<string, Record<string, unknown>[]>();
+    for (const row of sentences.rows) {
+      const list = byDocument.get(row.id) ?? [];
+      list.push(row);
+      byDocument.set(row.id, list);
+    }
+    const documents: RemoteDocument[] = [];
+    for (const row of rows) {
+      const decoded = decodeDocument(row, byDocument.get(row.id) ?? [], INDEX_FORMAT_VERSION);
+      if ('problem' in decoded) warn(decoded.problem);
+      else documents.push(decoded);
+    }
+    return documents;
+  }
+
+  private async phraseHits(queries: string[], limit: number): Promise<RemoteHit[][]> {
+    const records = queries.map((phrase, i) => ({ i, phrase })).filter((record) => record.phrase !== '');
+    return this.hitsPerQuery(queries.length, 'groundwork-phrases', PHRASE_SQL, [JSON.stringify(records), limit]);
+  }
+
+  /** Runs a batched statement (prepared once per connection, by name) and sorts its rows out per query. */
+  private async hitsPerQuery(count: number, name: string, text: string, values: unknown[]): Promise<RemoteHit[][]> {
+    const hits: RemoteHit[][] = Array.from({ length: count }, () => []);
+    if (count === 0) return hits;
+    const { rows } = await this.client.query<{ i: number; id: string; ord: number; score?: number }>({ name, text, values });
+    for (const row of rows) hits[row.i]?.push({ id: row.id, sentence: row.ord, score: Number(row.score ?? 0) });
+    return hits;
+  }
+}

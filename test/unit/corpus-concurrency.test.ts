@@ -81,7 +81,7 @@ describe('a team corpus under concurrent checks and a killed ingest', function (
     await pushCorpus(database.url, [resolve('seeds')], { cwd: root });
     const draft = readFileSync('examples/draft.md', 'utf8');
     const baseline = await new CorpusChecker(PassageCache.withLocal(undefined), new PostgresCorpus(database.url)).check(draft);
-    assert.equal(baseline.length, 11);
+    assert.equal(baseline.length, 9);
 
     let running = true;
     const problems: string[] = [];

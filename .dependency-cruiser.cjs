@@ -15,7 +15,12 @@ module.exports = {
       severity: 'error',
       comment: 'src/core is the checker the CLI, the server and the benchmarks share: it must not need an editor.',
       from: { path: '^src/core/' },
-      to: { path: ['^src/(server|client|cli)/', 'node_modules/(@types/vscode|vscode-languageserver|vscode-languageclient)/'] },
+      to: {
+        path: [
+          '^src/(server|client|cli)/',
+          'node_modules/(@types/vscode|vscode-languageserver|vscode-languageclient)/',
+        ],
+      },
     },
     {
       name: 'server-has-no-vscode',

@@ -56,8 +56,16 @@ export function makeDraft(articles: readonly Article[], targetWords = 3000, seed
     used.add(article.name);
     const all = splitSentences(article.text);
     const start = randomInt(random, 0, Math.max(0, all.length - 10));
-    const taken = all.slice(start, start + randomInt(random, 6, 10)).map((text) => plant(random, text, names, article.name, planted));
-    for (let i = 0; i < taken.length; i += 4) paragraphs.push(taken.slice(i, i + 4).map((s) => s.text).join(' '));
+    const taken = all
+      .slice(start, start + randomInt(random, 6, 10))
+      .map((text) => plant(random, text, names, article.name, planted));
+    for (let i = 0; i < taken.length; i += 4)
+      paragraphs.push(
+        taken
+          .slice(i, i + 4)
+          .map((s) => s.text)
+          .join(' '),
+      );
     sentences.push(...taken);
     words += taken.reduce((sum, sentence) => sum + sentence.text.split(/\s+/).length, 0);
   }
@@ -84,12 +92,16 @@ function plant(
   const negated = text.match(NEGATED);
   const auxiliary = text.match(AUXILIARY);
   if (negated) options.push(['negation', () => replaceAt(text, negated.index!, negated[0], negated[1])]);
-  else if (auxiliary) options.push(['negation', () => replaceAt(text, auxiliary.index!, auxiliary[0], `${auxiliary[0]} not`)]);
+  else if (auxiliary)
+    options.push(['negation', () => replaceAt(text, auxiliary.index!, auxiliary[0], `${auxiliary[0]} not`)]);
   const quote = [...text.matchAll(QUOTED)].find((match) => /\b[a-z]{4,}\b/.test(match[1]));
   if (quote) options.push(['misquote', () => misquote(random, text, quote)]);
   if (options.length === 0) return { text, plant: 'none', article };
   const fewest = Math.min(...options.map(([kind]) => planted.get(kind) ?? 0));
-  const [kind, change] = pick(random, options.filter(([option]) => (planted.get(option) ?? 0) === fewest));
+  const [kind, change] = pick(
+    random,
+    options.filter(([option]) => (planted.get(option) ?? 0) === fewest),
+  );
   planted.set(kind, fewest + 1);
   return { text: change(), plant: kind, article };
 }
@@ -130,11 +142,14 @@ function collectNames(articles: readonly Article[]): string[] {
 
 // An opening mark after a space or line start and before a word; a closing mark after a word and before a space,
 // punctuation or line end. Straight quotes pair up wrongly otherwise ('. He also said beijing was').
-const QUOTATION = /(?<=^|[\s([])["\u201C](?=[\p{L}\p{N}'])([^"\u201C\u201D\n]+?)(?<=[\p{L}\p{N}.,!?'])["\u201D](?=$|[\s.,;:!?)\]])/gmu;
+const QUOTATION =
+  /(?<=^|[\s([])["\u201C](?=[\p{L}\p{N}'])([^"\u201C\u201D\n]+?)(?<=[\p{L}\p{N}.,!?'])["\u201D](?=$|[\s.,;:!?)\]])/gmu;
 
 /** The quoted passages of a draft (three words or more), as a writer's quote lookup would see them. */
 export function quotesOf(text: string): string[] {
-  return [...text.matchAll(QUOTATION)].map((match) => match[1].trim()).filter((quote) => quote.split(/\s+/).length >= 3);
+  return [...text.matchAll(QUOTATION)]
+    .map((match) => match[1].trim())
+    .filter((quote) => quote.split(/\s+/).length >= 3);
 }
 
 /**

@@ -20,7 +20,13 @@ function writeSample(sharedDir: string): { file: string; cases: number } {
   for (const dataset of fs.readdirSync(benchmarks).sort()) {
     const casesFile = path.join(benchmarks, dataset, 'cases.jsonl');
     if (!fs.existsSync(casesFile)) continue;
-    lines.push(...fs.readFileSync(casesFile, 'utf8').split('\n').filter((line) => line.trim()).slice(0, CASES_PER_DATASET));
+    lines.push(
+      ...fs
+        .readFileSync(casesFile, 'utf8')
+        .split('\n')
+        .filter((line) => line.trim())
+        .slice(0, CASES_PER_DATASET),
+    );
   }
   const file = path.join(benchWorkDir(), 'eval-sample.jsonl');
   fs.writeFileSync(file, lines.join('\n') + '\n');
@@ -39,6 +45,9 @@ export function measureEvalSpeed(sharedDir: string): EvalSpeed {
 }
 
 export function buildCli(): void {
-  const build = spawnSync(process.execPath, [path.join(repoRoot(), 'scripts', 'build.mjs')], { cwd: repoRoot(), stdio: 'inherit' });
+  const build = spawnSync(process.execPath, [path.join(repoRoot(), 'scripts', 'build.mjs')], {
+    cwd: repoRoot(),
+    stdio: 'inherit',
+  });
   if (build.status !== 0) throw new Error('npm run build failed');
 }

@@ -76,7 +76,9 @@ async function main(): Promise<void> {
       rssAfterFirstBuild = peakRssMb();
       rssNowAfterFirstBuild = process.memoryUsage().rss / 2 ** 20;
     }
-    log(`build ${run + 1}/${job.buildRuns}: ${library.size} documents in ${(ms / 1000).toFixed(1)} s (${buildWorkers} workers)`);
+    log(
+      `build ${run + 1}/${job.buildRuns}: ${library.size} documents in ${(ms / 1000).toFixed(1)} s (${buildWorkers} workers)`,
+    );
   }
   const built = library!;
   const indexBuildMs = median(buildRunsMs);
@@ -118,8 +120,17 @@ async function main(): Promise<void> {
     hoverP50Ms: round(median(hovers), 3),
     hoverP95Ms: round(percentile(hovers, 95), 3),
     quoteLookupMs: round(median(quotes.map((quote) => quote.ms)), 3),
-    quoteLookupP95Ms: round(percentile(quotes.map((quote) => quote.ms), 95), 3),
-    quoteLookupTotalMs: round(quotes.reduce((sum, quote) => sum + quote.ms, 0), 2),
+    quoteLookupP95Ms: round(
+      percentile(
+        quotes.map((quote) => quote.ms),
+        95,
+      ),
+      3,
+    ),
+    quoteLookupTotalMs: round(
+      quotes.reduce((sum, quote) => sum + quote.ms, 0),
+      2,
+    ),
     quotesFound: quotes.filter((quote) => quote.value.length > 0).length,
     retrievalQueryMs: round(median(claims), 3),
     retrievalQueryP95Ms: round(percentile(claims, 95), 3),

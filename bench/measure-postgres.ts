@@ -47,7 +47,9 @@ async function main(): Promise<void> {
     },
   });
   const status = await corpusStatus(job.url);
-  log(`ingest: ${summary.added} documents in ${summary.seconds.toFixed(1)} s; database ${(status.bytes / 1e6).toFixed(0)} MB (${status.index})`);
+  log(
+    `ingest: ${summary.added} documents in ${summary.seconds.toFixed(1)} s; database ${(status.bytes / 1e6).toFixed(0)} MB (${status.index})`,
+  );
 
   const backend = new PostgresCorpus(job.url);
   try {
@@ -63,7 +65,9 @@ async function main(): Promise<void> {
     let findings: Finding[] = [];
     for (let run = 0; run < job.checkRuns; run++) {
       const checker = new CorpusChecker(PassageCache.withLocal(undefined), backend);
-      const { ms, value } = await timedAsync(() => checker.check(draft.text, { languageId: 'markdown', documentKey: 'draft' }));
+      const { ms, value } = await timedAsync(() =>
+        checker.check(draft.text, { languageId: 'markdown', documentKey: 'draft' }),
+      );
       fullChecks.push(ms);
       findings = value;
       log(`full check ${run + 1}/${job.checkRuns}: ${ms.toFixed(0)} ms`);

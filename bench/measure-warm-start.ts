@@ -27,9 +27,8 @@ export interface WarmStartResult {
 async function main(): Promise<void> {
   const job = childJob<WarmStartJob>();
   const options = { cacheDir: job.cacheDir };
-  const { ms, value } = await timedAsync(
-    (): Promise<CachedLoad> =>
-      job.inWorker ? loadLibraryInWorker([job.corpusDir], options) : loadLibraryCached([job.corpusDir], options),
+  const { ms, value } = await timedAsync((): Promise<CachedLoad> =>
+    job.inWorker ? loadLibraryInWorker([job.corpusDir], options) : loadLibraryCached([job.corpusDir], options),
   );
   if (value.stats.cache !== 'found' || value.stats.analysed > 0) {
     throw new Error(`expected a warm cache, got ${JSON.stringify(value.stats)}`);
@@ -44,7 +43,9 @@ async function main(): Promise<void> {
     analysed: value.stats.analysed,
     peakRssMb: round(peakRssMb(), 0),
   };
-  log(`warm start${job.inWorker ? ' (worker)' : ''}: ${result.warmStartMs} ms, ${result.read} of ${value.stats.files} files read`);
+  log(
+    `warm start${job.inWorker ? ' (worker)' : ''}: ${result.warmStartMs} ms, ${result.read} of ${value.stats.files} files read`,
+  );
   reportResult(result);
 }
 

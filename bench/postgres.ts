@@ -21,7 +21,11 @@ export interface PostgresCorpusResult extends PostgresResult {
 
 const progress = (message: string) => process.stderr.write(`${message}\n`);
 
-export async function benchPostgres(articles: readonly Article[], draftFile: string, sizes: number[]): Promise<PostgresCorpusResult[]> {
+export async function benchPostgres(
+  articles: readonly Article[],
+  draftFile: string,
+  sizes: number[],
+): Promise<PostgresCorpusResult[]> {
   const server = startServer();
   try {
     const results: PostgresCorpusResult[] = [];
@@ -46,12 +50,18 @@ export async function benchPostgres(articles: readonly Article[], draftFile: str
 
 export function renderPostgresTable(results: readonly PostgresCorpusResult[]): string {
   const rows: [string, (result: PostgresCorpusResult) => string][] = [
-    ['corpus', (r) => `${r.docs.toLocaleString('en')} docs, ${r.megabytes} MB, ${r.sentences.toLocaleString('en')} sentences`],
+    [
+      'corpus',
+      (r) => `${r.docs.toLocaleString('en')} docs, ${r.megabytes} MB, ${r.sentences.toLocaleString('en')} sentences`,
+    ],
     ['ingest (corpus push)', (r) => `${r.ingestSeconds} s, ${r.ingestDocsPerSec} docs/s`],
     ['database size', (r) => `${r.databaseMegabytes} MB (${r.sentenceIndex} index)`],
-    ['one sentence\'s query, p50 / p95', (r) => `${r.sentenceQueryP50Ms} / ${r.sentenceQueryP95Ms} ms`],
+    ["one sentence's query, p50 / p95", (r) => `${r.sentenceQueryP50Ms} / ${r.sentenceQueryP95Ms} ms`],
     ['full check, bench draft (median)', (r) => `${r.fullCheckMs} ms (${r.fullCheckRunsMs.join(', ')})`],
-    ['edit re-check p50 / p95 / max', (r) => `${r.editRecheckP50Ms} / ${r.editRecheckP95Ms} / ${r.editRecheckMaxMs} ms`],
+    [
+      'edit re-check p50 / p95 / max',
+      (r) => `${r.editRecheckP50Ms} / ${r.editRecheckP95Ms} / ${r.editRecheckMaxMs} ms`,
+    ],
     ['verdicts (S / C / U)', (r) => `${r.findings.supported} / ${r.findings.contradicted} / ${r.findings.unsupported}`],
   ];
   return rows.map(([name, cell]) => `${name.padEnd(34)} ${results.map(cell).join('   |   ')}`).join('\n');

@@ -4,9 +4,7 @@ import type { MiniSearchResult } from './measure-minisearch.js';
 import type { RipgrepResult } from './ripgrep.js';
 
 export interface CorpusResult
-  extends Omit<GroundworkResult, 'indexMbPerSec'>,
-    MiniSearchResult,
-    Partial<RipgrepResult> {
+  extends Omit<GroundworkResult, 'indexMbPerSec'>, MiniSearchResult, Partial<RipgrepResult> {
   docs: number;
   /** Real articles; the rest are recombined from their paragraphs. */
   realDocs: number;

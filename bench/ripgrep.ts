@@ -27,7 +27,10 @@ export function measureRipgrep(quotes: readonly string[], dir: string): RipgrepR
   return {
     ripgrepQuoteLookupMs: round(median(times), 2),
     ripgrepQuoteLookupP95Ms: round(percentile(times, 95), 2),
-    ripgrepQuoteLookupTotalMs: round(times.reduce((sum, ms) => sum + ms, 0), 1),
+    ripgrepQuoteLookupTotalMs: round(
+      times.reduce((sum, ms) => sum + ms, 0),
+      1,
+    ),
     ripgrepQuotesFound: runs.filter((run) => run.value).length,
   };
 }

@@ -47,13 +47,20 @@ function parseArguments(argv: string[]): Options {
 }
 
 function usage(problem: string): never {
-  process.stderr.write(`${problem}\nusage: npm run bench -- [--json] [--sizes 2500,10000,50000] [--corpus memory|postgres]\n`);
+  process.stderr.write(
+    `${problem}\nusage: npm run bench -- [--json] [--sizes 2500,10000,50000] [--corpus memory|postgres]\n`,
+  );
   process.exit(2);
 }
 
 const progress = (message: string) => process.stderr.write(`${message}\n`);
 
-async function measureCorpus(corpus: Corpus, draftFile: string, quotes: string[], evalCasesPerSec: number): Promise<CorpusResult> {
+async function measureCorpus(
+  corpus: Corpus,
+  draftFile: string,
+  quotes: string[],
+  evalCasesPerSec: number,
+): Promise<CorpusResult> {
   const megabytes = round(corpus.bytes / 1e6, 1);
   const cacheDir = path.join(benchWorkDir(), `cache-${corpus.docs}`);
   fs.rmSync(cacheDir, { recursive: true, force: true });
@@ -72,7 +79,13 @@ async function measureCorpus(corpus: Corpus, draftFile: string, quotes: string[]
   const warmStart = async (inWorker: boolean) => {
     const runs: WarmStartResult[] = [];
     for (let run = 0; run < WARM_START_RUNS; run++) {
-      runs.push(await runChild<WarmStartJob, WarmStartResult>('measure-warm-start', { corpusDir: corpus.dir, cacheDir, inWorker }));
+      runs.push(
+        await runChild<WarmStartJob, WarmStartResult>('measure-warm-start', {
+          corpusDir: corpus.dir,
+          cacheDir,
+          inWorker,
+        }),
+      );
     }
     return runs;
   };
@@ -112,7 +125,9 @@ async function main(): Promise<void> {
   const options = parseArguments(process.argv.slice(2));
   const sharedDir = findSharedDir();
   if (!sharedDir) {
-    progress('bench: skipped: the shared benchmark data (../shared/benchmarks) is not here; set GROUNDWORK_SHARED to its folder.');
+    progress(
+      'bench: skipped: the shared benchmark data (../shared/benchmarks) is not here; set GROUNDWORK_SHARED to its folder.',
+    );
     return;
   }
   const started = Date.now();
@@ -122,10 +137,23 @@ async function main(): Promise<void> {
   const draft = readDraftFixture(draftFile);
 
   if (options.corpus === 'postgres') {
-    const results = await benchPostgres(articles, draftFile, options.sizesGiven ? options.sizes : DEFAULT_POSTGRES_SIZES);
+    const results = await benchPostgres(
+      articles,
+      draftFile,
+      options.sizesGiven ? options.sizes : DEFAULT_POSTGRES_SIZES,
+    );
     progress(`bench finished in ${((Date.now() - started) / 60000).toFixed(1)} min`);
-    const machine = { node: process.version, cpus: os.availableParallelism(), loadAverageAtStart: round(loadAverageAtStart), loadAverageAtEnd: round(os.loadavg()[0]) };
-    const report = { machine, draft: { words: draft.words, sentences: draft.sentences.length, edits: draft.edits.length }, corpora: results };
+    const machine = {
+      node: process.version,
+      cpus: os.availableParallelism(),
+      loadAverageAtStart: round(loadAverageAtStart),
+      loadAverageAtEnd: round(os.loadavg()[0]),
+    };
+    const report = {
+      machine,
+      draft: { words: draft.words, sentences: draft.sentences.length, edits: draft.edits.length },
+      corpora: results,
+    };
     process.stdout.write(options.json ? `${JSON.stringify(report)}\n` : `${renderPostgresTable(results)}\n`);
     return;
   }

@@ -10,7 +10,10 @@ export function splitSentences(text: string): string[] {
 
 /** Paragraphs as the article has them; an article written as one block is cut into runs of three sentences. */
 export function splitParagraphs(text: string): string[] {
-  const lines = text.split(/\n+/).map((line) => line.trim()).filter((line) => line.length > 0);
+  const lines = text
+    .split(/\n+/)
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0);
   if (lines.length > 1) return lines;
   const sentences = splitSentences(text);
   const paragraphs: string[] = [];

@@ -14,7 +14,9 @@ let bundleDir: string | undefined;
 
 async function bundle(): Promise<string> {
   const outdir = path.join(benchWorkDir(), 'bundle');
-  const entryPoints = Object.fromEntries(SCRIPTS.map((script) => [script, path.join(repoRoot(), 'bench', `${script}.ts`)]));
+  const entryPoints = Object.fromEntries(
+    SCRIPTS.map((script) => [script, path.join(repoRoot(), 'bench', `${script}.ts`)]),
+  );
   // The indexing worker must sit beside the code that starts it, as dist/index-worker.cjs sits beside dist/cli.cjs.
   entryPoints['index-worker'] = path.join(repoRoot(), 'src', 'core', 'worker', 'index-worker.ts');
   await esbuild.build({ ...NODE_BUNDLE, entryPoints, outdir, outExtension: { '.js': '.cjs' } });
@@ -32,7 +34,8 @@ export async function runChild<Job, Result>(script: MeasureScript, job: Job): Pr
     child.on('error', reject);
     child.on('close', (code) => {
       const line = stdout.split('\n').find((candidate) => candidate.startsWith(RESULT_MARK));
-      if (code !== 0 || !line) return reject(new Error(`bench/${script}.ts failed (exit ${code})\n${stdout.slice(-2000)}`));
+      if (code !== 0 || !line)
+        return reject(new Error(`bench/${script}.ts failed (exit ${code})\n${stdout.slice(-2000)}`));
       resolve(JSON.parse(line.slice(RESULT_MARK.length)) as Result);
     });
   });

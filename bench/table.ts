@@ -61,7 +61,11 @@ export function renderTable(report: BenchReport): string {
   ];
   for (const target of TARGETS) {
     const result = report.corpora.find((r) => r.docs === target.docs);
-    const verdict = result ? (target.met(result) ? 'met' : 'MISSED') : `not measured (no ${target.docs}-document corpus)`;
+    const verdict = result
+      ? target.met(result)
+        ? 'met'
+        : 'MISSED'
+      : `not measured (no ${target.docs}-document corpus)`;
     lines.push(`  ${target.label} at ${target.docs.toLocaleString('en')} docs: ${verdict}`);
   }
   return lines.join('\n');

@@ -114,11 +114,19 @@ function buildTable(pairs) {
 
 // Words of opposite direction for a quantity: any "up" word against any "down" word ("30% higher" against
 // "a 30% decrease"), not only the pairs listed above.
-const UP = 'rise rose risen increase increased higher up gain gained grow grew growth surge surged jump jumped climb climbed'.split(' ');
-const DOWN = 'fall fell fallen decrease decreased lower down drop dropped decline declined loss lost shrink shrank plunge plunged slump slumped'.split(' ');
+const UP =
+  'rise rose risen increase increased higher up gain gained grow grew growth surge surged jump jumped climb climbed'.split(
+    ' ',
+  );
+const DOWN =
+  'fall fell fallen decrease decreased lower down drop dropped decline declined loss lost shrink shrank plunge plunged slump slumped'.split(
+    ' ',
+  );
 const directionPairs = UP.flatMap((up) => DOWN.map((down) => [up, down]));
 const newsPairs = [
-  ...NEWS_PAIRS.split(';').map((pair) => pair.trim().split(/\s+/)).filter((pair) => pair.length === 2),
+  ...NEWS_PAIRS.split(';')
+    .map((pair) => pair.trim().split(/\s+/))
+    .filter((pair) => pair.length === 2),
   ...directionPairs,
 ];
 const table = buildTable([...wordnetPairs(readSynsets()), ...newsPairs]);

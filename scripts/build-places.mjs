@@ -22,22 +22,31 @@ const EXTRA = {
   VA: ['the Vatican'],
 };
 
-const fold = (name) => name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\./g, '').replace(/^the\s+/, '').trim();
+const fold = (name) =>
+  name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/\./g, '')
+    .replace(/^the\s+/, '')
+    .trim();
 
 // Sovereign states only (and a few places news treats as such), so that "American" is the United States,
 // not American Samoa, and a territory's capital "The Valley" is not a name.
 const NEWS_PLACES = new Set(['TW', 'XK', 'PS', 'VA', 'HK']);
-const groups = countries.filter((country) => country.unMember || NEWS_PLACES.has(country.cca2)).map((country) => {
-  const names = [
-    country.name.common,
-    country.name.official,
-    ...country.altSpellings.filter((alt) => alt.length > 3 || /^[A-Z]{2,3}$/.test(alt) === false),
-    ...(country.capital ?? []),
-    ...Object.values(country.demonyms?.eng ?? {}),
-    ...(EXTRA[country.cca2] ?? []),
-  ];
-  return [...new Set(names.map(fold).filter((name) => name.length > 1 && /^[\p{L} '-]+$/u.test(name)))].sort();
-});
+const groups = countries
+  .filter((country) => country.unMember || NEWS_PLACES.has(country.cca2))
+  .map((country) => {
+    const names = [
+      country.name.common,
+      country.name.official,
+      ...country.altSpellings.filter((alt) => alt.length > 3 || /^[A-Z]{2,3}$/.test(alt) === false),
+      ...(country.capital ?? []),
+      ...Object.values(country.demonyms?.eng ?? {}),
+      ...(EXTRA[country.cca2] ?? []),
+    ];
+    return [...new Set(names.map(fold).filter((name) => name.length > 1 && /^[\p{L} '-]+$/u.test(name)))].sort();
+  });
 // A name two states share says nothing about either.
 const seen = new Map();
 for (const name of groups.flat()) seen.set(name, (seen.get(name) ?? 0) + 1);

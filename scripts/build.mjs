@@ -10,7 +10,11 @@ const production = process.argv.includes('--production');
 // package.json's settings and schemas/groundwork.schema.json are generated from src/shared/settings-schema.ts
 // (in CI only checked: a stale or hand-edited file fails the build there instead of being fixed on the CI machine).
 try {
-  execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build-settings.ts', ...(process.env.CI ? ['--check'] : [])], { stdio: 'inherit' });
+  execFileSync(
+    process.execPath,
+    ['--import', 'tsx', 'scripts/build-settings.ts', ...(process.env.CI ? ['--check'] : [])],
+    { stdio: 'inherit' },
+  );
 } catch {
   process.exit(1); // the script has said why
 }
@@ -22,11 +26,15 @@ const entries = [
   { in: 'src/core/worker/index-worker.ts', out: 'index-worker' },
 ].filter((entry) => fs.existsSync(entry.in));
 
-await Promise.all(entries.map((entry) => esbuild.build({
-  ...NODE_BUNDLE,
-  entryPoints: [entry.in],
-  outfile: `dist/${entry.out}.cjs`,
-  sourcemap: !production,
-  minify: production,
-  banner: entry.banner ? { js: entry.banner } : undefined,
-})));
+await Promise.all(
+  entries.map((entry) =>
+    esbuild.build({
+      ...NODE_BUNDLE,
+      entryPoints: [entry.in],
+      outfile: `dist/${entry.out}.cjs`,
+      sourcemap: !production,
+      minify: production,
+      banner: entry.banner ? { js: entry.banner } : undefined,
+    }),
+  ),
+);

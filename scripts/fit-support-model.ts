@@ -25,7 +25,8 @@ const TREES: BoostingParameters = {
 };
 const LOGISTIC_L2 = 0.3;
 
-const option = (name: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
+const option = (name: string) =>
+  process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined;
 const shared = resolve(option('--shared') ?? join(import.meta.dirname, '../../shared'));
 const benchmarks = join(shared, 'benchmarks');
 if (!existsSync(benchmarks)) {
@@ -40,8 +41,13 @@ const { predict } = await import('../src/core/verify/model.js');
 const { loadDevCases } = await import('./support-model/dev-cases.js');
 
 type Row = DevCase & { x: number[] };
-const rows: Row[] = loadDevCases(benchmarks, option('--signals-cache')).map((c) => ({ ...c, x: featureVector(c.signals) }));
-console.log(`${rows.length} labelled dev cases, ${new Set(rows.map((r) => r.group)).size} source documents, ${FEATURE_NAMES.length} features`);
+const rows: Row[] = loadDevCases(benchmarks, option('--signals-cache')).map((c) => ({
+  ...c,
+  x: featureVector(c.signals),
+}));
+console.log(
+  `${rows.length} labelled dev cases, ${new Set(rows.map((r) => r.group)).size} source documents, ${FEATURE_NAMES.length} features`,
+);
 
 type Unthresholded = Omit<SupportModel, 'threshold'>;
 const examples = (train: Row[]) => {
@@ -49,33 +55,52 @@ const examples = (train: Row[]) => {
   return train.map((r, i) => ({ x: r.x, y: r.y, weight: weights[i] }));
 };
 const candidates: Record<string, (train: Row[]) => Unthresholded> = {
-  'boosted-trees': (train) => ({ features: [...FEATURE_NAMES], kind: 'boosted-trees', model: fitBoostedTrees(examples(train), TREES) }),
-  logistic: (train) => ({ features: [...FEATURE_NAMES], kind: 'logistic', model: fitLogistic(examples(train), LOGISTIC_L2) }),
+  'boosted-trees': (train) => ({
+    features: [...FEATURE_NAMES],
+    kind: 'boosted-trees',
+    model: fitBoostedTrees(examples(train), TREES),
+  }),
+  logistic: (train) => ({
+    features: [...FEATURE_NAMES],
+    kind: 'logistic',
+    model: fitLogistic(examples(train), LOGISTIC_L2),
+  }),
 };
-const scorer = (fit: (train: Row[]) => Unthresholded, threshold = 0.5) => (train: Row[]) => {
-  const model = { ...fit(train), threshold } as SupportModel;
-  return (row: Row) => predict(model, row.x);
-};
+const scorer =
+  (fit: (train: Row[]) => Unthresholded, threshold = 0.5) =>
+  (train: Row[]) => {
+    const model = { ...fit(train), threshold } as SupportModel;
+    return (row: Row) => predict(model, row.x);
+  };
 
 // Each candidate's out-of-fold scores, with the verdicts at 0.5 (the balanced operating point, as both labels
 // weigh the same in the fit) and at a threshold chosen inside each outer fold's training folds.
 const results = Object.entries(candidates).map(([name, fit]) => {
   process.stderr.write(`cross-validating ${name}\n`);
   const scores = crossValidate(rows, FOLDS, scorer(fit));
-  const atHalf = summarise(`${name}, threshold 0.5`, scores, scores.map((s) => s >= 0.5));
+  const atHalf = summarise(
+    `${name}, threshold 0.5`,
+    scores,
+    scores.map((s) => s >= 0.5),
+  );
   const nested = crossValidate(rows, FOLDS, (train) => {
     const threshold = bestThreshold(train, crossValidate(train, FOLDS, scorer(fit), 1));
     const score = scorer(fit, threshold)(train);
     return (row: Row) => ({ score: score(row), threshold });
   });
   const thresholds = [...new Set(nested.map((p) => p.threshold))].join(', ');
-  const chosen = summarise(`${name}, threshold chosen in each fold (${thresholds})`, nested.map((p) => p.score), nested.map((p) => p.score >= p.threshold));
+  const chosen = summarise(
+    `${name}, threshold chosen in each fold (${thresholds})`,
+    nested.map((p) => p.score),
+    nested.map((p) => p.score >= p.threshold),
+  );
   return { name, fit, scores, atHalf, chosen };
 });
 
 const best = results.reduce((a, b) => (b.atHalf.meanRocAuc > a.atHalf.meanRocAuc ? b : a));
 // Choosing the threshold on dev is kept only if doing so inside the folds beat 0.5 out of them.
-const threshold = best.chosen.meanBalancedAccuracy > best.atHalf.meanBalancedAccuracy ? bestThreshold(rows, best.scores) : 0.5;
+const threshold =
+  best.chosen.meanBalancedAccuracy > best.atHalf.meanBalancedAccuracy ? bestThreshold(rows, best.scores) : 0.5;
 const model = { ...best.fit(rows), threshold } as SupportModel;
 const written = {
   ...model,
@@ -106,17 +131,28 @@ function summarise(title: string, scores: number[], supported: boolean[]) {
     datasets: Object.fromEntries(
       [...result.datasets].map(([dataset, v]) => [
         dataset,
-        { n: v.n, balancedAccuracy: round(v.balancedAccuracy, 1), balancedAccuracy95: range(`${dataset}/balancedAccuracy`), rocAuc: round(v.auc, 1), rocAuc95: range(`${dataset}/auc`) },
+        {
+          n: v.n,
+          balancedAccuracy: round(v.balancedAccuracy, 1),
+          balancedAccuracy95: range(`${dataset}/balancedAccuracy`),
+          rocAuc: round(v.auc, 1),
+          rocAuc95: range(`${dataset}/auc`),
+        },
       ]),
     ),
   };
-  const cell = (value: number, bounds: number[]) => `${value.toFixed(1).padStart(5)} [${bounds.map((x) => x.toFixed(1)).join(', ')}]`;
+  const cell = (value: number, bounds: number[]) =>
+    `${value.toFixed(1).padStart(5)} [${bounds.map((x) => x.toFixed(1)).join(', ')}]`;
   console.log(`\n${title}; ${FOLDS}-fold cross-validation grouped by source document, 95% bootstrap intervals:`);
   console.log(`  dataset        n  balanced accuracy      ROC AUC`);
   for (const [dataset, v] of Object.entries(summary.datasets)) {
-    console.log(`  ${dataset.padEnd(10)} ${String(v.n).padStart(5)}  ${cell(v.balancedAccuracy, v.balancedAccuracy95)}   ${cell(v.rocAuc, v.rocAuc95)}`);
+    console.log(
+      `  ${dataset.padEnd(10)} ${String(v.n).padStart(5)}  ${cell(v.balancedAccuracy, v.balancedAccuracy95)}   ${cell(v.rocAuc, v.rocAuc95)}`,
+    );
   }
-  console.log(`  mean             ${cell(summary.meanBalancedAccuracy, summary.meanBalancedAccuracy95)}   ${cell(summary.meanRocAuc, summary.meanRocAuc95)}`);
+  console.log(
+    `  mean             ${cell(summary.meanBalancedAccuracy, summary.meanBalancedAccuracy95)}   ${cell(summary.meanRocAuc, summary.meanRocAuc95)}`,
+  );
   return summary;
 }
 
@@ -125,5 +161,7 @@ function round(value: number, digits: number): number {
 }
 
 function roundDeep<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value, (_, v: unknown) => (typeof v === 'number' && !Number.isInteger(v) ? round(v, 6) : v))) as T;
+  return JSON.parse(
+    JSON.stringify(value, (_, v: unknown) => (typeof v === 'number' && !Number.isInteger(v) ? round(v, 6) : v)),
+  ) as T;
 }

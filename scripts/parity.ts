@@ -37,7 +37,8 @@ async function drafts(): Promise<void> {
   try {
     const sources = join(work, 'sources');
     execFileSync('node', [join(shared, 'eval/make-sources.mjs'), sources], { stdio: 'ignore' });
-    for (const file of readdirSync(join(project, 'eval/own/sources'))) copyFileSync(join(project, 'eval/own/sources', file), join(sources, file));
+    for (const file of readdirSync(join(project, 'eval/own/sources')))
+      copyFileSync(join(project, 'eval/own/sources', file), join(sources, file));
     const { library } = await loadLibraryCached([sources], {});
     const checker = new DraftChecker(library);
     for (const folder of [join(shared, 'eval/public/drafts'), join(project, 'eval/own/dev/drafts')]) {

@@ -33,7 +33,9 @@ export function fitBoostedTrees(examples: Example[], parameters: BoostingParamet
   const positive = examples.reduce((sum, e, i) => sum + e.y * weight[i], 0) / n;
   const base = Math.log(positive / (1 - positive));
   const margin = new Float64Array(n).fill(base);
-  const sorted = Array.from({ length: features }, (_, f) => Int32Array.from(examples.keys()).sort((a, b) => examples[a].x[f] - examples[b].x[f]));
+  const sorted = Array.from({ length: features }, (_, f) =>
+    Int32Array.from(examples.keys()).sort((a, b) => examples[a].x[f] - examples[b].x[f]),
+  );
   const gradient = new Float64Array(n);
   const hessian = new Float64Array(n);
   const trees: TreeNode[][] = [];
@@ -53,7 +55,14 @@ export function fitBoostedTrees(examples: Example[], parameters: BoostingParamet
 
   // Grows the subtree of the cases marked in `member` and records each case's leaf. Its leaves' values stay
   // within [lower, upper], the bounds that keep the monotone features monotone across the tree.
-  function grow(tree: TreeNode[], member: Uint8Array, depth: number, leafOf: Int32Array, lower: number, upper: number): void {
+  function grow(
+    tree: TreeNode[],
+    member: Uint8Array,
+    depth: number,
+    leafOf: Int32Array,
+    lower: number,
+    upper: number,
+  ): void {
     const index = tree.length;
     let g = 0;
     let h = 0;
@@ -80,7 +89,13 @@ export function fitBoostedTrees(examples: Example[], parameters: BoostingParamet
     grow(tree, right, depth + 1, leafOf, direction > 0 ? split.middle : lower, direction < 0 ? split.middle : upper);
   }
 
-  function bestSplit(member: Uint8Array, g: number, h: number, lower: number, upper: number): { feature: number; threshold: number; middle: number } | undefined {
+  function bestSplit(
+    member: Uint8Array,
+    g: number,
+    h: number,
+    lower: number,
+    upper: number,
+  ): { feature: number; threshold: number; middle: number } | undefined {
     const { lambda, minChildHessian, monotone } = parameters;
     const parentScore = (g * g) / (h + lambda);
     let best: { feature: number; threshold: number; middle: number; gain: number } | undefined;
@@ -96,7 +111,8 @@ export function fitBoostedTrees(examples: Example[], parameters: BoostingParamet
           const left = clamp(-gl / (hl + lambda), lower, upper);
           const right = clamp(-(g - gl) / (h - hl + lambda), lower, upper);
           const allowed = monotone[f] === 0 || Math.sign(right - left) !== -Math.sign(monotone[f]);
-          if (allowed && gain > 1e-9 && (!best || gain > best.gain)) best = { feature: f, threshold: (previous + value) / 2, middle: (left + right) / 2, gain };
+          if (allowed && gain > 1e-9 && (!best || gain > best.gain))
+            best = { feature: f, threshold: (previous + value) / 2, middle: (left + right) / 2, gain };
         }
         gl += gradient[i];
         hl += hessian[i];

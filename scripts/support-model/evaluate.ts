@@ -1,9 +1,17 @@
 // Grouped cross-validation and the scorer's figures (mean over datasets of balanced accuracy and ROC AUC),
 // with bootstrap intervals that resample source documents, as ../shared/benchmarks/README.md asks.
-export interface Labelled { dataset: string; group: string; y: 0 | 1 }
+export interface Labelled {
+  dataset: string;
+  group: string;
+  y: 0 | 1;
+}
 
 /** A figure per dataset and their mean, in percent. */
-export interface Figures { datasets: Map<string, { n: number; balancedAccuracy: number; auc: number }>; balancedAccuracy: number; auc: number }
+export interface Figures {
+  datasets: Map<string, { n: number; balancedAccuracy: number; auc: number }>;
+  balancedAccuracy: number;
+  auc: number;
+}
 
 /** Every dataset weighs the same, and within it both labels weigh the same: the scorer averages over datasets. */
 export function balancedWeights(rows: Labelled[]): number[] {
@@ -16,7 +24,12 @@ export function balancedWeights(rows: Labelled[]): number[] {
  * Out-of-fold predictions: each case predicted by a model fitted on the folds that hold none of its document's
  * cases. `level` 1 folds by other bits of the document hash than level 0, for a cross-validation nested in one.
  */
-export function crossValidate<T extends Labelled, R>(rows: T[], folds: number, fit: (train: T[]) => (row: T) => R, level: 0 | 1 = 0): R[] {
+export function crossValidate<T extends Labelled, R>(
+  rows: T[],
+  folds: number,
+  fit: (train: T[]) => (row: T) => R,
+  level: 0 | 1 = 0,
+): R[] {
   const foldOf = (row: T) => parseInt(row.group.slice(8 * level, 8 * level + 8), 16) % folds;
   const scores = new Array<R>(rows.length);
   for (let k = 0; k < folds; k++) {
@@ -30,7 +43,10 @@ export function crossValidate<T extends Labelled, R>(rows: T[], folds: number, f
 
 /** `supported[i]` is case i's verdict (the score at or above the threshold in force for it). */
 export function figures(rows: Labelled[], scores: number[], supported: boolean[]): Figures {
-  const byDataset = new Map<string, { positive: number[]; negative: number[]; truePositive: number; trueNegative: number }>();
+  const byDataset = new Map<
+    string,
+    { positive: number[]; negative: number[]; truePositive: number; trueNegative: number }
+  >();
   rows.forEach((r, i) => {
     const entry = byDataset.get(r.dataset) ?? { positive: [], negative: [], truePositive: 0, trueNegative: 0 };
     (r.y ? entry.positive : entry.negative).push(scores[i]);
@@ -42,12 +58,16 @@ export function figures(rows: Labelled[], scores: number[], supported: boolean[]
   for (const [dataset, { positive, negative, truePositive, trueNegative }] of [...byDataset].sort()) {
     datasets.set(dataset, {
       n: positive.length + negative.length,
-      balancedAccuracy: 50 * ((positive.length ? truePositive / positive.length : 0) + (negative.length ? trueNegative / negative.length : 0)),
+      balancedAccuracy:
+        50 *
+        ((positive.length ? truePositive / positive.length : 0) +
+          (negative.length ? trueNegative / negative.length : 0)),
       auc: 100 * rocAuc(positive, negative),
     });
   }
   const values = [...datasets.values()];
-  const mean = (pick: (v: (typeof values)[number]) => number) => values.reduce((s, v) => s + pick(v), 0) / values.length;
+  const mean = (pick: (v: (typeof values)[number]) => number) =>
+    values.reduce((s, v) => s + pick(v), 0) / values.length;
   return { datasets, balancedAccuracy: mean((v) => v.balancedAccuracy), auc: mean((v) => v.auc) };
 }
 
@@ -56,8 +76,15 @@ export function bestThreshold(rows: Labelled[], scores: number[]): number {
   let best = { threshold: 0.5, value: -1 };
   for (let t = 0.2; t <= 0.8001; t += 0.01) {
     const threshold = Math.round(t * 100) / 100;
-    const value = figures(rows, scores, scores.map((s) => s >= threshold)).balancedAccuracy;
-    if (value > best.value + 1e-9 || (Math.abs(value - best.value) <= 1e-9 && Math.abs(threshold - 0.5) < Math.abs(best.threshold - 0.5))) {
+    const value = figures(
+      rows,
+      scores,
+      scores.map((s) => s >= threshold),
+    ).balancedAccuracy;
+    if (
+      value > best.value + 1e-9 ||
+      (Math.abs(value - best.value) <= 1e-9 && Math.abs(threshold - 0.5) < Math.abs(best.threshold - 0.5))
+    ) {
       best = { threshold, value };
     }
   }
@@ -65,7 +92,13 @@ export function bestThreshold(rows: Labelled[], scores: number[]): number {
 }
 
 /** 95% percentile intervals of each figure, resampling each dataset's source documents with replacement. */
-export function bootstrap(rows: Labelled[], scores: number[], supported: boolean[], replicates = 1000, seed = 1): Map<string, [number, number]> {
+export function bootstrap(
+  rows: Labelled[],
+  scores: number[],
+  supported: boolean[],
+  replicates = 1000,
+  seed = 1,
+): Map<string, [number, number]> {
   const random = mulberry32(seed);
   const groups = new Map<string, Map<string, number[]>>();
   rows.forEach((r, i) => {
@@ -87,7 +120,11 @@ export function bootstrap(rows: Labelled[], scores: number[], supported: boolean
       const members = [...byGroup.values()];
       for (let j = 0; j < members.length; j++) picked.push(...members[Math.floor(random() * members.length)]);
     }
-    const result = figures(picked.map((i) => rows[i]), picked.map((i) => scores[i]), picked.map((i) => supported[i]));
+    const result = figures(
+      picked.map((i) => rows[i]),
+      picked.map((i) => scores[i]),
+      picked.map((i) => supported[i]),
+    );
     record('balancedAccuracy', result.balancedAccuracy);
     record('auc', result.auc);
     for (const [dataset, value] of result.datasets) {
@@ -107,7 +144,7 @@ function rocAuc(positive: number[], negative: number[]): number {
   if (!positive.length || !negative.length) return NaN;
   const all = [...positive.map((s) => [s, 1]), ...negative.map((s) => [s, 0])].sort((a, b) => a[0] - b[0]);
   let rankSum = 0;
-  for (let k = 0; k < all.length; ) {
+  for (let k = 0; k < all.length;) {
     let j = k;
     while (j < all.length && all[j][0] === all[k][0]) j++;
     for (let m = k; m < j; m++) if (all[m][1]) rankSum += (k + j + 1) / 2;

@@ -7,7 +7,10 @@ export function fitLogistic(examples: Example[], l2: number): LogisticRegression
   const d = examples[0].x.length;
   const n = examples.length;
   const mean = Array.from({ length: d }, (_, j) => examples.reduce((s, e) => s + e.x[j], 0) / n);
-  const scale = Array.from({ length: d }, (_, j) => Math.sqrt(examples.reduce((s, e) => s + (e.x[j] - mean[j]) ** 2, 0) / n) || 1);
+  const scale = Array.from(
+    { length: d },
+    (_, j) => Math.sqrt(examples.reduce((s, e) => s + (e.x[j] - mean[j]) ** 2, 0) / n) || 1,
+  );
   const z = examples.map((e) => [1, ...e.x.map((v, j) => (v - mean[j]) / scale[j])]);
   const penalty = (l2 * examples.reduce((s, e) => s + e.weight, 0)) / n;
   let beta = new Array<number>(d + 1).fill(0);

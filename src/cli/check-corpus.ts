@@ -18,7 +18,11 @@ export interface DraftCheck {
  * A check against the corpus at `url` and the local `folder`; when the corpus cannot be reached, one warning and a
  * check of the local sources alone. Undefined (after an error) when there is nothing to check against.
  */
-export async function openCorpusCheck(url: string, folder: SourceLibrary | undefined, output: Output): Promise<DraftCheck | undefined> {
+export async function openCorpusCheck(
+  url: string,
+  folder: SourceLibrary | undefined,
+  output: Output,
+): Promise<DraftCheck | undefined> {
   const backend = new PostgresCorpus(url);
   try {
     await backend.snapshot(async (view) => view.totals);

@@ -56,7 +56,9 @@ async function openCheck(args: CheckArguments, output: Output): Promise<OpenedCh
       maxFileBytes: args.maxFileBytes,
       cacheDir: args.cacheDir,
       // Each source input is where its own sources may be: a link out of a named folder is followed only when asked.
-      confine: args.followLinks ? undefined : { roots: args.sources.map(inputBase), hint: 'pass --follow-links to use it' },
+      confine: args.followLinks
+        ? undefined
+        : { roots: args.sources.map(inputBase), hint: 'pass --follow-links to use it' },
       exclude: args.drafts,
     });
     for (const warning of loaded.warnings) output.warn(`${warning.path}: ${warning.message}`);
@@ -72,10 +74,18 @@ async function openCheck(args: CheckArguments, output: Output): Promise<OpenedCh
     return undefined;
   }
   const local = new DraftChecker(library);
-  return { checker: { check: (text, options) => Promise.resolve(local.check(text, options)), close: () => Promise.resolve() }, library };
+  return {
+    checker: { check: (text, options) => Promise.resolve(local.check(text, options)), close: () => Promise.resolve() },
+    library,
+  };
 }
 
-async function checkDrafts(args: CheckArguments, { checker, library }: OpenedCheck, output: Output, version: string): Promise<number> {
+async function checkDrafts(
+  args: CheckArguments,
+  { checker, library }: OpenedCheck,
+  output: Output,
+  version: string,
+): Promise<number> {
   const reports: (DraftReport & CheckedDraftFile)[] = [];
   for (const draft of args.drafts) {
     // Read as sources are: a FIFO or a device named as a draft must not hang the run or fill the memory.
@@ -94,7 +104,8 @@ async function checkDrafts(args: CheckArguments, { checker, library }: OpenedChe
   }
   if (args.format === 'json') output.write(JSON.stringify(findingsReport(reports, resolve('.')), null, 2) + '\n');
   else if (args.format === 'html') output.write(htmlReport(reports, library, resolve('.'), new Date()));
-  else if (args.format === 'sarif') output.write(JSON.stringify(sarifReport(reports, resolve('.'), version), null, 2) + '\n');
+  else if (args.format === 'sarif')
+    output.write(JSON.stringify(sarifReport(reports, resolve('.'), version), null, 2) + '\n');
   else output.write(textReport(reports));
   return reports.some((report) => report.findings.some(isFlagged)) ? 1 : 0;
 }

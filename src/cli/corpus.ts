@@ -1,6 +1,11 @@
 // `groundwork corpus push|status`: the team corpus on PostgreSQL.
 import { parseArgs } from 'node:util';
-import { corpusUrlFrom, CorpusUrlError, CORPUS_ENVIRONMENT_VARIABLE, validateCorpusUrl } from '../corpus/postgres/connection.js';
+import {
+  corpusUrlFrom,
+  CorpusUrlError,
+  CORPUS_ENVIRONMENT_VARIABLE,
+  validateCorpusUrl,
+} from '../corpus/postgres/connection.js';
 import { pushCorpus, type PushSummary } from '../corpus/postgres/push.js';
 import { CorpusSchemaError } from '../corpus/postgres/schema.js';
 import { corpusStatus, type CorpusStatus } from '../corpus/postgres/status.js';
@@ -22,9 +27,11 @@ export async function runCorpus(argv: string[], output: Output): Promise<number>
   const url = requireCorpusUrl(values.corpus);
   try {
     if (action === 'push') {
-      if (positionals.length === 0) throw new UsageError('nothing to push: groundwork corpus push --corpus URL DIR_OR_GLOB...');
+      if (positionals.length === 0)
+        throw new UsageError('nothing to push: groundwork corpus push --corpus URL DIR_OR_GLOB...');
       const maxFileBytes = values['max-file-size'] === undefined ? undefined : Number(values['max-file-size']);
-      if (maxFileBytes !== undefined && !(maxFileBytes > 0)) throw new UsageError('--max-file-size takes a number of bytes');
+      if (maxFileBytes !== undefined && !(maxFileBytes > 0))
+        throw new UsageError('--max-file-size takes a number of bytes');
       const { summary, warnings } = await pushCorpus(url, positionals, {
         dryRun: values['dry-run'],
         maxFileBytes,
@@ -44,13 +51,16 @@ export async function runCorpus(argv: string[], output: Output): Promise<number>
     output.error(describeCorpusError(error));
     return 2;
   }
-  throw new UsageError(action ? `unknown corpus command '${action}' (push or status)` : 'groundwork corpus push|status --corpus URL');
+  throw new UsageError(
+    action ? `unknown corpus command '${action}' (push or status)` : 'groundwork corpus push|status --corpus URL',
+  );
 }
 
 /** The corpus URL from --corpus or GROUNDWORK_CORPUS, checked; a usage error when neither gives a usable one. */
 export function requireCorpusUrl(flag: string | undefined): string {
   const url = corpusUrlFrom(flag);
-  if (url === undefined) throw new UsageError(`no team corpus: give --corpus postgresql://... or set ${CORPUS_ENVIRONMENT_VARIABLE}`);
+  if (url === undefined)
+    throw new UsageError(`no team corpus: give --corpus postgresql://... or set ${CORPUS_ENVIRONMENT_VARIABLE}`);
   try {
     validateCorpusUrl(url);
   } catch (error) {
@@ -67,7 +77,8 @@ export function describeCorpusError(error: unknown): string {
   if (code === 'ECONNREFUSED' || code === 'ENOENT' || code === 'ETIMEDOUT' || /timeout/i.test(message ?? '')) {
     return `the team corpus cannot be reached (${message ?? code})`;
   }
-  if (code === '28P01' || code === '28000') return `the team corpus refused the login (${message}): check PGPASSWORD or the PGPASSFILE`;
+  if (code === '28P01' || code === '28000')
+    return `the team corpus refused the login (${message}): check PGPASSWORD or the PGPASSFILE`;
   if (code === '42501') return `the team corpus refused: ${message} (a read-only role cannot push)`;
   return `team corpus: ${message ?? String(error)}`;
 }
@@ -89,8 +100,12 @@ function describeStatus(status: CorpusStatus): string {
   ];
   const last = status.lastIngest;
   if (last) {
-    const when = last.finishedAt ? `finished ${last.finishedAt}` : `started ${last.startedAt}, did not finish (the next push completes it)`;
-    lines.push(`last push  ${when}: ${last.added} added, ${last.replaced} replaced, ${last.removed} removed, ${last.unchanged} unchanged`);
+    const when = last.finishedAt
+      ? `finished ${last.finishedAt}`
+      : `started ${last.startedAt}, did not finish (the next push completes it)`;
+    lines.push(
+      `last push  ${when}: ${last.added} added, ${last.replaced} replaced, ${last.removed} removed, ${last.unchanged} unchanged`,
+    );
   } else lines.push('last push  none');
   return `${lines.join('\n')}\n`;
 }

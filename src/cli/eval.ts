@@ -25,10 +25,12 @@ export const EVAL_WORKER_FLAG = 'groundworkEvalWorker';
 const BATCH = 25;
 
 export async function runEval(args: EvalArguments, output: Output): Promise<number> {
-  if (args.cases.length === 0) throw new UsageError('no cases file given: groundwork eval CASES.jsonl... --out PREDICTIONS.jsonl');
+  if (args.cases.length === 0)
+    throw new UsageError('no cases file given: groundwork eval CASES.jsonl... --out PREDICTIONS.jsonl');
   if (!args.out) throw new UsageError('--out PREDICTIONS.jsonl is required');
   // Said before the work rather than after it: writing to a folder failed with a stack trace once every case ran.
-  if (statSync(args.out, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`--out ${args.out} is a folder; name the predictions file`);
+  if (statSync(args.out, { throwIfNoEntry: false })?.isDirectory())
+    throw new UsageError(`--out ${args.out} is a folder; name the predictions file`);
   const cases: Case[] = [];
   for (const file of args.cases) {
     let text: string;
@@ -42,7 +44,8 @@ export async function runEval(args: EvalArguments, output: Output): Promise<numb
       if (!line.trim()) return;
       try {
         const { id, source, claim } = JSON.parse(line) as Record<string, unknown>;
-        if (typeof id === 'string' && typeof source === 'string' && typeof claim === 'string') cases.push({ id, source, claim });
+        if (typeof id === 'string' && typeof source === 'string' && typeof claim === 'string')
+          cases.push({ id, source, claim });
         else output.warn(`${file}:${index + 1}: a case needs string id, source and claim; skipped`);
       } catch {
         output.warn(`${file}:${index + 1}: not JSON; skipped`);
@@ -54,13 +57,20 @@ export async function runEval(args: EvalArguments, output: Output): Promise<numb
   const jobs = Math.max(1, Math.min(args.jobs ?? availableParallelism(), Math.ceil(cases.length / BATCH)));
   const predictions = jobs > 1 ? await runInWorkers(cases, jobs, progress) : runInline(cases, progress);
   try {
-    await writeFile(args.out, predictions.map((p) => JSON.stringify({ id: p.id, verdict: p.verdict, score: round(p.score) })).join('\n') + '\n');
+    await writeFile(
+      args.out,
+      predictions.map((p) => JSON.stringify({ id: p.id, verdict: p.verdict, score: round(p.score) })).join('\n') + '\n',
+    );
   } catch (error) {
-    output.error(`${args.out}: cannot write the predictions (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    output.error(
+      `${args.out}: cannot write the predictions (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+    );
     return 2;
   }
   const seconds = (Date.now() - started) / 1000;
-  output.warn(`${cases.length} cases in ${seconds.toFixed(1)} s (${(cases.length / Math.max(seconds, 0.001)).toFixed(0)}/s) -> ${args.out}`);
+  output.warn(
+    `${cases.length} cases in ${seconds.toFixed(1)} s (${(cases.length / Math.max(seconds, 0.001)).toFixed(0)}/s) -> ${args.out}`,
+  );
   return 0;
 }
 

@@ -17,8 +17,15 @@ export interface CheckedDraftFile {
   findings: Finding[];
 }
 
-export function htmlReport(drafts: readonly CheckedDraftFile[], library: SourceLibrary, baseDirectory: string, generatedAt: Date): string {
-  const sources = library.documents().map(({ path, metadata }) => ({ path, title: metadata.title, date: metadata.date }));
+export function htmlReport(
+  drafts: readonly CheckedDraftFile[],
+  library: SourceLibrary,
+  baseDirectory: string,
+  generatedAt: Date,
+): string {
+  const sources = library
+    .documents()
+    .map(({ path, metadata }) => ({ path, title: metadata.title, date: metadata.date }));
   const models = drafts.map((draft) =>
     buildReportModel({
       ...draft,
@@ -27,7 +34,8 @@ export function htmlReport(drafts: readonly CheckedDraftFile[], library: SourceL
       path: displayPath(draft.path, baseDirectory),
       sources,
       displayPath: (path) => displayPath(path, baseDirectory),
-    }));
+    }),
+  );
   return renderReportHtml(models, {
     nonce: randomBytes(16).toString('base64'),
     sourceHref: (path) => pathToFileURL(path).href,

@@ -55,15 +55,21 @@ async function main(argv: string[]): Promise<number> {
       },
     });
     const format = values.format as (typeof FORMATS)[number];
-    if (!FORMATS.includes(format)) throw new UsageError(`unknown format '${values.format}' (text, json, sarif or html)`);
+    if (!FORMATS.includes(format))
+      throw new UsageError(`unknown format '${values.format}' (text, json, sarif or html)`);
     // The same limit as the editor's `maxFileSizeKb` setting, so a source the CLI checks is one the editor indexes.
-    const maxFileBytes = values['max-file-size'] === undefined ? DEFAULT_SETTINGS.maxFileSizeKb * 1024 : Number(values['max-file-size']);
+    const maxFileBytes =
+      values['max-file-size'] === undefined ? DEFAULT_SETTINGS.maxFileSizeKb * 1024 : Number(values['max-file-size']);
     if (!(maxFileBytes > 0)) throw new UsageError('--max-file-size takes a number of bytes');
     const cacheDir = values['no-cache'] ? undefined : resolve(values['cache-dir'] ?? defaultCacheDir('.'));
     const corpus = corpusUrlFrom(values.corpus) === undefined ? undefined : requireCorpusUrl(values.corpus);
     // With a team corpus, local sources are only those named.
     const sources = values.sources ?? (corpus ? [] : DEFAULT_SETTINGS.sources);
-    return runCheck({ drafts: positionals, sources, format, maxFileBytes, cacheDir, corpus, followLinks: values['follow-links'] }, processOutput, VERSION);
+    return runCheck(
+      { drafts: positionals, sources, format, maxFileBytes, cacheDir, corpus, followLinks: values['follow-links'] },
+      processOutput,
+      VERSION,
+    );
   }
   if (command === 'corpus') {
     return runCorpus(rest, processOutput);

@@ -37,7 +37,10 @@ export function isLiveChecking(state: vscode.Memento): boolean {
 const describeCounts = (counts: VerdictCounts) =>
   `${counts.contradicted} contradicted, ${counts.unsupported} unsupported, ${counts.supported} supported`;
 
-async function openSource(uri: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }) {
+async function openSource(
+  uri: string,
+  range: { start: { line: number; character: number }; end: { line: number; character: number } },
+) {
   const selection = new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
   const editor = await vscode.window.showTextDocument(vscode.Uri.parse(uri), { selection, preview: true });
   editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
@@ -53,7 +56,10 @@ async function checkDocument(context: CommandContext): Promise<VerdictCounts | n
   const client = await context.client();
   const counts = await client.sendRequest(CHECK_DOCUMENT_REQUEST, { uri: document.uri.toString() });
   if (counts) void vscode.window.setStatusBarMessage(`Groundwork: ${describeCounts(counts)}`, 5000);
-  else void vscode.window.showInformationMessage(`Groundwork does not check ${basename(document.uri.path)} (not a draft).`);
+  else
+    void vscode.window.showInformationMessage(
+      `Groundwork does not check ${basename(document.uri.path)} (not a draft).`,
+    );
   return counts;
 }
 
@@ -63,8 +69,11 @@ async function checkWorkspace(context: CommandContext): Promise<CheckWorkspaceRe
     { location: vscode.ProgressLocation.Notification, title: 'Groundwork: checking all drafts' },
     () => client.sendRequest(CHECK_WORKSPACE_REQUEST),
   );
-  void vscode.window.showInformationMessage(`Groundwork checked ${result.files} draft${result.files === 1 ? '' : 's'}: ${describeCounts(result.counts)}.`);
-  if (result.counts.contradicted + result.counts.unsupported > 0) void vscode.commands.executeCommand('workbench.actions.view.problems');
+  void vscode.window.showInformationMessage(
+    `Groundwork checked ${result.files} draft${result.files === 1 ? '' : 's'}: ${describeCounts(result.counts)}.`,
+  );
+  if (result.counts.contradicted + result.counts.unsupported > 0)
+    void vscode.commands.executeCommand('workbench.actions.view.problems');
   return result;
 }
 
@@ -101,23 +110,34 @@ async function showSources(context: CommandContext): Promise<vscode.TextEditor |
   return openSource(finding.evidenceUris[picked.index], finding.evidence[picked.index].range);
 }
 
-function renderReport(format: ReportFormat, files: DraftReport[], version: string): { content: string; language: string } {
+function renderReport(
+  format: ReportFormat,
+  files: DraftReport[],
+  version: string,
+): { content: string; language: string } {
   const base = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? '';
   if (format === 'markdown') return { content: markdownReport(files, new Date()), language: 'markdown' };
   const report = format === 'json' ? findingsReport(files, base) : sarifReport(files, base, version);
   return { content: `${JSON.stringify(report, null, 2)}\n`, language: 'json' };
 }
 
-async function exportReport(context: CommandContext, requested?: ReportFormat): Promise<vscode.TextDocument | undefined> {
-  const format = requested ?? (await vscode.window.showQuickPick(
-    [
-      { label: 'Markdown', description: 'for editors and reviewers', format: 'markdown' as const },
-      { label: 'JSON', description: 'findings report, version 1', format: 'json' as const },
-      { label: 'SARIF', description: '2.1.0, for code-scanning viewers', format: 'sarif' as const },
-      { label: 'HTML', description: 'the report view as one page, to print or send', format: 'html' as const },
-    ],
-    { title: 'Export Fact-Check Report' },
-  ))?.format;
+async function exportReport(
+  context: CommandContext,
+  requested?: ReportFormat,
+): Promise<vscode.TextDocument | undefined> {
+  const format =
+    requested ??
+    (
+      await vscode.window.showQuickPick(
+        [
+          { label: 'Markdown', description: 'for editors and reviewers', format: 'markdown' as const },
+          { label: 'JSON', description: 'findings report, version 1', format: 'json' as const },
+          { label: 'SARIF', description: '2.1.0, for code-scanning viewers', format: 'sarif' as const },
+          { label: 'HTML', description: 'the report view as one page, to print or send', format: 'html' as const },
+        ],
+        { title: 'Export Fact-Check Report' },
+      )
+    )?.format;
   if (!format) return undefined;
   const client = await context.client();
   if (format === 'html') return exportHtmlReport(client);
@@ -146,7 +166,9 @@ export function registerCommands(context: CommandContext): vscode.Disposable[] {
     vscode.commands.registerCommand('groundwork.checkWorkspace', () => checkWorkspace(context)),
     vscode.commands.registerCommand('groundwork.rebuildIndex', () => rebuildIndex(context)),
     vscode.commands.registerCommand('groundwork.showSources', () => showSources(context)),
-    vscode.commands.registerCommand('groundwork.exportReport', (format?: ReportFormat) => exportReport(context, format)),
+    vscode.commands.registerCommand('groundwork.exportReport', (format?: ReportFormat) =>
+      exportReport(context, format),
+    ),
     vscode.commands.registerCommand('groundwork.toggleLiveChecking', () => toggleLiveChecking(context)),
     vscode.commands.registerCommand(OPEN_SOURCE_COMMAND, openSource),
   ];

@@ -1,7 +1,12 @@
 // Entry of dist/extension.cjs: starts the Groundwork language server for workspaces that have sources, and adds
 // what only the editor can do (status bar, indexing notification, commands that open editors).
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node.js';
+import {
+  LanguageClient,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node.js';
 import {
   CANCEL_INDEXING_NOTIFICATION,
   DOCUMENT_SUMMARY_NOTIFICATION,
@@ -27,9 +32,14 @@ export interface GroundworkApi {
 async function workspaceWantsGroundwork(): Promise<boolean> {
   for (const folder of vscode.workspace.workspaceFolders ?? []) {
     // Each folder of a multi-root workspace may name its own sources.
-    const sources = vscode.workspace.getConfiguration('groundwork', folder.uri).get<string[]>('sources', DEFAULT_SETTINGS.sources);
+    const sources = vscode.workspace
+      .getConfiguration('groundwork', folder.uri)
+      .get<string[]>('sources', DEFAULT_SETTINGS.sources);
     for (const name of ['.groundwork.json', ...sources.filter((source) => !/[*?[{]/.test(source))]) {
-      const found = await vscode.workspace.fs.stat(vscode.Uri.joinPath(folder.uri, name)).then(() => true, () => false);
+      const found = await vscode.workspace.fs.stat(vscode.Uri.joinPath(folder.uri, name)).then(
+        () => true,
+        () => false,
+      );
       if (found) return true;
     }
   }
@@ -46,7 +56,10 @@ function createClient(context: vscode.ExtensionContext, output: vscode.OutputCha
   const languages = configuration.get<string[]>('languages', DEFAULT_SETTINGS.languages);
   const storage = context.storageUri ?? context.globalStorageUri;
   const clientOptions: LanguageClientOptions = {
-    documentSelector: languages.flatMap((language) => [{ scheme: 'file', language }, { scheme: 'untitled', language }]),
+    documentSelector: languages.flatMap((language) => [
+      { scheme: 'file', language },
+      { scheme: 'untitled', language },
+    ]),
     outputChannel: output,
     markdown: { isTrusted: { enabledCommands: [OPEN_SOURCE_COMMAND] } },
     initializationOptions: {
@@ -68,7 +81,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ground
 
   const start = async (): Promise<LanguageClient> => {
     const bar = (statusBar ??= new GroundworkStatusBar());
-    context.subscriptions.push(bar, vscode.window.onDidChangeActiveTextEditor(() => bar.render()));
+    context.subscriptions.push(
+      bar,
+      vscode.window.onDidChangeActiveTextEditor(() => bar.render()),
+    );
     const client = createClient(context, output);
     const indexing = new IndexingNotification(() => void client.sendNotification(CANCEL_INDEXING_NOTIFICATION));
     context.subscriptions.push(indexing);
@@ -78,7 +94,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ground
       indexing.update(status);
       if (status.state === 'ready') indexedListeners.splice(0).forEach((listener) => listener(status));
     });
-    client.onNotification(DOCUMENT_SUMMARY_NOTIFICATION, (summary: DocumentSummaryParams) => bar.setCounts(summary.uri, summary.counts));
+    client.onNotification(DOCUMENT_SUMMARY_NOTIFICATION, (summary: DocumentSummaryParams) =>
+      bar.setCounts(summary.uri, summary.counts),
+    );
     await client.start();
     context.subscriptions.push(client); // disposed on deactivation, which stops the server
     const live = isLiveChecking(context.workspaceState);

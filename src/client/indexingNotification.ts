@@ -31,7 +31,10 @@ export class IndexingNotification implements vscode.Disposable {
         this.report = (status) => {
           const percent = status.total ? (status.indexed / status.total) * 100 : 0;
           const file = status.current ? ` · ${basename(status.current)}` : '';
-          progress.report({ increment: Math.max(0, percent - done), message: `${status.indexed}/${status.total} files${file}` });
+          progress.report({
+            increment: Math.max(0, percent - done),
+            message: `${status.indexed}/${status.total} files${file}`,
+          });
           done = Math.max(done, percent);
         };
         if (this.latest) this.report(this.latest);

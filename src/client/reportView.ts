@@ -38,7 +38,11 @@ export class ReportView implements vscode.Disposable {
   private rendered: Rendered | undefined;
   private readonly renderListeners = new Set<(rendered: Rendered) => void>();
 
-  private constructor(readonly panel: vscode.WebviewPanel, readonly draft: vscode.Uri, private readonly client: () => Promise<LanguageClient>) {
+  private constructor(
+    readonly panel: vscode.WebviewPanel,
+    readonly draft: vscode.Uri,
+    private readonly client: () => Promise<LanguageClient>,
+  ) {
     panel.webview.options = { enableScripts: true, localResourceRoots: [] };
     ReportView.views.set(draft.toString(), this);
     this.subscriptions.push(
@@ -56,7 +60,10 @@ export class ReportView implements vscode.Disposable {
       }),
     );
     // The server checks open documents only: a view restored after a reload opens its draft (without showing it).
-    void vscode.workspace.openTextDocument(draft).then(() => this.refresh(), () => this.refresh());
+    void vscode.workspace.openTextDocument(draft).then(
+      () => this.refresh(),
+      () => this.refresh(),
+    );
   }
 
   /** Opens (or shows) the report of `draft`. */
@@ -66,7 +73,10 @@ export class ReportView implements vscode.Disposable {
       existing.panel.reveal(vscode.ViewColumn.Beside, true);
       return existing;
     }
-    const panel = vscode.window.createWebviewPanel(REPORT_VIEW_TYPE, ReportView.title(draft), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true });
+    const panel = vscode.window.createWebviewPanel(REPORT_VIEW_TYPE, ReportView.title(draft), {
+      viewColumn: vscode.ViewColumn.Beside,
+      preserveFocus: true,
+    });
     return new ReportView(panel, draft, client);
   }
 
@@ -79,7 +89,9 @@ export class ReportView implements vscode.Disposable {
   }
 
   /** The rows the webview shows once `done` holds for them (tests and other extensions read the view this way). */
-  whenRendered(done: (rendered: Rendered) => boolean = () => true): Promise<{ rows: RenderedRow[]; counts: Rendered['counts'] }> {
+  whenRendered(
+    done: (rendered: Rendered) => boolean = () => true,
+  ): Promise<{ rows: RenderedRow[]; counts: Rendered['counts'] }> {
     if (this.rendered && done(this.rendered)) return Promise.resolve(this.rendered);
     return new Promise((resolve) => {
       const listener = (rendered: Rendered) => {
@@ -96,12 +108,16 @@ export class ReportView implements vscode.Disposable {
     // last check.
     if (this.queued) return;
     this.queued = true;
-    this.refreshing = this.refreshing.then(() => {
-      this.queued = false;
-      return this.render();
-    }).catch((error: Error) => {
-      void vscode.window.showErrorMessage(`Groundwork: the fact-check report of ${vscode.workspace.asRelativePath(this.draft)} could not be updated: ${error.message}`);
-    });
+    this.refreshing = this.refreshing
+      .then(() => {
+        this.queued = false;
+        return this.render();
+      })
+      .catch((error: Error) => {
+        void vscode.window.showErrorMessage(
+          `Groundwork: the fact-check report of ${vscode.workspace.asRelativePath(this.draft)} could not be updated: ${error.message}`,
+        );
+      });
   }
 
   private async render(): Promise<void> {
@@ -145,8 +161,14 @@ export class ReportView implements vscode.Disposable {
   /** Opens a file with a range selected in the draft's column: the report beside it stays in view. */
   private async showSelected(uri: vscode.Uri, { start, end }: Range, preview: boolean): Promise<void> {
     const selection = new vscode.Range(start.line, start.character, end.line, end.character);
-    const column = vscode.window.visibleTextEditors.find((editor) => editor.document.uri.toString() === this.draft.toString())?.viewColumn;
-    const editor = await vscode.window.showTextDocument(uri, { viewColumn: column ?? vscode.ViewColumn.One, selection, preview });
+    const column = vscode.window.visibleTextEditors.find(
+      (editor) => editor.document.uri.toString() === this.draft.toString(),
+    )?.viewColumn;
+    const editor = await vscode.window.showTextDocument(uri, {
+      viewColumn: column ?? vscode.ViewColumn.One,
+      selection,
+      preview,
+    });
     editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   }
 
@@ -159,9 +181,11 @@ export class ReportView implements vscode.Disposable {
 
 /** Before the server has checked the draft (sources still indexing): the view says so and fills in on the first check. */
 function waitingPage(nonce: string, draft: vscode.Uri): string {
-  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-${nonce}';">`
-    + `<style nonce="${nonce}">body{font-family:var(--vscode-font-family);color:var(--vscode-descriptionForeground);padding:20px}</style></head>`
-    + `<body><p>Groundwork has not checked ${vscode.workspace.asRelativePath(draft).replace(/[&<>"]/g, '')} yet: the report appears after its first check.</p></body></html>`;
+  return (
+    `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-${nonce}';">` +
+    `<style nonce="${nonce}">body{font-family:var(--vscode-font-family);color:var(--vscode-descriptionForeground);padding:20px}</style></head>` +
+    `<body><p>Groundwork has not checked ${vscode.workspace.asRelativePath(draft).replace(/[&<>"]/g, '')} yet: the report appears after its first check.</p></body></html>`
+  );
 }
 
 export function registerReportView(client: () => Promise<LanguageClient>): vscode.Disposable[] {

@@ -4,7 +4,17 @@ import { updateSentenceUnits, type DraftUnits, type SentenceUnit } from './draft
 import type { SourceLibrary } from './library.js';
 import { LineIndex } from './text/lines.js';
 import { partitionPoint } from './text/partition-point.js';
-import type { Evidence, Finding, FindingKind, Problem, Quotation, SentenceSignals, SourceDocument, Span, Verdict } from './types.js';
+import type {
+  Evidence,
+  Finding,
+  FindingKind,
+  Problem,
+  Quotation,
+  SentenceSignals,
+  SourceDocument,
+  Span,
+  Verdict,
+} from './types.js';
 import { ABSENT_COVERAGE, assessClaim, type ClaimAssessment } from './verify/claim.js';
 import { EvidenceFinder, type EvidenceWindow } from './verify/evidence.js';
 import { factsOf } from './verify/facts.js';
@@ -21,7 +31,6 @@ export interface CheckOptions {
 
 /** A finding whose spans are relative to its sentence's start, so it can be reused wherever the sentence moves. */
 type RelativeFinding = Omit<Finding, 'range'>;
-
 
 /** A sentence that leans on the one before it: a pronoun or a demonstrative for its subject or topic. */
 const REFERS_BACK = /^\W*(?:he|she|they|it|his|her|their|its|this|that|these|those)\b/i;
@@ -65,7 +74,8 @@ export class DraftChecker {
     let topic: { paragraph: number; source: string } | undefined;
     const findings = draft.units.flatMap((unit) => {
       const { paragraph } = unit.sentence;
-      const topicPath = topic?.paragraph === paragraph && REFERS_BACK.test(unit.sentence.text) ? topic.source : undefined;
+      const topicPath =
+        topic?.paragraph === paragraph && REFERS_BACK.test(unit.sentence.text) ? topic.source : undefined;
       // Units keep their findings only while their paragraph is unchanged (a typing patch re-reads a whole
       // paragraph), and with it the topic they were checked with.
       let findings = this.unitFindings.get(unit);
@@ -73,11 +83,15 @@ export class DraftChecker {
         // A unit the edit only moved has its findings moved with it.
         const before = draft.moved?.from.get(unit);
         const earlier = before && this.unitFindings.get(before);
-        const relative = earlier ? earlier.map((finding) => shiftFinding(finding, draft.moved!.by)) : this.checkUnit(text, unit, topicPath);
+        const relative = earlier
+          ? earlier.map((finding) => shiftFinding(finding, draft.moved!.by))
+          : this.checkUnit(text, unit, topicPath);
         findings = relative.map((finding) => ({ ...finding, range: lines.rangeOf(finding.span) }));
         this.unitFindings.set(unit, findings);
       }
-      const backed = findings.find((finding) => finding.kind === 'claim' && finding.verdict !== 'unsupported' && finding.evidence.length > 0);
+      const backed = findings.find(
+        (finding) => finding.kind === 'claim' && finding.verdict !== 'unsupported' && finding.evidence.length > 0,
+      );
       if (backed) topic = { paragraph, source: backed.evidence[0].source };
       else if (topic?.paragraph !== paragraph) topic = undefined;
       return findings;
@@ -106,7 +120,11 @@ export class DraftChecker {
   private verifyQuotation(text: string, quotation: Quotation): RelativeFinding {
     const origin = quotation.inner.start;
     const { speaker } = quotation;
-    const key = JSON.stringify([quotation.text, speaker?.name, speaker?.span && [speaker.span.start - origin, speaker.span.end - origin]]);
+    const key = JSON.stringify([
+      quotation.text,
+      speaker?.name,
+      speaker?.span && [speaker.span.start - origin, speaker.span.end - origin],
+    ]);
     const relative = remember(this.quoteCache, key, () => shiftFinding(this.assessQuotation(text, quotation), -origin));
     return shiftFinding(relative, origin);
   }
@@ -116,7 +134,12 @@ export class DraftChecker {
     const signals = quoteSignals(matches[0]?.similarity ?? 0, problems, quotePieces(text, quotation).flat().length);
     const evidence = matches.slice(0, EVIDENCE_SHOWN).map((match) => quoteEvidence(match));
     // The closest wording shown word by word may reach a word past the aligned span: the passage shows it too.
-    if (evidence[0]) evidence[0] = evidenceFor(matches[0].document, covering(matches[0].span, sourceSpans(problems)), matches[0].similarity);
+    if (evidence[0])
+      evidence[0] = evidenceFor(
+        matches[0].document,
+        covering(matches[0].span, sourceSpans(problems)),
+        matches[0].similarity,
+      );
     return toFinding('quote', quotation.inner, quotation.text, problems, evidence, signals, matches[0]?.document);
   }
 
@@ -126,18 +149,24 @@ export class DraftChecker {
     const assessment: ClaimAssessment = assessClaim(this.finder, {
       facts,
       // A quotation's speaker is checked by the quotation's attribution, against the source that has its words.
-      excluded: [...unit.quotations.flatMap((q) => (q.speaker?.span ? [widen(q.inner), q.speaker.span] : [widen(q.inner)])), ...unit.citations.map((c) => c.span)],
+      excluded: [
+        ...unit.quotations.flatMap((q) => (q.speaker?.span ? [widen(q.inner), q.speaker.span] : [widen(q.inner)])),
+        ...unit.citations.map((c) => c.span),
+      ],
       typedOnly: unit.heading || unit.quotations.length > 0,
       citations: unit.citations.map((c) => ({ key: c.key, span: c.keySpan, document: this.library.get(c.key) })),
       topicPath,
     });
     if (assessment.uncheckable) return undefined;
     const { problems, windows } = assessment;
-    const signals = claimSignals(assessment, facts.content.length, facts.numbers.length + facts.dates.length + facts.names.length);
+    const signals = claimSignals(
+      assessment,
+      facts.content.length,
+      facts.numbers.length + facts.dates.length + facts.names.length,
+    );
     const evidence = claimEvidence(windows, problems);
     return toFinding('claim', sentence.span, sentence.text, problems, evidence, signals, windows[0]?.document);
   }
-
 }
 
 /** The cached value for `key`, computed when missing, and made the most recently used. */
@@ -156,7 +185,6 @@ function trimOldest(cache: Map<string, unknown>, limit: number): void {
     cache.delete(key);
   }
 }
-
 
 /**
  * Everything `verifyUnit` reads, relative to the sentence's start: the sentence, and each quotation's own words,
@@ -190,7 +218,17 @@ function toFinding(
   supporting: SourceDocument | undefined,
 ): RelativeFinding {
   const message = problems.length ? describeProblems(problems, kind) : supportedMessage(supporting);
-  return { kind, verdict: verdictOf(problems), span, text, message, problems, evidence: relevant(evidence), score: supportProbability([signals]), signals };
+  return {
+    kind,
+    verdict: verdictOf(problems),
+    span,
+    text,
+    message,
+    problems,
+    evidence: relevant(evidence),
+    score: supportProbability([signals]),
+    signals,
+  };
 }
 
 /**
@@ -200,7 +238,10 @@ function toFinding(
 function relevant(evidence: Evidence[]): Evidence[] {
   const [best, ...others] = evidence;
   if (!best) return evidence;
-  return [best, ...others.filter((passage) => passage.score >= Math.max(ABSENT_COVERAGE, RUNNER_UP_SHARE * best.score))];
+  return [
+    best,
+    ...others.filter((passage) => passage.score >= Math.max(ABSENT_COVERAGE, RUNNER_UP_SHARE * best.score)),
+  ];
 }
 
 /** A runner-up passage is shown when it covers at least this share of what the best one covers. */
@@ -211,7 +252,9 @@ function verdictOf(problems: Problem[]): Verdict {
   // A wrong or unknown citation key is wrong whatever the sources say; beside other problems, they decide.
   const substantive = problems.filter((p) => p.type !== 'citation');
   if (substantive.length === 0) return 'contradicted';
-  return substantive.every((p) => p.type === 'absent' || (p.source === '' && p.type !== 'negation')) ? 'unsupported' : 'contradicted';
+  return substantive.every((p) => p.type === 'absent' || (p.source === '' && p.type !== 'negation'))
+    ? 'unsupported'
+    : 'contradicted';
 }
 
 function supportedMessage(document: SourceDocument | undefined): string {
@@ -231,8 +274,20 @@ function claimEvidence(windows: EvidenceWindow[], problems: Problem[]): Evidence
   const [first, last] = passageSentences(windows[0]);
   const sentences = values.map((span) => sentenceAt(document, span.start));
   const near = sentences.every((s) => s >= first - NEARBY_SENTENCES && s <= last + NEARBY_SENTENCES);
-  if (near) return [evidenceFor(document, sentencesSpan(document, Math.min(first, ...sentences), Math.max(last, ...sentences)), windows[0].coverage), ...shown.slice(1)];
-  const rested = evidenceFor(document, sentencesSpan(document, Math.min(...sentences), Math.max(...sentences)), windows[0].coverage);
+  if (near)
+    return [
+      evidenceFor(
+        document,
+        sentencesSpan(document, Math.min(first, ...sentences), Math.max(last, ...sentences)),
+        windows[0].coverage,
+      ),
+      ...shown.slice(1),
+    ];
+  const rested = evidenceFor(
+    document,
+    sentencesSpan(document, Math.min(...sentences), Math.max(...sentences)),
+    windows[0].coverage,
+  );
   return [rested, ...shown].slice(0, EVIDENCE_SHOWN);
 }
 
@@ -259,7 +314,10 @@ function sentencesSpan(document: SourceDocument, first: number, last: number): S
 
 /** The index of the sentence holding `offset` (the last one that starts at or before it). */
 function sentenceAt(document: SourceDocument, offset: number): number {
-  return Math.max(0, partitionPoint(document.sentences.length, (index) => document.sentences[index].span.start <= offset) - 1);
+  return Math.max(
+    0,
+    partitionPoint(document.sentences.length, (index) => document.sentences[index].span.start <= offset) - 1,
+  );
 }
 
 /** Where the source values of the problems that name one stand. */
@@ -268,7 +326,10 @@ function sourceSpans(problems: Problem[]): Span[] {
 }
 
 function covering(span: Span, others: Span[]): Span {
-  return { start: Math.min(span.start, ...others.map((o) => o.start)), end: Math.max(span.end, ...others.map((o) => o.end)) };
+  return {
+    start: Math.min(span.start, ...others.map((o) => o.start)),
+    end: Math.max(span.end, ...others.map((o) => o.end)),
+  };
 }
 
 function quoteEvidence(match: QuoteMatch): Evidence {
@@ -299,7 +360,8 @@ function evidenceFor(document: SourceDocument, span: Span, score: number): Evide
 
 function shiftFinding(finding: RelativeFinding, by: number): RelativeFinding {
   const shift = (span: Span) => ({ start: span.start + by, end: span.end + by });
-  const shiftProblems = (problems: Problem[]) => problems.map((problem) => (problem.span ? { ...problem, span: shift(problem.span) } : problem));
+  const shiftProblems = (problems: Problem[]) =>
+    problems.map((problem) => (problem.span ? { ...problem, span: shift(problem.span) } : problem));
   return {
     ...finding,
     span: shift(finding.span),

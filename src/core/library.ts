@@ -155,7 +155,9 @@ export class SourceLibrary {
     const matches: PhraseMatch[] = [];
     for (const run of this.phraseWindows(byRarity, phrase)) {
       const key = run.document.path;
-      for (const span of phraseMatchesIn(run, phrase, anchor, (sentence) => this.sentencesUseAll(key, sentence, sentence, [rarest]))) {
+      for (const span of phraseMatchesIn(run, phrase, anchor, (sentence) =>
+        this.sentencesUseAll(key, sentence, sentence, [rarest]),
+      )) {
         matches.push({ document: run.document, span });
         if (matches.length >= limit) return matches;
       }
@@ -192,7 +194,10 @@ export class SourceLibrary {
       const { span } = document.sentences[sentence];
       const { first, last } = sentencesAround(document, span.start - reach, span.end + reach);
       if (!this.sentencesUseAll(key, first, last, others)) continue;
-      if (current?.document === document && document.sentences[first].span.start <= document.sentences[current.last].span.end) {
+      if (
+        current?.document === document &&
+        document.sentences[first].span.start <= document.sentences[current.last].span.end
+      ) {
         current.last = Math.max(current.last, last);
         continue;
       }
@@ -261,7 +266,10 @@ export async function loadLibrary(
  * Files analysed for the index, as a state over their own dictionary, without building the index itself: what a
  * worker thread hands back, and what a library is loaded from.
  */
-export function analyseFiles(files: readonly SourceFile[], onAnalysed?: (analysed: number, file: SourceFile) => void): LibraryState {
+export function analyseFiles(
+  files: readonly SourceFile[],
+  onAnalysed?: (analysed: number, file: SourceFile) => void,
+): LibraryState {
   const dictionary = new TermDictionary();
   const documents = files.map((file, i) => {
     const persisted = analyseForIndex(file, (term) => dictionary.idOf(term));

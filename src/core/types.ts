@@ -68,15 +68,7 @@ export interface SourceWarning {
 export type Verdict = 'supported' | 'contradicted' | 'unsupported';
 
 export type ProblemType =
-  | 'number'
-  | 'date'
-  | 'entity'
-  | 'negation'
-  | 'antonym'
-  | 'wording'
-  | 'attribution'
-  | 'absent'
-  | 'citation';
+  'number' | 'date' | 'entity' | 'negation' | 'antonym' | 'wording' | 'attribution' | 'absent' | 'citation';
 
 export interface Problem {
   type: ProblemType;

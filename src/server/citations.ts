@@ -27,5 +27,7 @@ export function citationInsertOffset(text: string, span: Span): number {
 
 /** A citation inside the span or just after it (`claim [@key].` with the span ending before the bracket). */
 export function isCited(text: string, span: Span): boolean {
-  return findCitations(text).some((citation) => citation.span.start >= span.start && citation.span.start <= span.end + 2);
+  return findCitations(text).some(
+    (citation) => citation.span.start >= span.start && citation.span.start <= span.end + 2,
+  );
 }

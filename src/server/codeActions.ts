@@ -60,7 +60,8 @@ function sourceEdit(text: string, problem: Problem, sentence: Span): { at: Span;
   // The problem's words match but the source has more ("confirm" / "could not confirm"), or none match.
   const inSentence = minimalEdit(text.slice(sentence.start, sentence.end), problem.source);
   // A clause woven in elsewhere in the sentence would change words the problem is not about.
-  const touches = inSentence && sentence.start + inSentence.start <= span.end && span.start <= sentence.start + inSentence.end;
+  const touches =
+    inSentence && sentence.start + inSentence.start <= span.end && span.start <= sentence.start + inSentence.end;
   if (inSentence?.anchored && touches) return { at: sentence, edit: inSentence };
   return !direct || CLAUSE_PROBLEMS.has(problem.type) ? undefined : { at: span, edit: direct };
 }
@@ -80,11 +81,23 @@ function negationRemoval(text: string, problem: Problem): { at: Span; edit: Mini
   if (/^(not|never)$/.test(folded)) {
     // The word and the space before it go: "will not need" -> "will need".
     const before = text[span.start - 1] === ' ' ? 1 : 0;
-    return { at: span, edit: { start: -before, end: word.length, newText: '', sourcePhrase: problem.source, anchored: true } };
+    return {
+      at: span,
+      edit: { start: -before, end: word.length, newText: '', sourcePhrase: problem.source, anchored: true },
+    };
   }
   if (/n't$/.test(folded)) {
     const verb = UNCONTRACTED[folded] ?? word.slice(0, -3);
-    return { at: span, edit: { start: 0, end: word.length, newText: /^[A-Z]/.test(word) ? verb[0].toUpperCase() + verb.slice(1) : verb, sourcePhrase: problem.source, anchored: true } };
+    return {
+      at: span,
+      edit: {
+        start: 0,
+        end: word.length,
+        newText: /^[A-Z]/.test(word) ? verb[0].toUpperCase() + verb.slice(1) : verb,
+        sourcePhrase: problem.source,
+        anchored: true,
+      },
+    };
   }
   return undefined;
 }
@@ -96,11 +109,14 @@ function replaceWithSource(input: CodeActionInput, diagnostic: OurDiagnostic): C
   if (!found) return undefined;
   const { at, edit } = found;
   const [start, end] = [at.start + edit.start, at.start + edit.end];
-  if (input.fixHolds && !input.fixHolds(input.text.slice(0, start) + edit.newText + input.text.slice(end), diagnostic)) return undefined;
+  if (input.fixHolds && !input.fixHolds(input.text.slice(0, start) + edit.newText + input.text.slice(end), diagnostic))
+    return undefined;
   const removes = edit.newText === '' && problem.type === 'negation';
   const noun = NOUNS[String(diagnostic.code)] ?? 'wording';
   return {
-    title: removes ? `Remove the negation “${input.text.slice(start, end).trim()}”, as the source: “${edit.sourcePhrase}”` : `Replace with the source's ${noun}: “${edit.sourcePhrase}”`,
+    title: removes
+      ? `Remove the negation “${input.text.slice(start, end).trim()}”, as the source: “${edit.sourcePhrase}”`
+      : `Replace with the source's ${noun}: “${edit.sourcePhrase}”`,
     kind: CodeActionKind.QuickFix,
     diagnostics: [diagnostic],
     isPreferred: true,
@@ -113,7 +129,11 @@ function ignoreFinding(input: CodeActionInput, diagnostic: OurDiagnostic): CodeA
     title: 'Ignore this finding (saved in .groundwork.json)',
     kind: CodeActionKind.QuickFix,
     diagnostics: [diagnostic],
-    command: { title: 'Ignore this finding', command: IGNORE_FINDING_COMMAND, arguments: [input.uri, diagnostic.data.fingerprint, diagnostic.message] },
+    command: {
+      title: 'Ignore this finding',
+      command: IGNORE_FINDING_COMMAND,
+      arguments: [input.uri, diagnostic.data.fingerprint, diagnostic.message],
+    },
   };
 }
 
@@ -124,7 +144,16 @@ function disableForLine(input: CodeActionInput, diagnostic: Diagnostic): CodeAct
     title: 'Disable Groundwork for this line',
     kind: CodeActionKind.QuickFix,
     diagnostics: [diagnostic],
-    edit: { changes: { [input.uri]: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${DISABLE_NEXT_LINE_COMMENT}\n` }] } },
+    edit: {
+      changes: {
+        [input.uri]: [
+          {
+            range: { start: { line, character: 0 }, end: { line, character: 0 } },
+            newText: `${DISABLE_NEXT_LINE_COMMENT}\n`,
+          },
+        ],
+      },
+    },
   };
 }
 

@@ -42,7 +42,8 @@ export function problemMessage(finding: Finding, problem?: Problem): string {
   if (!problem || problem.type === 'absent') return finding.message || PROBLEM_LABELS.absent;
   const label = PROBLEM_LABELS[problem.type];
   if (problem.type === 'citation') {
-    if (problem.unknownKey) return `Unknown citation key: “${problem.draft}” — ${problem.source ? `[@${problem.source}] says this` : 'no source has this key'}`;
+    if (problem.unknownKey)
+      return `Unknown citation key: “${problem.draft}” — ${problem.source ? `[@${problem.source}] says this` : 'no source has this key'}`;
     return `${label}: [@${problem.draft}] — [@${problem.source}] does`;
   }
   if (!problem.source) return `${label}: “${problem.draft}” — not in the closest source`;
@@ -52,12 +53,21 @@ export function problemMessage(finding: Finding, problem?: Problem): string {
 const PREVIEW_LENGTH = 90;
 
 /** Where the source says it. The editor shows the location (file, line) itself: the message stays one short line. */
-function relatedInformation(evidence: Evidence | undefined, problem: Problem | undefined, uriOfPath: (path: string) => string): DiagnosticRelatedInformation[] {
+function relatedInformation(
+  evidence: Evidence | undefined,
+  problem: Problem | undefined,
+  uriOfPath: (path: string) => string,
+): DiagnosticRelatedInformation[] {
   if (!evidence) return [];
   const passage = evidence.text.replace(/\s+/g, ' ').trim();
   const preview = passage.length > PREVIEW_LENGTH ? `${passage.slice(0, PREVIEW_LENGTH - 1)}…` : passage;
   const message = problem?.source ? `the source says “${problem.source}”` : `“${preview}”`;
-  return [{ location: { uri: uriOfPath(evidence.source), range: evidence.range }, message: evidence.title ? `${evidence.title}: ${message}` : message }];
+  return [
+    {
+      location: { uri: uriOfPath(evidence.source), range: evidence.range },
+      message: evidence.title ? `${evidence.title}: ${message}` : message,
+    },
+  ];
 }
 
 export function findingDiagnostics(finding: Finding, context: DiagnosticContext): Diagnostic[] {
@@ -68,16 +78,25 @@ export function findingDiagnostics(finding: Finding, context: DiagnosticContext)
     const severity = context.severity[code];
     const fingerprint = findingFingerprint(finding, problem);
     if (severity === 'off' || context.ignored.has(fingerprint)) return [];
-    const data: DiagnosticData = { fingerprint, kind: finding.kind, verdict: finding.verdict, problem, span: finding.span, evidence: finding.evidence };
-    return [{
-      range: problem?.span ? context.rangeOf(problem.span) : finding.range,
-      severity: SEVERITIES[severity],
-      source: DIAGNOSTIC_SOURCE,
-      code,
-      message: problemMessage(finding, problem),
-      relatedInformation: relatedInformation(finding.evidence[0], problem, context.uriOfPath),
-      data,
-    }];
+    const data: DiagnosticData = {
+      fingerprint,
+      kind: finding.kind,
+      verdict: finding.verdict,
+      problem,
+      span: finding.span,
+      evidence: finding.evidence,
+    };
+    return [
+      {
+        range: problem?.span ? context.rangeOf(problem.span) : finding.range,
+        severity: SEVERITIES[severity],
+        source: DIAGNOSTIC_SOURCE,
+        code,
+        message: problemMessage(finding, problem),
+        relatedInformation: relatedInformation(finding.evidence[0], problem, context.uriOfPath),
+        data,
+      },
+    ];
   });
 }
 

@@ -37,6 +37,13 @@ export async function listDraftFiles(
     return language !== undefined && options.languages.includes(language) && !options.isSource(path);
   };
   for (const folder of folders) await visit(folder);
-  const sizes = await Promise.all(drafts.map((path) => stat(path).then((stats) => stats.size, () => Infinity)));
+  const sizes = await Promise.all(
+    drafts.map((path) =>
+      stat(path).then(
+        (stats) => stats.size,
+        () => Infinity,
+      ),
+    ),
+  );
   return drafts.filter((_, index) => sizes[index] <= options.maxBytes).sort();
 }

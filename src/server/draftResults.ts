@@ -74,7 +74,9 @@ export class DraftResults {
   /** Checked at this document version against the library as it is now. */
   isCurrent(uri: string, version: number, library: SourceLibrary): boolean {
     const checked = this.results.get(uri);
-    return checked?.document.version === version && checked.library === library && checked.libraryVersion === library.version;
+    return (
+      checked?.document.version === version && checked.library === library && checked.libraryVersion === library.version
+    );
   }
 
   delete(uri: string): void {

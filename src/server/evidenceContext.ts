@@ -13,7 +13,9 @@ function lineIndexOf(source: SourceDocument): LineIndex {
 
 export function widenToSentences(evidence: Evidence, source: SourceDocument | undefined): Evidence {
   if (!source) return evidence;
-  const overlapping = source.sentences.filter((sentence) => sentence.span.start < evidence.span.end && evidence.span.start < sentence.span.end);
+  const overlapping = source.sentences.filter(
+    (sentence) => sentence.span.start < evidence.span.end && evidence.span.start < sentence.span.end,
+  );
   if (overlapping.length === 0) return evidence;
   const span = {
     start: Math.min(evidence.span.start, overlapping[0].span.start),

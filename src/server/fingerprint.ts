@@ -14,6 +14,12 @@ export function normaliseSentence(text: string): string {
 }
 
 export function findingFingerprint(finding: Finding, problem?: Problem): string {
-  const parts = [finding.kind, problem?.type ?? finding.verdict, problem?.draft ?? '', problem?.source ?? '', normaliseSentence(finding.text)];
+  const parts = [
+    finding.kind,
+    problem?.type ?? finding.verdict,
+    problem?.draft ?? '',
+    problem?.source ?? '',
+    normaliseSentence(finding.text),
+  ];
   return createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 16);
 }

@@ -15,7 +15,9 @@ function contradictions(findings: readonly Finding[]): Set<string> {
   return new Set(
     findings
       .filter((finding) => finding.verdict === 'contradicted')
-      .flatMap((finding) => finding.problems.map((problem) => contradictionKey(diagnosticCode(finding, problem), problem))),
+      .flatMap((finding) =>
+        finding.problems.map((problem) => contradictionKey(diagnosticCode(finding, problem), problem)),
+      ),
   );
 }
 

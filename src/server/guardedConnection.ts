@@ -9,8 +9,16 @@ import { ErrorCodes, ResponseError, type Connection } from 'vscode-languageserve
 
 // Registrations whose handlers answer nothing; every other `on…` registers a request handler.
 const NOTIFICATIONS = new Set([
-  'onNotification', 'onInitialized', 'onDidChangeConfiguration', 'onDidChangeWatchedFiles', 'onDidOpenTextDocument',
-  'onDidChangeTextDocument', 'onDidCloseTextDocument', 'onWillSaveTextDocument', 'onDidSaveTextDocument', 'onExit',
+  'onNotification',
+  'onInitialized',
+  'onDidChangeConfiguration',
+  'onDidChangeWatchedFiles',
+  'onDidOpenTextDocument',
+  'onDidChangeTextDocument',
+  'onDidCloseTextDocument',
+  'onWillSaveTextDocument',
+  'onDidSaveTextDocument',
+  'onExit',
   'onProgress',
 ]);
 // Registrations that must work after shutdown (`exit` ends the process) or whose handler is the shutdown itself.
@@ -23,8 +31,7 @@ type Handler = (...args: unknown[]) => unknown;
 /** What a failure is about: the document in the handler's parameters, when there is one. */
 function subjectOf(args: readonly unknown[]): string {
   const params = args.find((arg) => typeof arg === 'object' && arg !== null) as
-    | { textDocument?: { uri?: unknown }; uri?: unknown }
-    | undefined;
+    { textDocument?: { uri?: unknown }; uri?: unknown } | undefined;
   const uri = params?.textDocument?.uri ?? params?.uri;
   return typeof uri === 'string' ? ` for ${uri}` : '';
 }
@@ -55,7 +62,11 @@ export function guardConnection(connection: Connection): Connection {
       const failed = (error: unknown) => {
         log(what, args, error);
         // A request still answers, with an error the client can show; a notification has no one to tell.
-        if (isRequest) throw new ResponseError(ErrorCodes.InternalError, `${what} failed: ${error instanceof Error ? error.message : String(error)}`);
+        if (isRequest)
+          throw new ResponseError(
+            ErrorCodes.InternalError,
+            `${what} failed: ${error instanceof Error ? error.message : String(error)}`,
+          );
         return undefined;
       };
       try {

@@ -40,7 +40,10 @@ function preview(text: string): string {
 
 export function renderFindingHover(finding: Finding, options: HoverOptions): string {
   const kind = finding.kind === 'quote' ? 'quote' : 'claim';
-  const lines = [`**Groundwork · ${VERDICT_HEADINGS[finding.verdict]}** ${kind} (support ${finding.score.toFixed(2)})`, ''];
+  const lines = [
+    `**Groundwork · ${VERDICT_HEADINGS[finding.verdict]}** ${kind} (support ${finding.score.toFixed(2)})`,
+    '',
+  ];
   const problems = finding.problems.length > 0 ? finding.problems : [undefined];
   const unshown = problems.filter((problem) => !problem || !options.shownByEditor?.includes(problem));
   if (finding.verdict !== 'supported' && unshown.length > 0) {
@@ -58,7 +61,9 @@ export function renderFindingHover(finding: Finding, options: HoverOptions): str
   if (runnersUp.length > 0) {
     lines.push('', 'Other passages:');
     for (const evidence of runnersUp) {
-      lines.push(`- ${link(escapeMarkdown(describeSource(evidence)), evidence, options)} (${evidence.score.toFixed(2)}): “${escapeMarkdown(preview(evidence.text))}”`);
+      lines.push(
+        `- ${link(escapeMarkdown(describeSource(evidence)), evidence, options)} (${evidence.score.toFixed(2)}): “${escapeMarkdown(preview(evidence.text))}”`,
+      );
     }
   }
   return lines.join('\n');

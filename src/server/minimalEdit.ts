@@ -17,19 +17,50 @@ export function minimalEdit(draft: string, source: string): MinimalEdit | undefi
   const a = words(draft);
   const b = words(source);
   const pairs = alignWords(a, b);
-  if (pairs.length === 0) return { start: 0, end: draft.length, newText: source, sourcePhrase: source, anchored: false };
+  if (pairs.length === 0)
+    return { start: 0, end: draft.length, newText: source, sourcePhrase: source, anchored: false };
   // Anchors: virtual matches before the first and after the last word count only when both sides differ there.
   const [firstI, firstJ] = pairs[0];
   const [lastI, lastJ] = pairs[pairs.length - 1];
-  const gaps: { draftStart: number; draftEnd: number; sourceStart: number; sourceEnd: number; from: number; to: number }[] = [];
-  if (firstI > 0 && firstJ > 0) gaps.push({ draftStart: a[0].start, draftEnd: a[firstI].start, sourceStart: b[0].start, sourceEnd: b[firstJ].start, from: 0, to: firstJ });
+  const gaps: {
+    draftStart: number;
+    draftEnd: number;
+    sourceStart: number;
+    sourceEnd: number;
+    from: number;
+    to: number;
+  }[] = [];
+  if (firstI > 0 && firstJ > 0)
+    gaps.push({
+      draftStart: a[0].start,
+      draftEnd: a[firstI].start,
+      sourceStart: b[0].start,
+      sourceEnd: b[firstJ].start,
+      from: 0,
+      to: firstJ,
+    });
   for (let k = 1; k < pairs.length; k++) {
     const [i1, j1] = pairs[k - 1];
     const [i2, j2] = pairs[k];
-    if (i2 > i1 + 1 || j2 > j1 + 1) gaps.push({ draftStart: a[i1].end, draftEnd: a[i2].start, sourceStart: b[j1].end, sourceEnd: b[j2].start, from: j1, to: j2 });
+    if (i2 > i1 + 1 || j2 > j1 + 1)
+      gaps.push({
+        draftStart: a[i1].end,
+        draftEnd: a[i2].start,
+        sourceStart: b[j1].end,
+        sourceEnd: b[j2].start,
+        from: j1,
+        to: j2,
+      });
   }
   if (lastI < a.length - 1 && lastJ < b.length - 1) {
-    gaps.push({ draftStart: a[lastI].end, draftEnd: a[a.length - 1].end, sourceStart: b[lastJ].end, sourceEnd: b[b.length - 1].end, from: lastJ, to: b.length - 1 });
+    gaps.push({
+      draftStart: a[lastI].end,
+      draftEnd: a[a.length - 1].end,
+      sourceStart: b[lastJ].end,
+      sourceEnd: b[b.length - 1].end,
+      from: lastJ,
+      to: b.length - 1,
+    });
   }
   if (gaps.length === 0) return undefined;
   const first = gaps[0];

@@ -7,7 +7,9 @@ const FINAL_PUNCTUATION = /[.!?]+$/;
 /** The draft value without final punctuation that the source value lacks ("…the requests." vs "…the requests"). */
 function trimmedDraft(problem: Problem): string {
   const punctuation = FINAL_PUNCTUATION.exec(problem.draft)?.[0];
-  return punctuation && !problem.source.endsWith(punctuation) ? problem.draft.slice(0, -punctuation.length) : problem.draft;
+  return punctuation && !problem.source.endsWith(punctuation)
+    ? problem.draft.slice(0, -punctuation.length)
+    : problem.draft;
 }
 
 export function locateProblem(text: string, finding: Finding, problem: Problem): Problem {

@@ -33,13 +33,19 @@ export function readProjectFile(folder: string): ProjectFileResult {
 export function addIgnoredFinding(folder: string, entry: IgnoredFinding): void {
   const path = join(folder, PROJECT_FILE);
   if (typeof entry.fingerprint !== 'string' || !FINGERPRINT.test(entry.fingerprint)) {
-    throw new Error(`${path}: not saved: ${JSON.stringify(entry.fingerprint) ?? String(entry.fingerprint)} is not a finding's fingerprint`);
+    throw new Error(
+      `${path}: not saved: ${JSON.stringify(entry.fingerprint) ?? String(entry.fingerprint)} is not a finding's fingerprint`,
+    );
   }
-  if (entry.note !== undefined && typeof entry.note !== 'string') throw new Error(`${path}: not saved: the note is not text`);
+  if (entry.note !== undefined && typeof entry.note !== 'string')
+    throw new Error(`${path}: not saved: the note is not text`);
   const raw = currentObject(path);
   const ignore = Array.isArray(raw.ignore) ? raw.ignore : [];
-  const known = ignore.some((item: unknown) => item === entry.fingerprint || (item as IgnoredFinding)?.fingerprint === entry.fingerprint);
-  if (!known) ignore.push(entry.note ? { fingerprint: entry.fingerprint, note: entry.note } : { fingerprint: entry.fingerprint });
+  const known = ignore.some(
+    (item: unknown) => item === entry.fingerprint || (item as IgnoredFinding)?.fingerprint === entry.fingerprint,
+  );
+  if (!known)
+    ignore.push(entry.note ? { fingerprint: entry.fingerprint, note: entry.note } : { fingerprint: entry.fingerprint });
   writeAtomically(path, `${JSON.stringify({ ...raw, ignore }, null, 2)}\n`);
 }
 
@@ -60,7 +66,8 @@ function currentObject(path: string): Record<string, unknown> {
     throw new Error(`${path}: not saved: ${(error as Error).message}`, { cause: error });
   }
   // An array or a string would be spread into {"0": …}: the file would be lost, not updated.
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new Error(`${path}: not saved: it does not hold a JSON object`);
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    throw new Error(`${path}: not saved: it does not hold a JSON object`);
   return raw as Record<string, unknown>;
 }
 

@@ -9,7 +9,10 @@ import { widenToSentences } from './evidenceContext.js';
 
 /** Findings with each passage widened to the source sentences it lies in, as hovers and diagnostics show them. */
 export function findingsInContext(findings: readonly Finding[], library: SourceLibrary): Finding[] {
-  return findings.map((finding) => ({ ...finding, evidence: finding.evidence.map((passage) => widenToSentences(passage, library.get(passage.source))) }));
+  return findings.map((finding) => ({
+    ...finding,
+    evidence: finding.evidence.map((passage) => widenToSentences(passage, library.get(passage.source))),
+  }));
 }
 
 export function reportData(checked: CheckedDraft, path: string, library: SourceLibrary): NonNullable<ReportDataResult> {
@@ -18,7 +21,13 @@ export function reportData(checked: CheckedDraft, path: string, library: SourceL
     text: checked.document.getText(),
     version: checked.document.version,
     findings: findingsInContext(checked.findings, library),
-    outline: draftOutline(checked.document.getText(), checked.document.languageId === 'markdown' ? 'markdown' : 'plaintext', checked.findings),
-    sources: library.documents().map(({ path: source, metadata }) => ({ path: source, title: metadata.title, date: metadata.date })),
+    outline: draftOutline(
+      checked.document.getText(),
+      checked.document.languageId === 'markdown' ? 'markdown' : 'plaintext',
+      checked.findings,
+    ),
+    sources: library
+      .documents()
+      .map(({ path: source, metadata }) => ({ path: source, title: metadata.title, date: metadata.date })),
   };
 }

@@ -19,10 +19,13 @@ export class CheckScheduler {
   /** Check `uri` once nothing else is scheduled for it for the debounce delay (or `delayMs`). */
   schedule(uri: string, delayMs = this.delayMs()): void {
     this.cancel(uri);
-    this.timers.set(uri, setTimeout(() => {
-      this.timers.delete(uri);
-      void this.start(uri);
-    }, delayMs));
+    this.timers.set(
+      uri,
+      setTimeout(() => {
+        this.timers.delete(uri);
+        void this.start(uri);
+      }, delayMs),
+    );
   }
 
   /** Drop the pending check and mark the running one cancelled. */

@@ -143,10 +143,12 @@ class GroundworkServer {
     documents.onDidChangeContent(({ document }) => {
       // TextDocuments reports an open as a content change too; the open was scheduled above without the debounce.
       if (this.opening.delete(document.uri) || this.refuseTooLarge(document)) return;
-      if (this.isDraft(document) && this.live && this.settingsOf(document.uri).checkFrequency === 'edit') this.scheduler.schedule(document.uri);
+      if (this.isDraft(document) && this.live && this.settingsOf(document.uri).checkFrequency === 'edit')
+        this.scheduler.schedule(document.uri);
     });
     documents.onDidSave(({ document }) => {
-      if (this.isDraft(document) && this.live && this.settingsOf(document.uri).checkFrequency !== 'manual') this.scheduler.schedule(document.uri, 0);
+      if (this.isDraft(document) && this.live && this.settingsOf(document.uri).checkFrequency !== 'manual')
+        this.scheduler.schedule(document.uri, 0);
     });
     documents.onDidClose(({ document }) => this.documentClosed(document.uri));
     connection.onHover(({ textDocument, position }) => this.hover(textDocument.uri, position));
@@ -163,11 +165,17 @@ class GroundworkServer {
         diagnostics: context.diagnostics,
         finding: checked && findingAt(checked.findings, document.offsetAt(range.start)),
         rangeOf: (span) => ({ start: document.positionAt(span.start), end: document.positionAt(span.end) }),
-        fixHolds: checked && fixCheck((text) => this.results.tryText(this.sources.library, document.uri, languageOf(document), text), checked.findings),
+        fixHolds:
+          checked &&
+          fixCheck(
+            (text) => this.results.tryText(this.sources.library, document.uri, languageOf(document), text),
+            checked.findings,
+          ),
       });
     });
     connection.onExecuteCommand(({ command, arguments: args }) => {
-      if (command === IGNORE_FINDING_COMMAND && args) this.ignoreFinding(String(args[0]), String(args[1]), String(args[2] ?? ''));
+      if (command === IGNORE_FINDING_COMMAND && args)
+        this.ignoreFinding(String(args[0]), String(args[1]), String(args[2] ?? ''));
     });
     connection.onRequest(CHECK_DOCUMENT_REQUEST, (params: CheckDocumentParams) => this.checkDocumentNow(params.uri));
     connection.onRequest(CHECK_WORKSPACE_REQUEST, () => this.checkWorkspace());
@@ -212,17 +220,22 @@ class GroundworkServer {
     // A client that turns a registration down still gets checks; it just does not see changes on disk.
     const registrationFailed = (error: Error) => this.connection.console.warn(`registration refused: ${error.message}`);
     if (this.canRegisterConfiguration) {
-      this.connection.client.register(DidChangeConfigurationNotification.type, { section: 'groundwork' }).catch(registrationFailed);
+      this.connection.client
+        .register(DidChangeConfigurationNotification.type, { section: 'groundwork' })
+        .catch(registrationFailed);
     }
     if (this.canWatchFiles) {
-      this.connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: '**/*.{md,markdown,txt}' }, { globPattern: `**/${PROJECT_FILE}` }],
-      }).catch(registrationFailed);
+      this.connection.client
+        .register(DidChangeWatchedFilesNotification.type, {
+          watchers: [{ globPattern: '**/*.{md,markdown,txt}' }, { globPattern: `**/${PROJECT_FILE}` }],
+        })
+        .catch(registrationFailed);
     }
     // Set before the first await: a draft opened from now on waits for the configuration and the index.
     this.indexing = this.loadConfiguration().then(
       () => undefined,
-      (error: Error) => this.connection.console.error(`settings could not be read (${error.message}); using the defaults`),
+      (error: Error) =>
+        this.connection.console.error(`settings could not be read (${error.message}); using the defaults`),
     );
     void this.rebuildIndex();
   }
@@ -251,7 +264,9 @@ class GroundworkServer {
     const perFolder = projects.map(({ folder, config, editor }) => workspaceSourceInputs(editor, [{ folder, config }]));
     const inputs = perFolder.flatMap((folder) => folder.inputs);
     this.sourceConfine = { roots: perFolder.flatMap((folder) => folder.confine.roots), hint: OUTSIDE_WORKSPACE_HINT };
-    const changed = inputs.join('\n') !== this.sourceInputs.join('\n') || workspace.maxSourceFileSizeKb() !== this.workspace.maxSourceFileSizeKb();
+    const changed =
+      inputs.join('\n') !== this.sourceInputs.join('\n') ||
+      workspace.maxSourceFileSizeKb() !== this.workspace.maxSourceFileSizeKb();
     this.settings = general;
     this.workspace = workspace;
     this.sourceInputs = inputs;
@@ -275,38 +290,49 @@ class GroundworkServer {
     const run = async (): Promise<void> => {
       this.indexAbort = new AbortController();
       const started = Date.now();
-      const progress = this.canReportProgress && !this.clientOptions.showsIndexProgress ? await this.connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
+      const progress =
+        this.canReportProgress && !this.clientOptions.showsIndexProgress
+          ? await this.connection.window.createWorkDoneProgress().catch(() => undefined)
+          : undefined;
       progress?.begin('Groundwork: indexing sources', 0, undefined, true);
       progress?.token.onCancellationRequested(() => this.indexAbort.abort());
-      const { warnings, cancelled, reused } = await this.sources.build(this.sourceInputs, {
-        maxFileBytes: this.workspace.maxSourceFileSizeKb() * 1024,
-        confine: this.sourceConfine,
-        cacheDir: this.cacheDir(),
-        signal: this.indexAbort.signal,
-        onWorkerFailure: (error) => this.connection.console.warn(`indexing worker failed (${error.message}); indexing on the server thread`),
-        onCacheProblem: (problem) => this.connection.console.warn(problem),
-        onProgress: ({ indexed, total, current }) => {
-          this.sendStatus({ state: 'indexing', indexed, total, current, warnings: [] });
-          progress?.report(total ? Math.round((indexed / total) * 100) : 0, `${indexed}/${total} files`);
-        },
-      }).catch((error: Error) => {
-        this.connection.console.error(`indexing failed: ${error.message}`);
-        return { warnings: [], cancelled: false, reused: 0 };
-      });
+      const { warnings, cancelled, reused } = await this.sources
+        .build(this.sourceInputs, {
+          maxFileBytes: this.workspace.maxSourceFileSizeKb() * 1024,
+          confine: this.sourceConfine,
+          cacheDir: this.cacheDir(),
+          signal: this.indexAbort.signal,
+          onWorkerFailure: (error) =>
+            this.connection.console.warn(`indexing worker failed (${error.message}); indexing on the server thread`),
+          onCacheProblem: (problem) => this.connection.console.warn(problem),
+          onProgress: ({ indexed, total, current }) => {
+            this.sendStatus({ state: 'indexing', indexed, total, current, warnings: [] });
+            progress?.report(total ? Math.round((indexed / total) * 100) : 0, `${indexed}/${total} files`);
+          },
+        })
+        .catch((error: Error) => {
+          this.connection.console.error(`indexing failed: ${error.message}`);
+          return { warnings: [], cancelled: false, reused: 0 };
+        });
       progress?.done();
       const messages = warnings.map((warning) => `${warning.path}: ${warning.message}`);
       for (const message of messages) this.connection.console.warn(`source skipped: ${message}`);
       const count = this.sources.library.documents().length;
-      this.connection.console.info(`indexed ${count} source files (${reused} from the cache) in ${Date.now() - started} ms${cancelled ? '; cancelled' : ''}`);
+      this.connection.console.info(
+        `indexed ${count} source files (${reused} from the cache) in ${Date.now() - started} ms${cancelled ? '; cancelled' : ''}`,
+      );
       this.sendStatus({ state: 'ready', indexed: count, total: count, warnings: messages });
       this.recheckOpenDrafts();
       // No draft to check yet: warm the checker up now, so opening one later is fast.
-      if (!this.documents.all().some((document) => this.isDraft(document))) setImmediate(() => this.results.warmUp(this.sources.library));
+      if (!this.documents.all().some((document) => this.isDraft(document)))
+        setImmediate(() => this.results.warmUp(this.sources.library));
     };
     // A rebuild asked for while one runs waits for it, then runs with the newest settings. A failed run is
     // logged and leaves the index as it was: checks wait on `indexing`, so it must never reject.
     const previous = this.indexing ?? Promise.resolve();
-    const current = previous.then(run).catch((error: unknown) => this.connection.console.error(`indexing failed: ${describeError(error)}`));
+    const current = previous
+      .then(run)
+      .catch((error: unknown) => this.connection.console.error(`indexing failed: ${describeError(error)}`));
     this.indexing = current;
     return current.then(() => ({ documents: this.sources.library.documents().length, warnings: this.status.warnings }));
   }
@@ -324,7 +350,9 @@ class GroundworkServer {
       await this.indexing;
       const warning = await this.sources.refresh(path, change.type === FileChangeType.Deleted ? 'deleted' : 'changed');
       if (warning) this.connection.console.warn(`source skipped: ${warning.path}: ${warning.message}`);
-      this.connection.console.info(`source ${change.type === FileChangeType.Deleted ? 'removed' : 're-indexed'}: ${path}`);
+      this.connection.console.info(
+        `source ${change.type === FileChangeType.Deleted ? 'removed' : 're-indexed'}: ${path}`,
+      );
       sourcesChanged = true;
     }
     if (sourcesChanged) {
@@ -349,12 +377,15 @@ class GroundworkServer {
     const path = pathOfUri(document.uri);
     if (path && this.sources.isSource(path)) return false;
     const settings = this.settingsOf(document.uri);
-    return settings.languages.includes(languageOf(document)) && document.getText().length <= settings.maxFileSizeKb * 1024;
+    return (
+      settings.languages.includes(languageOf(document)) && document.getText().length <= settings.maxFileSizeKb * 1024
+    );
   }
 
   private documentOpened(document: TextDocument): void {
     if (this.refuseTooLarge(document)) return;
-    if (this.isDraft(document) && this.live && this.settingsOf(document.uri).checkFrequency !== 'manual') this.scheduler.schedule(document.uri, 0);
+    if (this.isDraft(document) && this.live && this.settingsOf(document.uri).checkFrequency !== 'manual')
+      this.scheduler.schedule(document.uri, 0);
   }
 
   /** A draft but for its size: its old results are dropped and it says why it is not checked. */
@@ -366,7 +397,11 @@ class GroundworkServer {
     this.scheduler.cancel(document.uri);
     this.hold.forget(document.uri);
     this.results.delete(document.uri);
-    void this.connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: [tooLargeDiagnostic(document.getText().length, limitKb)] });
+    void this.connection.sendDiagnostics({
+      uri: document.uri,
+      version: document.version,
+      diagnostics: [tooLargeDiagnostic(document.getText().length, limitKb)],
+    });
     return true;
   }
 
@@ -380,7 +415,8 @@ class GroundworkServer {
 
   private recheckOpenDrafts(): void {
     for (const document of this.documents.all()) {
-      if (this.isDraft(document) && (this.live || this.results.get(document.uri))) this.scheduler.schedule(document.uri, 0);
+      if (this.isDraft(document) && (this.live || this.results.get(document.uri)))
+        this.scheduler.schedule(document.uri, 0);
     }
   }
 
@@ -405,26 +441,38 @@ class GroundworkServer {
   private freshResult(document: TextDocument): CheckedDraft | undefined {
     if (!this.isDraft(document) || this.status.state !== 'ready') return this.results.get(document.uri);
     if (!this.results.isCurrent(document.uri, document.version, this.sources.library)) {
-      this.results.check(this.sources.library, document.uri, languageOf(document), document.version, document.getText());
+      this.results.check(
+        this.sources.library,
+        document.uri,
+        languageOf(document),
+        document.version,
+        document.getText(),
+      );
     }
     return this.results.get(document.uri);
   }
 
   /** The finding with each passage widened to whole source sentences, for what the writer reads. */
   private inContext(finding: Finding): Finding {
-    return { ...finding, evidence: finding.evidence.map((passage) => widenToSentences(passage, this.sources.library.get(passage.source))) };
+    return {
+      ...finding,
+      evidence: finding.evidence.map((passage) => widenToSentences(passage, this.sources.library.get(passage.source))),
+    };
   }
 
   private diagnosticsOf(checked: CheckedDraft) {
     const { document } = checked;
     return checked.findings.map((finding) => ({
       finding,
-      diagnostics: finding.verdict === 'supported' ? [] : findingsToDiagnostics([this.inContext(finding)], {
-        rangeOf: (span) => ({ start: document.positionAt(span.start), end: document.positionAt(span.end) }),
-        severity: this.settingsOf(document.uri).severity,
-        ignored: this.workspace.ignoredFor(pathOfUri(document.uri)),
-        uriOfPath,
-      }),
+      diagnostics:
+        finding.verdict === 'supported'
+          ? []
+          : findingsToDiagnostics([this.inContext(finding)], {
+              rangeOf: (span) => ({ start: document.positionAt(span.start), end: document.positionAt(span.end) }),
+              severity: this.settingsOf(document.uri).severity,
+              ignored: this.workspace.ignoredFor(pathOfUri(document.uri)),
+              uriOfPath,
+            }),
     }));
   }
 
@@ -432,13 +480,25 @@ class GroundworkServer {
     const checked = this.results.get(uri);
     if (!checked) return;
     const items = this.diagnosticsOf(checked).flatMap(({ finding, diagnostics }) =>
-      diagnostics.map((diagnostic) => ({ key: `${diagnostic.code}:${(diagnostic.data as { fingerprint: string }).fingerprint}`, span: finding.span, item: diagnostic })),
+      diagnostics.map((diagnostic) => ({
+        key: `${diagnostic.code}:${(diagnostic.data as { fingerprint: string }).fingerprint}`,
+        span: finding.span,
+        item: diagnostic,
+      })),
     );
     const { visible, releaseInMs } = this.hold.apply(uri, items);
     clearTimeout(this.releaseTimers.get(uri));
-    if (releaseInMs !== undefined) this.releaseTimers.set(uri, setTimeout(() => this.publish(uri), releaseInMs));
+    if (releaseInMs !== undefined)
+      this.releaseTimers.set(
+        uri,
+        setTimeout(() => this.publish(uri), releaseInMs),
+      );
     void this.connection.sendDiagnostics({ uri, version: checked.document.version, diagnostics: visible });
-    void this.connection.sendNotification(DOCUMENT_SUMMARY_NOTIFICATION, { uri, version: checked.document.version, counts: countVerdicts(checked.findings) });
+    void this.connection.sendNotification(DOCUMENT_SUMMARY_NOTIFICATION, {
+      uri,
+      version: checked.document.version,
+      counts: countVerdicts(checked.findings),
+    });
   }
 
   private republishAll(): void {
@@ -447,7 +507,8 @@ class GroundworkServer {
 
   private noteEdit(document: TextDocument, changes: TextDocumentContentChangeEvent[]): void {
     const last = changes[changes.length - 1];
-    if (last && 'range' in last) this.hold.noteEdit(document.uri, document.offsetAt(last.range.start) + last.text.length);
+    if (last && 'range' in last)
+      this.hold.noteEdit(document.uri, document.offsetAt(last.range.start) + last.text.length);
   }
 
   private async checkDocumentNow(uri: string): Promise<VerdictCounts | null> {
@@ -478,7 +539,13 @@ class GroundworkServer {
       const open = this.documents.get(uri);
       const checked = open
         ? this.freshResult(open)
-        : this.results.check(this.sources.library, uri, languageOfPath(path) ?? 'plaintext', 0, await readFile(path, 'utf8'));
+        : this.results.check(
+            this.sources.library,
+            uri,
+            languageOfPath(path) ?? 'plaintext',
+            0,
+            await readFile(path, 'utf8'),
+          );
       if (!checked) continue;
       this.publish(uri);
       const fileCounts = countVerdicts(checked.findings);
@@ -545,7 +612,10 @@ class GroundworkServer {
       const value = source
         ? `**${escapeMarkdown(source.metadata.title ?? source.metadata.id)}**\n\n${escapeMarkdown(source.path)}${source.metadata.date ? ` · ${source.metadata.date}` : ''}`
         : `No source has the citation key \`${citation.key}\`.`;
-      return { contents: { kind: MarkupKind.Markdown, value }, range: { start: document.positionAt(citation.keySpan.start), end: document.positionAt(citation.keySpan.end) } };
+      return {
+        contents: { kind: MarkupKind.Markdown, value },
+        range: { start: document.positionAt(citation.keySpan.start), end: document.positionAt(citation.keySpan.end) },
+      };
     }
     const checked = this.freshResult(document);
     const finding = checked && findingAt(checked.findings, offset);
@@ -553,12 +623,17 @@ class GroundworkServer {
     const shownByEditor = this.clientOptions.showsDiagnosticsInHover
       ? finding.problems.filter((problem) => problem.span && problem.span.start <= offset && offset <= problem.span.end)
       : [];
-    const value = renderFindingHover(this.inContext(finding), { uriOfPath, openSource: (target, range) => this.openSourceLink(target, range), shownByEditor });
+    const value = renderFindingHover(this.inContext(finding), {
+      uriOfPath,
+      openSource: (target, range) => this.openSourceLink(target, range),
+      shownByEditor,
+    });
     return { contents: { kind: MarkupKind.Markdown, value }, range: finding.range };
   }
 
   private openSourceLink(uri: string, range: Range): string {
-    if (this.clientOptions.openSourceCommand) return `command:${OPEN_SOURCE_COMMAND}?${encodeURIComponent(JSON.stringify([uri, range]))}`;
+    if (this.clientOptions.openSourceCommand)
+      return `command:${OPEN_SOURCE_COMMAND}?${encodeURIComponent(JSON.stringify([uri, range]))}`;
     return `${uri}#L${range.start.line + 1},${range.start.character + 1}`;
   }
 

@@ -1,6 +1,11 @@
 // The user's `groundwork.*` settings and the project's `.groundwork.json`, merged into what the server runs with.
 // What each setting is, and how a malformed one falls back to its default, is defined in src/shared/settings-schema.ts.
-import { readSeverityOverrides, SETTINGS, type GroundworkSettings, type Severities } from '../shared/settings-schema.js';
+import {
+  readSeverityOverrides,
+  SETTINGS,
+  type GroundworkSettings,
+  type Severities,
+} from '../shared/settings-schema.js';
 
 export {
   CHECK_FREQUENCIES,
@@ -52,7 +57,10 @@ export function parseProjectConfig(text: string): ProjectConfig {
 }
 
 /** The project's file wins over personal settings: it is what the whole team agreed on. */
-export function applyProjectConfig(settings: GroundworkSettings, project: ProjectConfig | undefined): GroundworkSettings {
+export function applyProjectConfig(
+  settings: GroundworkSettings,
+  project: ProjectConfig | undefined,
+): GroundworkSettings {
   if (!project) return settings;
   return {
     ...settings,

@@ -31,7 +31,8 @@ export type SourceChange = 'changed' | 'deleted';
 /** Does `path` belong to one of the source inputs (absolute folders, files or globs)? Hidden files and
  *  node_modules below an input are skipped, as the loader skips them. */
 export function sourceMatcher(inputs: readonly string[], extensions = DEFAULT_EXTENSIONS): (path: string) => boolean {
-  const skipped = (relative: string) => relative.split('/').some((part) => part.startsWith('.') || part === 'node_modules');
+  const skipped = (relative: string) =>
+    relative.split('/').some((part) => part.startsWith('.') || part === 'node_modules');
   const tests = inputs.map((input): ((path: string) => boolean) => {
     const { base, relative } = isGlob(input) ? splitGlob(input) : { base: input, relative: '**' };
     const root = resolve(base);
@@ -56,19 +57,28 @@ export class SourceIndex {
    * Loads every source (unchanged files from the cache) into a fresh library, which replaces the current one
    * when complete. Cancelled: the current library stays as it was.
    */
-  async build(inputs: string[], options: BuildOptions): Promise<{ warnings: SourceWarning[]; cancelled: boolean; reused: number }> {
+  async build(
+    inputs: string[],
+    options: BuildOptions,
+  ): Promise<{ warnings: SourceWarning[]; cancelled: boolean; reused: number }> {
     const { onProgress, onWorkerFailure, onCacheProblem, signal, cacheDir, ...loadOptions } = options;
     this.loadOptions = loadOptions;
     this.isSourcePath = sourceMatcher(inputs, loadOptions.extensions);
     onProgress({ indexed: 0, total: 0 });
-    const load = { ...loadOptions, cacheDir, onProgress: ({ analysed, total, path }: LoadProgress) => onProgress({ indexed: analysed, total, current: path }) };
+    const load = {
+      ...loadOptions,
+      cacheDir,
+      onProgress: ({ analysed, total, path }: LoadProgress) => onProgress({ indexed: analysed, total, current: path }),
+    };
     try {
-      const { library, warnings, stats } = await loadLibraryInWorker(inputs, { ...load, signal }).catch((error: Error) => {
-        if (error.name === 'AbortError') throw error;
-        // A worker that cannot start (a sandbox without threads) must not leave the writer without sources.
-        onWorkerFailure(error);
-        return loadLibraryCached(inputs, load);
-      });
+      const { library, warnings, stats } = await loadLibraryInWorker(inputs, { ...load, signal }).catch(
+        (error: Error) => {
+          if (error.name === 'AbortError') throw error;
+          // A worker that cannot start (a sandbox without threads) must not leave the writer without sources.
+          onWorkerFailure(error);
+          return loadLibraryCached(inputs, load);
+        },
+      );
       this.library = library;
       for (const problem of cacheProblems(stats)) onCacheProblem?.(problem);
       return { warnings, cancelled: false, reused: stats.reused };
@@ -93,7 +103,8 @@ export class SourceIndex {
       this.library.remove(path);
       return result.warning;
     }
-    if (this.library.get(path)?.hash !== result.file.hash) this.library.upsert(result.file.path, result.file.text, result.file.hash);
+    if (this.library.get(path)?.hash !== result.file.hash)
+      this.library.upsert(result.file.path, result.file.text, result.file.hash);
     return undefined;
   }
 }

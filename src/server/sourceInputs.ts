@@ -17,7 +17,9 @@ export function workspaceSourceInputs(
 ): { inputs: string[]; confine: Confinement } {
   const roots = projects.map(({ folder }) => folder);
   const inputs = projects.flatMap(({ folder, config }) => {
-    const folderInputs = applyProjectConfig(settings, config).sources.map((input) => (isAbsolute(input) ? input : join(folder, input)));
+    const folderInputs = applyProjectConfig(settings, config).sources.map((input) =>
+      isAbsolute(input) ? input : join(folder, input),
+    );
     if (config?.sources === undefined) roots.push(...folderInputs.map(inputBase));
     return folderInputs;
   });

@@ -13,7 +13,8 @@ export interface Word {
 export function words(text: string, offset = 0): Word[] {
   const result: Word[] = [];
   for (const word of readWords(text)) {
-    if (word.kind === 'word') result.push({ start: offset + word.start, end: offset + word.end, key: word.lower.replace(/’/g, "'") });
+    if (word.kind === 'word')
+      result.push({ start: offset + word.start, end: offset + word.end, key: word.lower.replace(/’/g, "'") });
   }
   return result;
 }
@@ -27,7 +28,7 @@ export function alignWords(a: readonly Word[], b: readonly Word[]): [number, num
     }
   }
   const pairs: [number, number][] = [];
-  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
     if (a[i].key === b[j].key) pairs.push([i++, j++]);
     else if (table[i + 1][j] >= table[i][j + 1]) i++;
     else j++;

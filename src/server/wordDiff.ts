@@ -37,17 +37,19 @@ function differingWordsOfText(passage: string, draftText: string): Word[] {
  */
 export function markDifferences(passage: string, draftText: string, problems: readonly Problem[]): PassageSegment[] {
   let marked = problems.flatMap((problem) => differingWordsOfProblem(passage, problem));
-  if (marked.length === 0 && problems.some((problem) => problem.type !== 'absent')) marked = differingWordsOfText(passage, draftText);
+  if (marked.length === 0 && problems.some((problem) => problem.type !== 'absent'))
+    marked = differingWordsOfText(passage, draftText);
   const isMarked = new Uint8Array(passage.length);
   for (const word of marked) isMarked.fill(1, word.start, word.end);
   // Join neighbouring marked words so "incredibly encouraging" reads as one marked run.
   for (const match of passage.matchAll(/\s+/g)) {
     const before = match.index - 1;
     const after = match.index + match[0].length;
-    if (before >= 0 && after < passage.length && isMarked[before] && isMarked[after]) isMarked.fill(1, match.index, after);
+    if (before >= 0 && after < passage.length && isMarked[before] && isMarked[after])
+      isMarked.fill(1, match.index, after);
   }
   const segments: PassageSegment[] = [];
-  for (let i = 0; i < passage.length; ) {
+  for (let i = 0; i < passage.length;) {
     let j = i;
     while (j < passage.length && isMarked[j] === isMarked[i]) j++;
     segments.push({ text: passage.slice(i, j), marked: isMarked[i] === 1 });

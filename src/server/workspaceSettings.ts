@@ -12,7 +12,11 @@ export interface FolderSettings {
 }
 
 /** A folder's settings: the editor's settings for that folder, then its project file, which wins. */
-export function folderSettings(folder: string, editorSettings: GroundworkSettings, project: ProjectConfig | undefined): FolderSettings {
+export function folderSettings(
+  folder: string,
+  editorSettings: GroundworkSettings,
+  project: ProjectConfig | undefined,
+): FolderSettings {
   return {
     folder,
     settings: applyProjectConfig(editorSettings, project),
@@ -35,7 +39,9 @@ export class WorkspaceSettings {
     if (path === undefined) return undefined;
     let found: FolderSettings | undefined;
     for (const candidate of this.folders) {
-      const inside = path === candidate.folder || path.startsWith(candidate.folder.endsWith(sep) ? candidate.folder : candidate.folder + sep);
+      const inside =
+        path === candidate.folder ||
+        path.startsWith(candidate.folder.endsWith(sep) ? candidate.folder : candidate.folder + sep);
       if (inside && (!found || candidate.folder.length > found.folder.length)) found = candidate;
     }
     return found;
@@ -51,7 +57,10 @@ export class WorkspaceSettings {
 
   /** The size limit of the one index that holds every folder's sources: it keeps a file that any folder allows. */
   maxSourceFileSizeKb(): number {
-    const limits = this.folders.length > 0 ? this.folders.map(({ settings }) => settings.maxFileSizeKb) : [this.outside.maxFileSizeKb];
+    const limits =
+      this.folders.length > 0
+        ? this.folders.map(({ settings }) => settings.maxFileSizeKb)
+        : [this.outside.maxFileSizeKb];
     return Math.max(...limits);
   }
 }

@@ -45,7 +45,9 @@ export interface SetLiveCheckingParams {
 }
 
 /** Check one open draft now, whatever the check frequency: its verdict counts, or null when it is not a draft. */
-export const CHECK_DOCUMENT_REQUEST = new RequestType<CheckDocumentParams, VerdictCounts | null, void>('groundwork/checkDocument');
+export const CHECK_DOCUMENT_REQUEST = new RequestType<CheckDocumentParams, VerdictCounts | null, void>(
+  'groundwork/checkDocument',
+);
 export interface CheckDocumentParams {
   uri: string;
 }

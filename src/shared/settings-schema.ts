@@ -54,7 +54,11 @@ function choice<T extends string>(
 ): SettingDefinition<T> {
   return {
     default: defaultValue,
-    schema: { type: 'string', enum: [...values], ...(enumDescriptions && { enumDescriptions: values.map((value) => enumDescriptions[value]) }) },
+    schema: {
+      type: 'string',
+      enum: [...values],
+      ...(enumDescriptions && { enumDescriptions: values.map((value) => enumDescriptions[value]) }),
+    },
     description,
     read: (raw) => (isOneOf(values, raw) ? raw : undefined),
     scope: 'resource',
@@ -67,7 +71,10 @@ function nonEmptyList(defaultValue: string[], description: string): SettingDefin
     default: defaultValue,
     schema: { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1 },
     description,
-    read: (raw) => (Array.isArray(raw) && raw.length > 0 && raw.every((item) => typeof item === 'string' && item !== '') ? raw : undefined),
+    read: (raw) =>
+      Array.isArray(raw) && raw.length > 0 && raw.every((item) => typeof item === 'string' && item !== '')
+        ? raw
+        : undefined,
     scope: 'resource',
   };
 }
@@ -127,7 +134,7 @@ const severities: SettingDefinition<Severities> = {
   },
   description: 'Severity of each kind of finding; "off" hides it.',
   read: (raw) => ({ ...DEFAULT_SEVERITIES, ...readSeverityOverrides(raw) }),
-    scope: 'resource',
+  scope: 'resource',
   inProjectFile: true,
 };
 
@@ -139,27 +146,42 @@ export const SETTINGS = {
       "Source documents: folders, files or globs (`archive/**/*.md`), relative to the workspace folder. `.groundwork.json`'s `sources` wins when present.",
     ),
     inProjectFile: true,
-    projectDescription: "Source documents: folders, files or globs (`archive/**/*.md`), relative to this file's folder.",
+    projectDescription:
+      "Source documents: folders, files or globs (`archive/**/*.md`), relative to this file's folder.",
   },
-  languages: wordList(['markdown', 'plaintext'], ['markdown', 'plaintext'], 'Language modes of the documents that Groundwork checks as drafts.'),
+  languages: wordList(
+    ['markdown', 'plaintext'],
+    ['markdown', 'plaintext'],
+    'Language modes of the documents that Groundwork checks as drafts.',
+  ),
   checkFrequency: choice(CHECK_FREQUENCIES, 'edit', 'When drafts are checked.', {
     edit: 'Check as you type (after a pause).',
     save: 'Check when the draft is opened and saved.',
     manual: 'Check only with "Groundwork: Check Current Document".',
   }),
-  debounceMs: { ...count(0, 300, 'Pause after the last keystroke before a draft is re-checked (milliseconds).'), scope: 'window' as const },
+  debounceMs: {
+    ...count(0, 300, 'Pause after the last keystroke before a draft is re-checked (milliseconds).'),
+    scope: 'window' as const,
+  },
   typingHoldMs: {
     ...count(0, 1500, 'How long a new underline on the sentence being typed waits for you to pause (milliseconds).'),
     scope: 'window' as const,
   },
-  maxFileSizeKb: { ...count(1, 2048, 'Sources and drafts larger than this (kilobytes) are skipped.'), inProjectFile: true },
+  maxFileSizeKb: {
+    ...count(1, 2048, 'Sources and drafts larger than this (kilobytes) are skipped.'),
+    inProjectFile: true,
+  },
   severity: severities,
 };
 
 /** The settings only the VS Code client reads (vscode-languageclient's message trace). */
 export const CLIENT_SETTINGS: Record<string, SettingDefinition<unknown>> = {
   'trace.server': {
-    ...choice(['off', 'messages', 'verbose'], 'off', 'Log the messages between VS Code and the Groundwork language server to the Groundwork output.'),
+    ...choice(
+      ['off', 'messages', 'verbose'],
+      'off',
+      'Log the messages between VS Code and the Groundwork language server to the Groundwork output.',
+    ),
     scope: 'window',
   },
 };
@@ -174,7 +196,8 @@ const definitionOf = (name: SettingName) => SETTINGS[name] as SettingDefinition<
 /** The `groundwork` configuration section as an editor sends it -> complete settings; anything malformed falls
  *  back to its default, setting by setting: a typo in one setting must not stop the checks. */
 export function readSettings(raw: unknown): GroundworkSettings {
-  const section = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
+  const section =
+    typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
   return Object.fromEntries(
     SETTING_NAMES.map((name) => [name, definitionOf(name).read(section[name]) ?? definitionOf(name).default]),
   ) as GroundworkSettings;

@@ -23,15 +23,16 @@ async function find(page, { selector, hasText }) {
 export function handleBrowserAction(page, line, outputDir) {
   if (!line.startsWith(PREFIX)) return false;
   const request = JSON.parse(line.slice(PREFIX.length));
-  const done = request.action === 'click'
-    ? find(page, request).then((target) => target.click())
-    : (async () => {
-      if (request.show) await (await find(page, { selector: request.show })).scrollIntoViewIfNeeded();
-      fs.mkdirSync(outputDir, { recursive: true });
-      const file = path.join(outputDir, `${request.name}.png`);
-      await page.screenshot({ path: `${file}.part.png` });
-      fs.renameSync(`${file}.part.png`, file);
-    })();
+  const done =
+    request.action === 'click'
+      ? find(page, request).then((target) => target.click())
+      : (async () => {
+          if (request.show) await (await find(page, { selector: request.show })).scrollIntoViewIfNeeded();
+          fs.mkdirSync(outputDir, { recursive: true });
+          const file = path.join(outputDir, `${request.name}.png`);
+          await page.screenshot({ path: `${file}.part.png` });
+          fs.renameSync(`${file}.part.png`, file);
+        })();
   done.catch((error) => console.error(`[browser action failed] ${line}: ${error.message}`));
   return true;
 }

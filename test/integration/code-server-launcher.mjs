@@ -27,12 +27,17 @@ const developmentPaths = values.extensionDevelopmentPath ?? [];
 const testsPath = values.extensionTestsPath;
 const [workspace] = positionals;
 if (!developmentPaths.length || typeof testsPath !== 'string' || !workspace) {
-  console.error('usage: code-server-launcher.mjs WORKSPACE --extensionDevelopmentPath=DIR --extensionTestsPath=FILE [--user-data-dir=DIR]');
+  console.error(
+    'usage: code-server-launcher.mjs WORKSPACE --extensionDevelopmentPath=DIR --extensionTestsPath=FILE [--user-data-dir=DIR]',
+  );
   process.exit(2);
 }
 // code-server keeps its user data, extensions and logs in one folder: the parent of the user data folder asked for.
 const userDataDir = values['user-data-dir'];
-const dataDir = typeof userDataDir === 'string' ? path.dirname(path.resolve(userDataDir)) : fs.mkdtempSync(path.join(os.tmpdir(), 'groundwork-it-'));
+const dataDir =
+  typeof userDataDir === 'string'
+    ? path.dirname(path.resolve(userDataDir))
+    : fs.mkdtempSync(path.join(os.tmpdir(), 'groundwork-it-'));
 
 const server = await startCodeServer({ dataDir, verbose });
 const browser = await launchBrowser(path.join(dataDir, 'chromium'));
@@ -54,15 +59,20 @@ await page.exposeFunction('codeAutomationLog', (type, args) => {
 await page.exposeFunction('codeAutomationExit', (code) => finish(code));
 page.on('pageerror', (error) => console.error('[page error]', error.message));
 if (verbose) page.on('console', (message) => console.log(`[browser] ${message.text()}`));
-await page.goto(workbenchUrl(server, path.resolve(workspace), [
-  ...developmentPaths.map((folder) => ['extensionDevelopmentPath', remoteUri(server.port, folder)]),
-  ['extensionTestsPath', remoteUri(server.port, testsPath)],
-]), { timeout: 120000 }); // the workbench loads in seconds, but on a shared, loaded machine it can take minutes
+await page.goto(
+  workbenchUrl(server, path.resolve(workspace), [
+    ...developmentPaths.map((folder) => ['extensionDevelopmentPath', remoteUri(server.port, folder)]),
+    ['extensionTestsPath', remoteUri(server.port, testsPath)],
+  ]),
+  { timeout: 120000 },
+); // the workbench loads in seconds, but on a shared, loaded machine it can take minutes
 const code = await finished;
 clearTimeout(timer);
 if (code !== 0) {
-  await page.screenshot({ path: path.join(dataDir, 'failure.png') })
-    .then(() => console.error(`screenshot: ${dataDir}/failure.png; code-server log: ${dataDir}/code-server.log`), () => {});
+  await page.screenshot({ path: path.join(dataDir, 'failure.png') }).then(
+    () => console.error(`screenshot: ${dataDir}/failure.png; code-server log: ${dataDir}/code-server.log`),
+    () => {},
+  );
 }
 await browser.close().catch(() => {});
 server.stop();

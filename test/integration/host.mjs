@@ -32,31 +32,46 @@ function freePort() {
 /** code-server keeps its config and data under XDG folders: point them into the test's data folder, not $HOME. */
 function hostEnv(dataDir) {
   const xdg = path.join(dataDir, 'xdg');
-  return { ...process.env, XDG_CONFIG_HOME: `${xdg}/config`, XDG_DATA_HOME: `${xdg}/data`, XDG_CACHE_HOME: `${xdg}/cache` };
+  return {
+    ...process.env,
+    XDG_CONFIG_HOME: `${xdg}/config`,
+    XDG_DATA_HOME: `${xdg}/data`,
+    XDG_CACHE_HOME: `${xdg}/cache`,
+  };
 }
 
 /** Installs a .vsix into the extensions folder that startCodeServer({ dataDir }) uses. */
 export function installExtension(dataDir, vsix) {
-  execFileSync(codeServerBin(), ['--extensions-dir', path.join(dataDir, 'extensions'), '--install-extension', vsix], { env: hostEnv(dataDir), stdio: 'inherit' });
+  execFileSync(codeServerBin(), ['--extensions-dir', path.join(dataDir, 'extensions'), '--install-extension', vsix], {
+    env: hostEnv(dataDir),
+    stdio: 'inherit',
+  });
 }
 
 /** The user settings of a test host (code-server or desktop VS Code): quiet, no updates, no trust prompt. */
 export function writeUserSettings(userDataDir, settings = {}) {
   fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
-  fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify({
-    'workbench.startupEditor': 'none',
-    'workbench.tips.enabled': false,
-    'workbench.enableExperiments': false,
-    'workbench.secondarySideBar.defaultVisibility': 'hidden',
-    'telemetry.telemetryLevel': 'off',
-    'extensions.autoCheckUpdates': false,
-    'extensions.autoUpdate': false,
-    'update.mode': 'none',
-    'security.workspace.trust.enabled': false,
-    'chat.disableAIFeatures': true,
-    'editor.hover.delay': 200,
-    ...settings,
-  }, null, 1));
+  fs.writeFileSync(
+    path.join(userDataDir, 'User', 'settings.json'),
+    JSON.stringify(
+      {
+        'workbench.startupEditor': 'none',
+        'workbench.tips.enabled': false,
+        'workbench.enableExperiments': false,
+        'workbench.secondarySideBar.defaultVisibility': 'hidden',
+        'telemetry.telemetryLevel': 'off',
+        'extensions.autoCheckUpdates': false,
+        'extensions.autoUpdate': false,
+        'update.mode': 'none',
+        'security.workspace.trust.enabled': false,
+        'chat.disableAIFeatures': true,
+        'editor.hover.delay': 200,
+        ...settings,
+      },
+      null,
+      1,
+    ),
+  );
 }
 
 /** Starts code-server with its own user data, extensions folder and XDG folders under `dataDir`. */
@@ -68,8 +83,20 @@ export async function startCodeServer({ dataDir, settings = {}, verbose = false 
   // VS Code's server creates the extensions folder non-recursively: with its parent missing, no extension loads.
   fs.mkdirSync(extensionsDir, { recursive: true });
   writeUserSettings(userDataDir, settings);
-  const args = ['--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
-    '--disable-workspace-trust', '--disable-getting-started-override', '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
+  const args = [
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--disable-getting-started-override',
+    '--user-data-dir',
+    userDataDir,
+    '--extensions-dir',
+    extensionsDir,
+  ];
   const started = Date.now();
   const child = spawn(bin, args, {
     env: hostEnv(dataDir),
@@ -114,8 +141,16 @@ export async function launchBrowser(profileDir) {
     executablePath: CHROMIUM,
     headless: true,
     viewport: { width: 1280, height: 800 },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
   });
 }
 

@@ -34,16 +34,24 @@ async function chooseHost() {
   }
   try {
     const response = await fetch(VSCODE_UPDATE_API, { signal: AbortSignal.timeout(5000) });
-    if (!response.ok) return { host: 'code-server', reason: `desktop VS Code cannot be downloaded: ${VSCODE_UPDATE_API} answered ${response.status}` };
+    if (!response.ok)
+      return {
+        host: 'code-server',
+        reason: `desktop VS Code cannot be downloaded: ${VSCODE_UPDATE_API} answered ${response.status}`,
+      };
     return { host: 'electron', reason: 'desktop VS Code can be downloaded' };
   } catch (error) {
-    return { host: 'code-server', reason: `desktop VS Code cannot be downloaded: ${error.cause?.code ?? error.message}` };
+    return {
+      host: 'code-server',
+      reason: `desktop VS Code cannot be downloaded: ${error.cause?.code ?? error.message}`,
+    };
   }
 }
 
 const { host, reason } = await chooseHost();
 console.log(`integration host: ${HOST_NAMES[host]} (${reason}). GROUNDWORK_TEST_HOST=electron|code-server chooses.`);
-if (host === 'code-server') execFileSync('bash', [path.join(ROOT, 'scripts', 'install-test-host.sh')], { stdio: 'inherit' });
+if (host === 'code-server')
+  execFileSync('bash', [path.join(ROOT, 'scripts', 'install-test-host.sh')], { stdio: 'inherit' });
 
 // The extension host loads the tests with require(): bundle them to CommonJS; mocha and vscode stay external.
 const suite = path.join(ROOT, 'out', 'integration', 'suite.cjs');
@@ -70,7 +78,12 @@ try {
     extensionDevelopmentPath: ROOT,
     extensionTestsPath: suite,
     // A fresh profile for each run, and no other extension that could react to the fixture's Markdown.
-    launchArgs: [workspace, `--user-data-dir=${userDataDir}`, `--extensions-dir=${path.join(dataDir, 'extensions')}`, '--disable-extensions'],
+    launchArgs: [
+      workspace,
+      `--user-data-dir=${userDataDir}`,
+      `--extensions-dir=${path.join(dataDir, 'extensions')}`,
+      '--disable-extensions',
+    ],
   });
 } catch (error) {
   // runTests rejects when the host exits non-zero (a failing suite), or cannot be downloaded or started.

@@ -19,7 +19,10 @@ describe('areAntonyms', () => {
       ['stopped', 'continues'],
       ['ended', 'continuing'],
     ];
-    assert.deepEqual(pairs.filter(([a, b]) => !areAntonyms(a, b) || !areAntonyms(b, a)), []);
+    assert.deepEqual(
+      pairs.filter(([a, b]) => !areAntonyms(a, b) || !areAntonyms(b, a)),
+      [],
+    );
   });
 
   it('finds WordNet antonyms and their derived forms: the drafts’ "unaware"/"aware", "essential"/"inessential"', () => {
@@ -49,7 +52,22 @@ describe('areAntonyms', () => {
 
 describe('antonymsOf', () => {
   it('lists the stems of a word’s opposites, and nothing for a word without any', () => {
-    const down = ['declin', 'decreas', 'down', 'drop', 'fall', 'fallen', 'fell', 'loss', 'lost', 'lower', 'plung', 'shrank', 'shrink', 'slump'];
+    const down = [
+      'declin',
+      'decreas',
+      'down',
+      'drop',
+      'fall',
+      'fallen',
+      'fell',
+      'loss',
+      'lost',
+      'lower',
+      'plung',
+      'shrank',
+      'shrink',
+      'slump',
+    ];
     assert.deepEqual(antonymsOf('rose').sort(), down);
     assert.deepEqual(antonymsOf('increases').sort(), ['cut', ...down].sort());
     assert.deepEqual(antonymsOf('Lordstown'), []);

@@ -32,7 +32,10 @@ describe('cache decoder fuzz', function () {
     }
     const returned = decoded.state.documents.map(({ document }) => document);
     for (const document of returned) assert.deepEqual(document, byPath.get(document.path));
-    assert.deepEqual([...returned.map((document) => document.path), ...decoded.damaged].sort(), [...byPath.keys()].sort());
+    assert.deepEqual(
+      [...returned.map((document) => document.path), ...decoded.damaged].sort(),
+      [...byPath.keys()].sort(),
+    );
     // What it returned is an index that can be built.
     SourceLibrary.importState(decoded.state);
   }
@@ -40,7 +43,10 @@ describe('cache decoder fuzz', function () {
   it('decodes the undamaged file to the documents written', () => {
     const { state, damaged } = decodeLibraryState(original, INDEX_FORMAT_VERSION);
     assert.deepEqual(damaged, []);
-    assert.deepEqual(state.documents.map((d) => d.document), library.exportState().documents.map((d) => d.document));
+    assert.deepEqual(
+      state.documents.map((d) => d.document),
+      library.exportState().documents.map((d) => d.document),
+    );
   });
 
   it('refuses arbitrary bytes, with or without a valid header in front', () => {
@@ -56,7 +62,10 @@ describe('cache decoder fuzz', function () {
   it('refuses or repairs a file with bytes changed anywhere, never returning altered documents', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ at: fc.nat({ max: original.length - 1 }), xor: fc.integer({ min: 1, max: 255 }) }), { minLength: 1, maxLength: 4 }),
+        fc.array(fc.record({ at: fc.nat({ max: original.length - 1 }), xor: fc.integer({ min: 1, max: 255 }) }), {
+          minLength: 1,
+          maxLength: 4,
+        }),
         (edits) => {
           const bytes = Buffer.from(original);
           for (const { at, xor } of edits) bytes[at] ^= xor;

@@ -86,7 +86,10 @@ describe('index cache format', () => {
   it('restores every document, sentence, quotation and index term exactly', () => {
     const state = library.exportState();
     const restored = decodeLibraryState(encode(state), INDEX_FORMAT_VERSION).state;
-    assert.deepEqual(restored.documents.map((d) => d.document), state.documents.map((d) => d.document));
+    assert.deepEqual(
+      restored.documents.map((d) => d.document),
+      state.documents.map((d) => d.document),
+    );
     assert.deepEqual(termsOf(restored), termsOf(state));
     assert.deepEqual(
       restored.documents.map((d) => [...d.sentenceTermStarts]),
@@ -118,9 +121,17 @@ describe('index cache format', () => {
     };
     const file = encode(state);
     const inOrder = decodeLibraryState(file, INDEX_FORMAT_VERSION).state;
-    assert.deepEqual(inOrder.documents.map((d) => d.document), state.documents.map((d) => d.document));
-    const backwards = decodeLibraryState(file, INDEX_FORMAT_VERSION).state.documents.map((d) => d.document).reverse();
-    assert.deepEqual(backwards.map((d) => d.text), state.documents.map((d) => d.document.text).reverse());
+    assert.deepEqual(
+      inOrder.documents.map((d) => d.document),
+      state.documents.map((d) => d.document),
+    );
+    const backwards = decodeLibraryState(file, INDEX_FORMAT_VERSION)
+      .state.documents.map((d) => d.document)
+      .reverse();
+    assert.deepEqual(
+      backwards.map((d) => d.text),
+      state.documents.map((d) => d.document.text).reverse(),
+    );
   });
 
   it('saves a restored library byte for byte as it was read, whether or not its documents were read since', () => {
@@ -132,20 +143,28 @@ describe('index cache format', () => {
     assert.ok(first.text.length > 0 && second.sentences.length > 0);
     assert.ok(encode(partlyRead).equals(file), 'saved again after reading some texts and sentences');
     const restored = decodeLibraryState(encode(partlyRead), INDEX_FORMAT_VERSION).state;
-    assert.deepEqual(restored.documents.map((d) => d.document), library.exportState().documents.map((d) => d.document));
+    assert.deepEqual(
+      restored.documents.map((d) => d.document),
+      library.exportState().documents.map((d) => d.document),
+    );
   });
 
-  it('keeps the size and modification time of each document\'s file, and no stamp for a document without one', () => {
+  it("keeps the size and modification time of each document's file, and no stamp for a document without one", () => {
     const state = library.exportState();
     const [kabul, ozy] = state.documents.map((d) => d.document.path);
     const stamps = new Map([[kabul, { size: 5_000_000_123, mtimeMs: 1_764_209_999_123.25 }]]);
-    const { stamps: restored } = decodeLibraryState(Buffer.concat(encodeLibraryState(state, stamps).pieces), INDEX_FORMAT_VERSION);
+    const { stamps: restored } = decodeLibraryState(
+      Buffer.concat(encodeLibraryState(state, stamps).pieces),
+      INDEX_FORMAT_VERSION,
+    );
     assert.deepEqual([...restored], [[kabul, { size: 5_000_000_123, mtimeMs: 1_764_209_999_123.25 }]]);
     assert.equal(restored.get(ozy), undefined);
   });
 
   it('a library imported from the file ranks passages exactly as the one that wrote it', () => {
-    const restored = SourceLibrary.importState(decodeLibraryState(encode(library.exportState()), INDEX_FORMAT_VERSION).state);
+    const restored = SourceLibrary.importState(
+      decodeLibraryState(encode(library.exportState()), INDEX_FORMAT_VERSION).state,
+    );
     const expected = searchSignature(library, KIRBY);
     assert.ok(expected[0].path.endsWith('kabul.txt'));
     assert.deepEqual(searchSignature(restored, KIRBY), expected);
@@ -164,8 +183,13 @@ describe('index cache format', () => {
   it('merges states built apart (parallel shards, or a cache plus new files) into the library of all files', async () => {
     const kabulOnly = await loadLibrary([join(sources, 'kabul.txt')]);
     const ozyOnly = await loadLibrary([join(sources, 'ozy.md')]);
-    const merged = SourceLibrary.importState(mergeStates([kabulOnly.library.exportState(), ozyOnly.library.exportState()]));
-    assert.deepEqual(merged.documents().map((d) => d.path), library.documents().map((d) => d.path));
+    const merged = SourceLibrary.importState(
+      mergeStates([kabulOnly.library.exportState(), ozyOnly.library.exportState()]),
+    );
+    assert.deepEqual(
+      merged.documents().map((d) => d.path),
+      library.documents().map((d) => d.path),
+    );
     assert.deepEqual(searchSignature(merged, KIRBY), searchSignature(library, KIRBY));
     const ozyQuery = 'Ozy Media founder Carlos Watson was charged with fraud';
     assert.deepEqual(searchSignature(merged, ozyQuery), searchSignature(library, ozyQuery));
@@ -176,14 +200,21 @@ describe('index cache format', () => {
     const flipped = Buffer.from(file);
     flipped[Math.floor(checkedEnd(file) / 2)] ^= 0x20;
     const rejects = (bytes: Buffer, reason: RegExp, version = INDEX_FORMAT_VERSION) =>
-      assert.throws(() => decodeLibraryState(bytes, version), (error: Error) => error instanceof InvalidCacheError && reason.test(error.message));
+      assert.throws(
+        () => decodeLibraryState(bytes, version),
+        (error: Error) => error instanceof InvalidCacheError && reason.test(error.message),
+      );
     rejects(flipped, /checksum mismatch/);
     assert.ok(file.length - 100 > checkedEnd(file), 'cut inside the texts, which are not read at load');
     rejects(file.subarray(0, file.length - 100), /truncated/);
     rejects(file.subarray(0, checkedEnd(file) - 100), /truncated/);
     rejects(file.subarray(0, 10), /not a Groundwork index cache/);
     rejects(Buffer.from(readFileSync(seedPath)), /not a Groundwork index cache/);
-    rejects(file, new RegExp(`index format ${INDEX_FORMAT_VERSION}, expected ${INDEX_FORMAT_VERSION + 1}`), INDEX_FORMAT_VERSION + 1);
+    rejects(
+      file,
+      new RegExp(`index format ${INDEX_FORMAT_VERSION}, expected ${INDEX_FORMAT_VERSION + 1}`),
+      INDEX_FORMAT_VERSION + 1,
+    );
   });
 
   it('rejects a file with a correct checksum that describes an impossible index (a term id beyond the dictionary)', () => {
@@ -217,9 +248,21 @@ describe('loadLibraryCached', () => {
 
     const second = await loadLibraryCached([sources], { cacheDir });
     assert.equal(second.stats.cache, 'found');
-    assert.deepEqual([second.stats.reused, second.stats.analysed, second.stats.dropped, second.stats.bytesWritten], [2, 0, 0, 0]);
+    assert.deepEqual(
+      [second.stats.reused, second.stats.analysed, second.stats.dropped, second.stats.bytesWritten],
+      [2, 0, 0, 0],
+    );
     const { library: fresh } = await loadLibrary([sources]);
-    assert.deepEqual(second.library.documents().map((d) => d.hash).sort(), fresh.documents().map((d) => d.hash).sort());
+    assert.deepEqual(
+      second.library
+        .documents()
+        .map((d) => d.hash)
+        .sort(),
+      fresh
+        .documents()
+        .map((d) => d.hash)
+        .sort(),
+    );
     assert.deepEqual(searchSignature(second.library, KIRBY), searchSignature(fresh, KIRBY));
     assert.equal(second.library.get('ozy')?.metadata.title, 'Ozy Media founder charged with fraud');
   });
@@ -233,7 +276,10 @@ describe('loadLibraryCached', () => {
     assert.match(edited.library.get(kabul)!.text, /Some 250 members/);
     assert.deepEqual(
       searchSignature(edited.library, 'Some 250 members of the Afghan security forces were killed'),
-      searchSignature((await loadLibrary([sources])).library, 'Some 250 members of the Afghan security forces were killed'),
+      searchSignature(
+        (await loadLibrary([sources])).library,
+        'Some 250 members of the Afghan security forces were killed',
+      ),
     );
 
     rmSync(join(sources, 'ozy.md'));
@@ -457,7 +503,10 @@ describe('cache problems are a warning and a rebuild, never a failed load', () =
     const { library, stats } = await loadLibraryCached([sources], { cacheDir });
     assert.equal(library.size, 2);
     assert.match(stats.saveError ?? '', /EISDIR|ENOTEMPTY|EEXIST/);
-    assert.deepEqual(readdirSync(cacheDir).filter((name) => name.endsWith('.tmp')), []);
+    assert.deepEqual(
+      readdirSync(cacheDir).filter((name) => name.endsWith('.tmp')),
+      [],
+    );
   });
 
   it('completes every run while another process rewrites the cache and the sources change', async function () {
@@ -469,7 +518,9 @@ describe('cache problems are a warning and a rebuild, never a failed load', () =
         writeFileSync(${JSON.stringify(kabul)}, text.replace('Some 150', 'Some ' + (100 + i)));
         await loadLibraryCached([${JSON.stringify(sources)}], { cacheDir: ${JSON.stringify(cacheDir)} });
       }`;
-    const other = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: 'inherit' });
+    const other = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      stdio: 'inherit',
+    });
     const exited = new Promise<number | null>((resolve) => other.on('exit', resolve));
     let runs = 0;
     let done = false;
@@ -512,7 +563,10 @@ describe('a cached run equals a run without the cache', () => {
     const check = (library: SourceLibrary) => new DraftChecker(library).check(draft, { languageId: 'markdown' });
     const withCache = check(cached.library);
     assert.deepEqual(withCache, check(fresh.library));
-    assert.equal(withCache.find((finding) => finding.verdict === 'supported')?.evidence[0]?.source, join(sources, 'before.txt'));
+    assert.equal(
+      withCache.find((finding) => finding.verdict === 'supported')?.evidence[0]?.source,
+      join(sources, 'before.txt'),
+    );
   });
 });
 
@@ -520,7 +574,10 @@ describe('a cached run equals a run without the cache', () => {
  * A cached load in a child process that cannot read a file whose mode is 000: run as user "nobody" when the tests
  * run as root (root reads any file whatever its mode).
  */
-function loadAsAnotherUser(sources: string, cacheDir: string): { stats: CacheStats; warnings: unknown[]; kabulText: string } {
+function loadAsAnotherUser(
+  sources: string,
+  cacheDir: string,
+): { stats: CacheStats; warnings: unknown[]; kabulText: string } {
   for (const dir of [sources, cacheDir]) chmodSync(dir, 0o755);
   const script = `import { loadLibraryCached } from ${JSON.stringify(loadCachedPath)};
     const { library, stats, warnings } = await loadLibraryCached([${JSON.stringify(sources)}], { cacheDir: ${JSON.stringify(cacheDir)} });

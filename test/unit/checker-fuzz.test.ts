@@ -14,7 +14,26 @@ const sentences = seed.split(/(?<=[.!?”])\s+/);
 const fragment = fc.oneof(
   fc.constantFrom(...sentences),
   fc.string({ maxLength: 40 }),
-  fc.constantFrom('“', '”', '"', "'", '[@', ']', '...', '\n\n', '> ', '- ', '# ', '```\n', '<!-- ', ' -->', '250', 'Monday', '\u200f', '😀'),
+  fc.constantFrom(
+    '“',
+    '”',
+    '"',
+    "'",
+    '[@',
+    ']',
+    '...',
+    '\n\n',
+    '> ',
+    '- ',
+    '# ',
+    '```\n',
+    '<!-- ',
+    ' -->',
+    '250',
+    'Monday',
+    '\u200f',
+    '😀',
+  ),
 );
 const draft = fc.array(fragment, { maxLength: 30 }).map((parts) => parts.join(' '));
 
@@ -27,11 +46,17 @@ describe('DraftChecker on arbitrary drafts', () => {
     fc.assert(
       fc.property(draft, fc.constantFrom('markdown', 'plaintext' as const), (text, languageId) => {
         const lines = new LineIndex(text);
-        for (const finding of checker.check(text, { languageId: languageId as 'markdown' | 'plaintext', documentKey: 'fuzz' })) {
-          assert.ok(0 <= finding.span.start && finding.span.start <= finding.span.end && finding.span.end <= text.length);
+        for (const finding of checker.check(text, {
+          languageId: languageId as 'markdown' | 'plaintext',
+          documentKey: 'fuzz',
+        })) {
+          assert.ok(
+            0 <= finding.span.start && finding.span.start <= finding.span.end && finding.span.end <= text.length,
+          );
           assert.deepEqual(finding.range, lines.rangeOf(finding.span));
           for (const problem of finding.problems) {
-            if (problem.span) assert.ok(problem.span.start >= 0 && problem.span.end <= text.length, JSON.stringify(problem));
+            if (problem.span)
+              assert.ok(problem.span.start >= 0 && problem.span.end <= text.length, JSON.stringify(problem));
           }
           assert.ok(finding.score >= 0 && finding.score <= 1);
         }

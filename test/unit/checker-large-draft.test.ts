@@ -14,7 +14,10 @@ describe('DraftChecker on a draft of 6,000 sentences', function () {
     const library = new SourceLibrary();
     library.upsert(SEED_PATH, readFileSync(SEED_PATH, 'utf8'));
     const checker = new DraftChecker(library);
-    const sentences = Array.from({ length: 6_000 }, (_, i) => `Kirby said ${i + 1} members of the security forces were wounded.`);
+    const sentences = Array.from(
+      { length: 6_000 },
+      (_, i) => `Kirby said ${i + 1} members of the security forces were wounded.`,
+    );
     const draft = sentences.join(' ');
     let started = performance.now();
     const first = checker.check(draft, { languageId: 'plaintext', documentKey: 'draft' });

@@ -27,7 +27,8 @@ describe('DraftChecker on the seed article', () => {
   const checker = checkerOnSeed();
 
   it('supports a sentence the article states, with its passage as evidence', () => {
-    const draft = 'Turkish officials expressed their openness in principle to the idea at a NATO summit in Brussels last month.';
+    const draft =
+      'Turkish officials expressed their openness in principle to the idea at a NATO summit in Brussels last month.';
     const [claim] = checker.check(draft, { languageId: 'markdown' });
     assert.equal(claim.verdict, 'supported');
     assert.deepEqual(claim.problems, []);
@@ -38,7 +39,8 @@ describe('DraftChecker on the seed article', () => {
   });
 
   it('flags a changed number, underlining the number and naming the source value', () => {
-    const draft = 'Some 250 members of the Afghan security forces were killed or wounded in attacks across the country.';
+    const draft =
+      'Some 250 members of the Afghan security forces were killed or wounded in attacks across the country.';
     const [claim] = checker.check(draft);
     assert.equal(claim.verdict, 'contradicted');
     assert.deepEqual(problems(claim), [{ type: 'number', draft: '250', source: '150' }]);
@@ -50,13 +52,18 @@ describe('DraftChecker on the seed article', () => {
 
   it('names, of several source numbers, the one counting the same thing', () => {
     const library = new SourceLibrary();
-    library.upsert('moderna.txt', 'Moderna reported fourth quarter revenues of $5.1bn and full year revenues of $19.3bn, nearly all from Spikevax.');
+    library.upsert(
+      'moderna.txt',
+      'Moderna reported fourth quarter revenues of $5.1bn and full year revenues of $19.3bn, nearly all from Spikevax.',
+    );
     const [claim] = new DraftChecker(library).check('Moderna reported full-year revenues of $23.1bn.');
     assert.deepEqual(problems(claim), [{ type: 'number', draft: '$23.1bn', source: '$19.3bn' }]);
   });
 
   it('flags a wrong weekday against the same statement', () => {
-    const [claim] = checker.check('Defense Minister Hulusi Akar said on Tuesday that Turkey could provide forces to secure Kabul airport.');
+    const [claim] = checker.check(
+      'Defense Minister Hulusi Akar said on Tuesday that Turkey could provide forces to secure Kabul airport.',
+    );
     assert.equal(claim.verdict, 'contradicted');
     assert.deepEqual(problems(claim), [{ type: 'date', draft: 'Tuesday', source: 'Monday' }]);
   });
@@ -71,7 +78,9 @@ describe('DraftChecker on the seed article', () => {
     const draft = 'Pentagon spokesman John Kirby told reporters on Wednesday he could confirm the requests.';
     const [claim] = checker.check(draft);
     assert.equal(claim.verdict, 'contradicted');
-    assert.deepEqual(problems(claim), [{ type: 'negation', draft: 'confirm', source: 'he could not confirm the requests' }]);
+    assert.deepEqual(problems(claim), [
+      { type: 'negation', draft: 'confirm', source: 'he could not confirm the requests' },
+    ]);
     assert.equal(draft.slice(claim.problems[0].span!.start, claim.problems[0].span!.end), 'confirm');
   });
 
@@ -80,13 +89,19 @@ describe('DraftChecker on the seed article', () => {
     const quote = finding(checker.check(draft), 'quote', 'Airport');
     assert.equal(quote.verdict, 'contradicted');
     assert.deepEqual(problems(quote), [{ type: 'attribution', draft: 'Jake Sullivan', source: 'Kirby' }]);
-    assert.equal(finding(checker.check(draft.replace('Jake Sullivan', 'Kirby')), 'quote', 'Airport').verdict, 'supported');
+    assert.equal(
+      finding(checker.check(draft.replace('Jake Sullivan', 'Kirby')), 'quote', 'Airport').verdict,
+      'supported',
+    );
   });
 
   it('counts a country as named by its other names inside a longer name, and reports an ordinal once', () => {
-    const russia = "Russia's S-400 system, which the United States believes could pose a threat to the alliance's aircraft, was bought by Ankara.";
+    const russia =
+      "Russia's S-400 system, which the United States believes could pose a threat to the alliance's aircraft, was bought by Ankara.";
     assert.equal(checker.check(russia)[0].verdict, 'supported');
-    const [second] = checker.check("The talks precede President Joe Biden's second meeting with Erdogan since taking office.");
+    const [second] = checker.check(
+      "The talks precede President Joe Biden's second meeting with Erdogan since taking office.",
+    );
     assert.deepEqual(problems(second), [{ type: 'number', draft: 'second', source: 'first' }]);
     assert.equal(second.message, 'number second — the source says first');
   });
@@ -97,15 +112,23 @@ describe('DraftChecker on the seed article', () => {
     library.upsert('court.md', 'Prosecutors said the defendant faces up to 12 years in prison if convicted.\n');
     const [kirby] = new DraftChecker(library).check('Kirby faces up to 20 years in prison if convicted.');
     assert.equal(kirby.verdict, 'unsupported');
-    assert.equal(kirby.message, 'number 20 — the closest source gives no such number; name Kirby — the closest source does not mention it');
+    assert.equal(
+      kirby.message,
+      'number 20 — the closest source gives no such number; name Kirby — the closest source does not mention it',
+    );
     // No source names Smith: the passage may well be the statement, and its number is the rival.
     const [smith] = new DraftChecker(library).check('Senator Smith faces up to 20 years in prison if convicted.');
     assert.equal(smith.verdict, 'contradicted');
-    assert.deepEqual(problems(smith), [{ type: 'number', draft: '20', source: '12' }, { type: 'entity', draft: 'Smith', source: '' }]);
+    assert.deepEqual(problems(smith), [
+      { type: 'number', draft: '20', source: '12' },
+      { type: 'entity', draft: 'Smith', source: '' },
+    ]);
   });
 
   it('flags a speaker swapped for another with a title of several words', () => {
-    const [claim] = checker.check('Secretary of State Antony Blinken said the president will look for ways to move forward on the important differences.');
+    const [claim] = checker.check(
+      'Secretary of State Antony Blinken said the president will look for ways to move forward on the important differences.',
+    );
     assert.deepEqual(problems(claim), [{ type: 'entity', draft: 'Antony Blinken', source: 'Jake Sullivan' }]);
   });
 
@@ -124,11 +147,14 @@ describe('DraftChecker on the seed article', () => {
     assert.deepEqual(problems(claim), [{ type: 'negation', draft: 'clear', source: 'does not yet have' }]);
   });
 
-  it('quotes the source\'s own words for a negation the draft added', () => {
-    const draft = 'Turkish officials did not express their openness in principle to the idea at a NATO summit in Brussels last month.';
+  it("quotes the source's own words for a negation the draft added", () => {
+    const draft =
+      'Turkish officials did not express their openness in principle to the idea at a NATO summit in Brussels last month.';
     const [claim] = checker.check(draft);
     assert.equal(claim.verdict, 'contradicted');
-    assert.deepEqual(problems(claim), [{ type: 'negation', draft: 'not', source: 'officials expressed their openness' }]);
+    assert.deepEqual(problems(claim), [
+      { type: 'negation', draft: 'not', source: 'officials expressed their openness' },
+    ]);
     assert.equal(claim.message, 'negation — the source says the opposite: “officials expressed their openness”');
   });
 
@@ -138,7 +164,9 @@ describe('DraftChecker on the seed article', () => {
   });
 
   it('calls a number no source gives unsupported', () => {
-    const [claim] = checker.check('Turkey could provide 500 troops to secure Kabul airport after Western forces left Afghanistan.');
+    const [claim] = checker.check(
+      'Turkey could provide 500 troops to secure Kabul airport after Western forces left Afghanistan.',
+    );
     assert.equal(claim.verdict, 'unsupported');
     assert.deepEqual(problems(claim), [{ type: 'number', draft: '500', source: '' }]);
     assert.equal(claim.message, 'number 500 — the closest source gives no such number');
@@ -169,7 +197,8 @@ describe('DraftChecker on the seed article', () => {
   });
 
   it('accepts an ellipsis for omitted words and brackets for the writer’s own', () => {
-    const draft = '"Airport security ... will be important not only for [America], but also for other countries," Kirby said.';
+    const draft =
+      '"Airport security ... will be important not only for [America], but also for other countries," Kirby said.';
     assert.equal(finding(checker.check(draft), 'quote', 'Airport').verdict, 'supported');
   });
 
@@ -198,16 +227,24 @@ describe('DraftChecker on the seed article', () => {
   });
 
   it('honours groundwork-disable-next-line', () => {
-    const draft = '<!-- groundwork-disable-next-line -->\nSome 250 members of the Afghan security forces were killed.\n';
-    assert.deepEqual(checker.check(draft).filter((f) => f.verdict !== 'supported'), []);
+    const draft =
+      '<!-- groundwork-disable-next-line -->\nSome 250 members of the Afghan security forces were killed.\n';
+    assert.deepEqual(
+      checker.check(draft).filter((f) => f.verdict !== 'supported'),
+      [],
+    );
   });
 
   it('re-uses cached sentences after an edit elsewhere, at their new offsets', () => {
-    const sentence = 'Some 250 members of the Afghan security forces were killed or wounded in attacks across the country.';
+    const sentence =
+      'Some 250 members of the Afghan security forces were killed or wounded in attacks across the country.';
     const before = checker.check(`${sentence}\n`);
     const after = checker.check(`A new first line.\n\n${sentence}\n`);
     const moved = after.find((f) => f.text === sentence)!;
-    assert.deepEqual(moved.problems[0].span, { start: before[0].problems[0].span!.start + 19, end: before[0].problems[0].span!.end + 19 });
+    assert.deepEqual(moved.problems[0].span, {
+      start: before[0].problems[0].span!.start + 19,
+      end: before[0].problems[0].span!.end + 19,
+    });
     assert.equal(moved.range.start.line, 2);
   });
 
@@ -236,7 +273,8 @@ describe('DraftChecker on the seed article', () => {
     const library = new SourceLibrary();
     library.upsert(SEED_PATH, seed);
     const own = new DraftChecker(library);
-    const draft = 'Some 250 members of the Afghan security forces were killed or wounded in attacks across the country.';
+    const draft =
+      'Some 250 members of the Afghan security forces were killed or wounded in attacks across the country.';
     assert.equal(own.check(draft)[0].verdict, 'contradicted');
     library.upsert(SEED_PATH, seed.replace('Some 150 members', 'Some 250 members'));
     assert.equal(own.check(draft)[0].verdict, 'supported');
@@ -246,15 +284,23 @@ describe('DraftChecker on the seed article', () => {
 describe('DraftChecker with citations', () => {
   const library = new SourceLibrary();
   library.upsert(SEED_PATH, seed);
-  library.upsert('sources/psaki.md', '---\nid: psaki-briefing\ntitle: White House briefing\n---\nWhite House spokeswoman Jen Psaki said the meeting would be a priority for the president.\n');
+  library.upsert(
+    'sources/psaki.md',
+    '---\nid: psaki-briefing\ntitle: White House briefing\n---\nWhite House spokeswoman Jen Psaki said the meeting would be a priority for the president.\n',
+  );
   const checker = new DraftChecker(library);
   const claim = 'Some 150 members of the Afghan security forces were killed or wounded in attacks across the country';
 
   it('checks a cited claim against the cited source, and says which source does back it', () => {
     const [finding] = checker.check(`${claim} [@psaki-briefing].`);
     assert.equal(finding.verdict, 'contradicted');
-    assert.deepEqual(problems(finding), [{ type: 'citation', draft: 'psaki-briefing', source: '000_f04d67d5c7de7c34' }]);
-    assert.equal(finding.message, 'citation — the cited source [@psaki-briefing] does not say this; [@000_f04d67d5c7de7c34] does');
+    assert.deepEqual(problems(finding), [
+      { type: 'citation', draft: 'psaki-briefing', source: '000_f04d67d5c7de7c34' },
+    ]);
+    assert.equal(
+      finding.message,
+      'citation — the cited source [@psaki-briefing] does not say this; [@000_f04d67d5c7de7c34] does',
+    );
     const key = `${claim} [@`.length;
     assert.deepEqual(finding.problems[0].span, { start: key, end: key + 'psaki-briefing'.length });
   });
@@ -270,9 +316,14 @@ describe('DraftChecker with citations', () => {
     const [beside] = checker.check(`${claim} [@nosuch; @000_f04d67d5c7de7c34].`);
     assert.deepEqual(problems(beside), [{ type: 'citation', draft: 'nosuch', source: '' }]);
     assert.equal(beside.message, 'citation — no source has the key ‘nosuch’');
-    const [nowhere] = checker.check('The museum sold its collection of porcelain teapots to a private buyer in Lisbon [@nosuch].');
+    const [nowhere] = checker.check(
+      'The museum sold its collection of porcelain teapots to a private buyer in Lisbon [@nosuch].',
+    );
     assert.equal(nowhere.verdict, 'unsupported');
-    assert.deepEqual(problems(nowhere).map((p) => p.type), ['citation', 'absent']);
+    assert.deepEqual(
+      problems(nowhere).map((p) => p.type),
+      ['citation', 'absent'],
+    );
   });
 
   it('supports a claim that the second of two cited sources says', () => {
@@ -282,8 +333,13 @@ describe('DraftChecker with citations', () => {
   });
 
   it('does not hold the words around a quotation to its citation: the quotation is checked', () => {
-    const findings = checker.check('“Obviously this is a national decision that President Erdogan needs to take,” Kirby said [@psaki-briefing].');
-    assert.deepEqual(findings.map((f) => [f.kind, f.verdict]), [['quote', 'supported']]);
+    const findings = checker.check(
+      '“Obviously this is a national decision that President Erdogan needs to take,” Kirby said [@psaki-briefing].',
+    );
+    assert.deepEqual(
+      findings.map((f) => [f.kind, f.verdict]),
+      [['quote', 'supported']],
+    );
   });
 
   it('supports a claim its cited source says, by file stem', () => {

@@ -31,15 +31,29 @@ describe('groundwork check with hostile inputs', function () {
 
   it('skips devices and named pipes given as sources or found in a folder, and checks against the rest', () => {
     execFileSync('mkfifo', [join(dir, 'seeds', 'pipe.txt')]);
-    const run = groundwork(dir, 'check', '--no-cache', '--sources', 'seeds', '--sources', '/dev/zero', '--sources', '/dev/urandom', 'draft.md');
+    const run = groundwork(
+      dir,
+      'check',
+      '--no-cache',
+      '--sources',
+      'seeds',
+      '--sources',
+      '/dev/zero',
+      '--sources',
+      '/dev/urandom',
+      'draft.md',
+    );
     assert.equal(run.code, 1);
     assert.match(run.stdout, /number 250 — the source says 150 \(kabul\.txt:29\)/);
-    assert.deepEqual(run.stderr.trimEnd().split('\n'), [
-      // Listed in path order.
-      `groundwork: warning: ${join(dir, 'seeds', 'pipe.txt')}: is a named pipe (FIFO), not a regular file`,
-      'groundwork: warning: /dev/urandom: is a device, not a regular file',
-      'groundwork: warning: /dev/zero: is a device, not a regular file',
-    ].map((line) => expect(line, run.stderr)));
+    assert.deepEqual(
+      run.stderr.trimEnd().split('\n'),
+      [
+        // Listed in path order.
+        `groundwork: warning: ${join(dir, 'seeds', 'pipe.txt')}: is a named pipe (FIFO), not a regular file`,
+        'groundwork: warning: /dev/urandom: is a device, not a regular file',
+        'groundwork: warning: /dev/zero: is a device, not a regular file',
+      ].map((line) => expect(line, run.stderr)),
+    );
     assert.ok(run.ms < 20_000, `took ${run.ms} ms`);
   });
 
@@ -58,7 +72,10 @@ describe('groundwork check with hostile inputs', function () {
     writeFileSync(join(dir, 'seeds', 'other.txt'), 'The council voted on Monday.\n');
     symlinkSync(join(outside, 'elsewhere.txt'), join(dir, 'seeds', 'linked.txt'));
     const confined = groundwork(dir, 'check', '--no-cache', 'draft.md');
-    assert.match(confined.stderr, /seeds\/linked\.txt: leads outside .*seeds \(to .*outside\/elsewhere\.txt\); pass --follow-links to use it/);
+    assert.match(
+      confined.stderr,
+      /seeds\/linked\.txt: leads outside .*seeds \(to .*outside\/elsewhere\.txt\); pass --follow-links to use it/,
+    );
     assert.match(confined.stdout, /unsupported/);
     const followed = groundwork(dir, 'check', '--no-cache', '--follow-links', 'draft.md');
     assert.equal(followed.stderr, '');
@@ -69,7 +86,10 @@ describe('groundwork check with hostile inputs', function () {
     writeFileSync(join(dir, 'claim.md'), 'The mayor of Springfield resigned in a letter to the council on Friday.\n');
     const run = groundwork(dir, 'check', '--no-cache', '--sources', '.', 'claim.md');
     assert.match(run.stderr, /claim\.md: is a draft being checked: never its own source/);
-    assert.equal(run.stdout, 'claim.md:1:1: unsupported: no source says this\n0 contradicted, 1 unsupported, 0 supported in 1 draft\n');
+    assert.equal(
+      run.stdout,
+      'claim.md:1:1: unsupported: no source says this\n0 contradicted, 1 unsupported, 0 supported in 1 draft\n',
+    );
   });
 
   it('rebuilds around a named pipe in place of the cache file, and survives a cache folder it cannot write', () => {

@@ -11,13 +11,25 @@ describe('groundwork check --format html', function () {
   this.timeout(60_000);
 
   it('writes one self-contained page for the sample draft and exits 1', () => {
-    const { code, stdout, stderr } = groundwork('check', '--no-cache', '--sources', 'seeds', '--format', 'html', 'examples/draft.md');
+    const { code, stdout, stderr } = groundwork(
+      'check',
+      '--no-cache',
+      '--sources',
+      'seeds',
+      '--format',
+      'html',
+      'examples/draft.md',
+    );
     assert.equal(code, 1);
     assert.equal(stderr, '');
     assert.match(stdout, /^<!DOCTYPE html>\n<html lang="en">/);
     assert.match(stdout, /<title>Fact-check report: draft\.md<\/title>/);
     assert.equal(stdout.match(/<article class="row /g)?.length, 9);
-    assert.ok(stdout.includes('<b>5</b> contradicted</span><span class="count unsupported" data-verdict="unsupported"><b>1</b> unsupported'));
+    assert.ok(
+      stdout.includes(
+        '<b>5</b> contradicted</span><span class="count unsupported" data-verdict="unsupported"><b>1</b> unsupported',
+      ),
+    );
     assert.ok(stdout.includes('Some <mark>150</mark> members of the Afghan security forces'));
     assert.doesNotMatch(stdout, /<(link|img|iframe)\b|\bsrc="/, 'nothing is loaded from elsewhere');
   });

@@ -35,7 +35,9 @@ describe('groundwork check', function () {
     const report = JSON.parse(stdout);
     assert.equal(report.version, 1);
     assert.equal(report.files[0].path, 'examples/draft.md');
-    const number = report.files[0].findings.find((f: { problems: { type: string }[] }) => f.problems[0]?.type === 'number');
+    const number = report.files[0].findings.find(
+      (f: { problems: { type: string }[] }) => f.problems[0]?.type === 'number',
+    );
     assert.deepEqual(number.range, { start: { line: 4, character: 89 }, end: { line: 4, character: 247 } });
     assert.deepEqual(number.problems, [{ type: 'number', draft: '250', source: '150' }]);
     assert.equal(number.evidence[0].source, SEED);
@@ -63,7 +65,10 @@ describe('groundwork check', function () {
 
   it('exits 0 when nothing is flagged', () => {
     const dir = mkdtempSync(join(tmpdir(), 'gw-'));
-    writeFileSync(join(dir, 'ok.md'), 'Turkish officials expressed their openness in principle to the idea at a NATO summit in Brussels last month.\n');
+    writeFileSync(
+      join(dir, 'ok.md'),
+      'Turkish officials expressed their openness in principle to the idea at a NATO summit in Brussels last month.\n',
+    );
     const { code, stdout } = groundwork('check', join(dir, 'ok.md'));
     assert.equal(code, 0);
     assert.equal(stdout, '0 contradicted, 0 unsupported, 1 supported in 1 draft\n');
@@ -98,7 +103,18 @@ describe('groundwork check', function () {
 
   it('writes no cache with --no-cache', () => {
     const cwd = mkdtempSync(join(tmpdir(), 'gw-'));
-    const result = spawnSync(process.execPath, [join(process.cwd(), 'dist/cli.cjs'), 'check', '--no-cache', '--sources', join(process.cwd(), 'seeds'), join(process.cwd(), 'examples/draft.md')], { cwd, encoding: 'utf8' });
+    const result = spawnSync(
+      process.execPath,
+      [
+        join(process.cwd(), 'dist/cli.cjs'),
+        'check',
+        '--no-cache',
+        '--sources',
+        join(process.cwd(), 'seeds'),
+        join(process.cwd(), 'examples/draft.md'),
+      ],
+      { cwd, encoding: 'utf8' },
+    );
     assert.equal(result.status, 1);
     assert.deepEqual(readdirSync(cwd), []);
   });
@@ -125,16 +141,33 @@ describe('groundwork eval', function () {
     const dir = mkdtempSync(join(tmpdir(), 'gw-'));
     const source = readFileSync(SEED, 'utf8');
     const cases = [
-      { id: 'true', source, claim: 'Some 150 members of the Afghan security forces were killed or wounded in attacks.' },
-      { id: 'false', source, claim: 'Some 450 members of the Afghan security forces were killed or wounded in attacks.' },
+      {
+        id: 'true',
+        source,
+        claim: 'Some 150 members of the Afghan security forces were killed or wounded in attacks.',
+      },
+      {
+        id: 'false',
+        source,
+        claim: 'Some 450 members of the Afghan security forces were killed or wounded in attacks.',
+      },
     ];
     writeFileSync(join(dir, 'cases.jsonl'), cases.map((c) => JSON.stringify(c)).join('\n') + '\nnot json\n');
     const out = join(dir, 'predictions.jsonl');
     const { code, stderr } = groundwork('eval', join(dir, 'cases.jsonl'), '--out', out, '--jobs', '1');
     assert.equal(code, 0);
     assert.match(stderr, /cases\.jsonl:3: not JSON; skipped/);
-    const predictions = readFileSync(out, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
-    assert.deepEqual(predictions.map((p) => [p.id, p.verdict]), [['true', 'supported'], ['false', 'contradicted']]);
+    const predictions = readFileSync(out, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    assert.deepEqual(
+      predictions.map((p) => [p.id, p.verdict]),
+      [
+        ['true', 'supported'],
+        ['false', 'contradicted'],
+      ],
+    );
     assert.ok(predictions[0].score > predictions[1].score);
   });
 });

@@ -26,7 +26,12 @@ function groundwork(...args: string[]) {
 
 /** What a writer sees of a finding, without where its evidence is held. */
 function verdicts(findings: Finding[]) {
-  return findings.map((f) => ({ kind: f.kind, verdict: f.verdict, range: f.range, problems: f.problems.map((p) => `${p.type} ${p.draft} ${p.source}`) }));
+  return findings.map((f) => ({
+    kind: f.kind,
+    verdict: f.verdict,
+    range: f.range,
+    problems: f.problems.map((p) => `${p.type} ${p.draft} ${p.source}`),
+  }));
 }
 
 /** The real backend, counting the searches each round sends. */
@@ -70,8 +75,13 @@ describe('groundwork check --corpus', function () {
     const team = groundwork('check', '--corpus', database.url, 'examples/draft.md');
     assert.equal(team.code, 1);
     assert.equal(team.stderr, '');
-    assert.equal(team.stdout, folder.stdout.replaceAll('(000_f04d67d5c7de7c34.txt:', '(team:000_f04d67d5c7de7c34.txt:'));
-    const json = JSON.parse(groundwork('check', '--corpus', database.url, '--format', 'json', 'examples/draft.md').stdout);
+    assert.equal(
+      team.stdout,
+      folder.stdout.replaceAll('(000_f04d67d5c7de7c34.txt:', '(team:000_f04d67d5c7de7c34.txt:'),
+    );
+    const json = JSON.parse(
+      groundwork('check', '--corpus', database.url, '--format', 'json', 'examples/draft.md').stdout,
+    );
     assert.equal(json.files[0].findings[0].evidence[0].source, 'team:seeds/000_f04d67d5c7de7c34.txt');
   });
 
@@ -82,9 +92,17 @@ describe('groundwork check --corpus', function () {
     });
     assert.equal(viaEnvironment.status, 1);
     assert.match(viaEnvironment.stdout, /\(team:000_f04d67d5c7de7c34\.txt:29\)/);
-    const withPassword = groundwork('check', '--corpus', 'postgresql://writer:hunter2@db.example/news', 'examples/draft.md');
+    const withPassword = groundwork(
+      'check',
+      '--corpus',
+      'postgresql://writer:hunter2@db.example/news',
+      'examples/draft.md',
+    );
     assert.equal(withPassword.code, 2);
-    assert.match(withPassword.stderr, /^groundwork: error: the team corpus connection string names a password: remove it/);
+    assert.match(
+      withPassword.stderr,
+      /^groundwork: error: the team corpus connection string names a password: remove it/,
+    );
   });
 
   it('gives one clear message when the server cannot be reached, and checks against the local sources', () => {
@@ -99,10 +117,13 @@ describe('groundwork check --corpus', function () {
     );
     const alone = groundwork('check', '--corpus', unreachable, 'examples/draft.md');
     assert.equal(alone.code, 2);
-    assert.equal(alone.stderr, 'groundwork: error: the team corpus cannot be reached (connect ENOENT /nonexistent-groundwork-socket/.s.PGSQL.5432)\n');
+    assert.equal(
+      alone.stderr,
+      'groundwork: error: the team corpus cannot be reached (connect ENOENT /nonexistent-groundwork-socket/.s.PGSQL.5432)\n',
+    );
   });
 
-  it('sends only the edited sentence\'s searches on a typing edit, with the result a fresh check gives', async () => {
+  it("sends only the edited sentence's searches on a typing edit, with the result a fresh check gives", async () => {
     const backend = new CountingBackend(new PostgresCorpus(database.url));
     try {
       const checker = new CorpusChecker(PassageCache.withLocal(undefined), backend);
@@ -115,14 +136,18 @@ describe('groundwork check --corpus', function () {
       assert.notEqual(edited, draft);
       const findings = await checker.check(edited, { documentKey: 'draft' });
       const editSearches = backend.searches.flat().length;
-      assert.ok(editSearches >= 1 && editSearches <= 3, `an edit searches only for its own sentence (${editSearches} searches)`);
-      const fresh = await new CorpusChecker(PassageCache.withLocal(undefined), new PostgresCorpus(database.url)).check(edited);
+      assert.ok(
+        editSearches >= 1 && editSearches <= 3,
+        `an edit searches only for its own sentence (${editSearches} searches)`,
+      );
+      const fresh = await new CorpusChecker(PassageCache.withLocal(undefined), new PostgresCorpus(database.url)).check(
+        edited,
+      );
       assert.deepEqual(verdicts(findings), verdicts(fresh));
     } finally {
       await backend.close();
     }
   });
-
 });
 
 describe('a team corpus row that does not decode', function () {
@@ -137,7 +162,9 @@ describe('a team corpus row that does not decode', function () {
       await pushCorpus(database.url, ['seeds', folder], { cwd: process.cwd() });
       const client = new pg.Client({ connectionString: database.url });
       await client.connect();
-      const { rows } = await client.query(`UPDATE documents SET metadata = '"not an object"' WHERE path LIKE '%copy.txt' RETURNING path`);
+      const { rows } = await client.query(
+        `UPDATE documents SET metadata = '"not an object"' WHERE path LIKE '%copy.txt' RETURNING path`,
+      );
       await client.end();
       assert.equal(rows.length, 1);
       const { code, stdout, stderr } = groundwork('check', '--corpus', database.url, 'examples/draft.md');

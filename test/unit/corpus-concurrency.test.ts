@@ -21,18 +21,34 @@ const DOCUMENTS = 1_000;
 /** Deterministic news-like documents that share no wording with the sample draft's seed article. */
 function writeArchive(folder: string): void {
   let seed = 42;
-  const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+  const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
   const pick = <T>(items: T[]) => items[Math.floor(random() * items.length)];
-  const nouns = ['council', 'harbour', 'orchestra', 'refinery', 'vineyard', 'library', 'railway', 'hospital', 'glacier', 'festival'];
+  const nouns = [
+    'council',
+    'harbour',
+    'orchestra',
+    'refinery',
+    'vineyard',
+    'library',
+    'railway',
+    'hospital',
+    'glacier',
+    'festival',
+  ];
   const places = ['Lyon', 'Osaka', 'Tromsø', 'Valparaíso', 'Leeds', 'Porto', 'Tartu', 'Cusco'];
   const verbs = ['reopened', 'expanded', 'closed', 'renovated', 'sold', 'inspected'];
   const days = ['Monday', 'Thursday', 'Saturday'];
   mkdirSync(folder, { recursive: true });
   for (let i = 0; i < DOCUMENTS; i++) {
-    const sentences = Array.from({ length: 12 }, () =>
-      `The ${pick(nouns)} in ${pick(places)} ${pick(verbs)} ${Math.floor(random() * 900) + 10} ${pick(nouns)}s on ${pick(days)}, a spokesperson said.`,
+    const sentences = Array.from(
+      { length: 12 },
+      () =>
+        `The ${pick(nouns)} in ${pick(places)} ${pick(verbs)} ${Math.floor(random() * 900) + 10} ${pick(nouns)}s on ${pick(days)}, a spokesperson said.`,
     );
-    writeFileSync(join(folder, `wire-${String(i).padStart(5, '0')}.txt`), `${sentences.slice(0, 6).join(' ')}\n\n${sentences.slice(6).join(' ')}\n`);
+    writeFileSync(
+      join(folder, `wire-${String(i).padStart(5, '0')}.txt`),
+      `${sentences.slice(0, 6).join(' ')}\n\n${sentences.slice(6).join(' ')}\n`,
+    );
   }
 }
 
@@ -80,7 +96,9 @@ describe('a team corpus under concurrent checks and a killed ingest', function (
   it('fails no check, tears no read, and loses nothing the killed push committed', async () => {
     await pushCorpus(database.url, [resolve('seeds')], { cwd: root });
     const draft = readFileSync('examples/draft.md', 'utf8');
-    const baseline = await new CorpusChecker(PassageCache.withLocal(undefined), new PostgresCorpus(database.url)).check(draft);
+    const baseline = await new CorpusChecker(PassageCache.withLocal(undefined), new PostgresCorpus(database.url)).check(
+      draft,
+    );
     assert.equal(baseline.length, 9);
 
     let running = true;
@@ -95,7 +113,8 @@ describe('a team corpus under concurrent checks and a killed ingest', function (
       try {
         while (running) {
           const findings = await checker.check(draft, { documentKey: `draft-${n}` });
-          if (findings.length !== baseline.length) problems.push(`checker ${n}: ${findings.length} findings, not ${baseline.length}`);
+          if (findings.length !== baseline.length)
+            problems.push(`checker ${n}: ${findings.length} findings, not ${baseline.length}`);
           checksDone[n]++;
           // Re-check from scratch next time as well as after edits: every check asks the server again.
           await checker.check(draft.replace('Wednesday', `Wednesday ${checksDone[n]}`), { documentKey: `draft-${n}` });
@@ -131,7 +150,11 @@ describe('a team corpus under concurrent checks and a killed ingest', function (
         }
       };
       await lock.query('SELECT pg_advisory_lock($1)', [INGEST_LOCK]);
-      const push = spawn(process.execPath, [resolve('dist/cli.cjs'), 'corpus', 'push', '--corpus', database.url, 'wire'], { cwd: root, stdio: 'ignore' });
+      const push = spawn(
+        process.execPath,
+        [resolve('dist/cli.cjs'), 'corpus', 'push', '--corpus', database.url, 'wire'],
+        { cwd: root, stdio: 'ignore' },
+      );
       const exited = new Promise<NodeJS.Signals | null>((done) => push.on('exit', (_code, signal) => done(signal)));
       // Its migration, then its first batch.
       for (let transaction = 0; transaction < 2; transaction++) {
@@ -144,7 +167,10 @@ describe('a team corpus under concurrent checks and a killed ingest', function (
       assert.equal(await exited, 'SIGKILL');
       await lock.query('SELECT pg_advisory_unlock($1)', [INGEST_LOCK]);
       committed = Number((await lock.query(`SELECT count(*) FROM documents WHERE path LIKE 'wire/%'`)).rows[0].count);
-      assert.ok(committed > 0 && committed < DOCUMENTS, `the push was killed midway (${committed} of ${DOCUMENTS} documents in)`);
+      assert.ok(
+        committed > 0 && committed < DOCUMENTS,
+        `the push was killed midway (${committed} of ${DOCUMENTS} documents in)`,
+      );
 
       second = await pushCorpus(database.url, ['wire'], { cwd: root });
     } finally {
@@ -155,7 +181,10 @@ describe('a team corpus under concurrent checks and a killed ingest', function (
     }
 
     assert.deepEqual(problems, []);
-    assert.ok(checksDone.every((count) => count > 0), `every checker checked while the pushes ran (${checksDone.join(', ')})`);
+    assert.ok(
+      checksDone.every((count) => count > 0),
+      `every checker checked while the pushes ran (${checksDone.join(', ')})`,
+    );
     assert.ok(probes > 0);
     assert.equal(second.summary.unchanged, committed, 'what the killed push committed is kept');
     assert.equal(second.summary.added, DOCUMENTS - committed, 'the second push completes the rest');
@@ -163,10 +192,20 @@ describe('a team corpus under concurrent checks and a killed ingest', function (
       assert.deepEqual(await tornReads(client), []);
       const { rows } = await client.query(`SELECT documents FROM corpus`);
       assert.equal(Number(rows[0].documents), DOCUMENTS + 1);
-      const stored = new Map((await client.query('SELECT term, sentences FROM terms WHERE sentences > 0')).rows.map((row) => [row.term, Number(row.sentences)]));
+      const stored = new Map(
+        (await client.query('SELECT term, sentences FROM terms WHERE sentences > 0')).rows.map((row) => [
+          row.term,
+          Number(row.sentences),
+        ]),
+      );
       const { library } = await loadLibrary([join(root, 'wire'), resolve('seeds')]);
       const statistics = library.ownStatistics();
-      const memory = new Map(library.exportState().terms.map((term) => [term, statistics.frequency(term)!] as const).filter(([, n]) => n > 0));
+      const memory = new Map(
+        library
+          .exportState()
+          .terms.map((term) => [term, statistics.frequency(term)!] as const)
+          .filter(([, n]) => n > 0),
+      );
       assert.deepEqual(stored, memory);
     });
   });

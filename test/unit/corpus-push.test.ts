@@ -35,7 +35,10 @@ async function memoryFrequencies(folder: string): Promise<Map<string, number>> {
 }
 
 async function storedFrequencies(url: string): Promise<Map<string, number>> {
-  const rows = await query<{ term: string; sentences: string }>(url, 'SELECT term, sentences FROM terms WHERE sentences > 0');
+  const rows = await query<{ term: string; sentences: string }>(
+    url,
+    'SELECT term, sentences FROM terms WHERE sentences > 0',
+  );
   return new Map(rows.map((row) => [row.term, Number(row.sentences)]));
 }
 
@@ -54,10 +57,18 @@ describe('groundwork corpus push', function () {
     const paragraphs = SEED.split('\n\n');
     writeFileSync(join(root, 'archive/one.txt'), paragraphs.slice(0, 6).join('\n\n'));
     writeFileSync(join(root, 'archive/two.txt'), paragraphs.slice(6, 12).join('\n\n'));
-    writeFileSync(join(root, 'archive/three.md'), `---\ntitle: Three\nid: third\n---\n${paragraphs.slice(12).join('\n\n')}`);
+    writeFileSync(
+      join(root, 'archive/three.md'),
+      `---\ntitle: Three\nid: third\n---\n${paragraphs.slice(12).join('\n\n')}`,
+    );
     const first = await pushCorpus(database.url, ['archive'], { cwd: root });
     assert.deepEqual(
-      { added: first.summary.added, replaced: first.summary.replaced, removed: first.summary.removed, unchanged: first.summary.unchanged },
+      {
+        added: first.summary.added,
+        replaced: first.summary.replaced,
+        removed: first.summary.removed,
+        unchanged: first.summary.unchanged,
+      },
       { added: 3, replaced: 0, removed: 0, unchanged: 0 },
     );
     assert.deepEqual(await storedFrequencies(database.url), await memoryFrequencies(join(root, 'archive')));
@@ -70,19 +81,35 @@ describe('groundwork corpus push', function () {
     rmSync(join(root, 'archive/one.txt'));
     writeFileSync(join(root, 'archive/four.txt'), paragraphs.slice(20, 24).join('\n\n'));
     const preview = await pushCorpus(database.url, ['archive'], { cwd: root, dryRun: true });
-    assert.deepEqual([preview.summary.added, preview.summary.replaced, preview.summary.removed, preview.summary.unchanged], [1, 1, 1, 1]);
-    const paths = async () => (await query<{ path: string }>(database.url, 'SELECT path FROM documents ORDER BY path')).map((row) => row.path);
-    assert.deepEqual(await paths(), ['archive/one.txt', 'archive/three.md', 'archive/two.txt'], 'a dry run writes nothing');
+    assert.deepEqual(
+      [preview.summary.added, preview.summary.replaced, preview.summary.removed, preview.summary.unchanged],
+      [1, 1, 1, 1],
+    );
+    const paths = async () =>
+      (await query<{ path: string }>(database.url, 'SELECT path FROM documents ORDER BY path')).map((row) => row.path);
+    assert.deepEqual(
+      await paths(),
+      ['archive/one.txt', 'archive/three.md', 'archive/two.txt'],
+      'a dry run writes nothing',
+    );
 
     const third = await pushCorpus(database.url, ['archive'], { cwd: root });
-    assert.deepEqual([third.summary.added, third.summary.replaced, third.summary.removed, third.summary.unchanged], [1, 1, 1, 1]);
+    assert.deepEqual(
+      [third.summary.added, third.summary.replaced, third.summary.removed, third.summary.unchanged],
+      [1, 1, 1, 1],
+    );
     assert.deepEqual(await paths(), ['archive/four.txt', 'archive/three.md', 'archive/two.txt']);
     assert.deepEqual(await storedFrequencies(database.url), await memoryFrequencies(join(root, 'archive')));
-    const [keyed] = await query<{ key: string; title: string }>(database.url, `SELECT key, metadata->>'title' AS title FROM documents WHERE path = 'archive/three.md'`);
+    const [keyed] = await query<{ key: string; title: string }>(
+      database.url,
+      `SELECT key, metadata->>'title' AS title FROM documents WHERE path = 'archive/three.md'`,
+    );
     assert.deepEqual(keyed, { key: 'third', title: 'Three' });
 
     const status = await corpusStatus(database.url);
-    const { sentences } = (await query<{ sentences: string }>(database.url, 'SELECT count(*) AS sentences FROM sentences'))[0];
+    const { sentences } = (
+      await query<{ sentences: string }>(database.url, 'SELECT count(*) AS sentences FROM sentences')
+    )[0];
     assert.equal(status.documents, 3);
     assert.equal(status.sentences, Number(sentences));
     assert.ok(status.bytes > 0);
@@ -91,7 +118,11 @@ describe('groundwork corpus push', function () {
   });
 
   it('stores hostile file names and text as they are, and finds them', async () => {
-    const names = [`it's "quoted"; DROP TABLE documents;--.txt`, `back\\slash $1 :* <-> & | !.txt`, `naïve ünïcödé ✓.md`];
+    const names = [
+      `it's "quoted"; DROP TABLE documents;--.txt`,
+      `back\\slash $1 :* <-> & | !.txt`,
+      `naïve ünïcödé ✓.md`,
+    ];
     const texts = [
       `The minister's aide said: "it's a 'bad' idea; DROP TABLE sentences;--" on Monday.\n`,
       `Lexemes like 'a':1 and b\\c or :* with <-> & | ! ( ) must not change a query, the engineer said.\n`,
@@ -101,12 +132,19 @@ describe('groundwork corpus push', function () {
     const { summary, warnings } = await pushCorpus(database.url, ['archive'], { cwd: root });
     assert.deepEqual(warnings, []);
     assert.equal(summary.added, 3);
-    const rows = await query<{ path: string; text: string }>(database.url, `SELECT path, text FROM documents WHERE path LIKE 'archive/%' ORDER BY path`);
+    const rows = await query<{ path: string; text: string }>(
+      database.url,
+      `SELECT path, text FROM documents WHERE path LIKE 'archive/%' ORDER BY path`,
+    );
     const hostile = new Map(rows.map((row) => [row.path, row.text]));
     names.forEach((name, i) => assert.equal(hostile.get(`archive/${name}`), texts[i]));
     assert.deepEqual(await storedFrequencies(database.url), await memoryFrequencies(join(root, 'archive')));
     // The quote-bearing lexemes are searchable through the same escaping.
-    const [found] = await query<{ count: string }>(database.url, `SELECT count(*) FROM sentences WHERE tsv @@ $1::tsquery`, [`'minist' <-> 'aid'`]);
+    const [found] = await query<{ count: string }>(
+      database.url,
+      `SELECT count(*) FROM sentences WHERE tsv @@ $1::tsquery`,
+      [`'minist' <-> 'aid'`],
+    );
     assert.equal(Number(found.count), 1);
   });
 });

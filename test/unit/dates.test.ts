@@ -3,7 +3,32 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { datesAgree, findDates, type DateMention } from '../../src/core/extract/dates.js';
 
-const FRAGMENTS = ['Some 150 ', 'A$1.2 billion', ' about 9%', 'S-400', ' Jan. 3, ', 'one hundred and', ' fifty', '“', '”', ' could not confirm', 'n\'t ', 'Ankara’s', ' Meares-Whitty', ' on Monday', ' last month', '3-2', '2021-06-11', ' 10:30', ' U.S. ', ' J. ', '.', '\n\n', ' a third of', ' $31.80'];
+const FRAGMENTS = [
+  'Some 150 ',
+  'A$1.2 billion',
+  ' about 9%',
+  'S-400',
+  ' Jan. 3, ',
+  'one hundred and',
+  ' fifty',
+  '“',
+  '”',
+  ' could not confirm',
+  "n't ",
+  'Ankara’s',
+  ' Meares-Whitty',
+  ' on Monday',
+  ' last month',
+  '3-2',
+  '2021-06-11',
+  ' 10:30',
+  ' U.S. ',
+  ' J. ',
+  '.',
+  '\n\n',
+  ' a third of',
+  ' $31.80',
+];
 // Any text the writer types: fragments of real sentences, digits, currency and quote marks, and random Unicode.
 const anyText = fc
   .array(fc.oneof(fc.constantFrom(...FRAGMENTS), fc.string({ unit: 'grapheme', maxLength: 12 })), { maxLength: 12 })
@@ -24,35 +49,47 @@ describe('findDates', () => {
     const sentence = 'Defense Minister Hulusi Akar said on Monday that Turkey could provide forces';
     const offset = seed.indexOf(sentence);
     assert.ok(offset > 0);
-    assert.deepEqual(findDates(sentence, offset, SEED_DATE), [{ span: { start: offset + 37, end: offset + 43 }, text: 'Monday', weekday: 1 }]);
+    assert.deepEqual(findDates(sentence, offset, SEED_DATE), [
+      { span: { start: offset + 37, end: offset + 43 }, text: 'Monday', weekday: 1 },
+    ]);
     assert.equal(seed.slice(offset + 37, offset + 43), 'Monday');
   });
 
   it('resolves "last month" against the reference date, and keeps only its words without one', () => {
-    const sentence = 'Turkish officials expressed their openness in principle to the idea at a NATO summit in Brussels last month.';
+    const sentence =
+      'Turkish officials expressed their openness in principle to the idea at a NATO summit in Brussels last month.';
     const span = { start: 97, end: 107 };
-    assert.deepEqual(findDates(sentence, 0, SEED_DATE), [{ span, text: 'last month', year: 2021, month: 5, relative: 'last month' }]);
+    assert.deepEqual(findDates(sentence, 0, SEED_DATE), [
+      { span, text: 'last month', year: 2021, month: 5, relative: 'last month' },
+    ]);
     assert.deepEqual(findDates(sentence), [{ span, text: 'last month', relative: 'last month' }]);
   });
 
   it('does not take the seed’s "in just 24 hours" for a date, and keeps "this week" relative', () => {
     const sentence =
       'Some 150 members of the Afghan security forces were killed or wounded in attacks across the country in just 24 hours earlier this week, Afghan officials said.';
-    assert.deepEqual(findDates(sentence, 0, SEED_DATE), [{ span: { start: 125, end: 134 }, text: 'this week', relative: 'this week' }]);
+    assert.deepEqual(findDates(sentence, 0, SEED_DATE), [
+      { span: { start: 125, end: 134 }, text: 'this week', relative: 'this week' },
+    ]);
   });
 
   it('reads the Lordstown draft’s dates: "Jan. 3", "Thursday", "September 2020", "in 2019", "March 6"', () => {
-    assert.deepEqual(findDates('As of Jan. 3, the company had produced 31 vehicles for sale and delivered six of those to customers.'), [
-      { span: { start: 6, end: 12 }, text: 'Jan. 3', month: 1, day: 3 },
-    ]);
     assert.deepEqual(
-      findDates('Shares of Lordstown were down about 9% to about $1 in early trading Thursday. The stock hit an all-time high of $31.80 a share in September 2020.'),
+      findDates('As of Jan. 3, the company had produced 31 vehicles for sale and delivered six of those to customers.'),
+      [{ span: { start: 6, end: 12 }, text: 'Jan. 3', month: 1, day: 3 }],
+    );
+    assert.deepEqual(
+      findDates(
+        'Shares of Lordstown were down about 9% to about $1 in early trading Thursday. The stock hit an all-time high of $31.80 a share in September 2020.',
+      ),
       [
         { span: { start: 68, end: 76 }, text: 'Thursday', weekday: 4 },
         { span: { start: 130, end: 144 }, text: 'September 2020', year: 2020, month: 9 },
       ],
     );
-    assert.deepEqual(findDates('Lordstown bought the Ohio plant from General Motors in 2019.'), [{ span: { start: 55, end: 59 }, text: '2019', year: 2019 }]);
+    assert.deepEqual(findDates('Lordstown bought the Ohio plant from General Motors in 2019.'), [
+      { span: { start: 55, end: 59 }, text: '2019', year: 2019 },
+    ]);
     assert.deepEqual(one('The company plans to give a more detailed update on its earnings call on March 6.'), {
       span: { start: 73, end: 80 },
       text: 'March 6',
@@ -68,15 +105,31 @@ describe('findDates', () => {
       month: 11,
     });
     assert.deepEqual(
-      findDates('Authorities say that between 2018 and 2021 Watson and his partners tried to defraud investors').map((d) => [d.text, d.year]),
-      [['2018', 2018], ['2021', 2021]],
+      findDates('Authorities say that between 2018 and 2021 Watson and his partners tried to defraud investors').map(
+        (d) => [d.text, d.year],
+      ),
+      [
+        ['2018', 2018],
+        ['2021', 2021],
+      ],
     );
     assert.deepEqual(one('by the end of 2023').year, 2023);
   });
 
   it('resolves "yesterday" to a day only with a reference date, and ignores clock times and a lower-case "may"', () => {
-    assert.deepEqual(one('Kirby said yesterday', SEED_DATE), { span: { start: 11, end: 20 }, text: 'yesterday', year: 2021, month: 6, day: 10, relative: 'yesterday' });
-    assert.deepEqual(one('Kirby said yesterday'), { span: { start: 11, end: 20 }, text: 'yesterday', relative: 'yesterday' });
+    assert.deepEqual(one('Kirby said yesterday', SEED_DATE), {
+      span: { start: 11, end: 20 },
+      text: 'yesterday',
+      year: 2021,
+      month: 6,
+      day: 10,
+      relative: 'yesterday',
+    });
+    assert.deepEqual(one('Kirby said yesterday'), {
+      span: { start: 11, end: 20 },
+      text: 'yesterday',
+      relative: 'yesterday',
+    });
     assert.deepEqual(findDates('Shares at $31 may fall at noon, now'), []);
   });
   it('takes "over the past 34 years" for a duration and leaves "seven days later" unresolved', () => {

@@ -35,10 +35,20 @@ describe('install from the packed tarball', function () {
     const [packed] = JSON.parse(pack.stdout) as { filename: string; files: { path: string }[] }[];
     tarball = join(root, packed!.filename);
     assert.deepEqual(packed!.files.map((file) => file.path).sort(), [
-      'LICENSE', 'README.md', 'dist/cli.cjs', 'dist/index-worker.cjs', 'dist/server.cjs', 'package.json', 'schemas/groundwork.schema.json',
+      'LICENSE',
+      'README.md',
+      'dist/cli.cjs',
+      'dist/index-worker.cjs',
+      'dist/server.cjs',
+      'package.json',
+      'schemas/groundwork.schema.json',
     ]);
     prefix = join(root, 'prefix');
-    const install = run('npm', ['install', '-g', '--prefix', prefix, '--prefer-offline', '--no-audit', '--no-fund', tarball], root);
+    const install = run(
+      'npm',
+      ['install', '-g', '--prefix', prefix, '--prefer-offline', '--no-audit', '--no-fund', tarball],
+      root,
+    );
     assert.equal(install.code, 0, install.stderr);
     // Nothing a new user has to decode (npm 11 lists install scripts it did not run; this package has none).
     assert.equal(install.stderr, '');

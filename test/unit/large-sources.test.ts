@@ -49,8 +49,10 @@ describe('checks against large source documents', function () {
   });
 
   it('read all of a short document, and the sentences around the match of a long one', () => {
-    const sentences = (count: number) => Array.from({ length: count }, (_, i) => ({ span: { start: i * 10, end: i * 10 + 9 } }));
-    const doc = (count: number) => ({ text: 'x'.repeat(count * 10), sentences: sentences(count) }) as unknown as SourceDocument;
+    const sentences = (count: number) =>
+      Array.from({ length: count }, (_, i) => ({ span: { start: i * 10, end: i * 10 + 9 } }));
+    const doc = (count: number) =>
+      ({ text: 'x'.repeat(count * 10), sentences: sentences(count) }) as unknown as SourceDocument;
     assert.deepEqual(sentencesNear(doc(3), 1), [0, 1, 2]);
     assert.deepEqual(textNear(doc(3), 1), { start: 0, end: 30 });
     const long = doc(SCANNED_SENTENCES * 3);

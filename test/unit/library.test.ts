@@ -9,7 +9,10 @@ const seed = readFileSync(SEED_PATH, 'utf8');
 function library(): SourceLibrary {
   const lib = new SourceLibrary();
   lib.upsert(SEED_PATH, seed);
-  lib.upsert('other.md', '---\nid: other-story\n---\nNothing about Kabul here. The spinal cord stayed intact, a doctor said. I am lucky.\n');
+  lib.upsert(
+    'other.md',
+    '---\nid: other-story\n---\nNothing about Kabul here. The spinal cord stayed intact, a doctor said. I am lucky.\n',
+  );
   return lib;
 }
 
@@ -30,7 +33,11 @@ describe('SourceLibrary', () => {
     const lib = library();
     lib.upsert('valley.md', 'The valley flooded. Then the valley flooded again, and the valley flooded a third time.');
     lib.upsert('crops.md', 'Crops failed in the valley. Valley flooded, farmers said.');
-    assert.deepEqual(found(lib, 'the valley flooded'), [['valley.md', 0, 18], ['valley.md', 25, 43], ['valley.md', 55, 73]]);
+    assert.deepEqual(found(lib, 'the valley flooded'), [
+      ['valley.md', 0, 18],
+      ['valley.md', 25, 43],
+      ['valley.md', 55, 73],
+    ]);
     assert.deepEqual(found(lib, 'in the valley. Valley flooded'), [['crops.md', 13, 42]]);
     // Both words are in the seed article, never side by side.
     assert.deepEqual(found(lib, 'Kabul decision'), []);
@@ -50,7 +57,10 @@ describe('SourceLibrary', () => {
   it('restores from its exported state with the same documents and the same rankings', () => {
     const lib = library();
     const restored = SourceLibrary.importState(lib.exportState());
-    assert.deepEqual(restored.documents().map((d) => d.path), lib.documents().map((d) => d.path));
+    assert.deepEqual(
+      restored.documents().map((d) => d.path),
+      lib.documents().map((d) => d.path),
+    );
     const query = 'Kirby could not confirm the requests';
     assert.deepEqual(
       restored.search(query, 3).map((h) => [h.document.path, h.sentence]),

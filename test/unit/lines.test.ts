@@ -45,14 +45,20 @@ describe('LineIndex', () => {
   it('agrees with vscode-languageserver-textdocument on arbitrary text', () => {
     const pieces = fc.constantFrom('a', 'é', '😀', ' ', '\n', '\r', '\r\n', '\u2028', '>');
     fc.assert(
-      fc.property(fc.array(pieces, { maxLength: 60 }), fc.nat(80), fc.nat(12), fc.nat(12), (parts, offset, line, character) => {
-        const text = parts.join('');
-        const index = new LineIndex(text);
-        const document = TextDocument.create('file:///t.md', 'markdown', 1, text);
-        if (!isInsideCrLf(text, offset)) assert.deepEqual(index.positionAt(offset), document.positionAt(offset));
-        assert.equal(index.offsetAt({ line, character }), document.offsetAt({ line, character }));
-        assert.equal(index.lineCount, document.lineCount);
-      }),
+      fc.property(
+        fc.array(pieces, { maxLength: 60 }),
+        fc.nat(80),
+        fc.nat(12),
+        fc.nat(12),
+        (parts, offset, line, character) => {
+          const text = parts.join('');
+          const index = new LineIndex(text);
+          const document = TextDocument.create('file:///t.md', 'markdown', 1, text);
+          if (!isInsideCrLf(text, offset)) assert.deepEqual(index.positionAt(offset), document.positionAt(offset));
+          assert.equal(index.offsetAt({ line, character }), document.offsetAt({ line, character }));
+          assert.equal(index.lineCount, document.lineCount);
+        },
+      ),
       { numRuns: 500 },
     );
   });

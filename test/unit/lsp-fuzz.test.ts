@@ -17,11 +17,24 @@ const DRAFT = readFileSync(new URL('drafts/kabul-airport.md', FIXTURE), 'utf8');
 const SERVER_NOT_INITIALIZED = -32002;
 
 const METHODS = [
-  'textDocument/hover', 'textDocument/completion', 'textDocument/definition', 'textDocument/codeAction',
-  'workspace/executeCommand', 'groundwork/checkDocument', 'groundwork/findings', 'groundwork/findingAt',
-  'groundwork/checkWorkspace', 'textDocument/didOpen', 'textDocument/didChange', 'textDocument/didClose',
-  'textDocument/didSave', 'workspace/didChangeWatchedFiles', 'groundwork/setLiveChecking', '$/cancelRequest',
-  'no/such/method', '',
+  'textDocument/hover',
+  'textDocument/completion',
+  'textDocument/definition',
+  'textDocument/codeAction',
+  'workspace/executeCommand',
+  'groundwork/checkDocument',
+  'groundwork/findings',
+  'groundwork/findingAt',
+  'groundwork/checkWorkspace',
+  'textDocument/didOpen',
+  'textDocument/didChange',
+  'textDocument/didClose',
+  'textDocument/didSave',
+  'workspace/didChangeWatchedFiles',
+  'groundwork/setLiveChecking',
+  '$/cancelRequest',
+  'no/such/method',
+  '',
 ];
 
 interface Answer {
@@ -47,7 +60,10 @@ describe('language server message layer fuzz', function () {
     const deadline = Date.now() + seconds * 1000;
     while (ids.some((id) => !answers.has(id))) {
       assert.equal(server.exitCode, null, 'the server exited');
-      assert.ok(Date.now() < deadline, `unanswered after ${seconds} s: ${ids.filter((id) => !answers.has(id)).join(', ')}`);
+      assert.ok(
+        Date.now() < deadline,
+        `unanswered after ${seconds} s: ${ids.filter((id) => !answers.has(id)).join(', ')}`,
+      );
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
   }
@@ -55,7 +71,9 @@ describe('language server message layer fuzz', function () {
   before(() => {
     workspace = mkdtempSync(join(tmpdir(), 'groundwork-lsp-fuzz-'));
     cpSync(FIXTURE, workspace, { recursive: true });
-    server = spawn(process.execPath, ['--import', 'tsx', SERVER.pathname, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    server = spawn(process.execPath, ['--import', 'tsx', SERVER.pathname, '--stdio'], {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    });
     new StreamMessageReader(server.stdout!).listen((message: Message) => {
       const answer = message as unknown as Answer & { method?: string };
       if (answer.method === undefined && typeof answer.id === 'number') answers.set(answer.id, answer);
@@ -68,9 +86,14 @@ describe('language server message layer fuzz', function () {
   });
 
   it('refuses every request before initialize with ServerNotInitialized', async () => {
-    const ids = ['textDocument/hover', 'groundwork/findings', 'groundwork/checkWorkspace'].map((method) => request(method, {}));
+    const ids = ['textDocument/hover', 'groundwork/findings', 'groundwork/checkWorkspace'].map((method) =>
+      request(method, {}),
+    );
     await answered(ids, 60);
-    assert.deepEqual(ids.map((id) => answers.get(id)!.error?.code), ids.map(() => SERVER_NOT_INITIALIZED));
+    assert.deepEqual(
+      ids.map((id) => answers.get(id)!.error?.code),
+      ids.map(() => SERVER_NOT_INITIALIZED),
+    );
   });
 
   it('answers every random message and keeps checking drafts afterwards', async () => {
@@ -83,16 +106,33 @@ describe('language server message layer fuzz', function () {
     const position = fc.oneof(fc.record({ line: fc.integer(), character: fc.integer() }), fc.jsonValue());
     const params = fc.oneof(
       fc.jsonValue(),
-      fc.record({ textDocument: fc.record({ uri, version: fc.integer(), text: fc.string(), languageId: fc.constantFrom('markdown', 'plaintext', 'x') }), position }),
+      fc.record({
+        textDocument: fc.record({
+          uri,
+          version: fc.integer(),
+          text: fc.string(),
+          languageId: fc.constantFrom('markdown', 'plaintext', 'x'),
+        }),
+        position,
+      }),
       fc.record({ uri, position, command: fc.string(), arguments: fc.array(fc.jsonValue(), { maxLength: 4 }) }),
-      fc.record({ command: fc.constant('groundwork.ignoreFinding'), arguments: fc.array(fc.jsonValue(), { maxLength: 4 }) }),
+      fc.record({
+        command: fc.constant('groundwork.ignoreFinding'),
+        arguments: fc.array(fc.jsonValue(), { maxLength: 4 }),
+      }),
       fc.record({ contentChanges: fc.jsonValue(), changes: fc.jsonValue(), uris: fc.jsonValue() }),
     );
     const message = fc.record({
       method: fc.oneof(fc.constantFrom(...METHODS), fc.string()),
       params,
       isRequest: fc.boolean(),
-      raw: fc.oneof({ weight: 9, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.constantFrom('{"jsonrpc": "2.0", "id":', 'null', '[1, 2]', '"text"', '{}', '{"id": 5}') }),
+      raw: fc.oneof(
+        { weight: 9, arbitrary: fc.constant(undefined) },
+        {
+          weight: 1,
+          arbitrary: fc.constantFrom('{"jsonrpc": "2.0", "id":', 'null', '[1, 2]', '"text"', '{}', '{"id": 5}'),
+        },
+      ),
     });
     const ids: number[] = [];
     for (const { method, params: body, isRequest, raw } of fc.sample(message, { numRuns: 300, seed: 10_4_6 })) {
@@ -107,10 +147,15 @@ describe('language server message layer fuzz', function () {
     }
 
     // Still a working server: the fixture draft opened now gets its real findings.
-    notify('textDocument/didOpen', { textDocument: { uri: draftUri, languageId: 'markdown', version: 1_000, text: DRAFT } });
+    notify('textDocument/didOpen', {
+      textDocument: { uri: draftUri, languageId: 'markdown', version: 1_000, text: DRAFT },
+    });
     let value = '';
     for (let attempt = 0; attempt < 300 && !value.includes('Wrong number'); attempt++) {
-      const id = request('textDocument/hover', { textDocument: { uri: draftUri }, position: { line: 8, character: 6 } });
+      const id = request('textDocument/hover', {
+        textDocument: { uri: draftUri },
+        position: { line: 8, character: 6 },
+      });
       await answered([id], 60);
       value = (answers.get(id)!.result as { contents?: { value?: string } } | null)?.contents?.value ?? '';
       if (!value.includes('Wrong number')) await new Promise((resolve) => setTimeout(resolve, 100));

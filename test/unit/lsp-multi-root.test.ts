@@ -40,7 +40,8 @@ describe('language server: multi-root workspace', function () {
   const waitFor = async (done: () => boolean) => {
     while (!done()) await new Promise((resolve) => setTimeout(resolve, 50));
   };
-  const summary = (name: string) => (latest.get(draftUri(name)) ?? []).map((diagnostic) => `${diagnostic.code} ${diagnostic.severity}`);
+  const summary = (name: string) =>
+    (latest.get(draftUri(name)) ?? []).map((diagnostic) => `${diagnostic.code} ${diagnostic.severity}`);
 
   before(async () => {
     root = mkdtempSync(join(tmpdir(), 'groundwork-multi-root-'));
@@ -48,15 +49,22 @@ describe('language server: multi-root workspace', function () {
     cpSync(FIXTURE, folder('archive'), { recursive: true });
     // The archive's team turned date findings off; the news folder has no project file.
     writeFileSync(join(folder('archive'), '.groundwork.json'), '{"severity": {"date": "off"}}\n');
-    server = spawn(process.execPath, ['--import', 'tsx', SERVER.pathname, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-    connection = createProtocolConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
+    server = spawn(process.execPath, ['--import', 'tsx', SERVER.pathname, '--stdio'], {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    });
+    connection = createProtocolConnection(
+      new StreamMessageReader(server.stdout!),
+      new StreamMessageWriter(server.stdin!),
+    );
     connection.onNotification(PublishDiagnosticsNotification.type, ({ uri, diagnostics }) => {
       latest.set(uri, diagnostics);
       publishCount.set(uri, (publishCount.get(uri) ?? 0) + 1);
     });
     // The news folder's own editor settings make wrong numbers errors; the archive's say nothing.
     connection.onRequest(ConfigurationRequest.type, (params) =>
-      params.items.map((item) => (item.scopeUri === pathToFileURL(folder('news')).href ? { severity: { number: 'error' } } : {})),
+      params.items.map((item) =>
+        item.scopeUri === pathToFileURL(folder('news')).href ? { severity: { number: 'error' } } : {},
+      ),
     );
     connection.listen();
     await connection.sendRequest(InitializeRequest.type, {
@@ -92,7 +100,7 @@ describe('language server: multi-root workspace', function () {
     assert.deepEqual(counts, { supported: 3, contradicted: 5, unsupported: 0 });
   });
 
-  it("ignores a finding in the folder whose .groundwork.json records it, not in the other", async () => {
+  it('ignores a finding in the folder whose .groundwork.json records it, not in the other', async () => {
     const misquote = latest.get(draftUri('archive'))!.find((diagnostic) => diagnostic.code === 'misquote')!;
     const { fingerprint } = misquote.data as DiagnosticData;
     const before = { news: publishCount.get(draftUri('news'))!, archive: publishCount.get(draftUri('archive'))! };
@@ -100,7 +108,10 @@ describe('language server: multi-root workspace', function () {
       command: IGNORE_FINDING_COMMAND,
       arguments: [draftUri('archive'), fingerprint, misquote.message],
     });
-    await waitFor(() => publishCount.get(draftUri('news'))! > before.news && publishCount.get(draftUri('archive'))! > before.archive);
+    await waitFor(
+      () =>
+        publishCount.get(draftUri('news'))! > before.news && publishCount.get(draftUri('archive'))! > before.archive,
+    );
     assert.deepEqual(summary('archive'), ['negation 2', 'number 2', 'entity 2']);
     assert.deepEqual(summary('news'), ['negation 2', 'misquote 2', 'number 1', 'date 2', 'entity 2']);
     const archiveProject = JSON.parse(readFileSync(join(folder('archive'), '.groundwork.json'), 'utf8'));

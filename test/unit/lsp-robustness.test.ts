@@ -62,15 +62,21 @@ describe('language server robustness over stdio', function () {
   let failConfiguration = false;
   const published: PublishDiagnosticsParams[] = [];
   const logged: string[] = [];
-  const hover = () => connection.sendRequest(HoverRequest.type, { textDocument: { uri: draftUri }, position: { line: 8, character: 6 } });
+  const hover = () =>
+    connection.sendRequest(HoverRequest.type, { textDocument: { uri: draftUri }, position: { line: 8, character: 6 } });
   const frame = (body: string) => `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
 
   before(() => {
     workspace = mkdtempSync(join(tmpdir(), 'groundwork-lsp-robust-'));
     cpSync(FIXTURE, workspace, { recursive: true });
     draftUri = pathToFileURL(join(workspace, 'drafts', 'kabul-airport.md')).href;
-    server = spawn(process.execPath, ['--import', 'tsx', SERVER.pathname, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-    connection = createProtocolConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
+    server = spawn(process.execPath, ['--import', 'tsx', SERVER.pathname, '--stdio'], {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    });
+    connection = createProtocolConnection(
+      new StreamMessageReader(server.stdout!),
+      new StreamMessageWriter(server.stdin!),
+    );
     connection.onNotification(PublishDiagnosticsNotification.type, (params) => published.push(params));
     connection.onNotification(LogMessageNotification.type, (params) => logged.push(params.message));
     connection.onRequest(ConfigurationRequest.type, (params) => {
@@ -96,7 +102,10 @@ describe('language server robustness over stdio', function () {
       initializationOptions: { cacheDir: join(workspace, '.cache') },
     });
     await connection.sendNotification(InitializedNotification.type, {});
-    assert.equal((await errorOf(connection.sendRequest('groundwork/noSuchMethod', {}))).code, ErrorCodes.MethodNotFound);
+    assert.equal(
+      (await errorOf(connection.sendRequest('groundwork/noSuchMethod', {}))).code,
+      ErrorCodes.MethodNotFound,
+    );
   });
 
   it('skips a message whose body is not JSON and answers the next one', async () => {
@@ -104,14 +113,18 @@ describe('language server robustness over stdio', function () {
     await connection.sendNotification(DidOpenTextDocumentNotification.type, {
       textDocument: { uri: draftUri, languageId: 'markdown', version: 1, text: DRAFT },
     });
-    await until('the draft checked', () => published.some((params) => params.uri === draftUri && params.diagnostics.length === 5));
+    await until('the draft checked', () =>
+      published.some((params) => params.uri === draftUri && params.diagnostics.length === 5),
+    );
     assert.match(((await hover())!.contents as { value: string }).value, /Wrong number: “250” — the source says “150”/);
   });
 
   it('logs a failed configuration request with its stack and keeps answering', async () => {
     failConfiguration = true;
     await connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
-    await until('the failure logged', () => logged.some((message) => message.startsWith('DidChangeConfiguration failed: ')));
+    await until('the failure logged', () =>
+      logged.some((message) => message.startsWith('DidChangeConfiguration failed: ')),
+    );
     const message = logged.find((line) => line.startsWith('DidChangeConfiguration failed: '))!;
     assert.match(message, /the client cannot read its settings/);
     assert.match(message, /\n\s+at /); // the stack
@@ -128,7 +141,12 @@ describe('language server robustness over stdio', function () {
     await until('the notice', () => published.at(-1)?.uri === draftUri && published.at(-1)!.version === 2);
     assert.deepEqual(
       published.at(-1)!.diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.message]),
-      [['too-large', `Not checked: this draft has ${Math.ceil(grown.length / 1024)} KB of text, over the ${LIMIT_KB} KB limit (groundwork.maxFileSizeKb).`]],
+      [
+        [
+          'too-large',
+          `Not checked: this draft has ${Math.ceil(grown.length / 1024)} KB of text, over the ${LIMIT_KB} KB limit (groundwork.maxFileSizeKb).`,
+        ],
+      ],
     );
     assert.equal(await hover(), null);
   });

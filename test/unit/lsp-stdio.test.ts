@@ -51,8 +51,13 @@ describe('language server over stdio', function () {
     workspace = mkdtempSync(join(tmpdir(), 'groundwork-lsp-'));
     cpSync(FIXTURE, workspace, { recursive: true });
     draftUri = pathToFileURL(join(workspace, 'drafts', 'kabul-airport.md')).href;
-    server = spawn(process.execPath, ['--import', 'tsx', SERVER.pathname, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-    connection = createProtocolConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
+    server = spawn(process.execPath, ['--import', 'tsx', SERVER.pathname, '--stdio'], {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    });
+    connection = createProtocolConnection(
+      new StreamMessageReader(server.stdout!),
+      new StreamMessageWriter(server.stdin!),
+    );
     connection.onNotification(PublishDiagnosticsNotification.type, (params) => published.push(params));
     connection.onRequest(ConfigurationRequest.type, async (params) => {
       await draftOpened;
@@ -113,7 +118,10 @@ describe('language server over stdio', function () {
   });
 
   it('hovers a wrong number with the source passage, its changed word marked, and a link to it', async () => {
-    const hover = await connection.sendRequest(HoverRequest.type, { textDocument: { uri: draftUri }, position: { line: 8, character: 6 } });
+    const hover = await connection.sendRequest(HoverRequest.type, {
+      textDocument: { uri: draftUri },
+      position: { line: 8, character: 6 },
+    });
     const value = (hover!.contents as MarkupContent).value;
     assert.match(value, /^\*\*Groundwork · ✗ Contradicted\*\* claim/);
     assert.match(value, /- Wrong number: “250” — the source says “150”/);
@@ -124,11 +132,21 @@ describe('language server over stdio', function () {
 
   it('completes citation keys after [@ and goes to the cited source', async () => {
     const line = 2;
-    const character = readFileSync(new URL('drafts/kabul-airport.md', FIXTURE), 'utf8').split('\n')[line].indexOf('[@') + 2;
-    const completion = await connection.sendRequest(CompletionRequest.type, { textDocument: { uri: draftUri }, position: { line, character } });
+    const character =
+      readFileSync(new URL('drafts/kabul-airport.md', FIXTURE), 'utf8').split('\n')[line].indexOf('[@') + 2;
+    const completion = await connection.sendRequest(CompletionRequest.type, {
+      textDocument: { uri: draftUri },
+      position: { line, character },
+    });
     const items = (Array.isArray(completion) ? completion : completion!.items) as CompletionItem[];
-    assert.deepEqual(items.map((item) => item.label), ['000_f04d67d5c7de7c34']);
-    const definition = (await connection.sendRequest(DefinitionRequest.type, { textDocument: { uri: draftUri }, position: { line, character: character + 3 } })) as Location;
+    assert.deepEqual(
+      items.map((item) => item.label),
+      ['000_f04d67d5c7de7c34'],
+    );
+    const definition = (await connection.sendRequest(DefinitionRequest.type, {
+      textDocument: { uri: draftUri },
+      position: { line, character: character + 3 },
+    })) as Location;
     assert.equal(definition.uri, pathToFileURL(join(workspace, 'seeds', '000_f04d67d5c7de7c34.txt')).href);
   });
 
@@ -139,11 +157,14 @@ describe('language server over stdio', function () {
       range: number.range,
       context: { diagnostics: [number] },
     })) as CodeAction[];
-    assert.deepEqual(actions.map((action) => action.title), [
-      'Replace with the source\'s number: “150”',
-      'Ignore this finding (saved in .groundwork.json)',
-      'Disable Groundwork for this line',
-    ]);
+    assert.deepEqual(
+      actions.map((action) => action.title),
+      [
+        "Replace with the source's number: “150”",
+        'Ignore this finding (saved in .groundwork.json)',
+        'Disable Groundwork for this line',
+      ],
+    );
     assert.deepEqual(actions[0].edit!.changes![draftUri], [{ range: number.range, newText: '150' }]);
   });
 });

@@ -59,7 +59,10 @@ describe('Markdown floods', () => {
       const draft = `${before}${SENTENCE}${after}`;
       const { masked, blocks } = maskProse(draft, 'markdown');
       assert.equal(masked, `${' '.repeat(before!.length)}${SENTENCE}${' '.repeat(after!.length)}`);
-      assert.deepEqual(blocks.map((block) => block.text), [SENTENCE]);
+      assert.deepEqual(
+        blocks.map((block) => block.text),
+        [SENTENCE],
+      );
     });
   }
 
@@ -71,10 +74,17 @@ describe('Markdown floods', () => {
 
 describe('unpairedBacktickRuns', () => {
   it('finds the runs that open no code span, skipping what lies inside one', () => {
-    assert.deepEqual(unpairedBacktickRuns('a `` b ` c'), [{ start: 2, end: 4 }, { start: 7, end: 8 }]);
+    assert.deepEqual(unpairedBacktickRuns('a `` b ` c'), [
+      { start: 2, end: 4 },
+      { start: 7, end: 8 },
+    ]);
     // The opener of length 2 pairs with the second `` and swallows the first `; the last ` has no partner.
     assert.deepEqual(unpairedBacktickRuns('``x`y``z`'), [{ start: 8, end: 9 }]);
     assert.deepEqual(unpairedBacktickRuns('`a` ``b``'), []);
-    assert.deepEqual(unpairedBacktickRuns('` `` ```'), [{ start: 0, end: 1 }, { start: 2, end: 4 }, { start: 5, end: 8 }]);
+    assert.deepEqual(unpairedBacktickRuns('` `` ```'), [
+      { start: 0, end: 1 },
+      { start: 2, end: 4 },
+      { start: 5, end: 8 },
+    ]);
   });
 });

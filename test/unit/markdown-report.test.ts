@@ -19,7 +19,9 @@ describe('Markdown fact-check report', () => {
       '',
     ]);
     assert.equal(lines[8], '### Contradicted by the sources');
-    const number = lines.indexOf('- **line 9** (claim): Some 250 members of the Afghan security forces were killed or wounded in attacks across the country in just 24 hours earlier this week, Afghan officials said.');
+    const number = lines.indexOf(
+      '- **line 9** (claim): Some 250 members of the Afghan security forces were killed or wounded in attacks across the country in just 24 hours earlier this week, Afghan officials said.',
+    );
     assert.ok(number > 8, report);
     assert.deepEqual(lines.slice(number + 1, number + 4), [
       '  - number 250 — the source says 150',

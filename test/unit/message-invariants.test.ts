@@ -15,15 +15,21 @@ const benchmarks = join(repo, '..', 'shared', 'benchmarks');
 const CASES_PER_DATASET = 60;
 
 /** Case, typography and spacing do not make two values differ, nor make a value absent from a passage. */
-const fold = (text: string) => text.normalize('NFKC').replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, ' ').toLowerCase();
+const fold = (text: string) =>
+  text.normalize('NFKC').replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, ' ').toLowerCase();
 
 function brokenPromises(finding: Finding): string[] {
   return finding.problems.flatMap((problem) => {
     const broken: string[] = [];
-    if (problem.source && fold(problem.source) === fold(problem.draft)) broken.push(`${problem.type} “${problem.draft}” against the same value`);
+    if (problem.source && fold(problem.source) === fold(problem.draft))
+      broken.push(`${problem.type} “${problem.draft}” against the same value`);
     // A speaker or a cited file is named by the source's metadata, not by the passage's words.
-    const inPassage = problem.type === 'attribution' || problem.type === 'citation' || fold(finding.evidence[0]?.text ?? '').includes(fold(problem.source));
-    if (problem.source && !inPassage) broken.push(`${problem.type} “${problem.source}” is not in the passage shown: “${finding.evidence[0]?.text}”`);
+    const inPassage =
+      problem.type === 'attribution' ||
+      problem.type === 'citation' ||
+      fold(finding.evidence[0]?.text ?? '').includes(fold(problem.source));
+    if (problem.source && !inPassage)
+      broken.push(`${problem.type} “${problem.source}” is not in the passage shown: “${finding.evidence[0]?.text}”`);
     return broken.map((what) => `${finding.text.slice(0, 80)}: ${what}`);
   });
 }
@@ -34,7 +40,9 @@ describe('finding messages', function () {
   it('never set a value against itself, and name only values in the passage they show (eval drafts)', async () => {
     const { sources, drafts } = replayInputs();
     const own = join(repo, 'eval', 'own');
-    const ownDrafts = existsSync(join(own, 'dev', 'drafts')) ? readdirSync(join(own, 'dev', 'drafts')).map((name) => readFileSync(join(own, 'dev', 'drafts', name), 'utf8')) : [];
+    const ownDrafts = existsSync(join(own, 'dev', 'drafts'))
+      ? readdirSync(join(own, 'dev', 'drafts')).map((name) => readFileSync(join(own, 'dev', 'drafts', name), 'utf8'))
+      : [];
     const { library } = await loadLibrary([...sources, join(own, 'sources')]);
     const checker = new DraftChecker(library);
     const findings = [...drafts.map((draft) => draft.text), ...ownDrafts].flatMap((text) => checker.check(text));
@@ -49,7 +57,10 @@ describe('finding messages', function () {
     for (const dataset of readdirSync(benchmarks).sort()) {
       const file = join(benchmarks, dataset, 'cases.jsonl');
       if (!existsSync(file)) continue;
-      const cases = readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as { source: string; claim: string; label: string | null });
+      const cases = readFileSync(file, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as { source: string; claim: string; label: string | null });
       for (const { source, claim } of cases.filter((c) => c.label !== null).slice(0, CASES_PER_DATASET)) {
         const library = new SourceLibrary();
         library.upsert('source.txt', source);

@@ -3,7 +3,32 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { findNames, findNamesByVocabulary, isTitleWord, namesAgree } from '../../src/core/extract/names.js';
 
-const FRAGMENTS = ['Some 150 ', 'A$1.2 billion', ' about 9%', 'S-400', ' Jan. 3, ', 'one hundred and', ' fifty', '“', '”', ' could not confirm', 'n\'t ', 'Ankara’s', ' Meares-Whitty', ' on Monday', ' last month', '3-2', '2021-06-11', ' 10:30', ' U.S. ', ' J. ', '.', '\n\n', ' a third of', ' $31.80'];
+const FRAGMENTS = [
+  'Some 150 ',
+  'A$1.2 billion',
+  ' about 9%',
+  'S-400',
+  ' Jan. 3, ',
+  'one hundred and',
+  ' fifty',
+  '“',
+  '”',
+  ' could not confirm',
+  "n't ",
+  'Ankara’s',
+  ' Meares-Whitty',
+  ' on Monday',
+  ' last month',
+  '3-2',
+  '2021-06-11',
+  ' 10:30',
+  ' U.S. ',
+  ' J. ',
+  '.',
+  '\n\n',
+  ' a third of',
+  ' $31.80',
+];
 // Any text the writer types: fragments of real sentences, digits, currency and quote marks, and random Unicode.
 const anyText = fc
   .array(fc.oneof(fc.constantFrom(...FRAGMENTS), fc.string({ unit: 'grapheme', maxLength: 12 })), { maxLength: 12 })
@@ -20,50 +45,98 @@ describe('findNames', () => {
     assert.ok(offset > 0);
     assert.deepEqual(findNames(sentence, offset), [
       { span: { start: offset, end: offset + 8 }, text: 'Pentagon', norm: 'pentagon', tokens: ['pentagon'] },
-      { span: { start: offset + 19, end: offset + 29 }, text: 'John Kirby', norm: 'john kirby', tokens: ['john', 'kirby'] },
-      { span: { start: offset + 102, end: offset + 112 }, text: 'Al-Monitor', norm: 'al-monitor', tokens: ['al-monitor'] },
+      {
+        span: { start: offset + 19, end: offset + 29 },
+        text: 'John Kirby',
+        norm: 'john kirby',
+        tokens: ['john', 'kirby'],
+      },
+      {
+        span: { start: offset + 102, end: offset + 112 },
+        text: 'Al-Monitor',
+        norm: 'al-monitor',
+        tokens: ['al-monitor'],
+      },
     ]);
     assert.equal(seed.slice(offset + 19, offset + 29), 'John Kirby');
   });
 
   it('strips titles and possessives and drops a common sentence-initial word (seed article)', () => {
     assert.deepEqual(
-      texts('Defense Minister Hulusi Akar said on Monday that Turkey could provide forces to secure Kabul airport after Western forces left Afghanistan'),
+      texts(
+        'Defense Minister Hulusi Akar said on Monday that Turkey could provide forces to secure Kabul airport after Western forces left Afghanistan',
+      ),
       ['Hulusi Akar', 'Turkey', 'Kabul', 'Western', 'Afghanistan'],
     );
     assert.deepEqual(
-      texts('The talks precede President Joe Bidens’ first scheduled meeting since taking office with Turkish President Recep Tayyip Erdogan amid deteriorating relations between the two NATO allies.'),
+      texts(
+        'The talks precede President Joe Bidens’ first scheduled meeting since taking office with Turkish President Recep Tayyip Erdogan amid deteriorating relations between the two NATO allies.',
+      ),
       ['Joe Bidens', 'Turkish', 'Recep Tayyip Erdogan', 'NATO'],
     );
     assert.deepEqual(
-      texts('The Biden administration continues to discuss with Turkish officials Ankara’s offer to take over security at Kabul International Airport after the departure of US and NATO forces'),
+      texts(
+        'The Biden administration continues to discuss with Turkish officials Ankara’s offer to take over security at Kabul International Airport after the departure of US and NATO forces',
+      ),
       ['Biden', 'Turkish', 'Ankara', 'Kabul International Airport', 'US', 'NATO'],
     );
-    assert.deepEqual(texts('White House spokeswoman Jen Psaki called the meeting a priority for Biden.'), ['White House', 'Jen Psaki', 'Biden']);
+    assert.deepEqual(texts('White House spokeswoman Jen Psaki called the meeting a priority for Biden.'), [
+      'White House',
+      'Jen Psaki',
+      'Biden',
+    ]);
   });
 
   it('strips a title that opens the sentence with its "of": "Secretary of State", "Director of National Intelligence"', () => {
-    assert.deepEqual(texts('Secretary of State Antony Blinken said the president will look for ways to move forward.'), ['Antony Blinken']);
+    assert.deepEqual(
+      texts('Secretary of State Antony Blinken said the president will look for ways to move forward.'),
+      ['Antony Blinken'],
+    );
     assert.deepEqual(texts('Director of National Intelligence Avril Haines spoke on Monday.'), ['Avril Haines']);
   });
 
   it('reads the Lordstown draft: "Shares of Lordstown", "Spokeswoman Colleen Robar", "CEO Edward Hightower"', () => {
-    assert.deepEqual(texts('Shares of Lordstown were down about 9% to about $1 in early trading Thursday.'), ['Lordstown']);
-    assert.deepEqual(texts('Spokeswoman Colleen Robar said the company is unaware of any injuries associated with the recalled vehicles.'), ['Colleen Robar']);
-    assert.deepEqual(texts('“We remain committed to doing the right thing by our customers,” CEO Edward Hightower said in a release.'), ['Edward Hightower']);
-    assert.deepEqual(texts('Lordstown bought the Ohio plant from General Motors in 2019.'), ['Lordstown', 'Ohio', 'General Motors']);
-    assert.deepEqual(texts('As of Jan. 3, the company had produced 31 vehicles for sale and delivered six of those to customers.'), []);
+    assert.deepEqual(texts('Shares of Lordstown were down about 9% to about $1 in early trading Thursday.'), [
+      'Lordstown',
+    ]);
+    assert.deepEqual(
+      texts(
+        'Spokeswoman Colleen Robar said the company is unaware of any injuries associated with the recalled vehicles.',
+      ),
+      ['Colleen Robar'],
+    );
+    assert.deepEqual(
+      texts('“We remain committed to doing the right thing by our customers,” CEO Edward Hightower said in a release.'),
+      ['Edward Hightower'],
+    );
+    assert.deepEqual(texts('Lordstown bought the Ohio plant from General Motors in 2019.'), [
+      'Lordstown',
+      'Ohio',
+      'General Motors',
+    ]);
+    assert.deepEqual(
+      texts('As of Jan. 3, the company had produced 31 vehicles for sale and delivered six of those to customers.'),
+      [],
+    );
   });
 
   it('reads the airspace draft: hyphenated names, connectors, "-based" tails, and common words that start a name', () => {
-    assert.deepEqual(texts('Courtney Meares-Whitty leads the FIMS initiative for Airservices Australia.'), ['Courtney Meares-Whitty', 'FIMS', 'Airservices Australia']);
+    assert.deepEqual(texts('Courtney Meares-Whitty leads the FIMS initiative for Airservices Australia.'), [
+      'Courtney Meares-Whitty',
+      'FIMS',
+      'Airservices Australia',
+    ]);
     assert.deepEqual(texts('Swoop Aero is a Melbourne-based start-up.'), ['Swoop Aero', 'Melbourne']);
     assert.deepEqual(
-      texts('Airservices Australia and the Department of Defence are jointly developing the Civil Military Air Traffic Management System. The system will cost about A$1.2 billion.'),
+      texts(
+        'Airservices Australia and the Department of Defence are jointly developing the Civil Military Air Traffic Management System. The system will cost about A$1.2 billion.',
+      ),
       ['Airservices Australia', 'Department of Defence', 'Civil Military Air Traffic Management System'],
     );
     assert.deepEqual(
-      texts('Drones are increasingly used in farming, mining and emergency services. Eventually, Gumley says, CMATS will also handle rocket launches.'),
+      texts(
+        'Drones are increasingly used in farming, mining and emergency services. Eventually, Gumley says, CMATS will also handle rocket launches.',
+      ),
       ['Gumley', 'CMATS'],
     );
     assert.deepEqual(findNames('Courtney Meares-Whitty leads')[0].tokens, ['courtney', 'meares-whitty']);
@@ -71,30 +144,52 @@ describe('findNames', () => {
   });
 
   it('reads the Ozy draft: initials, dotted abbreviations and possessive speakers', () => {
-    assert.deepEqual(texts('FBI official Michael J. Driscoll called Watson “a con man.”'), ['FBI', 'Michael J. Driscoll', 'Watson']);
-    assert.deepEqual(findNames('U.S. Attorney Breon Peace called Watson')[0], { span: { start: 0, end: 4 }, text: 'U.S.', norm: 'us', tokens: ['us'] });
-    assert.deepEqual(texts('“We are really disappointed,” Watson’s attorney, Lanny Breuer, told the Journal.'), ['Watson', 'Lanny Breuer', 'Journal']);
+    assert.deepEqual(texts('FBI official Michael J. Driscoll called Watson “a con man.”'), [
+      'FBI',
+      'Michael J. Driscoll',
+      'Watson',
+    ]);
+    assert.deepEqual(findNames('U.S. Attorney Breon Peace called Watson')[0], {
+      span: { start: 0, end: 4 },
+      text: 'U.S.',
+      norm: 'us',
+      tokens: ['us'],
+    });
+    assert.deepEqual(texts('“We are really disappointed,” Watson’s attorney, Lanny Breuer, told the Journal.'), [
+      'Watson',
+      'Lanny Breuer',
+      'Journal',
+    ]);
   });
   it('keeps a capitalised connector that starts a name, starts a sentence at a line break, and splits at "for"', () => {
     assert.deepEqual(texts('the climate patterns in the Atlantic, including El Niño.'), ['Atlantic', 'El Niño']);
     assert.deepEqual(texts('Send this page to someone via email\n\nActivists in London dumped paint'), ['London']);
-    assert.deepEqual(texts('She had clips of Elizabeth Warren and Mitt Romney for Howard to play.'), ['Elizabeth Warren', 'Mitt Romney', 'Howard']);
+    assert.deepEqual(texts('She had clips of Elizabeth Warren and Mitt Romney for Howard to play.'), [
+      'Elizabeth Warren',
+      'Mitt Romney',
+      'Howard',
+    ]);
   });
 });
 
 describe('findNamesByVocabulary', () => {
   it('finds names in lower-cased tokenised text from the words the caller knows are names', () => {
     const vocabulary = new Set(['kilmarnock', 'steve', 'clarke', 'us', 'president']);
-    assert.deepEqual(findNamesByVocabulary("kilmarnock 's manager steve clarke told us the president agreed", vocabulary, 100), [
-      { span: { start: 100, end: 110 }, text: 'kilmarnock', norm: 'kilmarnock', tokens: ['kilmarnock'] },
-      { span: { start: 122, end: 134 }, text: 'steve clarke', norm: 'steve clarke', tokens: ['steve', 'clarke'] },
-    ]);
+    assert.deepEqual(
+      findNamesByVocabulary("kilmarnock 's manager steve clarke told us the president agreed", vocabulary, 100),
+      [
+        { span: { start: 100, end: 110 }, text: 'kilmarnock', norm: 'kilmarnock', tokens: ['kilmarnock'] },
+        { span: { start: 122, end: 134 }, text: 'steve clarke', norm: 'steve clarke', tokens: ['steve', 'clarke'] },
+      ],
+    );
   });
 
   it('joins names over connectors: "department of defence"', () => {
     const vocabulary = new Set(['department', 'defence', 'airservices', 'australia']);
     assert.deepEqual(
-      findNamesByVocabulary('airservices australia and the department of defence are developing it', vocabulary).map((n) => [n.text, n.tokens]),
+      findNamesByVocabulary('airservices australia and the department of defence are developing it', vocabulary).map(
+        (n) => [n.text, n.tokens],
+      ),
       [
         ['airservices australia', ['airservices', 'australia']],
         ['department of defence', ['department', 'defence']],

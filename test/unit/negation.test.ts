@@ -3,7 +3,32 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { findNegations, polarity } from '../../src/core/extract/negation.js';
 
-const FRAGMENTS = ['Some 150 ', 'A$1.2 billion', ' about 9%', 'S-400', ' Jan. 3, ', 'one hundred and', ' fifty', '“', '”', ' could not confirm', 'n\'t ', 'Ankara’s', ' Meares-Whitty', ' on Monday', ' last month', '3-2', '2021-06-11', ' 10:30', ' U.S. ', ' J. ', '.', '\n\n', ' a third of', ' $31.80'];
+const FRAGMENTS = [
+  'Some 150 ',
+  'A$1.2 billion',
+  ' about 9%',
+  'S-400',
+  ' Jan. 3, ',
+  'one hundred and',
+  ' fifty',
+  '“',
+  '”',
+  ' could not confirm',
+  "n't ",
+  'Ankara’s',
+  ' Meares-Whitty',
+  ' on Monday',
+  ' last month',
+  '3-2',
+  '2021-06-11',
+  ' 10:30',
+  ' U.S. ',
+  ' J. ',
+  '.',
+  '\n\n',
+  ' a third of',
+  ' $31.80',
+];
 // Any text the writer types: fragments of real sentences, digits, currency and quote marks, and random Unicode.
 const anyText = fc
   .array(fc.oneof(fc.constantFrom(...FRAGMENTS), fc.string({ unit: 'grapheme', maxLength: 12 })), { maxLength: 12 })
@@ -17,26 +42,53 @@ describe('findNegations', () => {
     const sentence = 'Pentagon spokesman John Kirby told reporters on Wednesday he could not confirm the requests';
     const offset = seed.indexOf(sentence);
     assert.ok(offset > 0);
-    assert.deepEqual(findNegations(sentence, offset), [{ span: { start: offset + 61, end: offset + 78 }, cue: 'could not confirm' }]);
+    assert.deepEqual(findNegations(sentence, offset), [
+      { span: { start: offset + 61, end: offset + 78 }, cue: 'could not confirm' },
+    ]);
     assert.equal(seed.slice(offset + 61, offset + 78), 'could not confirm');
   });
 
   it('finds "unaware", "not", "did not", "would not" and "No" in the Lordstown draft', () => {
-    assert.deepEqual(findNegations('Spokeswoman Colleen Robar said the company is unaware of any injuries associated with the recalled vehicles.'), [
-      { span: { start: 46, end: 53 }, cue: 'unaware' },
-    ]);
-    assert.deepEqual(cues('Spokeswoman Colleen Robar said the company is aware of several injuries associated with the recalled vehicles.'), []);
-    assert.deepEqual(cues('Robar would not say how many trucks Lordstown has built and handed over to buyers since production began in September.'), ['not']);
+    assert.deepEqual(
+      findNegations(
+        'Spokeswoman Colleen Robar said the company is unaware of any injuries associated with the recalled vehicles.',
+      ),
+      [{ span: { start: 46, end: 53 }, cue: 'unaware' }],
+    );
+    assert.deepEqual(
+      cues(
+        'Spokeswoman Colleen Robar said the company is aware of several injuries associated with the recalled vehicles.',
+      ),
+      [],
+    );
+    assert.deepEqual(
+      cues(
+        'Robar would not say how many trucks Lordstown has built and handed over to buyers since production began in September.',
+      ),
+      ['not'],
+    );
     assert.deepEqual(cues('No fires have resulted from the problems, Robar confirmed.'), ['no']);
     assert.deepEqual(cues('Lordstown did not say how long the Ohio factory will stand idle.'), ['not']);
   });
 
   it('reads contractions, tokenised contractions and the listed negative words', () => {
-    assert.deepEqual(findNegations("He couldn't confirm it"), [{ span: { start: 3, end: 19 }, cue: 'could not confirm' }]);
+    assert.deepEqual(findNegations("He couldn't confirm it"), [
+      { span: { start: 3, end: 19 }, cue: 'could not confirm' },
+    ]);
     assert.deepEqual(findNegations("the club did n't say"), [{ span: { start: 13, end: 16 }, cue: "n't" }]);
-    assert.deepEqual(cues('Nobody agreed; talks failed to resolve it, and the ministry declined to comment or denied it'), ['nobody', 'failed to', 'declined to', 'denied']);
+    assert.deepEqual(
+      cues('Nobody agreed; talks failed to resolve it, and the ministry declined to comment or denied it'),
+      ['nobody', 'failed to', 'declined to', 'denied'],
+    );
     assert.deepEqual(cues('The two have so far proved unable to compromise'), ['unable to']);
-    assert.deepEqual(cues('It is no longer unlikely, never without reason, and none of them knew nothing'), ['no longer', 'unlikely', 'never', 'without', 'none', 'nothing']);
+    assert.deepEqual(cues('It is no longer unlikely, never without reason, and none of them knew nothing'), [
+      'no longer',
+      'unlikely',
+      'never',
+      'without',
+      'none',
+      'nothing',
+    ]);
   });
 
   it('reads a cue inside a compound or before a possessive, the possessive outside its span', () => {
@@ -48,7 +100,12 @@ describe('findNegations', () => {
   });
 
   it('does not count "not only", "No. 10" or the "nor" of "neither ... nor"', () => {
-    assert.deepEqual(cues('Airport security in any form will be important not only for the United States, but also for other countries'), []);
+    assert.deepEqual(
+      cues(
+        'Airport security in any form will be important not only for the United States, but also for other countries',
+      ),
+      [],
+    );
     assert.deepEqual(cues('No. 10 said'), []);
     assert.deepEqual(cues('Neither Kirby nor Psaki commented.'), ['neither']);
   });
@@ -76,7 +133,10 @@ describe('findNegations on any text', () => {
           const { start, end } = mention.span;
           assert.ok(previousEnd <= start && start < end && end <= text.length + 7, JSON.stringify(mention));
           // Cut out of its sentence, the cue's text is still that cue.
-          assert.deepEqual(findNegations(text.slice(start - 7, end - 7)).map((cue) => cue.cue), [mention.cue]);
+          assert.deepEqual(
+            findNegations(text.slice(start - 7, end - 7)).map((cue) => cue.cue),
+            [mention.cue],
+          );
           previousEnd = end;
         }
       }),

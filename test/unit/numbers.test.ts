@@ -3,7 +3,32 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { findNumbers, numbersAgree, type NumberMention } from '../../src/core/extract/numbers.js';
 
-const FRAGMENTS = ['Some 150 ', 'A$1.2 billion', ' about 9%', 'S-400', ' Jan. 3, ', 'one hundred and', ' fifty', '“', '”', ' could not confirm', 'n\'t ', 'Ankara’s', ' Meares-Whitty', ' on Monday', ' last month', '3-2', '2021-06-11', ' 10:30', ' U.S. ', ' J. ', '.', '\n\n', ' a third of', ' $31.80'];
+const FRAGMENTS = [
+  'Some 150 ',
+  'A$1.2 billion',
+  ' about 9%',
+  'S-400',
+  ' Jan. 3, ',
+  'one hundred and',
+  ' fifty',
+  '“',
+  '”',
+  ' could not confirm',
+  "n't ",
+  'Ankara’s',
+  ' Meares-Whitty',
+  ' on Monday',
+  ' last month',
+  '3-2',
+  '2021-06-11',
+  ' 10:30',
+  ' U.S. ',
+  ' J. ',
+  '.',
+  '\n\n',
+  ' a third of',
+  ' $31.80',
+];
 // Any text the writer types: fragments of real sentences, digits, currency and quote marks, and random Unicode.
 const anyText = fc
   .array(fc.oneof(fc.constantFrom(...FRAGMENTS), fc.string({ unit: 'grapheme', maxLength: 12 })), { maxLength: 12 })
@@ -27,15 +52,35 @@ describe('findNumbers', () => {
     assert.ok(offset > 0);
     const found = findNumbers(sentence, offset);
     assert.deepEqual(found, [
-      { span: { start: offset + 5, end: offset + 8 }, text: '150', value: 150, kind: 'cardinal', unit: 'member', approximate: true },
-      { span: { start: offset + 108, end: offset + 110 }, text: '24', value: 24, kind: 'cardinal', unit: 'hour', approximate: false },
+      {
+        span: { start: offset + 5, end: offset + 8 },
+        text: '150',
+        value: 150,
+        kind: 'cardinal',
+        unit: 'member',
+        approximate: true,
+      },
+      {
+        span: { start: offset + 108, end: offset + 110 },
+        text: '24',
+        value: 24,
+        kind: 'cardinal',
+        unit: 'hour',
+        approximate: false,
+      },
     ]);
-    assert.deepEqual(found.map((m) => seed.slice(m.span.start, m.span.end)), ['150', '24']);
+    assert.deepEqual(
+      found.map((m) => seed.slice(m.span.start, m.span.end)),
+      ['150', '24'],
+    );
   });
 
   it('treats model names such as the seed’s "S-400" and other identifiers as no number', () => {
     const sentence = seed.slice(seed.indexOf('The two have so far'), seed.indexOf('alliances aircraft.'));
-    assert.deepEqual(findNumbers(sentence).map((m) => m.text), ['two']);
+    assert.deepEqual(
+      findNumbers(sentence).map((m) => m.text),
+      ['two'],
+    );
     assert.deepEqual(findNumbers('F-35 jets, COVID-19 cases, the G7, an A320, 4G phones, on 2021-06-11 at 10:30'), []);
   });
 
@@ -43,7 +88,15 @@ describe('findNumbers', () => {
     const sentence = 'Shares of Lordstown were down about 9% to about $1 in early trading Thursday.';
     assert.deepEqual(findNumbers(sentence), [
       { span: { start: 36, end: 38 }, text: '9%', value: 9, kind: 'percent', unit: 'percent', approximate: true },
-      { span: { start: 48, end: 50 }, text: '$1', value: 1, currency: '$', kind: 'money', unit: 'money', approximate: true },
+      {
+        span: { start: 48, end: 50 },
+        text: '$1',
+        value: 1,
+        currency: '$',
+        kind: 'money',
+        unit: 'money',
+        approximate: true,
+      },
     ]);
     assert.deepEqual(values('The stock hit an all-time high of $31.80 a share in September 2020.'), [
       { text: '$31.80', value: 31.8, currency: '$', kind: 'money', unit: 'money', approximate: false },
@@ -52,10 +105,13 @@ describe('findNumbers', () => {
   });
 
   it('reads digits and number words but leaves the day of "Jan. 3" to the date extractor', () => {
-    assert.deepEqual(values('As of Jan. 3, the company had produced 31 vehicles for sale and delivered six of those to customers.'), [
-      { text: '31', value: 31, kind: 'cardinal', unit: 'vehicl', approximate: false },
-      { text: 'six', value: 6, kind: 'cardinal', approximate: false },
-    ]);
+    assert.deepEqual(
+      values('As of Jan. 3, the company had produced 31 vehicles for sale and delivered six of those to customers.'),
+      [
+        { text: '31', value: 31, kind: 'cardinal', unit: 'vehicl', approximate: false },
+        { text: 'six', value: 6, kind: 'cardinal', approximate: false },
+      ],
+    );
     assert.deepEqual(values('The company plans to give a more detailed update on its earnings call on March 6.'), []);
   });
 
@@ -65,8 +121,18 @@ describe('findNumbers', () => {
     ]);
     assert.equal(one('Foxconn has agreed to invest another $170 million in the company.').value, 170e6);
     assert.deepEqual(
-      ['£5bn', '$3.2m', '5 million dollars', '50 cents', '5bn'].map((text) => [one(text).value, one(text).currency, one(text).kind]),
-      [[5e9, 'GBP', 'money'], [3.2e6, '$', 'money'], [5e6, '$', 'money'], [0.5, '$', 'money'], [5e9, undefined, 'cardinal']],
+      ['£5bn', '$3.2m', '5 million dollars', '50 cents', '5bn'].map((text) => [
+        one(text).value,
+        one(text).currency,
+        one(text).kind,
+      ]),
+      [
+        [5e9, 'GBP', 'money'],
+        [3.2e6, '$', 'money'],
+        [5e6, '$', 'money'],
+        [0.5, '$', 'money'],
+        [5e9, undefined, 'cardinal'],
+      ],
     );
     // Without a currency "m" may be metres.
     assert.deepEqual([one('the 100m sprint').value, one('the 100m sprint').text], [100, '100m']);
@@ -97,7 +163,11 @@ describe('findNumbers', () => {
       { text: '2037', value: 2037, kind: 'year', approximate: false },
     ]);
     assert.deepEqual(
-      ['12.5 percent', '7 per cent', '12.5%', '21st', 'tripled', 'twofold', 'halved'].map((text) => [one(text).text, one(text).value, one(text).kind]),
+      ['12.5 percent', '7 per cent', '12.5%', '21st', 'tripled', 'twofold', 'halved'].map((text) => [
+        one(text).text,
+        one(text).value,
+        one(text).kind,
+      ]),
       [
         ['12.5 percent', 12.5, 'percent'],
         ['7 per cent', 7, 'percent'],
@@ -108,7 +178,9 @@ describe('findNumbers', () => {
         ['halved', 0.5, 'multiplier'],
       ],
     );
-    assert.deepEqual(values('President Joe Bidens’ first scheduled meeting'), [{ text: 'first', value: 1, kind: 'ordinal', approximate: false }]);
+    assert.deepEqual(values('President Joe Bidens’ first scheduled meeting'), [
+      { text: 'first', value: 1, kind: 'ordinal', approximate: false },
+    ]);
   });
 
   it('keeps "one" as a pronoun out, splits scores and year ranges, and knows a year from a count', () => {

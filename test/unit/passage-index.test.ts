@@ -20,7 +20,9 @@ function add(index: PassageIndex, key: string, sentences: string[]): void {
 }
 
 const query = (index: PassageIndex, text: string) =>
-  indexTerms(text).map((term) => index.lookupTerm(term)).filter((id): id is number => id !== undefined);
+  indexTerms(text)
+    .map((term) => index.lookupTerm(term))
+    .filter((id): id is number => id !== undefined);
 
 describe('PassageIndex', () => {
   const seedLike = {
@@ -34,7 +36,10 @@ describe('PassageIndex', () => {
   it('ranks the sentence that shares the rarest words first, across inflections', () => {
     const index = build(seedLike);
     const hits = index.search(query(index, 'Kirby could not confirm the request'), 3);
-    assert.deepEqual(hits.map((h) => [h.key, h.sentence]), [['kabul.txt', 0]]);
+    assert.deepEqual(
+      hits.map((h) => [h.key, h.sentence]),
+      [['kabul.txt', 0]],
+    );
     const plural = index.search(query(index, 'members of Afghan security forces killed'), 1);
     assert.deepEqual([plural[0].key, plural[0].sentence], ['kabul.txt', 1]);
   });
@@ -72,7 +77,11 @@ describe('PassageIndex', () => {
   it('stays correct after many replacements force a compaction', () => {
     const index = new PassageIndex();
     for (let round = 0; round < 30; round++) {
-      add(index, 'a.txt', Array.from({ length: 500 }, (_, i) => `round ${round} sentence ${i} about turbines`));
+      add(
+        index,
+        'a.txt',
+        Array.from({ length: 500 }, (_, i) => `round ${round} sentence ${i} about turbines`),
+      );
     }
     assert.equal(index.sentenceCount, 500);
     const hits = index.search(query(index, 'round 29 sentence 7 turbines'), 1);

@@ -17,7 +17,8 @@ export function useTestDatabase(suite: Mocha.Suite, name: string): TestDatabase 
   const databaseName = `gw_${name}_${process.pid}_${++created}`;
   suite.beforeAll(async function () {
     if (!base) {
-      if (process.env.CI) throw new Error('GROUNDWORK_TEST_PG is not set: .ci/run starts a PostgreSQL cluster for these tests');
+      if (process.env.CI)
+        throw new Error('GROUNDWORK_TEST_PG is not set: .ci/run starts a PostgreSQL cluster for these tests');
       console.log(`      pending: GROUNDWORK_TEST_PG is not set (scripts/pg-throwaway.sh start DIR prints one)`);
       this.skip();
     }

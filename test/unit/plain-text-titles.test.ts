@@ -41,7 +41,9 @@ describe('plain-text source titles', () => {
   it('names the article, not the file, where a finding shows its source', () => {
     const library = new SourceLibrary();
     library.upsert('sources/export-0192.txt', `${HEADLINE}\n\n${seedBody}`);
-    const [finding] = new DraftChecker(library).check('Some 250 members of the Afghan security forces were killed or wounded in attacks across the country.');
+    const [finding] = new DraftChecker(library).check(
+      'Some 250 members of the Afghan security forces were killed or wounded in attacks across the country.',
+    );
     assert.equal(finding.verdict, 'contradicted');
     assert.equal(finding.evidence[0].title, HEADLINE);
     assert.equal(describeSource(finding.evidence[0]), `${HEADLINE} (export-0192.txt), line 31`);

@@ -67,7 +67,10 @@ describe('extractProse', () => {
   it('gives sentences of the masked document, so a block quote sentence has no ">" in it', () => {
     const { masked, blocks } = maskProse(ozy, 'markdown');
     assert.equal(masked.length, ozy.length);
-    const sentences = splitSentences(masked, blocks.map((block) => block.span));
+    const sentences = splitSentences(
+      masked,
+      blocks.map((block) => block.span),
+    );
     const journal = sentences.find((sentence) => sentence.text.includes('Journal.'))!;
     assert.equal(journal.text, "“We are really disappointed,” Watson's attorney, Lanny Breuer, told the\n  Journal.");
     assert.equal(journal.paragraph, 7);

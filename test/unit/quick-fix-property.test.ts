@@ -32,7 +32,8 @@ function diagnosticsOf(library: SourceLibrary, text: string, results = new Draft
 
 const dataOf = (diagnostic: Diagnostic) => diagnostic.data as DiagnosticData;
 /** A contradiction as a writer reads it: which rule, which words, against which value. */
-const contradiction = (diagnostic: Diagnostic) => `${diagnostic.code}: ${dataOf(diagnostic).problem?.draft} / ${dataOf(diagnostic).problem?.source}`;
+const contradiction = (diagnostic: Diagnostic) =>
+  `${diagnostic.code}: ${dataOf(diagnostic).problem?.draft} / ${dataOf(diagnostic).problem?.source}`;
 
 describe('quick fixes applied to the eval drafts', function () {
   this.timeout(300_000);
@@ -40,7 +41,12 @@ describe('quick fixes applied to the eval drafts', function () {
   it('remove their problem, add no contradiction, edit only their own words, and come one per problem', async () => {
     const { sources, drafts } = replayInputs();
     const own = join(repo, 'eval', 'own');
-    const ownDrafts = existsSync(join(own, 'dev', 'drafts')) ? readdirSync(join(own, 'dev', 'drafts')).map((name) => ({ name, text: readFileSync(join(own, 'dev', 'drafts', name), 'utf8') })) : [];
+    const ownDrafts = existsSync(join(own, 'dev', 'drafts'))
+      ? readdirSync(join(own, 'dev', 'drafts')).map((name) => ({
+          name,
+          text: readFileSync(join(own, 'dev', 'drafts', name), 'utf8'),
+        }))
+      : [];
     const { library } = await loadLibrary([...sources, join(own, 'sources')]);
     const broken: string[] = [];
     let applied = 0;
@@ -49,11 +55,30 @@ describe('quick fixes applied to the eval drafts', function () {
       const server = new DraftResults();
       const before = diagnosticsOf(library, draft.text, server);
       const fixHolds = fixCheck((text) => server.tryText(library, URI, 'markdown', text), before.findings);
-      const contradictionsBefore = new Set(before.diagnostics.filter((d) => dataOf(d).verdict === 'contradicted').map(contradiction));
+      const contradictionsBefore = new Set(
+        before.diagnostics.filter((d) => dataOf(d).verdict === 'contradicted').map(contradiction),
+      );
       for (const diagnostic of before.diagnostics) {
-        const finding = before.findings.find((f) => f.span.start === dataOf(diagnostic).span.start && f.span.end === dataOf(diagnostic).span.end);
-        const fixes = codeActions({ uri: URI, text: draft.text, languageId: 'markdown', diagnostics: [diagnostic], finding, rangeOf: (span) => ({ start: before.document.positionAt(span.start), end: before.document.positionAt(span.end) }), fixHolds })
-          .filter((action) => action.diagnostics?.includes(diagnostic) && action.edit?.changes?.[URI] && action.title.startsWith('Replace'));
+        const finding = before.findings.find(
+          (f) => f.span.start === dataOf(diagnostic).span.start && f.span.end === dataOf(diagnostic).span.end,
+        );
+        const fixes = codeActions({
+          uri: URI,
+          text: draft.text,
+          languageId: 'markdown',
+          diagnostics: [diagnostic],
+          finding,
+          rangeOf: (span) => ({
+            start: before.document.positionAt(span.start),
+            end: before.document.positionAt(span.end),
+          }),
+          fixHolds,
+        }).filter(
+          (action) =>
+            action.diagnostics?.includes(diagnostic) &&
+            action.edit?.changes?.[URI] &&
+            action.title.startsWith('Replace'),
+        );
         const where = `${draft.name} ${contradiction(diagnostic)}`;
         if (fixes.length > 1) broken.push(`${where}: ${fixes.length} fixes`);
         for (const fix of fixes) {
@@ -61,16 +86,26 @@ describe('quick fixes applied to the eval drafts', function () {
           const edits: TextEdit[] = fix.edit!.changes![URI];
           const fixed = TextDocument.applyEdits(before.document, edits);
           const span = dataOf(diagnostic).problem?.span ?? dataOf(diagnostic).span;
-          const [start, end] = [before.document.offsetAt(edits[0].range.start), before.document.offsetAt(edits[0].range.end)];
+          const [start, end] = [
+            before.document.offsetAt(edits[0].range.start),
+            before.document.offsetAt(edits[0].range.end),
+          ];
           // The edit stands on the problem's own words (a speaker's name may stand outside its quotation), and a
           // clause the source words differently is rewritten inside its own sentence.
           const touches = start <= span.end && span.start <= end;
           const sentence = dataOf(diagnostic).span;
           if (!touches) broken.push(`${where}: “${fix.title}” edits words apart from the problem's`);
-          if (['negation', 'antonym', 'misquote'].includes(String(diagnostic.code)) && (start < sentence.start || end > sentence.end)) broken.push(`${where}: “${fix.title}” edits outside its sentence`);
+          if (
+            ['negation', 'antonym', 'misquote'].includes(String(diagnostic.code)) &&
+            (start < sentence.start || end > sentence.end)
+          )
+            broken.push(`${where}: “${fix.title}” edits outside its sentence`);
           const after = diagnosticsOf(library, fixed);
-          if (after.diagnostics.some((d) => contradiction(d) === contradiction(diagnostic))) broken.push(`${where}: still there after “${fix.title}”`);
-          const added = after.diagnostics.filter((d) => dataOf(d).verdict === 'contradicted' && !contradictionsBefore.has(contradiction(d)));
+          if (after.diagnostics.some((d) => contradiction(d) === contradiction(diagnostic)))
+            broken.push(`${where}: still there after “${fix.title}”`);
+          const added = after.diagnostics.filter(
+            (d) => dataOf(d).verdict === 'contradicted' && !contradictionsBefore.has(contradiction(d)),
+          );
           if (added.length) broken.push(`${where}: “${fix.title}” brings ${added.map(contradiction).join(', ')}`);
         }
       }

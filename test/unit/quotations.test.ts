@@ -14,7 +14,10 @@ const texts = (text: string, ...rest: Parameters<typeof findQuotations> extends 
 /** Quotations of a Markdown draft as the checker finds them: in the prose blocks of the masked document. */
 function draftQuotations(markdown: string): Quotation[] {
   const { masked, blocks } = maskProse(markdown, 'markdown');
-  return findQuotations(masked, blocks.map((block) => block.span));
+  return findQuotations(
+    masked,
+    blocks.map((block) => block.span),
+  );
 }
 
 describe('findQuotations', () => {
@@ -99,12 +102,19 @@ describe('findQuotations', () => {
   it('returns the outer quote of a nested pair, and the inner one too when asked', () => {
     const text = '\u201CHe told me \u2018never again\u2019 and left,\u201D she said.';
     assert.deepEqual(texts(text), ['He told me \u2018never again\u2019 and left,']);
-    assert.deepEqual(texts(text, undefined, { nested: true }), ['He told me \u2018never again\u2019 and left,', 'never again']);
-    assert.deepEqual(texts('"He said \'no\' twice," she said.', undefined, { nested: true }), ["He said 'no' twice,", 'no']);
+    assert.deepEqual(texts(text, undefined, { nested: true }), [
+      'He told me \u2018never again\u2019 and left,',
+      'never again',
+    ]);
+    assert.deepEqual(texts('"He said \'no\' twice," she said.', undefined, { nested: true }), [
+      "He said 'no' twice,",
+      'no',
+    ]);
   });
 
   it('finds a partial quote inside a sentence', () => {
-    const text = 'Mojtaba Zolnour said the illnesses were \u201Cabnormal\u201D and security officials were investigating.';
+    const text =
+      'Mojtaba Zolnour said the illnesses were \u201Cabnormal\u201D and security officials were investigating.';
     assert.deepEqual(findQuotations(text), [
       { inner: { start: text.indexOf('abnormal'), end: text.indexOf('abnormal') + 8 }, text: 'abnormal', closed: true },
     ]);
@@ -123,7 +133,8 @@ describe('findQuotations', () => {
   });
 
   it('makes a quote continued in the next paragraph two quotations, the first unclosed', () => {
-    const text = 'He added: \u201CThe Far East is not so far away.\n\n\u201CWe have worked to open the airspace,\u201D he said.';
+    const text =
+      'He added: \u201CThe Far East is not so far away.\n\n\u201CWe have worked to open the airspace,\u201D he said.';
     assert.deepEqual(findQuotations(text), [
       { inner: { start: 11, end: 43 }, text: 'The Far East is not so far away.', closed: false },
       { inner: { start: 46, end: 82 }, text: 'We have worked to open the airspace,', closed: true },
@@ -146,19 +157,28 @@ describe('findQuotations', () => {
   it('never throws, and every quotation lies inside the text, in order, without overlaps', () => {
     const alphabet = fc.constantFrom(...'ab \n\n.,\'"\u201C\u201D\u2018\u2019\u00AB\u00BB\u2033-9s\uD83D\uDE00');
     fc.assert(
-      fc.property(fc.array(alphabet, { maxLength: 200 }).map((chars) => chars.join('')), (text) => {
-        const quotations = findQuotations(text, undefined, { nested: true });
-        const outer = findQuotations(text);
-        for (const q of quotations) {
-          assert.ok(0 <= q.inner.start && q.inner.start < q.inner.end && q.inner.end <= text.length);
-          assert.equal(q.text, text.slice(q.inner.start, q.inner.end));
-          assert.ok(!/\n[ \t]*\n/.test(q.text), 'a quotation never crosses a blank line');
-        }
-        outer.forEach((q, i) => i > 0 && assert.ok(outer[i - 1]!.inner.end < q.inner.start));
-      }),
+      fc.property(
+        fc.array(alphabet, { maxLength: 200 }).map((chars) => chars.join('')),
+        (text) => {
+          const quotations = findQuotations(text, undefined, { nested: true });
+          const outer = findQuotations(text);
+          for (const q of quotations) {
+            assert.ok(0 <= q.inner.start && q.inner.start < q.inner.end && q.inner.end <= text.length);
+            assert.equal(q.text, text.slice(q.inner.start, q.inner.end));
+            assert.ok(!/\n[ \t]*\n/.test(q.text), 'a quotation never crosses a blank line');
+          }
+          outer.forEach((q, i) => i > 0 && assert.ok(outer[i - 1]!.inner.end < q.inner.start));
+        },
+      ),
       { numRuns: 2000 },
     );
-    assert.deepEqual(findQuotations('x', [{ start: -5, end: 99 }, { start: 3, end: 1 }]), []);
+    assert.deepEqual(
+      findQuotations('x', [
+        { start: -5, end: 99 },
+        { start: 3, end: 1 },
+      ]),
+      [],
+    );
     assert.equal(findQuotations(`"${'a'.repeat(1_000_000)}`)[0]!.inner.end, 1_000_001);
   });
 });

@@ -12,7 +12,8 @@ import { splitSentences } from '../../src/core/text/sentences.js';
 import { normalForm, readWords } from '../../src/core/text/words.js';
 import { words } from '../../src/server/wordAlign.js';
 
-const composed = 'Defence Minister José Müller-Peña said Café Zürich would not close its 2,500 seats in Düsseldorf on Monday.';
+const composed =
+  'Defence Minister José Müller-Peña said Café Zürich would not close its 2,500 seats in Düsseldorf on Monday.';
 const decomposed = composed.normalize('NFD');
 
 /** What every reader reads in `text`, with its offsets mapped to words and its text composed, to compare NFD with NFC. */
@@ -33,7 +34,9 @@ function readings(text: string) {
 function checkAgainst(source: string, draft: string) {
   const library = new SourceLibrary();
   library.upsert('/sources/report.txt', source);
-  return new DraftChecker(library).check(draft, { languageId: 'plaintext' }).map((f) => [f.verdict, f.problems, f.message]);
+  return new DraftChecker(library)
+    .check(draft, { languageId: 'plaintext' })
+    .map((f) => [f.verdict, f.problems, f.message]);
 }
 
 describe('every word reader', () => {
@@ -56,7 +59,9 @@ describe('every word reader', () => {
   });
 
   it('reads "U.S.", "U.S" and "US" as one name', () => {
-    const norms = ['U.S. officials met.', 'Officials of the U.S met.', 'US officials met.'].map((text) => findNames(text).map((n) => n.norm));
+    const norms = ['U.S. officials met.', 'Officials of the U.S met.', 'US officials met.'].map((text) =>
+      findNames(text).map((n) => n.norm),
+    );
     assert.deepEqual(norms, [['us'], ['us'], ['us']]);
     assert.equal(normalForm('U.S.'), 'us');
     assert.equal(namesAgree('U.S.', 'US'), true);
@@ -65,7 +70,11 @@ describe('every word reader', () => {
 
   it('checks "US officials" against a source that writes "U.S. officials": no finding', () => {
     const source = 'U.S. officials said the talks in Geneva failed on Monday.';
-    assert.deepEqual(checkAgainst(source, 'US officials said the talks in Geneva failed on Monday.'), [['supported', [], 'supported by report']]);
-    assert.deepEqual(checkAgainst(source, 'U.S officials said the talks in Geneva failed on Monday.'), [['supported', [], 'supported by report']]);
+    assert.deepEqual(checkAgainst(source, 'US officials said the talks in Geneva failed on Monday.'), [
+      ['supported', [], 'supported by report'],
+    ]);
+    assert.deepEqual(checkAgainst(source, 'U.S officials said the talks in Geneva failed on Monday.'), [
+      ['supported', [], 'supported by report'],
+    ]);
   });
 });

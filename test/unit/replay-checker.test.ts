@@ -20,18 +20,27 @@ describe('DraftChecker replayed through random edits', function () {
     const typing = new DraftChecker(library);
     let versions = 0;
     fc.assert(
-      fc.property(fc.nat(drafts.length - 1), fc.array(edit, { minLength: 1, maxLength: 12 }), fc.boolean(), (which, edits, sameKey) => {
-        const draft = drafts[which];
-        // Half the sessions share one document key, as the CLI checks every draft with one checker.
-        const options = { languageId: 'markdown' as const, documentKey: sameKey ? 'draft' : draft.name };
-        let text = draft.text;
-        typing.check(text, options);
-        for (const step of edits) {
-          text = applyEdit(text, step).text;
-          versions++;
-          assert.deepEqual(typing.check(text, options), new DraftChecker(library).check(text, options), `after ${JSON.stringify(step)} in ${draft.name}`);
-        }
-      }),
+      fc.property(
+        fc.nat(drafts.length - 1),
+        fc.array(edit, { minLength: 1, maxLength: 12 }),
+        fc.boolean(),
+        (which, edits, sameKey) => {
+          const draft = drafts[which];
+          // Half the sessions share one document key, as the CLI checks every draft with one checker.
+          const options = { languageId: 'markdown' as const, documentKey: sameKey ? 'draft' : draft.name };
+          let text = draft.text;
+          typing.check(text, options);
+          for (const step of edits) {
+            text = applyEdit(text, step).text;
+            versions++;
+            assert.deepEqual(
+              typing.check(text, options),
+              new DraftChecker(library).check(text, options),
+              `after ${JSON.stringify(step)} in ${draft.name}`,
+            );
+          }
+        },
+      ),
       { numRuns: 40, seed: 20261207 },
     );
     assert.ok(versions >= 40);
@@ -39,11 +48,15 @@ describe('DraftChecker replayed through random edits', function () {
 
   it('checks a quotation changed past its sentence end afresh (the CLI case: two drafts, one checker)', () => {
     const checker = new DraftChecker(library);
-    const right = 'Kirby said: “Obviously this is a national decision that President Erdogan needs to take. Take and we respect it.”\n';
+    const right =
+      'Kirby said: “Obviously this is a national decision that President Erdogan needs to take. Take and we respect it.”\n';
     const changed = right.replace('respect', 'despise');
     checker.check(right, { documentKey: 'a.md' });
     const [quote] = checker.check(changed, { documentKey: 'b.md' }).filter((finding) => finding.kind === 'quote');
     assert.equal(quote.verdict, 'contradicted');
-    assert.deepEqual(quote.problems.map(({ type, draft, source }) => ({ type, draft, source })), [{ type: 'wording', draft: 'despise', source: 'respect' }]);
+    assert.deepEqual(
+      quote.problems.map(({ type, draft, source }) => ({ type, draft, source })),
+      [{ type: 'wording', draft: 'despise', source: 'respect' }],
+    );
   });
 });

@@ -36,7 +36,10 @@ const SERVER = new URL('../../src/server/main.ts', import.meta.url);
 
 /** What a writer sees of a diagnostic: where, which rule, how severe, what it says. */
 const seen = (diagnostics: Diagnostic[]) =>
-  diagnostics.map(({ range, code, severity, message }) => `${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character} ${severity} ${code} ${message}`);
+  diagnostics.map(
+    ({ range, code, severity, message }) =>
+      `${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character} ${severity} ${code} ${message}`,
+  );
 
 describe('language server replayed through random edits', function () {
   this.timeout(300_000);
@@ -52,13 +55,20 @@ describe('language server replayed through random edits', function () {
     workspace = mkdtempSync(join(tmpdir(), 'groundwork-replay-server-'));
     cpSync(sources[0], join(workspace, 'sources'), { recursive: true });
     ({ library } = await loadLibrary([join(workspace, 'sources')]));
-    server = spawn(process.execPath, ['--import', 'tsx', SERVER.pathname, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-    connection = createProtocolConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
+    server = spawn(process.execPath, ['--import', 'tsx', SERVER.pathname, '--stdio'], {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    });
+    connection = createProtocolConnection(
+      new StreamMessageReader(server.stdout!),
+      new StreamMessageWriter(server.stdin!),
+    );
     connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
       published.set(`${params.uri}@${params.version}`, params);
       arrived();
     });
-    connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => ({ sources: ['sources'], debounceMs: 0, typingHoldMs: 0 })));
+    connection.onRequest(ConfigurationRequest.type, (params) =>
+      params.items.map(() => ({ sources: ['sources'], debounceMs: 0, typingHoldMs: 0 })),
+    );
     connection.listen();
     await connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
@@ -105,25 +115,35 @@ describe('language server replayed through random edits', function () {
   it('publishes for every version the diagnostics of a fresh check', async () => {
     let session = 0;
     await fc.assert(
-      fc.asyncProperty(fc.nat(drafts.length - 1), fc.array(edit, { minLength: 1, maxLength: 10 }), async (which, edits) => {
-        const uri = pathToFileURL(join(workspace, 'drafts', `session-${++session}.md`)).href;
-        let text = drafts[which].text;
-        let version = 1;
-        await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version, text } });
-        await diagnosticsOf(uri, version);
-        for (const step of edits) {
-          const lines = new LineIndex(text);
-          const change = applyEdit(text, step);
-          const range = { start: lines.positionAt(change.start), end: lines.positionAt(change.end) };
-          text = change.text;
-          await connection.sendNotification(DidChangeTextDocumentNotification.type, {
-            textDocument: { uri, version: ++version },
-            contentChanges: [{ range, text: change.insert }],
+      fc.asyncProperty(
+        fc.nat(drafts.length - 1),
+        fc.array(edit, { minLength: 1, maxLength: 10 }),
+        async (which, edits) => {
+          const uri = pathToFileURL(join(workspace, 'drafts', `session-${++session}.md`)).href;
+          let text = drafts[which].text;
+          let version = 1;
+          await connection.sendNotification(DidOpenTextDocumentNotification.type, {
+            textDocument: { uri, languageId: 'markdown', version, text },
           });
-          assert.deepEqual(seen(await diagnosticsOf(uri, version)), seen(freshDiagnostics(text)), `after ${JSON.stringify(step)} in ${drafts[which].name}`);
-        }
-        await connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
-      }),
+          await diagnosticsOf(uri, version);
+          for (const step of edits) {
+            const lines = new LineIndex(text);
+            const change = applyEdit(text, step);
+            const range = { start: lines.positionAt(change.start), end: lines.positionAt(change.end) };
+            text = change.text;
+            await connection.sendNotification(DidChangeTextDocumentNotification.type, {
+              textDocument: { uri, version: ++version },
+              contentChanges: [{ range, text: change.insert }],
+            });
+            assert.deepEqual(
+              seen(await diagnosticsOf(uri, version)),
+              seen(freshDiagnostics(text)),
+              `after ${JSON.stringify(step)} in ${drafts[which].name}`,
+            );
+          }
+          await connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+        },
+      ),
       { numRuns: 15, seed: 20261207 },
     );
   });

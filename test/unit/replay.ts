@@ -14,13 +14,17 @@ const shared = join(repo, '..', 'shared');
 /** The sample drafts and the eval's (when ../shared is there), and the folder of sources they are checked against. */
 export function replayInputs(): { sources: string[]; drafts: { name: string; text: string }[] } {
   // Quotations that run past a sentence end are where a verdict cached by the sentence alone went stale.
-  const drafts = ['examples/draft.md', 'test/fixtures/drafts/quotes-across-sentences.md'].map((name) => ({ name, text: readFileSync(join(repo, name), 'utf8') }));
+  const drafts = ['examples/draft.md', 'test/fixtures/drafts/quotes-across-sentences.md'].map((name) => ({
+    name,
+    text: readFileSync(join(repo, name), 'utf8'),
+  }));
   const makeSources = join(shared, 'eval', 'make-sources.mjs');
   if (!existsSync(makeSources)) return { sources: [join(repo, 'seeds')], drafts };
   const folder = mkdtempSync(join(tmpdir(), 'groundwork-replay-'));
   execFileSync(process.execPath, [makeSources, folder], { stdio: 'ignore' });
   const evalDrafts = join(shared, 'eval', 'public', 'drafts');
-  for (const name of readdirSync(evalDrafts).sort()) drafts.push({ name, text: readFileSync(join(evalDrafts, name), 'utf8') });
+  for (const name of readdirSync(evalDrafts).sort())
+    drafts.push({ name, text: readFileSync(join(evalDrafts, name), 'utf8') });
   return { sources: [folder], drafts };
 }
 
@@ -35,8 +39,44 @@ export interface Edit {
   wordSwap: 'no' | 'word' | 'same length';
 }
 
-const WORDS = ['respect', 'despise', '150', '250', 'Monday', 'Friday', 'Kirby', 'Price', 'not', 'never', 'rose', 'fell', 'more', 'less', '2025', '2027', 'Ankara', 'Brussels', 'Geneva', 'doubled', 'tripled'];
-const SNIPPETS = [...WORDS.map((word) => ` ${word}`), '“', '”', '"', '. ', ', he said.', ' said Kirby.', '\n\n', '[@', ']', '...', 'x', ' '];
+const WORDS = [
+  'respect',
+  'despise',
+  '150',
+  '250',
+  'Monday',
+  'Friday',
+  'Kirby',
+  'Price',
+  'not',
+  'never',
+  'rose',
+  'fell',
+  'more',
+  'less',
+  '2025',
+  '2027',
+  'Ankara',
+  'Brussels',
+  'Geneva',
+  'doubled',
+  'tripled',
+];
+const SNIPPETS = [
+  ...WORDS.map((word) => ` ${word}`),
+  '“',
+  '”',
+  '"',
+  '. ',
+  ', he said.',
+  ' said Kirby.',
+  '\n\n',
+  '[@',
+  ']',
+  '...',
+  'x',
+  ' ',
+];
 
 export const edit: fc.Arbitrary<Edit> = fc.record({
   // fc.double leans to the ends of its range; an even spread reaches the middle of quotations.
@@ -48,7 +88,10 @@ export const edit: fc.Arbitrary<Edit> = fc.record({
 });
 
 /** `text` after `edit`, with what changed (for an incremental LSP change). */
-export function applyEdit(text: string, { at, remove, insert: typed, wordSwap, inQuotation }: Edit): { text: string; start: number; end: number; insert: string } {
+export function applyEdit(
+  text: string,
+  { at, remove, insert: typed, wordSwap, inQuotation }: Edit,
+): { text: string; start: number; end: number; insert: string } {
   let insert = typed;
   let start = inQuotation ? quotedOffset(text, at) : Math.min(text.length, Math.floor(at * text.length));
   let end = Math.min(text.length, start + remove);
@@ -58,7 +101,14 @@ export function applyEdit(text: string, { at, remove, insert: typed, wordSwap, i
     const found = word.exec(text);
     if (found) [start, end] = [found.index, found.index + found[0].length];
     // 150 -> 250, respect -> respecu: what a cache keyed on the sentence's length and offsets cannot tell apart.
-    if (found && wordSwap === 'same length') insert = found[0].slice(0, -1) + (/\d/.test(found[0].at(-1)!) ? String((Number(found[0].at(-1)) + 1) % 10) : found[0].at(-1) === 'z' ? 'a' : String.fromCharCode(found[0].charCodeAt(found[0].length - 1) + 1));
+    if (found && wordSwap === 'same length')
+      insert =
+        found[0].slice(0, -1) +
+        (/\d/.test(found[0].at(-1)!)
+          ? String((Number(found[0].at(-1)) + 1) % 10)
+          : found[0].at(-1) === 'z'
+            ? 'a'
+            : String.fromCharCode(found[0].charCodeAt(found[0].length - 1) + 1));
   }
   return { text: text.slice(0, start) + insert + text.slice(end), start, end, insert };
 }

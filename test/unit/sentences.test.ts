@@ -12,7 +12,10 @@ describe('splitParagraphs', () => {
     assert.equal(paragraphs.length, 18);
     assert.equal(paragraphs[0]!.start, 1, 'the leading space before "date" is not part of the paragraph');
     assert.ok(seed.slice(paragraphs[0]!.start, paragraphs[0]!.end).endsWith('later this summer.'));
-    assert.equal(seed.slice(paragraphs[17]!.start, paragraphs[17]!.end).slice(0, 40), 'National Security Advisor Jake Sullivan ');
+    assert.equal(
+      seed.slice(paragraphs[17]!.start, paragraphs[17]!.end).slice(0, 40),
+      'National Security Advisor Jake Sullivan ',
+    );
     assert.equal(paragraphs[17]!.end, seed.trimEnd().length);
   });
 
@@ -132,7 +135,9 @@ describe('splitSentences', () => {
 
   it('splits an oversized block with the punctuation splitter exactly as retext splits its paragraphs', () => {
     const paragraphs = splitParagraphs(seed).slice(1); // without the date marker
-    const oneLine = Array.from({ length: 6 }, () => paragraphs.map((p) => seed.slice(p.start, p.end)).join(' ')).join(' ');
+    const oneLine = Array.from({ length: 6 }, () => paragraphs.map((p) => seed.slice(p.start, p.end)).join(' ')).join(
+      ' ',
+    );
     assert.ok(oneLine.length > 20_000, 'long enough to bypass retext');
     const expected = paragraphs.flatMap((p) => texts(seed.slice(p.start, p.end)));
     assert.deepEqual(texts(oneLine), Array.from({ length: 6 }, () => expected).flat());

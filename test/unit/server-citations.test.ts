@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { citationInsertOffset, citationKeyAt, citationPrefixAt, isCited } from '../../src/server/citations.js';
 
-const TEXT = 'Turkey offered to secure the airport [see @000_f04d67d5c7de7c34, p. 2; @kirby-2021]. Mail me@example.org.';
+const TEXT =
+  'Turkey offered to secure the airport [see @000_f04d67d5c7de7c34, p. 2; @kirby-2021]. Mail me@example.org.';
 
 describe('server: citations', () => {
   it('finds the key under the cursor, on the key or its @', () => {

@@ -8,17 +8,30 @@ describe('server: typing hold', () => {
   const sentence = { start: 385, end: 543 };
   const other = { start: 545, end: 646 };
   let now = 0;
-  const hold = () => new TypingHold(() => 1500, () => now);
+  const hold = () =>
+    new TypingHold(
+      () => 1500,
+      () => now,
+    );
 
   it('holds a new underline on the sentence being typed until the pause, then shows it', () => {
     const typing = hold();
     now = 10_000;
     typing.noteEdit('draft', 392);
     now = 10_300;
-    const first = typing.apply('draft', [{ key: 'number:a', span: sentence, item: 'number' }, { key: 'date:b', span: other, item: 'date' }]);
+    const first = typing.apply('draft', [
+      { key: 'number:a', span: sentence, item: 'number' },
+      { key: 'date:b', span: other, item: 'date' },
+    ]);
     assert.deepEqual(first, { visible: ['date'], releaseInMs: 1200 });
     now = 11_500;
-    assert.deepEqual(typing.apply('draft', [{ key: 'number:a', span: sentence, item: 'number' }, { key: 'date:b', span: other, item: 'date' }]), { visible: ['number', 'date'], releaseInMs: undefined });
+    assert.deepEqual(
+      typing.apply('draft', [
+        { key: 'number:a', span: sentence, item: 'number' },
+        { key: 'date:b', span: other, item: 'date' },
+      ]),
+      { visible: ['number', 'date'], releaseInMs: undefined },
+    );
   });
 
   it('keeps an underline that was already shown while the writer types in its sentence', () => {
@@ -37,10 +50,14 @@ describe('server: check scheduler', () => {
     const runs: string[] = [];
     let finished!: () => void;
     const done = new Promise<void>((resolve) => (finished = resolve));
-    const scheduler = new CheckScheduler(async (uri) => {
-      runs.push(uri);
-      finished();
-    }, () => 20, unexpected);
+    const scheduler = new CheckScheduler(
+      async (uri) => {
+        runs.push(uri);
+        finished();
+      },
+      () => 20,
+      unexpected,
+    );
     for (let i = 0; i < 5; i++) scheduler.schedule('draft');
     await done;
     assert.deepEqual(runs, ['draft']);
@@ -53,11 +70,15 @@ describe('server: check scheduler', () => {
     const blocked = new Promise<void>((resolve) => (release = resolve));
     let second!: () => void;
     const secondStarted = new Promise<void>((resolve) => (second = resolve));
-    const scheduler = new CheckScheduler(async (_uri, token) => {
-      tokens.push(token);
-      if (tokens.length === 1) await blocked;
-      else second();
-    }, () => 0, unexpected);
+    const scheduler = new CheckScheduler(
+      async (_uri, token) => {
+        tokens.push(token);
+        if (tokens.length === 1) await blocked;
+        else second();
+      },
+      () => 0,
+      unexpected,
+    );
     scheduler.schedule('draft');
     while (tokens.length === 0) await new Promise((resolve) => setImmediate(resolve));
     scheduler.schedule('draft');

@@ -24,22 +24,30 @@ describe('server: .groundwork.json that is not what it seems', () => {
   it('reports a named pipe by name at once, and will not write over it', () => {
     execFileSync('mkfifo', [project()]);
     assert.deepEqual(readProjectFile(folder), { error: `${project()}: is a named pipe (FIFO), not a regular file` });
-    assert.throws(() => addIgnoredFinding(folder, entry), { message: `${project()}: not saved: is a named pipe (FIFO), not a regular file` });
+    assert.throws(() => addIgnoredFinding(folder, entry), {
+      message: `${project()}: not saved: is a named pipe (FIFO), not a regular file`,
+    });
   });
 
   it('does not turn an array into {"0": …}: the file is left as it was, and the error names it', () => {
     writeFileSync(project(), '["seeds"]\n');
-    assert.throws(() => addIgnoredFinding(folder, entry), { message: `${project()}: not saved: it does not hold a JSON object` });
+    assert.throws(() => addIgnoredFinding(folder, entry), {
+      message: `${project()}: not saved: it does not hold a JSON object`,
+    });
     assert.equal(readFileSync(project(), 'utf8'), '["seeds"]\n');
   });
 
   it('never writes through a link, to a file or to nothing', () => {
     writeFileSync(join(elsewhere, 'target.json'), '{}');
     symlinkSync(join(elsewhere, 'target.json'), project());
-    assert.throws(() => addIgnoredFinding(folder, entry), { message: `${project()}: not saved: it is a symbolic link` });
+    assert.throws(() => addIgnoredFinding(folder, entry), {
+      message: `${project()}: not saved: it is a symbolic link`,
+    });
     rmSync(project());
     symlinkSync(join(elsewhere, 'new.json'), project());
-    assert.throws(() => addIgnoredFinding(folder, entry), { message: `${project()}: not saved: it is a symbolic link` });
+    assert.throws(() => addIgnoredFinding(folder, entry), {
+      message: `${project()}: not saved: it is a symbolic link`,
+    });
     assert.deepEqual(readdirSync(elsewhere), ['target.json']);
     assert.equal(readFileSync(join(elsewhere, 'target.json'), 'utf8'), '{}');
   });

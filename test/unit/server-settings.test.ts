@@ -9,14 +9,29 @@ import { sourceMatcher } from '../../src/server/sourceIndex.js';
 
 describe('server: settings', () => {
   it('falls back to the default field by field when a setting is malformed', () => {
-    const settings = readSettings({ sources: 'seeds', debounceMs: 150, typingHoldMs: -1, checkFrequency: 'often', severity: { number: 'error', date: 'loud' } });
-    assert.deepEqual(settings, { ...DEFAULT_SETTINGS, debounceMs: 150, severity: { ...DEFAULT_SETTINGS.severity, number: 'error' } });
+    const settings = readSettings({
+      sources: 'seeds',
+      debounceMs: 150,
+      typingHoldMs: -1,
+      checkFrequency: 'often',
+      severity: { number: 'error', date: 'loud' },
+    });
+    assert.deepEqual(settings, {
+      ...DEFAULT_SETTINGS,
+      debounceMs: 150,
+      severity: { ...DEFAULT_SETTINGS.severity, number: 'error' },
+    });
     assert.deepEqual(readSettings(undefined), DEFAULT_SETTINGS);
   });
 
   it("lets the project's .groundwork.json override the personal settings", () => {
-    const project = parseProjectConfig('{"sources": ["archive/**/*.md"], "severity": {"unsupported": "off"}, "ignore": ["0123456789abcdef", {"fingerprint": "fedcba9876543210", "note": "agreed"}, 3]}');
-    assert.deepEqual(project.ignore, [{ fingerprint: '0123456789abcdef' }, { fingerprint: 'fedcba9876543210', note: 'agreed' }]);
+    const project = parseProjectConfig(
+      '{"sources": ["archive/**/*.md"], "severity": {"unsupported": "off"}, "ignore": ["0123456789abcdef", {"fingerprint": "fedcba9876543210", "note": "agreed"}, 3]}',
+    );
+    assert.deepEqual(project.ignore, [
+      { fingerprint: '0123456789abcdef' },
+      { fingerprint: 'fedcba9876543210', note: 'agreed' },
+    ]);
     const merged = applyProjectConfig(readSettings({ sources: ['seeds'], severity: { number: 'error' } }), project);
     assert.deepEqual(merged.sources, ['archive/**/*.md']);
     assert.equal(merged.severity.unsupported, 'off');
@@ -32,11 +47,17 @@ describe('server: .groundwork.json', () => {
 
   it('adds an ignored finding once, keeping the rest of the file', () => {
     writeFileSync(join(folder, '.groundwork.json'), '{"sources": ["seeds"], "ignore": ["0123456789abcdef"]}');
-    addIgnoredFinding(folder, { fingerprint: 'fedcba9876543210', note: 'Wrong date: “Friday” — the source says “Monday”' });
+    addIgnoredFinding(folder, {
+      fingerprint: 'fedcba9876543210',
+      note: 'Wrong date: “Friday” — the source says “Monday”',
+    });
     addIgnoredFinding(folder, { fingerprint: 'fedcba9876543210' });
     assert.deepEqual(JSON.parse(readFileSync(join(folder, '.groundwork.json'), 'utf8')), {
       sources: ['seeds'],
-      ignore: ['0123456789abcdef', { fingerprint: 'fedcba9876543210', note: 'Wrong date: “Friday” — the source says “Monday”' }],
+      ignore: [
+        '0123456789abcdef',
+        { fingerprint: 'fedcba9876543210', note: 'Wrong date: “Friday” — the source says “Monday”' },
+      ],
     });
   });
 

@@ -28,7 +28,9 @@ describe('server: sources stay inside the workspace unless the user names them',
 
   async function build(settingsSources: string[], projectFile?: string) {
     const config = projectFile === undefined ? undefined : parseProjectConfig(projectFile);
-    const { inputs, confine } = workspaceSourceInputs({ ...DEFAULT_SETTINGS, sources: settingsSources }, [{ folder: workspace, config }]);
+    const { inputs, confine } = workspaceSourceInputs({ ...DEFAULT_SETTINGS, sources: settingsSources }, [
+      { folder: workspace, config },
+    ]);
     const index = new SourceIndex();
     const { warnings } = await index.build(inputs, {
       confine,
@@ -40,22 +42,35 @@ describe('server: sources stay inside the workspace unless the user names them',
   }
 
   it('refuses what a .groundwork.json names outside its folder, and links out of a source folder, by name', async () => {
-    const { paths, warnings, index } = await build(['seeds'], JSON.stringify({ sources: ['seeds', '/etc/passwd', '../outside'] }));
+    const { paths, warnings, index } = await build(
+      ['seeds'],
+      JSON.stringify({ sources: ['seeds', '/etc/passwd', '../outside'] }),
+    );
     assert.deepEqual(paths, [join(workspace, 'seeds', 'inside.txt')]);
     assert.deepEqual(warnings, [
-      { path: join(workspace, 'seeds', 'linked.txt'), message: `leads outside ${workspace} (to ${join(outside, 'secret.txt')}); ${OUTSIDE_WORKSPACE_HINT}` },
+      {
+        path: join(workspace, 'seeds', 'linked.txt'),
+        message: `leads outside ${workspace} (to ${join(outside, 'secret.txt')}); ${OUTSIDE_WORKSPACE_HINT}`,
+      },
       { path: '/etc/passwd', message: `leads outside ${workspace} (to /etc/passwd); ${OUTSIDE_WORKSPACE_HINT}` },
       { path: outside, message: `leads outside ${workspace} (to ${outside}); ${OUTSIDE_WORKSPACE_HINT}` },
     ]);
     // A file the watcher reports is held to the same boundary.
     const warning = await index.refresh(join(workspace, 'seeds', 'linked.txt'), 'changed');
     assert.match(warning?.message ?? '', /^leads outside /);
-    assert.deepEqual(index.library.documents().map((document) => document.path), [join(workspace, 'seeds', 'inside.txt')]);
+    assert.deepEqual(
+      index.library.documents().map((document) => document.path),
+      [join(workspace, 'seeds', 'inside.txt')],
+    );
   });
 
-  it('reads sources outside the workspace that the user\'s own settings name', async () => {
+  it("reads sources outside the workspace that the user's own settings name", async () => {
     const { paths, warnings } = await build([join(workspace, 'seeds'), outside]);
-    assert.deepEqual(paths, [join(outside, 'secret.txt'), join(workspace, 'seeds', 'inside.txt'), join(workspace, 'seeds', 'linked.txt')]);
+    assert.deepEqual(paths, [
+      join(outside, 'secret.txt'),
+      join(workspace, 'seeds', 'inside.txt'),
+      join(workspace, 'seeds', 'linked.txt'),
+    ]);
     assert.deepEqual(warnings, []);
   });
 
@@ -65,7 +80,10 @@ describe('server: sources stay inside the workspace unless the user names them',
     const { paths, warnings } = await build(['seeds']);
     assert.ok(performance.now() - started < 15_000);
     assert.deepEqual(paths, [join(workspace, 'seeds', 'inside.txt')]);
-    assert.deepEqual(warnings.map((warning) => warning.path), [join(workspace, 'seeds', 'linked.txt'), join(workspace, 'seeds', 'pipe.txt')]);
+    assert.deepEqual(
+      warnings.map((warning) => warning.path),
+      [join(workspace, 'seeds', 'linked.txt'), join(workspace, 'seeds', 'pipe.txt')],
+    );
   });
 
   it('logs a cache it cannot use and rebuilds the index, instead of failing or waiting on it', async () => {
@@ -83,6 +101,8 @@ describe('server: sources stay inside the workspace unless the user names them',
       onCacheProblem: (problem) => problems.push(problem),
     });
     assert.equal(index.library.size, 2);
-    assert.deepEqual(problems, [`${cacheFileFor(cacheDir, inputs)}: is a named pipe (FIFO), not a regular file; the index was rebuilt`]);
+    assert.deepEqual(problems, [
+      `${cacheFileFor(cacheDir, inputs)}: is a named pipe (FIFO), not a regular file; the index was rebuilt`,
+    ]);
   });
 });

@@ -19,7 +19,11 @@ describe('server: source index', function () {
   afterEach(() => rmSync(folder, { recursive: true, force: true }));
 
   const build = (index: SourceIndex, signal = new AbortController().signal, progress: IndexProgress[] = []) =>
-    index.build([join(folder, 'seeds')], { signal, onProgress: (step) => progress.push(step), onWorkerFailure: (error) => assert.fail(error) });
+    index.build([join(folder, 'seeds')], {
+      signal,
+      onProgress: (step) => progress.push(step),
+      onWorkerFailure: (error) => assert.fail(error),
+    });
 
   it('indexes the sources with progress, and re-indexes one changed or deleted file', async () => {
     const index = new SourceIndex();

@@ -13,7 +13,11 @@ const readJson = (path: string) => JSON.parse(readFileSync(join(root, path), 'ut
 describe('settings: one definition', () => {
   for (const { path, text } of generatedFiles(root)) {
     it(`${path} is what scripts/build-settings.ts generates (run \`npm run build\` after changing the settings)`, () => {
-      assert.equal(readFileSync(join(root, path), 'utf8'), text, `${path} was edited by hand or is stale: edit src/shared/settings-schema.ts and run \`npm run build\``);
+      assert.equal(
+        readFileSync(join(root, path), 'utf8'),
+        text,
+        `${path} was edited by hand or is stale: edit src/shared/settings-schema.ts and run \`npm run build\``,
+      );
     });
   }
 
@@ -36,7 +40,11 @@ describe('settings: one definition', () => {
 
   it('gives the Settings editor the defaults the server runs with', () => {
     const properties = readJson('package.json').contributes.configuration.properties;
-    for (const [name, value] of Object.entries(DEFAULT_SETTINGS)) assert.deepEqual(properties[`groundwork.${name}`].default, value, name);
-    assert.deepEqual(Object.keys(properties), [...Object.keys(DEFAULT_SETTINGS).map((name) => `groundwork.${name}`), 'groundwork.trace.server']);
+    for (const [name, value] of Object.entries(DEFAULT_SETTINGS))
+      assert.deepEqual(properties[`groundwork.${name}`].default, value, name);
+    assert.deepEqual(Object.keys(properties), [
+      ...Object.keys(DEFAULT_SETTINGS).map((name) => `groundwork.${name}`),
+      'groundwork.trace.server',
+    ]);
   });
 });

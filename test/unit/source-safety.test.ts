@@ -30,7 +30,10 @@ describe('reading sources safely', function () {
     const started = performance.now();
     const { files, warnings } = await readSourceFiles([seeds, join(seeds, 'pipe.txt'), join(seeds, '*.txt')]);
     assert.ok(performance.now() - started < 5_000);
-    assert.deepEqual(files.map((file) => file.text), [GOOD]);
+    assert.deepEqual(
+      files.map((file) => file.text),
+      [GOOD],
+    );
     const pipe = { path: join(seeds, 'pipe.txt'), message: 'is a named pipe (FIFO), not a regular file' };
     // Once per input that names it, then once when listed.
     assert.deepEqual(warnings, [pipe, pipe, pipe]);
@@ -39,7 +42,10 @@ describe('reading sources safely', function () {
   it('skips /dev/zero, /dev/urandom and a link to /dev/zero (a device has a size of 0 and no end)', async () => {
     symlinkSync('/dev/zero', join(seeds, 'zero.txt'));
     const { files, warnings } = await readSourceFiles([seeds, '/dev/zero', '/dev/urandom']);
-    assert.deepEqual(files.map((file) => file.text), [GOOD]);
+    assert.deepEqual(
+      files.map((file) => file.text),
+      [GOOD],
+    );
     assert.deepEqual(warnings, [
       { path: join(seeds, 'zero.txt'), message: 'is a device, not a regular file' },
       { path: '/dev/urandom', message: 'is a device, not a regular file' },
@@ -56,7 +62,7 @@ describe('reading sources safely', function () {
     assert.deepEqual(warnings, [{ path, message: 'too large (more than 100 bytes; the limit is 100)' }]);
   });
 
-  it('skips a listed file that became a named pipe before it was read (the watcher\'s path too)', async () => {
+  it("skips a listed file that became a named pipe before it was read (the watcher's path too)", async () => {
     const path = join(seeds, 'good.txt');
     const listed = [{ path, size: GOOD.length, mtimeMs: 0 }];
     rmSync(path);
@@ -82,7 +88,10 @@ describe('reading sources safely', function () {
     symlinkSync(join(dir, 'gone.txt'), join(seeds, 'dangling.txt'));
     symlinkSync(join(seeds, 'loop.txt'), join(seeds, 'loop.txt'));
     const { files, warnings } = await readSourceFiles([seeds]);
-    assert.deepEqual(files.map((file) => file.text), [GOOD]);
+    assert.deepEqual(
+      files.map((file) => file.text),
+      [GOOD],
+    );
     assert.deepEqual(warnings, [
       { path: join(seeds, 'dangling.txt'), message: 'a symbolic link to nothing usable (no such file or folder)' },
       { path: join(seeds, 'loop.txt'), message: 'a symbolic link to nothing usable (a symbolic link that loops)' },
@@ -90,12 +99,18 @@ describe('reading sources safely', function () {
   });
 
   it('reads UTF-16 text with a byte-order mark instead of calling it binary', async () => {
-    writeFileSync(join(seeds, 'le.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Kirby said “no”.', 'utf16le')]));
+    writeFileSync(
+      join(seeds, 'le.txt'),
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Kirby said “no”.', 'utf16le')]),
+    );
     const big = Buffer.from('Kirby said yes.', 'utf16le').swap16();
     writeFileSync(join(seeds, 'be.txt'), Buffer.concat([Buffer.from([0xfe, 0xff]), big]));
     const { files, warnings } = await readSourceFiles([seeds]);
     assert.deepEqual(warnings, []);
-    assert.deepEqual(files.map((file) => file.text), ['Kirby said yes.', GOOD, 'Kirby said “no”.']);
+    assert.deepEqual(
+      files.map((file) => file.text),
+      ['Kirby said yes.', GOOD, 'Kirby said “no”.'],
+    );
   });
 
   it('walks 1,500 nested folders in a few seconds', async () => {
@@ -107,7 +122,10 @@ describe('reading sources safely', function () {
     const { files, warnings } = await readSourceFiles([join(dir, 'deep')]);
     assert.ok(performance.now() - started < 8_000, `took ${performance.now() - started} ms`);
     assert.deepEqual(warnings, []);
-    assert.deepEqual(files.map((file) => file.path), [join(deep, 'bottom.txt')]);
+    assert.deepEqual(
+      files.map((file) => file.path),
+      [join(deep, 'bottom.txt')],
+    );
   });
 });
 
@@ -131,12 +149,23 @@ describe('where sources may be', () => {
   const confine = () => ({ roots: [workspace], hint: 'name it in your own settings to use it' });
 
   it('refuses inputs outside the confinement (a path, a parent folder, a glob) with a warning naming each', async () => {
-    const inputs = [join(workspace, 'seeds'), join(outside, 'secret.txt'), join(workspace, '..'), join(outside, '*.txt')];
+    const inputs = [
+      join(workspace, 'seeds'),
+      join(outside, 'secret.txt'),
+      join(workspace, '..'),
+      join(outside, '*.txt'),
+    ];
     const { files, warnings } = await readSourceFiles(inputs, { confine: confine() });
-    assert.deepEqual(files.map((file) => file.text), [GOOD]);
+    assert.deepEqual(
+      files.map((file) => file.text),
+      [GOOD],
+    );
     const hint = 'name it in your own settings to use it';
     assert.deepEqual(warnings, [
-      { path: join(outside, 'secret.txt'), message: `leads outside ${workspace} (to ${join(outside, 'secret.txt')}); ${hint}` },
+      {
+        path: join(outside, 'secret.txt'),
+        message: `leads outside ${workspace} (to ${join(outside, 'secret.txt')}); ${hint}`,
+      },
       { path: dir, message: `leads outside ${workspace} (to ${dir}); ${hint}` },
       { path: join(outside, '*.txt'), message: `leads outside ${workspace} (to ${outside}); ${hint}` },
     ]);
@@ -147,8 +176,14 @@ describe('where sources may be', () => {
     symlinkSync(outside, join(workspace, 'seeds', 'more'));
     symlinkSync(join(workspace, 'seeds', 'good.txt'), join(workspace, 'seeds', 'inside.txt'));
     const { files, warnings } = await readSourceFiles([join(workspace, 'seeds')], { confine: confine() });
-    assert.deepEqual(files.map((file) => file.path), [join(workspace, 'seeds', 'good.txt'), join(workspace, 'seeds', 'inside.txt')]);
-    assert.deepEqual(warnings.map((warning) => warning.path), [join(workspace, 'seeds', 'more'), join(workspace, 'seeds', 'secret.txt')]);
+    assert.deepEqual(
+      files.map((file) => file.path),
+      [join(workspace, 'seeds', 'good.txt'), join(workspace, 'seeds', 'inside.txt')],
+    );
+    assert.deepEqual(
+      warnings.map((warning) => warning.path),
+      [join(workspace, 'seeds', 'more'), join(workspace, 'seeds', 'secret.txt')],
+    );
     // The watcher's path is confined too.
     const read = await readSourceFile(join(workspace, 'seeds', 'secret.txt'), { confine: confine() });
     assert.match(read.warning!.message, /^leads outside /);
@@ -160,7 +195,10 @@ describe('where sources may be', () => {
     linkSync(join(workspace, 'draft.md'), join(workspace, 'seeds', 'draft-hard-link.md'));
     const exclude = [join(workspace, 'draft.md'), join(workspace, 'missing-draft.md')];
     const { files, warnings } = await readSourceFiles([workspace, join(workspace, 'missing.txt')], { exclude });
-    assert.deepEqual(files.map((file) => file.path), [join(workspace, 'seeds', 'good.txt')]);
+    assert.deepEqual(
+      files.map((file) => file.path),
+      [join(workspace, 'seeds', 'good.txt')],
+    );
     const message = 'is a draft being checked: never its own source';
     assert.deepEqual(warnings, [
       // A missing draft is no reason to call a missing source a draft.

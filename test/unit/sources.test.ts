@@ -1,6 +1,15 @@
 import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,7 +41,7 @@ describe('readMetadata', () => {
 
   it('unquotes values, keeps colons in URLs, takes the citation key from `id` and ignores other keys', () => {
     const text =
-      '---\r\ntitle: "Kabul airport: Turkey\'s offer"\r\nurl: https://example.org/a?b=1#c\r\nid: \'kabul-2021\'\r\n' +
+      "---\r\ntitle: \"Kabul airport: Turkey's offer\"\r\nurl: https://example.org/a?b=1#c\r\nid: 'kabul-2021'\r\n" +
       'tags: [a, b]\r\nauthor: Jane Doe # desk\r\ndate: "June 11, 2021"\r\n---\r\n\r\nBody.';
     assert.deepEqual(readMetadata('/s/other-name.md', text), {
       metadata: {
@@ -121,7 +130,10 @@ describe('readSourceFiles', () => {
       join(dir, '*.rst'),
       join(dir, 'b.md'),
     ]);
-    assert.deepEqual(files.map((file) => file.path), [join(dir, 'b.md')]);
+    assert.deepEqual(
+      files.map((file) => file.path),
+      [join(dir, 'b.md')],
+    );
     assert.deepEqual(warnings, [
       { path: join(dir, 'missing.txt'), message: 'no such file or folder' },
       { path: join(dir, 'empty'), message: 'folder has no source files (.txt, .md, .markdown)' },
@@ -131,7 +143,11 @@ describe('readSourceFiles', () => {
 
   it('expands globs relative to the working folder, with ** and braces, and reads each file once', async () => {
     const base = relative(process.cwd(), dir);
-    const { files, warnings } = await readSourceFiles([`${base}/**/*.{md,markdown}`, `${base}/*.txt`, join(dir, 'b.md')]);
+    const { files, warnings } = await readSourceFiles([
+      `${base}/**/*.{md,markdown}`,
+      `${base}/*.txt`,
+      join(dir, 'b.md'),
+    ]);
     assert.deepEqual(warnings, []);
     assert.deepEqual(
       files.map((file) => file.path),

@@ -14,26 +14,26 @@ const draft = (name: string) => readFileSync(new URL(`../fixtures/drafts/${name}
 // The source article of the airspace draft (FlightGlobal, via the SummEdits benchmark), as the eval lays it out.
 const airspaceSource = [
   "Australia's air traffic management agency will deploy an airspace management system for small, uncrewed aircraft systems (UAS) in 2025.",
-  "Airspace Australia on 27 February said it has completed prototyping on its Flight Information Management System (FIMS) for UAS and is now focused on delivering a product in 2025.",
-  "\"We need more effective traffic management capabilities than those utilised today,\" says Luke Gumley, head of the agency's integrated airspace programme, speaking at the Australian Association Uncrewed Systems conference in Melbourne, ahead of the Avalon Airshow.",
-  "FIMS will represent the \"centralised backbone\" for a system of UAS traffic management (UTM), managed by Airservices Australia - alongside the existing air traffic control system for commercial aviation.",
-  "The regulator launched the integrated airspace programme in response to what it calls \"astonishing growth\" in UAS usage across a range of sectors, including agriculture, mining and emergency services.",
-  "\"This transformation requires us to develop innovative solutions to ensure our skies remain safe for traditional aircraft, new airspace users and the community,\" Airservices Australia says.",
-  "The agency notes that trend will contribute to a projected doubling of global air traffic by 2037. Key to managing that growth is FIMS, which will \"enable drones and other low-level operators to safely integrate with existing airspace users\", according to Airservices Australia.",
-  "The system will act as the \"connector\" between UAS and Australia's current airspace management, says Courtney Meares-Whitty, head of the FIMS initiave for Airservices Australia.",
-  "Gumley says the UTM programme completed field-testing in November of multiple FIMS prototypes developed with private sector partners and is now shifting into the delivery phase - with a target of 2025.",
-  "As it rolls out FIMS over the next three years, the project will also deploy newly developed technologies, including access to improved geospatial data for UAS operators, a surveillance network for tracking drones and a method for the \"detection of non-cooperative drones\".",
-  "The ultimate goal, Gumley says, is to fully-integrate FIMS into the existing air traffic management system for civil aviation - as opposed to a bifurcated or \"segregated\" system in which UAS are managed separately from conventional aircraft.",
-  "\"Segregated integration is not a sustainable model for the future,\" he notes.",
-  "Airservices Australia says its focus on safely incorporating large numbers of small drones into the existing aviation ecosystem \"will foster growth in the UAS market\".",
-  "The private sector appears to agree with that assessment.",
-  "\"UTM solutions are essential,\" says Phillip Swadling, technical director of avionics at Thales. \"The lack of harmonised standards are holding back drone business development,\" he adds.",
-  "\"We need practical and pragmatic solutions that facilitate the integration of emerging technologies,\" says Zac Kennedy, chief regulatory officer at Swoop Aero - a Melbourne-based start-up developing networks of commercial UAS to fill gaps in existing logistics systems.",
-  "Gumley says the goal of the UTM programme is to offer a service that is as frictionless as possible, with \"airspace authorisation measured in seconds, not weeks\" for UAS operators. He notes Airservices Australia is working to deliver automatic airspace approval at all of the country's 29 aerodromes by end of 2023.",
-  "Under an initiative called OneSky Australia, Canberra intends to streamline airspace management even further by combining the civil and military aviation control systems. Airservices Australia and the Department of Defence are jointly developing that infrastructure, known as the Civil Military Air Traffic Management System (CMATS).",
-  "Gumley says CMATS also will eventually incorporate the launch and recovery of space-bound rockets.",
-  "Swadling argues for government to take a more active role in setting a national strategic policy on UAS, which will guide private sector development.",
-  "\"There is a need for an integrated and uniform UAS strategy at the national level,\" he says.",
+  'Airspace Australia on 27 February said it has completed prototyping on its Flight Information Management System (FIMS) for UAS and is now focused on delivering a product in 2025.',
+  '"We need more effective traffic management capabilities than those utilised today," says Luke Gumley, head of the agency\'s integrated airspace programme, speaking at the Australian Association Uncrewed Systems conference in Melbourne, ahead of the Avalon Airshow.',
+  'FIMS will represent the "centralised backbone" for a system of UAS traffic management (UTM), managed by Airservices Australia - alongside the existing air traffic control system for commercial aviation.',
+  'The regulator launched the integrated airspace programme in response to what it calls "astonishing growth" in UAS usage across a range of sectors, including agriculture, mining and emergency services.',
+  '"This transformation requires us to develop innovative solutions to ensure our skies remain safe for traditional aircraft, new airspace users and the community," Airservices Australia says.',
+  'The agency notes that trend will contribute to a projected doubling of global air traffic by 2037. Key to managing that growth is FIMS, which will "enable drones and other low-level operators to safely integrate with existing airspace users", according to Airservices Australia.',
+  'The system will act as the "connector" between UAS and Australia\'s current airspace management, says Courtney Meares-Whitty, head of the FIMS initiave for Airservices Australia.',
+  'Gumley says the UTM programme completed field-testing in November of multiple FIMS prototypes developed with private sector partners and is now shifting into the delivery phase - with a target of 2025.',
+  'As it rolls out FIMS over the next three years, the project will also deploy newly developed technologies, including access to improved geospatial data for UAS operators, a surveillance network for tracking drones and a method for the "detection of non-cooperative drones".',
+  'The ultimate goal, Gumley says, is to fully-integrate FIMS into the existing air traffic management system for civil aviation - as opposed to a bifurcated or "segregated" system in which UAS are managed separately from conventional aircraft.',
+  '"Segregated integration is not a sustainable model for the future," he notes.',
+  'Airservices Australia says its focus on safely incorporating large numbers of small drones into the existing aviation ecosystem "will foster growth in the UAS market".',
+  'The private sector appears to agree with that assessment.',
+  '"UTM solutions are essential," says Phillip Swadling, technical director of avionics at Thales. "The lack of harmonised standards are holding back drone business development," he adds.',
+  '"We need practical and pragmatic solutions that facilitate the integration of emerging technologies," says Zac Kennedy, chief regulatory officer at Swoop Aero - a Melbourne-based start-up developing networks of commercial UAS to fill gaps in existing logistics systems.',
+  'Gumley says the goal of the UTM programme is to offer a service that is as frictionless as possible, with "airspace authorisation measured in seconds, not weeks" for UAS operators. He notes Airservices Australia is working to deliver automatic airspace approval at all of the country\'s 29 aerodromes by end of 2023.',
+  'Under an initiative called OneSky Australia, Canberra intends to streamline airspace management even further by combining the civil and military aviation control systems. Airservices Australia and the Department of Defence are jointly developing that infrastructure, known as the Civil Military Air Traffic Management System (CMATS).',
+  'Gumley says CMATS also will eventually incorporate the launch and recovery of space-bound rockets.',
+  'Swadling argues for government to take a more active role in setting a national strategic policy on UAS, which will guide private sector development.',
+  '"There is a need for an integrated and uniform UAS strategy at the national level," he says.',
 ].join('\n\n');
 
 // Paragraphs of other source articles of the eval, as published.
@@ -59,7 +59,11 @@ function draftQuotations(markdown: string): Quotation[] {
 
 /** [quoted words, speaker, the text at the speaker's span (undefined when resolved from elsewhere)]. */
 const speakers = (text: string, quotations: Quotation[]) =>
-  quotations.map((q) => [q.text, q.speaker?.name, q.speaker?.span && text.slice(q.speaker.span.start, q.speaker.span.end)]);
+  quotations.map((q) => [
+    q.text,
+    q.speaker?.name,
+    q.speaker?.span && text.slice(q.speaker.span.start, q.speaker.span.end),
+  ]);
 
 function sentenceOf(text: string, opening: string): Sentence {
   const sentence = splitSentences(text).find((s) => s.text.startsWith(opening));
@@ -77,7 +81,11 @@ describe('attributeSpeakers', () => {
   it('finds every speaker of the airspace draft: "said X, head of …" and "X said"', () => {
     const text = draft('airspace.md');
     assert.deepEqual(speakers(text, draftQuotations(text)), [
-      ['We need more effective traffic management capabilities than those utilised today,', 'Luke Gumley', 'Luke Gumley'],
+      [
+        'We need more effective traffic management capabilities than those utilised today,',
+        'Luke Gumley',
+        'Luke Gumley',
+      ],
       ['We need far cheaper traffic management capabilities than those utilised today,', 'Luke Gumley', 'Luke Gumley'],
       ['Segregated integration is not a sustainable model for the future,', 'Gumley', 'Gumley'],
       ['Segregated integration is a sustainable model for the future,', 'Gumley', 'Gumley'],
@@ -92,7 +100,11 @@ describe('attributeSpeakers', () => {
   it('strips titles and roles from the Lordstown draft’s speakers, and leaves a partial quote without one', () => {
     const text = draft('lordstown.md');
     assert.deepEqual(speakers(text, draftQuotations(text)), [
-      ['specific electrical connection issue that could result in a loss of propulsion while driving.', undefined, undefined],
+      [
+        'specific electrical connection issue that could result in a loss of propulsion while driving.',
+        undefined,
+        undefined,
+      ],
       ['specific battery issue that could result in a fire while driving.', undefined, undefined],
       ['We remain committed to doing the right thing by our customers,', 'Edward Hightower', 'Edward Hightower'],
       ['We remain committed to doing the right thing by our customers,', 'Colleen Robar', 'Colleen Robar'],
@@ -105,13 +117,21 @@ describe('attributeSpeakers', () => {
       ['We are really disappointed,', 'Lanny Breuer', 'Lanny Breuer'],
       ['We have been acting in bad faith,', 'Breuer', 'Breuer'],
       ['a con man whose business strategy was\nbased on outright deceit and fraud.', 'Breon Peace', 'Breon Peace'],
-      ['a con man whose business strategy was based on outright deceit and\nfraud.', 'Michael J. Driscoll', 'Michael J. Driscoll'],
+      [
+        'a con man whose business strategy was based on outright deceit and\nfraud.',
+        'Michael J. Driscoll',
+        'Michael J. Driscoll',
+      ],
     ]);
   });
 
   it('reads the airspace source: "says X", "he notes" and "he adds" resolved, organisations, partial quotes', () => {
     assert.deepEqual(speakers(airspaceSource, sourceQuotations(airspaceSource)), [
-      ['We need more effective traffic management capabilities than those utilised today,', 'Luke Gumley', 'Luke Gumley'],
+      [
+        'We need more effective traffic management capabilities than those utilised today,',
+        'Luke Gumley',
+        'Luke Gumley',
+      ],
       ['centralised backbone', undefined, undefined],
       ['astonishing growth', undefined, undefined],
       [
@@ -119,7 +139,11 @@ describe('attributeSpeakers', () => {
         'Airservices Australia',
         'Airservices Australia',
       ],
-      ['enable drones and other low-level operators to safely integrate with existing airspace users', 'Airservices Australia', 'Airservices Australia'],
+      [
+        'enable drones and other low-level operators to safely integrate with existing airspace users',
+        'Airservices Australia',
+        'Airservices Australia',
+      ],
       ['connector', 'Courtney Meares-Whitty', 'Courtney Meares-Whitty'],
       ['detection of non-cooperative drones', undefined, undefined],
       ['segregated', 'Gumley', 'Gumley'],
@@ -145,7 +169,11 @@ describe('attributeSpeakers', () => {
         'Lanny Breuer',
         undefined,
       ],
-      ['As alleged, Carlos Watson is a con man whose business strategy was based on outright deceit and fraud,', 'Breon Peace', 'Breon Peace'],
+      [
+        'As alleged, Carlos Watson is a con man whose business strategy was based on outright deceit and fraud,',
+        'Breon Peace',
+        'Breon Peace',
+      ],
       ['He ran Ozy as a criminal organization rather than as a reputable media company.', 'Breon Peace', undefined],
       [
         'repeatedly attempted to entice both investors and lenders through a series of deliberate deceptions and fabrications.',
@@ -157,15 +185,39 @@ describe('attributeSpeakers', () => {
 
   it('reads more attributions from the eval’s sources', () => {
     const cases: [string, string | undefined][] = [
-      ['"While our team has made progress, we remain committed to doing the right thing by our customers," said Lordstown CEO Edward Hightower said in a release.', 'Edward Hightower'],
-      ['Earlier, Mojtaba Zolnour, a lawmaker from Qom, said the illnesses were "abnormal" and security officials were investigating.', 'Mojtaba Zolnour'],
-      ['"We haven\'t always had the balance right for some customer groups": Domino\'s Pizza CEO Don Meij.', 'Don Meij'],
-      ['In a statement, Israel\'s Prime Minister Benjamin Netanyahu called it "a day of great news for Israeli aviation."', 'Benjamin Netanyahu'],
-      ['Israel\'s Foreign Minister Eli Cohen also released a statement, calling the news "a historic decision that will shorten the road to Asia."', 'Eli Cohen'],
-      ['"It concerns the market that central banks will have to hike rates a lot more to curb inflation," said Kerry Craig, JPMorgan Asset Management \'s global market strategist.', 'Kerry Craig'],
-      ['"In that phone call to the niece, he corroborated evidence that they (police) had previously gathered" to negotiate a guilty plea, Johnson told The Associated Press.', 'Johnson'],
+      [
+        '"While our team has made progress, we remain committed to doing the right thing by our customers," said Lordstown CEO Edward Hightower said in a release.',
+        'Edward Hightower',
+      ],
+      [
+        'Earlier, Mojtaba Zolnour, a lawmaker from Qom, said the illnesses were "abnormal" and security officials were investigating.',
+        'Mojtaba Zolnour',
+      ],
+      [
+        '"We haven\'t always had the balance right for some customer groups": Domino\'s Pizza CEO Don Meij.',
+        'Don Meij',
+      ],
+      [
+        'In a statement, Israel\'s Prime Minister Benjamin Netanyahu called it "a day of great news for Israeli aviation."',
+        'Benjamin Netanyahu',
+      ],
+      [
+        'Israel\'s Foreign Minister Eli Cohen also released a statement, calling the news "a historic decision that will shorten the road to Asia."',
+        'Eli Cohen',
+      ],
+      [
+        '"It concerns the market that central banks will have to hike rates a lot more to curb inflation," said Kerry Craig, JPMorgan Asset Management \'s global market strategist.',
+        'Kerry Craig',
+      ],
+      [
+        '"In that phone call to the niece, he corroborated evidence that they (police) had previously gathered" to negotiate a guilty plea, Johnson told The Associated Press.',
+        'Johnson',
+      ],
       ['The company said its plans to fight inflation "had not been optimal" in the first half.', undefined],
-      ['"Of the 250 students in our school, only 50 attended classes," a teacher in Qom, who did not want to be named for fear of reprisals, told Shargh.', undefined],
+      [
+        '"Of the 250 students in our school, only 50 attended classes," a teacher in Qom, who did not want to be named for fear of reprisals, told Shargh.',
+        undefined,
+      ],
       ['FIMS will represent the "centralised backbone" for a system of UAS traffic management.', undefined],
     ];
     for (const [text, speaker] of cases) assert.equal(sourceQuotations(text)[0]!.speaker?.name, speaker, text);
@@ -178,7 +230,11 @@ describe('attributeSpeakers', () => {
       '"I can easily think myself into euphoric gratefulness for things as simple as having air to breathe," he said. "I can easily think myself into the deepest and darkest depression."',
     ].join('\n\n');
     assert.deepEqual(speakers(text, sourceQuotations(text)), [
-      ['I can easily think myself into euphoric gratefulness for things as simple as having air to breathe,', 'Andrew Tate', undefined],
+      [
+        'I can easily think myself into euphoric gratefulness for things as simple as having air to breathe,',
+        'Andrew Tate',
+        undefined,
+      ],
       ['I can easily think myself into the deepest and darkest depression.', 'Andrew Tate', undefined],
     ]);
   });
@@ -193,24 +249,39 @@ describe('attributeSpeakers', () => {
   it('splits the text itself when given no sentences, and never throws on any text', () => {
     assert.deepEqual(attributeSpeakers(seed, findQuotations(seed), []), sourceQuotations(seed));
     const vocabulary = fc.constantFrom(
-      ...'said says told added according to he she it the a Kirby John Gumley Pentagon spokesman U.S. Attorney , , . : \u201C \u201D " \' \n\n ( ) and was by not who'.split(' '),
+      ...'said says told added according to he she it the a Kirby John Gumley Pentagon spokesman U.S. Attorney , , . : \u201C \u201D " \' \n\n ( ) and was by not who'.split(
+        ' ',
+      ),
     );
     fc.assert(
-      fc.property(fc.array(vocabulary, { maxLength: 60 }).map((words) => words.join(' ')), fc.boolean(), (text, split) => {
-        const quotations = attributeSpeakers(text, findQuotations(text), split ? splitSentences(text) : [{ span: { start: 0, end: 3 }, text: '', paragraph: 0 }]);
-        for (const q of quotations) {
-          const span = q.speaker?.span;
-          if (span) assert.equal(text.slice(span.start, span.end).replace(/\s+/g, ' '), q.speaker!.name);
-        }
-        for (const sentence of splitSentences(text)) findReportedSpeech(sentence, text);
-      }),
+      fc.property(
+        fc.array(vocabulary, { maxLength: 60 }).map((words) => words.join(' ')),
+        fc.boolean(),
+        (text, split) => {
+          const quotations = attributeSpeakers(
+            text,
+            findQuotations(text),
+            split ? splitSentences(text) : [{ span: { start: 0, end: 3 }, text: '', paragraph: 0 }],
+          );
+          for (const q of quotations) {
+            const span = q.speaker?.span;
+            if (span) assert.equal(text.slice(span.start, span.end).replace(/\s+/g, ' '), q.speaker!.name);
+          }
+          for (const sentence of splitSentences(text)) findReportedSpeech(sentence, text);
+        },
+      ),
       { numRuns: 1500 },
     );
   });
 
   it('reads 1 MB on one line, a sentence typed without its space, runs of verbs, capitals and commas, in linear time', () => {
     const line = airspaceSource.replace(/\n+/g, ' ');
-    const text = line.repeat(Math.ceil(1_000_000 / line.length)) + 'SAID '.repeat(20_000) + 'Smith, Jones, '.repeat(10_000) + 'also '.repeat(20_000) + 'said';
+    const text =
+      line.repeat(Math.ceil(1_000_000 / line.length)) +
+      'SAID '.repeat(20_000) +
+      'Smith, Jones, '.repeat(10_000) +
+      'also '.repeat(20_000) +
+      'said';
     const quotations = attributeSpeakers(text, findQuotations(text), splitSentences(text));
     assert.equal(quotations[0]!.speaker?.name, 'Luke Gumley');
     assert.equal(quotations.at(-1)!.speaker?.name, 'Swadling');
@@ -234,10 +305,14 @@ describe('findReportedSpeech', () => {
       ['Turkish officials expressed their openness', undefined],
       ['The logistical support that the United States', undefined],
     ];
-    for (const [opening, speaker] of cases) assert.equal(findReportedSpeech(sentenceOf(seed, opening), seed)?.name, speaker, opening);
+    for (const [opening, speaker] of cases)
+      assert.equal(findReportedSpeech(sentenceOf(seed, opening), seed)?.name, speaker, opening);
     const sentence = sentenceOf(seed, 'The Pentagon is also asking');
     const times = seed.indexOf('New York Times reported');
-    assert.deepEqual(findReportedSpeech(sentence, seed), { name: 'New York Times', span: { start: times, end: times + 14 } });
+    assert.deepEqual(findReportedSpeech(sentence, seed), {
+      name: 'New York Times',
+      span: { start: times, end: times + 14 },
+    });
   });
 
   it('tells the Wall Street Journal’s report from the New York Times’s, active or passive', () => {
@@ -252,25 +327,41 @@ describe('findReportedSpeech', () => {
     assert.equal(findReportedSpeech(sentenceOf(airspace, 'Eventually, Gumley says'), airspace)?.name, 'Gumley');
     const lordstown = maskProse(draft('lordstown.md'), 'markdown').masked;
     assert.equal(findReportedSpeech(sentenceOf(lordstown, 'No fires have resulted'), lordstown)?.name, 'Robar');
-    assert.equal(findReportedSpeech(sentenceOf(lordstown, 'Spokeswoman Colleen Robar said'), lordstown)?.name, 'Colleen Robar');
+    assert.equal(
+      findReportedSpeech(sentenceOf(lordstown, 'Spokeswoman Colleen Robar said'), lordstown)?.name,
+      'Colleen Robar',
+    );
     assert.equal(findReportedSpeech(sentenceOf(lordstown, 'Robar would not say'), lordstown), undefined);
     assert.equal(findReportedSpeech(sentenceOf(lordstown, 'Lordstown did not say'), lordstown), undefined);
   });
 
   it('resolves "he" from the text before the sentence, without a span', () => {
-    assert.deepEqual(findReportedSpeech(sentenceOf(airspaceSource, 'He notes Airservices Australia'), airspaceSource), { name: 'Gumley' });
+    assert.deepEqual(findReportedSpeech(sentenceOf(airspaceSource, 'He notes Airservices Australia'), airspaceSource), {
+      name: 'Gumley',
+    });
     const appositive = 'Colleen Robar, a spokeswoman for Lordstown, said the company is unaware of any injuries.';
     assert.equal(findReportedSpeech(sentenceOf(appositive, 'Colleen'), appositive)?.name, 'Colleen Robar');
-    assert.equal(findReportedSpeech(sentenceOf('According to Reuters, talks continue.', 'According'), 'According to Reuters, talks continue.')?.name, 'Reuters');
+    assert.equal(
+      findReportedSpeech(
+        sentenceOf('According to Reuters, talks continue.', 'According'),
+        'According to Reuters, talks continue.',
+      )?.name,
+      'Reuters',
+    );
   });
 });
 
 describe('a pronoun speaker and the names inside the quotation', () => {
   it('does not take a name inside the quoted words for whom "he" stands', () => {
-    const text = 'Kirby said: “Obviously this is a national decision that President Erdogan needs to take. Take and we respect it,” he added.\n';
+    const text =
+      'Kirby said: “Obviously this is a national decision that President Erdogan needs to take. Take and we respect it,” he added.\n';
     const speakers = sentenceUnits(text, 'markdown').units.flatMap((unit) => unit.quotations.map((q) => q.speaker));
     assert.deepEqual(speakers, [undefined]);
-    const named = 'Pentagon spokesman John Kirby spoke on Wednesday. “Obviously this is a decision that President Erdogan needs to take,” he added.\n';
-    assert.deepEqual(sentenceUnits(named, 'markdown').units.flatMap((unit) => unit.quotations.map((q) => q.speaker)), [{ name: 'John Kirby' }]);
+    const named =
+      'Pentagon spokesman John Kirby spoke on Wednesday. “Obviously this is a decision that President Erdogan needs to take,” he added.\n';
+    assert.deepEqual(
+      sentenceUnits(named, 'markdown').units.flatMap((unit) => unit.quotations.map((q) => q.speaker)),
+      [{ name: 'John Kirby' }],
+    );
   });
 });

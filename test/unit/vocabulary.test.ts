@@ -52,7 +52,8 @@ describe('the shared vocabulary', () => {
       const sentence = `On Tuesday, ${capitalised(title)} Jane Doyle said the plan would work.`;
       const names = findNames(sentence).map((name) => name.text);
       const speaker = findReportedSpeech(splitSentences(sentence)[0]!, sentence)?.name;
-      if (!isTitleWord(title) || names.at(-1) !== 'Jane Doyle' || speaker !== 'Jane Doyle') disagreeing.push(`${title}: ${names.join(', ')} / ${speaker}`);
+      if (!isTitleWord(title) || names.at(-1) !== 'Jane Doyle' || speaker !== 'Jane Doyle')
+        disagreeing.push(`${title}: ${names.join(', ')} / ${speaker}`);
     }
     assert.deepEqual(disagreeing, []);
   });
@@ -63,14 +64,20 @@ describe('the shared vocabulary', () => {
       ['General Motors', 'General Electric'],
     );
     assert.deepEqual(
-      findNames('She was taken to the Northern General, and the Justice Department and the Hillsborough Justice Campaign said so.').map((name) => name.text),
+      findNames(
+        'She was taken to the Northern General, and the Justice Department and the Hillsborough Justice Campaign said so.',
+      ).map((name) => name.text),
       ['Northern General', 'Justice Department', 'Hillsborough Justice Campaign'],
     );
-    assert.deepEqual(findNames('Major Jane Doyle and Chief Justice John Roberts met.').map((name) => name.text), ['Jane Doyle', 'John Roberts']);
+    assert.deepEqual(
+      findNames('Major Jane Doyle and Chief Justice John Roberts met.').map((name) => name.text),
+      ['Jane Doyle', 'John Roberts'],
+    );
   });
 
   it('derives the reporting words from the verbs: "said", "says", "added", "according" carry no claim; "confirmed" does', () => {
-    const text = 'Kirby said, says, added, told, wrote, noted and stated, according to the Pentagon, which confirmed it.';
+    const text =
+      'Kirby said, says, added, told, wrote, noted and stated, according to the Pentagon, which confirmed it.';
     const facts = factsOf(text, { start: 0, end: text.length });
     assert.deepEqual(
       facts.tokens.filter(isClaimWord).map((token) => token.text),

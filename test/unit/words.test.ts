@@ -8,7 +8,25 @@ const seed = readFileSync('seeds/000_f04d67d5c7de7c34.txt', 'utf8');
 const draft = readFileSync('examples/draft.md', 'utf8');
 
 /** What a writer types: letters, digits, spaces, the marks that join words or end them, quotation marks, a new line, a combining accent. */
-const TYPED = ['q', 'Q', ' ', '.', '-', "'", '\u2019', ',', '\u201C', '\n', 'é', '\u00A0', 'U.S.', 'Dr. No', '\u0301', '1,0', '7'];
+const TYPED = [
+  'q',
+  'Q',
+  ' ',
+  '.',
+  '-',
+  "'",
+  '\u2019',
+  ',',
+  '\u201C',
+  '\n',
+  'é',
+  '\u00A0',
+  'U.S.',
+  'Dr. No',
+  '\u0301',
+  '1,0',
+  '7',
+];
 
 function* editsAround(text: string, from: number, to: number): Generator<string> {
   for (let at = from; at < to; at++) {
@@ -18,7 +36,8 @@ function* editsAround(text: string, from: number, to: number): Generator<string>
   }
 }
 
-const plain = (words: ReturnType<typeof readWords>) => words.map(({ kind, text, start, end, name }) => ({ kind, text, start, end, name }));
+const plain = (words: ReturnType<typeof readWords>) =>
+  words.map(({ kind, text, start, end, name }) => ({ kind, text, start, end, name }));
 
 function assertRescanReadsAfresh(before: string, after: string): void {
   const rescanned = rescanWords(readWords(before), after, editBetween(before, after));
@@ -30,13 +49,28 @@ describe('readWords', () => {
 
   it('keeps the full stop of an initial, a dotted abbreviation and a known title, not of a sentence', () => {
     assert.deepEqual(read('Adm. John P. Aquilino of the U.S. Navy spoke.'), [
-      'word:Adm.', 'word:John', 'word:P.', 'word:Aquilino', 'word:of', 'word:the', 'word:U.S.', 'word:Navy', 'word:spoke', 'stop:.',
+      'word:Adm.',
+      'word:John',
+      'word:P.',
+      'word:Aquilino',
+      'word:of',
+      'word:the',
+      'word:U.S.',
+      'word:Navy',
+      'word:spoke',
+      'stop:.',
     ]);
   });
 
   it('joins digits by a comma or a point, and letters by an apostrophe, a hyphen or an ampersand, not words by a comma', () => {
     assert.deepEqual(read('AT&T’s 1,000 Meares-Whitty 1.5 said,Then'), [
-      'word:AT&T’s', 'word:1,000', 'word:Meares-Whitty', 'word:1.5', 'word:said', 'comma:,', 'word:Then',
+      'word:AT&T’s',
+      'word:1,000',
+      'word:Meares-Whitty',
+      'word:1.5',
+      'word:said',
+      'comma:,',
+      'word:Then',
     ]);
   });
 
@@ -51,7 +85,15 @@ describe('readWords', () => {
   });
 
   it('gives "U.S.", "U.S", "US" and "u.s." one normal form, and keeps a decimal point', () => {
-    assert.deepEqual(['U.S.', 'U.S', 'US', 'u.s.', 'Adm.', '1.5', 'Erdoğan’s'].map(normalForm), ['us', 'us', 'us', 'us', 'adm', '1.5', 'erdogan']);
+    assert.deepEqual(['U.S.', 'U.S', 'US', 'u.s.', 'Adm.', '1.5', 'Erdoğan’s'].map(normalForm), [
+      'us',
+      'us',
+      'us',
+      'us',
+      'adm',
+      '1.5',
+      'erdogan',
+    ]);
   });
 });
 
@@ -69,9 +111,19 @@ describe('rescanWords', () => {
 
   it('reports the words it dropped and the words it read, for the lexicon to count', () => {
     const before = 'Officials said the plan was ready.';
-    const { removed, added } = rescanWords(readWords(before), 'Officials said the budget was ready.', { start: 19, oldEnd: 23, newEnd: 25 });
-    assert.deepEqual(removed.map((w) => w.text), ['plan']);
-    assert.deepEqual(added.map((w) => [w.text, w.start]), [['budget', 19]]);
+    const { removed, added } = rescanWords(readWords(before), 'Officials said the budget was ready.', {
+      start: 19,
+      oldEnd: 23,
+      newEnd: 25,
+    });
+    assert.deepEqual(
+      removed.map((w) => w.text),
+      ['plan'],
+    );
+    assert.deepEqual(
+      added.map((w) => [w.text, w.start]),
+      [['budget', 19]],
+    );
   });
 });
 

@@ -38,8 +38,14 @@ describe('loadLibraryInWorker', () => {
     const { library: here } = await loadLibraryInWorker([sources]);
     const { library: expected } = await loadLibrary([sources]);
     assert.equal(here.documents().length, 40);
-    assert.deepEqual(here.documents().map((d) => d.hash), expected.documents().map((d) => d.hash));
-    assert.deepEqual(here.get(join(sources, 'reports', 'report-7.txt'))?.sentences, expected.get(join(sources, 'reports', 'report-7.txt'))?.sentences);
+    assert.deepEqual(
+      here.documents().map((d) => d.hash),
+      expected.documents().map((d) => d.hash),
+    );
+    assert.deepEqual(
+      here.get(join(sources, 'reports', 'report-7.txt'))?.sentences,
+      expected.get(join(sources, 'reports', 'report-7.txt'))?.sentences,
+    );
     assert.deepEqual(signature(here.search(KIRBY, 5)), signature(expected.search(KIRBY, 5)));
     const figure = here.search('Some 157 members of the Afghan security forces were killed', 1)[0];
     assert.equal(figure.document.path, join(sources, 'reports', 'report-7.txt'));
@@ -78,7 +84,6 @@ describe('loadLibraryInWorker', () => {
     controller.abort();
     await assert.rejects(loading, { name: 'AbortError' });
   });
-
 });
 
 describe('parallel builds', () => {
@@ -96,7 +101,10 @@ describe('parallel builds', () => {
   it('two workers build the same library as one thread: same documents in the same order, same rankings', async () => {
     const { library, stats } = await loadLibraryCached([large], { workers: 2 });
     assert.equal(stats.workers, 2);
-    assert.deepEqual(library.documents().map((d) => d.path), onThisThread.documents().map((d) => d.path));
+    assert.deepEqual(
+      library.documents().map((d) => d.path),
+      onThisThread.documents().map((d) => d.path),
+    );
     assert.deepEqual(signature(library.search(KIRBY, 5)), signature(onThisThread.search(KIRBY, 5)));
     const figure = 'Some 437 members of the Afghan security forces were killed';
     assert.deepEqual(signature(library.search(figure, 3)), signature(onThisThread.search(figure, 3)));
@@ -104,8 +112,13 @@ describe('parallel builds', () => {
   });
 
   it('cuts the files into contiguous chunks of at most the given size; a larger file is a chunk of its own', () => {
-    const files = [10, 10, 10, 40, 10, 10, 10].map((length, i) => ({ path: `/s/${i}.txt`, text: 'x'.repeat(length), hash: String(i) }));
-    const names = (chunks: { path: string }[][]) => chunks.map((part) => part.map((file) => file.path.slice(3, 4)).join(''));
+    const files = [10, 10, 10, 40, 10, 10, 10].map((length, i) => ({
+      path: `/s/${i}.txt`,
+      text: 'x'.repeat(length),
+      hash: String(i),
+    }));
+    const names = (chunks: { path: string }[][]) =>
+      chunks.map((part) => part.map((file) => file.path.slice(3, 4)).join(''));
     assert.deepEqual(names(chunk(files, 30)), ['012', '3', '456']);
     assert.deepEqual(names(chunk(files, 60)), ['012', '345', '6']);
     assert.deepEqual(names(chunk(files, 70)), ['0123', '456']);
@@ -123,6 +136,9 @@ describe('parallel builds', () => {
     await loadLibraryInWorker([large]);
     clearInterval(timer);
     // Only the import of the finished index runs here; analysing 300 files on this thread took far longer.
-    assert.ok(longestGap < onThisThreadMs / 3, `longest pause ${longestGap.toFixed(0)} ms; the build takes ${onThisThreadMs.toFixed(0)} ms`);
+    assert.ok(
+      longestGap < onThisThreadMs / 3,
+      `longest pause ${longestGap.toFixed(0)} ms; the build takes ${onThisThreadMs.toFixed(0)} ms`,
+    );
   });
 });

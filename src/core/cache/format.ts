@@ -179,7 +179,10 @@ function header(checked: Buffer[], texts: Buffer[], formatVersion: number): Buff
   header.writeUInt32LE(formatVersion, 12);
   // Written in the machine's own byte order, like the payload: a reader of the other order sees it flipped.
   bytesOf(new Uint32Array([BYTE_ORDER_PROBE])).copy(header, 16);
-  header.writeUInt32LE(checked.reduce((crc, piece) => crc32(piece, crc), 0), 20);
+  header.writeUInt32LE(
+    checked.reduce((crc, piece) => crc32(piece, crc), 0),
+    20,
+  );
   header.writeBigUInt64LE(BigInt(lengthOf(checked) + lengthOf(texts)), 24);
   header.writeBigUInt64LE(BigInt(lengthOf(checked)), CHECKED_LENGTH_AT);
   return header;
@@ -260,7 +263,11 @@ function readPayload(reader: PayloadReader, formatVersion: number, size: number)
     const sentenceTermStarts = numbers.subarray(at, (at += sentenceCount + 1));
     const spans = packed === NOT_PACKED ? undefined : numbers.subarray(at, (at += packed * 3));
     checkConsistent(fields, column(TEXT_LENGTH), spans, termIds, sentenceTermStarts, manifest.terms.length);
-    const text = intactText(texts.subarray(position, (position += column(TEXT_BYTES))), column(TEXT_CRC), column(TEXT_LENGTH));
+    const text = intactText(
+      texts.subarray(position, (position += column(TEXT_BYTES))),
+      column(TEXT_CRC),
+      column(TEXT_LENGTH),
+    );
     if (text === undefined) {
       damaged.push(fields.path);
       return;
@@ -331,7 +338,7 @@ class PayloadReader {
   /** The next `count` bytes, not checksummed (the texts, which have checksums of their own). */
   unchecked(count: number): Buffer {
     const bytes = Buffer.allocUnsafe(count);
-    for (let done = 0; done < count; ) {
+    for (let done = 0; done < count;) {
       const read = this.readAt(bytes.subarray(done), this.position);
       if (read === 0) throw new InvalidCacheError('truncated');
       this.position += read;
@@ -361,7 +368,7 @@ class PayloadReader {
   /** Fills `target` with the next bytes, checksumming each slice right after reading it. */
   private fill(target: Uint8Array): void {
     if (target.length > this.remaining) throw new InvalidCacheError('truncated');
-    for (let done = 0; done < target.length; ) {
+    for (let done = 0; done < target.length;) {
       const slice = target.subarray(done, Math.min(target.length, done + SLICE_BYTES));
       const read = this.readAt(slice, this.position);
       if (read === 0) throw new InvalidCacheError('truncated');
@@ -387,7 +394,8 @@ function checkConsistent(
     throw new InvalidCacheError(`${fields.path ?? 'a document'}: ${what}`);
   };
   const sentenceCount = packedSpans ? packedSpans.length / 3 : fields.sentences?.length;
-  if (typeof fields.path !== 'string' || typeof fields.hash !== 'string' || sentenceCount === undefined) fail('missing fields');
+  if (typeof fields.path !== 'string' || typeof fields.hash !== 'string' || sentenceCount === undefined)
+    fail('missing fields');
   if (starts.length !== sentenceCount! + 1 || starts[0] !== 0 || starts[starts.length - 1] !== termIds.length) {
     fail('sentence term starts do not match');
   }
@@ -395,7 +403,8 @@ function checkConsistent(
   for (const id of termIds) if (id >= termCount) fail('unknown term id');
   const badSpan = (start: number, end: number) => end > textLength || start > end;
   if (packedSpans) {
-    for (let at = 0; at < packedSpans.length; at += 3) if (badSpan(packedSpans[at], packedSpans[at + 1])) fail('bad span');
+    for (let at = 0; at < packedSpans.length; at += 3)
+      if (badSpan(packedSpans[at], packedSpans[at + 1])) fail('bad span');
   } else if (fields.sentences!.some(({ span }) => badSpan(span.start, span.end))) fail('bad span');
 }
 

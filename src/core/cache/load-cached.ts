@@ -75,7 +75,9 @@ export async function loadStateCached(inputs: string[], options: CachedLoadOptio
     workersUsed = analysed.workers;
     state = inPathOrder(mergeStates([restored, ...analysed.states]));
   } else if (stale.length > 0) {
-    const fresh = analyseFiles(stale, (analysed, file) => onProgress?.({ analysed, total: stale.length, path: file.path }));
+    const fresh = analyseFiles(stale, (analysed, file) =>
+      onProgress?.({ analysed, total: stale.length, path: file.path }),
+    );
     state = inPathOrder(mergeStates([restored, fresh]));
   }
   const analyseMs = lap();
@@ -136,7 +138,8 @@ function sortByCache(
   vouched: Set<string>,
   found: FoundCache | undefined,
 ): { restored: LibraryState; rehashed: SourceFile[]; stale: SourceFile[] } {
-  if (!found) return { restored: { formatVersion: INDEX_FORMAT_VERSION, terms: [], documents: [] }, rehashed: [], stale: read };
+  if (!found)
+    return { restored: { formatVersion: INDEX_FORMAT_VERSION, terms: [], documents: [] }, rehashed: [], stale: read };
   const readHashes = new Map(read.map((file) => [file.path, file.hash]));
   const unchanged = new Set<string>();
   const documents = found.state.documents.filter(({ document }) => {

@@ -5,7 +5,8 @@ import type { CacheStats } from '../load-types.js';
 
 export function cacheProblems(stats: CacheStats): string[] {
   const problems: string[] = [];
-  if (stats.cache === 'invalid') problems.push(`${stats.cacheFile}: ${stats.reason ?? 'unusable'}; the index was rebuilt`);
+  if (stats.cache === 'invalid')
+    problems.push(`${stats.cacheFile}: ${stats.reason ?? 'unusable'}; the index was rebuilt`);
   if (stats.damaged.length > 0) {
     problems.push(`${stats.cacheFile}: damaged text of ${stats.damaged.join(', ')}; read again from the source files`);
   }

@@ -37,7 +37,8 @@ export function withoutUnusedTerms(state: LibraryState): LibraryState {
 export function mergeStates(states: readonly LibraryState[]): LibraryState {
   if (states.length === 0) throw new Error('nothing to merge');
   const formatVersion = states[0].formatVersion;
-  if (states.some((state) => state.formatVersion !== formatVersion)) throw new Error('states of different index formats');
+  if (states.some((state) => state.formatVersion !== formatVersion))
+    throw new Error('states of different index formats');
   const dictionary = new TermDictionary(states[0].terms.slice());
   const documents = states.flatMap((state, index) => {
     if (index === 0) return state.documents;

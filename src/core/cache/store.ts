@@ -41,7 +41,8 @@ export function readCache(file: string, indexFormatVersion: number): CacheRead {
     // Size and time of the file being read, not of whatever a concurrent save renames into place meanwhile.
     const read = fs.fstatSync(descriptor);
     if (!read.isFile()) return { status: 'invalid', reason: notRegular(read) };
-    const readAt = (target: Uint8Array, position: number) => fs.readSync(descriptor, target, 0, target.length, position);
+    const readAt = (target: Uint8Array, position: number) =>
+      fs.readSync(descriptor, target, 0, target.length, position);
     const cached = readLibraryState(readAt, read.size, indexFormatVersion);
     return { status: 'found', ...cached, bytes: read.size, writtenMs: read.mtimeMs };
   } catch (error) {
@@ -68,7 +69,7 @@ export function writeCache(file: string, state: LibraryState, stamps?: ReadonlyM
   try {
     try {
       for (const piece of encoded.pieces) {
-        for (let done = 0; done < piece.length; ) done += fs.writeSync(descriptor, piece, done);
+        for (let done = 0; done < piece.length;) done += fs.writeSync(descriptor, piece, done);
         bytes += piece.length;
       }
     } finally {

@@ -90,7 +90,10 @@ export class CorpusChecker {
     } catch (error) {
       this.cache.discardPending();
       if (this.unreachableSince === undefined) {
-        this.events.onConnection?.('unreachable', `team corpus ${this.backend.label} cannot be reached (${describe(error)}); checking against the local sources only`);
+        this.events.onConnection?.(
+          'unreachable',
+          `team corpus ${this.backend.label} cannot be reached (${describe(error)}); checking against the local sources only`,
+        );
       }
       this.unreachableSince = Date.now();
       // What is checked meanwhile lacks the corpus's passages: check again once it is back.

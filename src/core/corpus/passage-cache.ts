@@ -116,10 +116,17 @@ export class PassageCache extends SourceLibrary {
       const wanted = new Set<string>();
       const searchHits = await view.search(searches.map(([, search]) => this.rankedQuery(search)));
       for (const hits of searchHits) for (const id of documentsToHold(hits)) wanted.add(id);
-      const phraseHits = await view.phrases(phrases.map(([, stems]) => stems), PHRASE_LIMIT);
+      const phraseHits = await view.phrases(
+        phrases.map(([, stems]) => stems),
+        PHRASE_LIMIT,
+      );
       for (const hits of phraseHits) for (const hit of hits) wanted.add(hit.id);
       for (const id of await view.lookup(keys)) if (id !== undefined) wanted.add(id);
-      await this.bringIn(view, [...wanted].filter((id) => !this.held.has(id)), warn);
+      await this.bringIn(
+        view,
+        [...wanted].filter((id) => !this.held.has(id)),
+        warn,
+      );
       for (const term of terms) this.pendingTerms.delete(term);
       for (const [key] of searches) this.settle(this.pendingSearches, key);
       for (const [key] of phrases) this.settle(this.pendingPhrases, key);
@@ -159,7 +166,9 @@ export class PassageCache extends SourceLibrary {
   /** The search as the in-memory index would run it over the whole corpus (see PassageIndex.rank). */
   private rankedQuery({ stems, limit }: PendingSearch): RankedQuery {
     const sentences = this.combinedSentences();
-    const used = stems.filter((stem) => this.frequency(stem)! > 0).sort((a, b) => this.frequency(a)! - this.frequency(b)!);
+    const used = stems
+      .filter((stem) => this.frequency(stem)! > 0)
+      .sort((a, b) => this.frequency(a)! - this.frequency(b)!);
     const threshold = commonTermThreshold(sentences);
     // The in-memory index walks every term under the threshold and lets MaxScore skip most of their sentences; a
     // database would score each one, so rarer terms are walked only while their sentences stay within a budget.

@@ -19,7 +19,11 @@ export function findCitations(text: string): Citation[] {
     for (const key of bracket[0].matchAll(KEY)) {
       const name = key[1].replace(/[.:]+$/, '');
       const keyStart = start + key.index! + 1;
-      citations.push({ key: name, span: { start, end: start + bracket[0].length }, keySpan: { start: keyStart, end: keyStart + name.length } });
+      citations.push({
+        key: name,
+        span: { start, end: start + bracket[0].length },
+        keySpan: { start: keyStart, end: keyStart + name.length },
+      });
     }
   }
   return citations;

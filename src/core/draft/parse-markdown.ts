@@ -75,7 +75,8 @@ function defuseFloods(text: string): string {
     const paragraph = text.slice(start, end);
     const defused = defuseBackticks(
       DELIMITER_KINDS.reduce(
-        (copy, kind) => ((copy.match(kind)?.length ?? 0) > MAX_DELIMITERS_PER_PARAGRAPH ? copy.replace(kind, PLACEHOLDER) : copy),
+        (copy, kind) =>
+          (copy.match(kind)?.length ?? 0) > MAX_DELIMITERS_PER_PARAGRAPH ? copy.replace(kind, PLACEHOLDER) : copy,
         paragraph,
       ),
     );

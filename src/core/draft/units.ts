@@ -45,11 +45,20 @@ export function sentenceUnits(text: string, languageId: LanguageId): DraftUnits 
 /** A sentence with the quotations and citations that start in it. */
 function unitOf(sentence: Sentence, heading: boolean, quotations: Quotation[], citations: Citation[]): SentenceUnit {
   const within = (span: Span) => span.start >= sentence.span.start && span.start < sentence.span.end;
-  return { sentence, heading, quotations: quotations.filter((q) => within(q.inner)), citations: citations.filter((c) => within(c.span)) };
+  return {
+    sentence,
+    heading,
+    quotations: quotations.filter((q) => within(q.inner)),
+    citations: citations.filter((c) => within(c.span)),
+  };
 }
 
 /** The units of `text`, reusing `previous` when the edit between them cannot change the draft's structure. */
-export function updateSentenceUnits(previous: DraftUnits | undefined, text: string, languageId: LanguageId): DraftUnits {
+export function updateSentenceUnits(
+  previous: DraftUnits | undefined,
+  text: string,
+  languageId: LanguageId,
+): DraftUnits {
   const patched = previous && previous.languageId === languageId ? patchUnits(previous, text) : undefined;
   return patched ?? sentenceUnits(text, languageId);
 }
@@ -74,7 +83,8 @@ function patchUnits(previous: DraftUnits, text: string): DraftUnits | undefined 
   if (index < 0) return undefined;
   const block = previous.blocks[index];
   // Masked characters (inline code, a URL) in the block: the edit may change what is masked.
-  if (previous.masked.slice(block.span.start, block.span.end) !== old.slice(block.span.start, block.span.end)) return undefined;
+  if (previous.masked.slice(block.span.start, block.span.end) !== old.slice(block.span.start, block.span.end))
+    return undefined;
   const citations = previous.units.flatMap((u) => u.citations);
   if (citations.some((c) => c.span.start <= oldEnd && start <= c.span.end)) return undefined;
 
@@ -82,7 +92,9 @@ function patchUnits(previous: DraftUnits, text: string): DraftUnits | undefined 
   const shift = (s: Span): Span => (s.start >= oldEnd ? { start: s.start + delta, end: s.end + delta } : s);
   const masked = previous.masked.slice(0, start) + inserted + previous.masked.slice(oldEnd);
   const span = { start: block.span.start, end: block.span.end + delta };
-  const blocks = previous.blocks.map((b, i) => (i < index ? b : i === index ? { ...b, span } : { ...b, span: shift(b.span) }));
+  const blocks = previous.blocks.map((b, i) =>
+    i < index ? b : i === index ? { ...b, span } : { ...b, span: shift(b.span) },
+  );
   const quotations = findQuotations(masked, [span]);
   const blockCitations = citations
     .filter((c) => block.span.start <= c.span.start && c.span.start < block.span.end)
@@ -125,7 +137,11 @@ function patchUnits(previous: DraftUnits, text: string): DraftUnits | undefined 
  */
 function withSpeakersReread(masked: string, units: SentenceUnit[]): SentenceUnit[] {
   const unattributed = units.flatMap((u) => u.quotations.map(({ speaker: _, ...quotation }) => quotation));
-  const attributed = attributeSpeakers(masked, unattributed, units.map((u) => u.sentence));
+  const attributed = attributeSpeakers(
+    masked,
+    unattributed,
+    units.map((u) => u.sentence),
+  );
   let next = 0;
   return units.map((u) => {
     if (u.quotations.length === 0) return u;

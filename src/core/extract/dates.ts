@@ -106,7 +106,8 @@ export function findDates(text: string, offset = 0, referenceDate?: string): Dat
 
 /** The weekday of a fully known date, so that "on Monday" can be compared with "June 7, 2021". */
 function withWeekday(date: DateMention): DateMention {
-  if (date.weekday !== undefined || date.year === undefined || date.month === undefined || date.day === undefined) return date;
+  if (date.weekday !== undefined || date.year === undefined || date.month === undefined || date.day === undefined)
+    return date;
   return { ...date, weekday: new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay() };
 }
 

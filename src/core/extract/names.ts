@@ -117,7 +117,14 @@ function capitalisedRuns(text: string, found: Word[]): Word[][] {
     let j = i + 1;
     for (;;) {
       let k = j;
-      while (k < found.length && k - j < 2 && CONNECTORS.has(found[k].lower) && !found[k].capitalised && joined(text, found[k - 1], found[k])) k++;
+      while (
+        k < found.length &&
+        k - j < 2 &&
+        CONNECTORS.has(found[k].lower) &&
+        !found[k].capitalised &&
+        joined(text, found[k - 1], found[k])
+      )
+        k++;
       if (k < found.length && found[k].capitalised && found[k].lower !== 'i' && joined(text, found[k - 1], found[k])) {
         run.push(...found.slice(j, k + 1));
         j = k + 1;
@@ -134,7 +141,8 @@ function capitalisedRuns(text: string, found: Word[]): Word[][] {
 const isConnector = (word: Word) => CONNECTORS.has(word.lower);
 // A capitalised connector belongs to the name it starts ("El Niño", "De Niro"); a lower-case one never ends one.
 const isLowerConnector = (word: Word) => isConnector(word) && !word.capitalised;
-const isAcronym = (word: Word, text: string) => /^\p{Lu}{2,}$/u.test(text.slice(word.start, word.end).replace(/\./g, ''));
+const isAcronym = (word: Word, text: string) =>
+  /^\p{Lu}{2,}$/u.test(text.slice(word.start, word.end).replace(/\./g, ''));
 
 /** Drops a sentence's first word when its capital only marks the sentence start. */
 function withoutSentenceCapital(run: Word[], text: string): Word[] {
@@ -233,7 +241,8 @@ export function isTitlePart(word: string): boolean {
  */
 export function findNamesByVocabulary(text: string, vocabulary: Set<string>, offset = 0): NameMention[] {
   const tokens = tokenize(text);
-  const isName = (i: number) => vocabulary.has(tokens[i].norm) && !STOPWORDS.has(tokens[i].norm) && !TITLES.has(tokens[i].norm);
+  const isName = (i: number) =>
+    vocabulary.has(tokens[i].norm) && !STOPWORDS.has(tokens[i].norm) && !TITLES.has(tokens[i].norm);
   const separatedBySpace = (i: number) => /^\s+$/.test(text.slice(tokens[i - 1].span.end, tokens[i].span.start));
   const mentions: NameMention[] = [];
   let i = 0;

@@ -122,7 +122,11 @@ export function findNegations(text: string, offset = 0): NegationCue[] {
     if (found) {
       const end = parts[i + found.length - 1]!.end;
       i += found.length - 1; // a cue's words are no other cue's
-      if (NON_NEGATING.test(text.slice(start, start + 20)) || WHETHER_OR.test(text.slice(Math.max(0, start - 12), start))) continue;
+      if (
+        NON_NEGATING.test(text.slice(start, start + 20)) ||
+        WHETHER_OR.test(text.slice(Math.max(0, start - 12), start))
+      )
+        continue;
       // "neither X nor Y" and "did not X, nor Y" deny once: "nor" only continues an earlier cue.
       if (found.cue === 'nor' && cues.length > 0) continue;
       cues.push({ span: { start: offset + start, end: offset + end }, cue: found.cue });

@@ -31,44 +31,151 @@ export interface NumberMention {
 const lookup = <T>(entries: Record<string, T>): ReadonlyMap<string, T> => new Map(Object.entries(entries));
 
 const UNITS = lookup({
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
-  nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+  zero: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
 });
 const SCALES = lookup({ thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, bn: 1e9, tn: 1e12, mn: 1e6 });
 // Glued to digits: "5bn", "£5bn"; "m", "k" and "b" only after a currency ("$3.2m"), since "100m" may be metres.
 const GLUED_SCALES = lookup({ bn: 1e9, tn: 1e12, mn: 1e6, m: 1e6, k: 1e3, b: 1e9 });
 const ORDINALS = lookup({
-  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
-  eleventh: 11, twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15, sixteenth: 16, seventeenth: 17,
-  eighteenth: 18, nineteenth: 19, twentieth: 20, thirtieth: 30, fortieth: 40, fiftieth: 50, hundredth: 100,
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
+  sixth: 6,
+  seventh: 7,
+  eighth: 8,
+  ninth: 9,
+  tenth: 10,
+  eleventh: 11,
+  twelfth: 12,
+  thirteenth: 13,
+  fourteenth: 14,
+  fifteenth: 15,
+  sixteenth: 16,
+  seventeenth: 17,
+  eighteenth: 18,
+  nineteenth: 19,
+  twentieth: 20,
+  thirtieth: 30,
+  fortieth: 40,
+  fiftieth: 50,
+  hundredth: 100,
 });
 // Fraction words: a value when they count a share ("a third of", "two thirds"), not a rank ("a third term").
 const FRACTIONS = lookup({ half: 1 / 2, third: 1 / 3, thirds: 1 / 3, quarter: 1 / 4, quarters: 1 / 4, fifths: 1 / 5 });
 const MULTIPLIERS = lookup({
-  double: 2, doubled: 2, doubles: 2, doubling: 2, twofold: 2, triple: 3, tripled: 3, triples: 3, tripling: 3,
-  threefold: 3, quadruple: 4, quadrupled: 4, quadruples: 4, quadrupling: 4, fourfold: 4, fivefold: 5,
-  tenfold: 10, halve: 0.5, halved: 0.5, halves: 0.5, halving: 0.5,
+  double: 2,
+  doubled: 2,
+  doubles: 2,
+  doubling: 2,
+  twofold: 2,
+  triple: 3,
+  tripled: 3,
+  triples: 3,
+  tripling: 3,
+  threefold: 3,
+  quadruple: 4,
+  quadrupled: 4,
+  quadruples: 4,
+  quadrupling: 4,
+  fourfold: 4,
+  fivefold: 5,
+  tenfold: 10,
+  halve: 0.5,
+  halved: 0.5,
+  halves: 0.5,
+  halving: 0.5,
 });
 const CURRENCY_SYMBOLS = lookup({
-  $: '$', us$: 'USD', a$: 'AUD', au$: 'AUD', c$: 'CAD', ca$: 'CAD', nz$: 'NZD', hk$: 'HKD', s$: 'SGD',
-  '£': 'GBP', '€': 'EUR', '¥': 'JPY', '₹': 'INR',
+  $: '$',
+  us$: 'USD',
+  a$: 'AUD',
+  au$: 'AUD',
+  c$: 'CAD',
+  ca$: 'CAD',
+  nz$: 'NZD',
+  hk$: 'HKD',
+  s$: 'SGD',
+  '£': 'GBP',
+  '€': 'EUR',
+  '¥': 'JPY',
+  '₹': 'INR',
 });
 const CURRENCY_WORDS = lookup({
-  dollar: '$', dollars: '$', euro: 'EUR', euros: 'EUR', pound: 'GBP', pounds: 'GBP', yen: 'JPY', yuan: 'CNY',
-  rupee: 'INR', rupees: 'INR', cent: '$', cents: '$',
+  dollar: '$',
+  dollars: '$',
+  euro: 'EUR',
+  euros: 'EUR',
+  pound: 'GBP',
+  pounds: 'GBP',
+  yen: 'JPY',
+  yuan: 'CNY',
+  rupee: 'INR',
+  rupees: 'INR',
+  cent: '$',
+  cents: '$',
 });
 // Words just before a number that make it an estimate; matched as one, two or three words.
 const APPROXIMATORS = new Set([
-  'nearly', 'about', 'some', 'around', 'almost', 'roughly', 'approximately', 'over', 'under', 'estimated',
-  'more than', 'up to', 'at least', 'less than', 'fewer than', 'close to', 'as many as', 'upwards of', 'just over',
-  'just under', 'at most', 'no more than', 'an estimated',
+  'nearly',
+  'about',
+  'some',
+  'around',
+  'almost',
+  'roughly',
+  'approximately',
+  'over',
+  'under',
+  'estimated',
+  'more than',
+  'up to',
+  'at least',
+  'less than',
+  'fewer than',
+  'close to',
+  'as many as',
+  'upwards of',
+  'just over',
+  'just under',
+  'at most',
+  'no more than',
+  'an estimated',
 ]);
 // Nouns of measure, time and count: they name what a number counts even when singular ("a 24-hour ban").
 const MEASURE_NOUNS = new Set(
-  ('second minute hour day week month year decade century mile kilometre kilometer km metre meter foot feet inch ' +
+  (
+    'second minute hour day week month year decade century mile kilometre kilometer km metre meter foot feet inch ' +
     'pound kilogram kg gram tonne ton litre liter gallon barrel acre hectare degree point percent person people ' +
-    'member time vote seat case death').split(' '),
+    'member time vote seat case death'
+  ).split(' '),
 );
 const ARTICLE_PARTNERS = new Set(['dozen', 'hundred', 'thousand', 'million', 'billion', 'trillion']);
 const PRONOUN_ONE_BEFORE = new Set(['no', 'the', 'any', 'every', 'each', 'this', 'that', 'which']);
@@ -136,10 +243,12 @@ type Reading = Omit<NumberMention, 'span' | 'text' | 'approximate'> & { start: n
 
 function readMention(text: string, pieces: Piece[], at: number): Reading | undefined {
   const piece = pieces[at];
-  if (piece.digits) return isDayOfMonth(text, pieces, at) ? undefined : withQuantity(text, pieces, readDigits(pieces, at));
+  if (piece.digits)
+    return isDayOfMonth(text, pieces, at) ? undefined : withQuantity(text, pieces, readDigits(pieces, at));
   const word = piece.lower;
   const multiplier = MULTIPLIERS.get(word);
-  if (multiplier !== undefined) return { ...extent(pieces, at, at), value: multiplier, kind: 'multiplier', unit: 'multiplier' };
+  if (multiplier !== undefined)
+    return { ...extent(pieces, at, at), value: multiplier, kind: 'multiplier', unit: 'multiplier' };
   const fraction = readFraction(text, pieces, at);
   if (fraction) return fraction;
   const ordinal = ORDINALS.get(word);
@@ -163,12 +272,16 @@ function approximationBefore(pieces: Piece[], at: number): boolean {
 // "Jan. 3", "March 6", "3 January": a day, which the date extractor reads.
 function isDayOfMonth(text: string, pieces: Piece[], at: number): boolean {
   const { value, currency, suffix } = pieces[at].digits!;
-  if (currency || !['', 'st', 'nd', 'rd', 'th'].includes(suffix) || value > 31 || !Number.isInteger(value)) return false;
+  if (currency || !['', 'st', 'nd', 'rd', 'th'].includes(suffix) || value > 31 || !Number.isInteger(value))
+    return false;
   const isMonth = (piece: Piece | undefined) =>
     piece !== undefined && MONTHS.has(piece.lower) && /^\p{Lu}/u.test(text.slice(piece.start, piece.end));
   const before = pieces[at - 1];
   const after = pieces[at + 1];
-  return (isMonth(before) && /^\.?\s+$/.test(text.slice(before.end, pieces[at].start))) || (isMonth(after) && /^\s+(?:of\s+)?$/.test(text.slice(pieces[at].end, after.start)));
+  return (
+    (isMonth(before) && /^\.?\s+$/.test(text.slice(before.end, pieces[at].start))) ||
+    (isMonth(after) && /^\s+(?:of\s+)?$/.test(text.slice(pieces[at].end, after.start)))
+  );
 }
 
 // "no one", "the one", "one another" use "one" as a pronoun, not a count.
@@ -196,17 +309,25 @@ function readFraction(text: string, pieces: Piece[], at: number): Reading | unde
 
 function readDigits(pieces: Piece[], at: number): Reading {
   const { value, currency, suffix } = pieces[at].digits!;
-  const base = { ...extent(pieces, at, at), value, ...(currency ? { currency: CURRENCY_SYMBOLS.get(currency.toLowerCase()) } : {}) };
+  const base = {
+    ...extent(pieces, at, at),
+    value,
+    ...(currency ? { currency: CURRENCY_SYMBOLS.get(currency.toLowerCase()) } : {}),
+  };
   if (suffix === '%') return { ...base, kind: 'percent', unit: 'percent' };
   if (['st', 'nd', 'rd', 'th'].includes(suffix)) return { ...base, kind: 'ordinal' };
   const scale = GLUED_SCALES.get(suffix);
-  if (scale !== undefined && (currency || suffix.length > 1)) return { ...base, value: value * scale, kind: currency ? 'money' : 'cardinal' };
+  if (scale !== undefined && (currency || suffix.length > 1))
+    return { ...base, value: value * scale, kind: currency ? 'money' : 'cardinal' };
   return { ...base, kind: currency ? 'money' : 'cardinal' };
 }
 
 /** A run of number words: "six", "one hundred and fifty", "two dozen", "a million". */
 function readWords(text: string, pieces: Piece[], at: number): Reading | undefined {
-  const article = pieces[at].lower === 'a' && adjacent(text, pieces[at], pieces[at + 1]) && ARTICLE_PARTNERS.has(pieces[at + 1].lower);
+  const article =
+    pieces[at].lower === 'a' &&
+    adjacent(text, pieces[at], pieces[at + 1]) &&
+    ARTICLE_PARTNERS.has(pieces[at + 1].lower);
   let total = 0;
   let current = article ? 1 : 0;
   let last = -1;
@@ -238,8 +359,17 @@ function withQuantity(text: string, pieces: Piece[], reading: Reading): Reading 
     ({ end, next } = extent(pieces, next, next));
   }
   const after = follows()?.lower;
-  const percentWords = after === 'percent' || after === '%' ? 1 : after === 'per' && follows(1)?.lower === 'cent' ? 2 : 0;
-  if (percentWords > 0) return { ...reading, ...extent(pieces, reading.next - 1, next - 1 + percentWords), start: reading.start, value, kind: 'percent', unit: 'percent' };
+  const percentWords =
+    after === 'percent' || after === '%' ? 1 : after === 'per' && follows(1)?.lower === 'cent' ? 2 : 0;
+  if (percentWords > 0)
+    return {
+      ...reading,
+      ...extent(pieces, reading.next - 1, next - 1 + percentWords),
+      start: reading.start,
+      value,
+      kind: 'percent',
+      unit: 'percent',
+    };
   let currency = reading.currency;
   const currencyWord = after === undefined || currency ? undefined : CURRENCY_WORDS.get(after);
   if (currencyWord !== undefined) {
@@ -285,7 +415,12 @@ function roundingStep(mention: NumberMention): number {
 }
 
 const KIND_CLASS: Record<NumberMention['kind'], string> = {
-  cardinal: 'count', year: 'count', ordinal: 'ordinal', percent: 'percent', money: 'money', multiplier: 'multiplier',
+  cardinal: 'count',
+  year: 'count',
+  ordinal: 'ordinal',
+  percent: 'percent',
+  money: 'money',
+  multiplier: 'multiplier',
 };
 const DOLLARS = new Set(['$', 'USD', 'AUD', 'CAD', 'NZD', 'HKD', 'SGD']);
 // How far an estimate may be from the exact figure: "about 9%" backs 9.5% but not 19%.
@@ -309,7 +444,16 @@ function isBareMoney(money: NumberMention, bare: NumberMention): boolean {
 
 /** Spans of time in days, by the stem of their unit word ("days" -> "dai"). */
 const DAYS_IN: Readonly<Record<string, number>> = {
-  second: 1 / 86_400, minut: 1 / 1_440, hour: 1 / 24, dai: 1, week: 7, fortnight: 14, month: 365.25 / 12, year: 365.25, decad: 3_652.5, centuri: 36_525,
+  second: 1 / 86_400,
+  minut: 1 / 1_440,
+  hour: 1 / 24,
+  dai: 1,
+  week: 7,
+  fortnight: 14,
+  month: 365.25 / 12,
+  year: 365.25,
+  decad: 3_652.5,
+  centuri: 36_525,
 };
 
 export function numbersAgree(a: NumberMention, b: NumberMention): boolean {
@@ -320,7 +464,10 @@ export function numbersAgree(a: NumberMention, b: NumberMention): boolean {
     // "18 months" is "1.5 years": spans of time agree in days, within a rounding step of the coarser unit.
     const [aDays, bDays] = [DAYS_IN[a.unit], DAYS_IN[b.unit]];
     if (aDays === undefined || bDays === undefined) return false;
-    return numbersAgree({ ...a, unit: undefined, value: a.value * aDays }, { ...b, unit: undefined, value: b.value * bDays });
+    return numbersAgree(
+      { ...a, unit: undefined, value: a.value * aDays },
+      { ...b, unit: undefined, value: b.value * bDays },
+    );
   }
   if (a.value === b.value) return true;
   const roundsTo = (exact: NumberMention, rounded: NumberMention) =>

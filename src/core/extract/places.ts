@@ -7,7 +7,14 @@ const groupByName = new Map<string, number>();
 
 /** Lower-case, diacritics and dots dropped, a leading "the" dropped: the table's spelling. */
 export function foldPlaceName(name: string): string {
-  return name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[.\u2019']s$/, '').replace(/\./g, '').replace(/^the\s+/, '').trim();
+  return name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[.\u2019']s$/, '')
+    .replace(/\./g, '')
+    .replace(/^the\s+/, '')
+    .trim();
 }
 
 /** The country a name stands for, if it is a country's name, demonym or capital. */

@@ -68,7 +68,10 @@ export function findQuotations(text: string, blocks?: Span[], options: Quotation
 /** Blocks clamped to the text, in order, without overlaps. */
 function disjointBlocks(text: string, blocks: Span[]): Span[] {
   const sorted = blocks
-    .map((b) => ({ start: Math.max(0, Math.min(b.start, text.length)), end: Math.max(0, Math.min(b.end, text.length)) }))
+    .map((b) => ({
+      start: Math.max(0, Math.min(b.start, text.length)),
+      end: Math.max(0, Math.min(b.end, text.length)),
+    }))
     .filter((b) => b.start < b.end)
     .sort((a, b) => a.start - b.start);
   const disjoint: Span[] = [];
@@ -108,7 +111,8 @@ function pairBlock(text: string, block: Span): Pair[] {
     }
   }
   const unclosed = stack.find((open) => open.family === 'double');
-  if (unclosed) pairs.push({ inner: { start: unclosed.at + 1, end: trimEnd(text, unclosed.at + 1, block.end) }, closed: false });
+  if (unclosed)
+    pairs.push({ inner: { start: unclosed.at + 1, end: trimEnd(text, unclosed.at + 1, block.end) }, closed: false });
   return pairs.filter((pair) => !isBlank(text, pair.inner));
 }
 
@@ -139,7 +143,12 @@ function flanking(text: string, at: number, block: Span): Flanking {
   };
 }
 
-function roleOf(family: Family, facing: Facing, { left, right }: Flanking, pending: boolean): 'open' | 'close' | undefined {
+function roleOf(
+  family: Family,
+  facing: Facing,
+  { left, right }: Flanking,
+  pending: boolean,
+): 'open' | 'close' | undefined {
   switch (facing) {
     case 'either':
       if (left && !right) return 'open';

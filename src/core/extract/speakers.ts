@@ -45,7 +45,9 @@ const BETWEEN_SUBJECT_AND_VERB = wordSet(`
   has have had will would could can may might shall should do does did`);
 const PASSIVE_AUXILIARIES = wordSet('is are was were be been being');
 const NEGATIONS = wordSet('not never cannot');
-const CLAUSE_WORDS = wordSet('and but or nor that which who whom whose as while when where because if so than though although');
+const CLAUSE_WORDS = wordSet(
+  'and but or nor that which who whom whose as while when where because if so than though although',
+);
 const PREPOSITIONS = wordSet('of for at in on from with by to about into over under after before during between');
 const DETERMINERS = wordSet('a an the this that these those its his her their our my your some');
 
@@ -68,7 +70,15 @@ export function wordsOf(all: Word[], span: Span, masked: Masked[]): Word[] {
     const quote = masked[next];
     if (!quote || quote.outer.start > w.start) result.push(w);
     else if (result.at(-1)?.quotation !== quote.index) {
-      result.push({ kind: 'quote', text: '', lower: '', start: quote.outer.start, end: quote.outer.end, name: false, quotation: quote.index });
+      result.push({
+        kind: 'quote',
+        text: '',
+        lower: '',
+        start: quote.outer.start,
+        end: quote.outer.end,
+        name: false,
+        quotation: quote.index,
+      });
     }
   }
   return result;
@@ -266,9 +276,7 @@ function isPersonName(frame: Frame, name: Name): boolean {
 
 type Subject =
   /** `phrase`: a noun phrase holding a name ("Afghan officials"), not a name. */
-  | { kind: 'name'; name: Name; phrase?: boolean }
-  | { kind: 'pronoun'; pronoun: string }
-  | { kind: 'unnamed' };
+  { kind: 'name'; name: Name; phrase?: boolean } | { kind: 'pronoun'; pronoun: string } | { kind: 'unnamed' };
 
 interface Attribution {
   verb: number;
@@ -307,7 +315,8 @@ function findAttributions(frame: Frame): Attribution[] {
     // "the United States believes": a capitalised word is no verb, unless the whole headline is in capitals.
     if (!SPEECH_VERBS.has(w.lower) || /^\p{Lu}\p{Ll}/u.test(w.text)) return;
     const subject = subjectOfVerb(frame, verb, found);
-    if (subject && !(subject.kind === 'name' && subject.phrase && !PHRASE_SPEECH_VERBS.has(w.lower))) found.push({ verb, subject });
+    if (subject && !(subject.kind === 'name' && subject.phrase && !PHRASE_SPEECH_VERBS.has(w.lower)))
+      found.push({ verb, subject });
   });
   return found;
 }
@@ -409,7 +418,9 @@ function phraseBefore(frame: Frame, head: number): Subject {
     else if (named || ++lowercase > 2) break;
     first--;
   }
-  const proper = ws.slice(first, head + 1).some((w, k) => isNameWord(w) && !(first + k === 0 && frame.lexicon.lowercase.has(w.lower)));
+  const proper = ws
+    .slice(first, head + 1)
+    .some((w, k) => isNameWord(w) && !(first + k === 0 && frame.lexicon.lowercase.has(w.lower)));
   if (!proper) return { kind: 'unnamed' };
   return { kind: 'name', name: { first, last: head, titled: false }, phrase: true };
 }
@@ -434,7 +445,8 @@ const APPOSITIVE_WORDS = 30;
 
 /** The nearest comma before `index` in its clause, within an appositive's reach; or -1. */
 function commaBefore(frame: Frame, index: number, floor: number): number {
-  for (let i = index - 1; i >= Math.max(floor, index - APPOSITIVE_WORDS); i--) if (frame.words[i]!.kind === 'comma') return i;
+  for (let i = index - 1; i >= Math.max(floor, index - APPOSITIVE_WORDS); i--)
+    if (frame.words[i]!.kind === 'comma') return i;
   return -1;
 }
 
@@ -592,7 +604,9 @@ function readFrame(frame: Frame, memory: SpeakerMemory): { verb: number; speaker
 export function attributeSpeakers(text: string, quotations: Quotation[], sentences: Sentence[]): Quotation[] {
   const result = quotations.slice();
   if (quotations.length === 0) return result;
-  const masked = quotations.map((q, index) => ({ outer: outerSpan(text, q), index })).sort((a, b) => a.outer.start - b.outer.start);
+  const masked = quotations
+    .map((q, index) => ({ outer: outerSpan(text, q), index }))
+    .sort((a, b) => a.outer.start - b.outer.start);
   const memory = new SpeakerMemory();
   let previous: { speaker: Speaker; paragraph: number } | undefined;
   let next = 0;
@@ -631,7 +645,8 @@ export function findReportedSpeech(sentence: Sentence, text: string): Speaker | 
   const frame = frameOf(text, span, masked);
   const attributions = findAttributions(frame);
   const named = attributions.find((a) => a.subject.kind === 'name');
-  if (named?.subject.kind === 'name') return { name: nameText(frame, named.subject.name), span: nameSpan(frame, named.subject.name) };
+  if (named?.subject.kind === 'name')
+    return { name: nameText(frame, named.subject.name), span: nameSpan(frame, named.subject.name) };
   const pronoun = attributions.find((a) => a.subject.kind === 'pronoun');
   if (pronoun?.subject.kind !== 'pronoun') return undefined;
   const name = memoryBefore(text, span.start).resolve(pronoun.subject.pronoun);
@@ -641,7 +656,12 @@ export function findReportedSpeech(sentence: Sentence, text: string): Speaker | 
 // ---------------------------------------------------------------------------------------------------------------
 // Choosing among a sentence's attributions
 
-function chooseAttribution<T extends { verb: number }>(frame: Frame, quote: number, attributions: T[], quotation: Quotation): T | undefined {
+function chooseAttribution<T extends { verb: number }>(
+  frame: Frame,
+  quote: number,
+  attributions: T[],
+  quotation: Quotation,
+): T | undefined {
   const { words: ws } = frame;
   const low = partitionPoint(attributions.length, (i) => attributions[i]!.verb < quote);
   const following = attributions[low];
@@ -684,7 +704,8 @@ function framesOf(text: string, masked: Masked[], sentences: Sentence[]): FrameS
   let f = 0;
   for (const { outer } of masked) {
     while (f < frames.length && frames[f]!.span.end <= outer.start) f++;
-    if (!(frames[f] && frames[f]!.span.start <= outer.start)) orphans.push({ span: outer, paragraph: frames[f - 1]?.paragraph ?? 0 });
+    if (!(frames[f] && frames[f]!.span.start <= outer.start))
+      orphans.push({ span: outer, paragraph: frames[f - 1]?.paragraph ?? 0 });
   }
   const merged: FrameSpan[] = [];
   let q = 0;
@@ -692,7 +713,8 @@ function framesOf(text: string, masked: Masked[], sentences: Sentence[]): FrameS
   for (const frame of [...frames, ...orphans].sort((a, b) => a.span.start - b.span.start)) {
     const last = merged.at(-1);
     if (last) {
-      for (; q < masked.length && masked[q]!.outer.start < last.span.end; q++) quotedUntil = Math.max(quotedUntil, masked[q]!.outer.end);
+      for (; q < masked.length && masked[q]!.outer.start < last.span.end; q++)
+        quotedUntil = Math.max(quotedUntil, masked[q]!.outer.end);
     }
     if (last && (frame.span.start < last.span.end || quotedUntil > frame.span.start)) {
       last.span = { start: last.span.start, end: Math.max(last.span.end, frame.span.end) };

@@ -129,7 +129,10 @@ export class PassageIndex {
   }
 
   /** Each (term, sentence number) of placed documents once, in ascending sentence numbers. */
-  private forEachPosting(placed: readonly { document: IndexedDocument; firstSentence: number }[], emit: (id: number, number: number) => void): void {
+  private forEachPosting(
+    placed: readonly { document: IndexedDocument; firstSentence: number }[],
+    emit: (id: number, number: number) => void,
+  ): void {
     const lastCounted = (this.lastCounted = grown(this.lastCounted, this.terms.length));
     for (const { document, firstSentence } of placed) {
       const { termIds, sentenceTermStarts } = document;
@@ -152,7 +155,10 @@ export class PassageIndex {
     const document = this.slots[slot]!;
     const { termIds, sentenceTermStarts } = document;
     const sentenceCount = sentenceTermStarts.length - 1;
-    this.forEachPosting([{ document, firstSentence: this.slotFirstSentence[slot] }], (id) => this.documentFrequency[id]--);
+    this.forEachPosting(
+      [{ document, firstSentence: this.slotFirstSentence[slot] }],
+      (id) => this.documentFrequency[id]--,
+    );
     this.slots[slot] = undefined;
     this.slotByKey.delete(key);
     this.liveSentences -= sentenceCount;
@@ -202,7 +208,12 @@ export class PassageIndex {
   search(queryTermIds: readonly number[], limit: number, restrictToKey?: string): SentenceHit[] {
     const unique = [...new Set(queryTermIds)].filter((id) => this.documentFrequency[id] > 0);
     unique.sort((a, b) => this.sentenceFrequency(a) - this.sentenceFrequency(b));
-    if (restrictToKey === undefined) return this.rank(unique, limit, unique.map((id) => this.postings.list(id)));
+    if (restrictToKey === undefined)
+      return this.rank(
+        unique,
+        limit,
+        unique.map((id) => this.postings.list(id)),
+      );
     const slot = this.slotByKey.get(restrictToKey);
     return slot === undefined ? [] : this.rank(unique, limit, this.postingsWithin(slot, unique));
   }

@@ -2,7 +2,15 @@
 import type { Finding } from '../types.js';
 
 export const FINDING_CODES = [
-  'misquote', 'number', 'date', 'entity', 'negation', 'antonym', 'attribution', 'citation', 'unsupported',
+  'misquote',
+  'number',
+  'date',
+  'entity',
+  'negation',
+  'antonym',
+  'attribution',
+  'citation',
+  'unsupported',
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 

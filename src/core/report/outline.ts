@@ -29,16 +29,18 @@ export interface DraftOutline {
 export function draftOutline(text: string, languageId: LanguageId, findings: readonly Finding[]): DraftOutline {
   // The checker's own parse also reads quotations and speakers: sentences and blocks are all a report needs.
   const { masked, blocks } = maskProse(text, languageId);
-  const sentences = splitSentences(masked, blocks.map((block) => block.span));
-  const starts = languageId === 'markdown'
-    ? blocks.filter((block) => block.kind === 'heading')
-    : blocks;
+  const sentences = splitSentences(
+    masked,
+    blocks.map((block) => block.span),
+  );
+  const starts = languageId === 'markdown' ? blocks.filter((block) => block.kind === 'heading') : blocks;
   const sections: DraftSection[] = starts.map((block, index) => ({
     title: firstWords(masked.slice(block.span.start, block.span.end)),
     span: { start: block.span.start, end: starts[index + 1]?.span.start ?? text.length },
   }));
   const firstStart = sections[0]?.span.start ?? text.length;
-  if (masked.slice(0, firstStart).trim() !== '') sections.unshift({ title: '(before the first heading)', span: { start: 0, end: firstStart } });
+  if (masked.slice(0, firstStart).trim() !== '')
+    sections.unshift({ title: '(before the first heading)', span: { start: 0, end: firstStart } });
   const uncheckedSentences = sentences
     .filter((sentence) => blocks[sentence.paragraph]?.kind !== 'heading')
     .map((sentence) => sentence.span)

@@ -32,7 +32,9 @@ export function sarifReport(files: DraftReport[], baseDirectory: string, version
             ruleIndex: FINDING_CODES.indexOf(findingCode(finding)),
             level: finding.verdict === 'contradicted' ? 'error' : 'warning',
             message: { text: finding.message },
-            locations: [{ physicalLocation: { artifactLocation: { uri: uri(file.path) }, region: region(finding.range) } }],
+            locations: [
+              { physicalLocation: { artifactLocation: { uri: uri(file.path) }, region: region(finding.range) } },
+            ],
             relatedLocations: finding.evidence.slice(0, 1).map((evidence, id) => ({
               id,
               message: { text: `source passage: ${evidence.text.slice(0, 300)}` },

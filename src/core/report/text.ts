@@ -14,13 +14,18 @@ export function textReport(files: DraftReport[]): string {
       const { line, character } = finding.range.start;
       const evidence = finding.evidence[0];
       // Every problem but 'absent' is about the passage the claim matched best: say where it is.
-      const where = evidence && finding.problems.some((p) => p.type !== 'absent')
-        ? ` (${printable(shortSourceName(evidence.source))}:${evidence.range.start.line + 1})`
-        : '';
-      lines.push(`${printable(file.path)}:${line + 1}:${character + 1}: ${finding.verdict}: ${printable(finding.message)}${where}`);
+      const where =
+        evidence && finding.problems.some((p) => p.type !== 'absent')
+          ? ` (${printable(shortSourceName(evidence.source))}:${evidence.range.start.line + 1})`
+          : '';
+      lines.push(
+        `${printable(file.path)}:${line + 1}:${character + 1}: ${finding.verdict}: ${printable(finding.message)}${where}`,
+      );
     }
   }
   const drafts = `${files.length} draft${files.length === 1 ? '' : 's'}`;
-  lines.push(`${counts.contradicted} contradicted, ${counts.unsupported} unsupported, ${counts.supported} supported in ${drafts}`);
+  lines.push(
+    `${counts.contradicted} contradicted, ${counts.unsupported} unsupported, ${counts.supported} supported in ${drafts}`,
+  );
   return lines.join('\n') + '\n';
 }

@@ -41,12 +41,17 @@ function translate(pattern: string): string {
       source += '[^/]';
     } else if (char === '[' && pattern.indexOf(']', i + 2) > 0) {
       const close = pattern.indexOf(']', i + 2);
-      const body = pattern.slice(i + 1, close).replace(/^!/, '^').replace(/[\\\]]/g, '\\$&');
+      const body = pattern
+        .slice(i + 1, close)
+        .replace(/^!/, '^')
+        .replace(/[\\\]]/g, '\\$&');
       source += `[${body}]`;
       i = close;
     } else if (char === '{' && matchingBrace(pattern, i) > 0) {
       const close = matchingBrace(pattern, i);
-      source += `(?:${splitAlternatives(pattern.slice(i + 1, close)).map(translate).join('|')})`;
+      source += `(?:${splitAlternatives(pattern.slice(i + 1, close))
+        .map(translate)
+        .join('|')})`;
       i = close;
     } else {
       source += char.replace(/[.+^$()|\\\]{}]/g, '\\$&');

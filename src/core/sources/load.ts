@@ -224,7 +224,13 @@ async function expandGlob(pattern: string, options: LoadOptions, warnings: Sourc
  * The walked files the input wants, with the walk's warnings and those about the entries it wants that are not
  * usable files; an input that yields no file gets a warning of its own, unless the walk already said why.
  */
-function reportEmpty(walked: Walked, wanted: (path: string) => boolean, path: string, message: string, warnings: SourceWarning[]): string[] {
+function reportEmpty(
+  walked: Walked,
+  wanted: (path: string) => boolean,
+  path: string,
+  message: string,
+  warnings: SourceWarning[],
+): string[] {
   const files = walked.files.filter(wanted);
   const found = [...walked.warnings, ...walked.unusable.filter((warning) => wanted(warning.path))];
   warnings.push(...found);
@@ -246,7 +252,12 @@ interface Walked {
  * once. Linear in the number of folders: a folder's real path is its parent's plus its name unless it is a link
  * (resolving every folder's real path anew made 1,500 nested folders take half a minute).
  */
-async function walk(root: string, realRoot: string, maxDepth: number, confine: Confinement | undefined): Promise<Walked> {
+async function walk(
+  root: string,
+  realRoot: string,
+  maxDepth: number,
+  confine: Confinement | undefined,
+): Promise<Walked> {
   const walked: Walked = { files: [], warnings: [], unusable: [] };
   const visited = new Set<string>();
   // Iterative, not recursive: a deep tree must not exhaust the stack.

@@ -16,10 +16,16 @@ export interface SentenceRun {
  * phrase whose word every match has; `mayHoldAnchor(sentence)`: false only for a sentence whose text cannot hold
  * that word. The words of the text between two sentences count with the sentence before.
  */
-export function phraseMatchesIn(run: SentenceRun, phrase: readonly Token[], anchor: number, mayHoldAnchor: (sentence: number) => boolean): Span[] {
+export function phraseMatchesIn(
+  run: SentenceRun,
+  phrase: readonly Token[],
+  anchor: number,
+  mayHoldAnchor: (sentence: number) => boolean,
+): Span[] {
   const { document, first, last } = run;
   const { sentences, text } = document;
-  const pieceEnd = (sentence: number) => (sentence === last ? sentences[last].span.end : sentences[sentence + 1].span.start);
+  const pieceEnd = (sentence: number) =>
+    sentence === last ? sentences[last].span.end : sentences[sentence + 1].span.start;
   const pieces = new Map<number, Token[]>();
   const tokensOf = (sentence: number): Token[] => {
     let tokens = pieces.get(sentence);
@@ -35,7 +41,8 @@ export function phraseMatchesIn(run: SentenceRun, phrase: readonly Token[], anch
     tokensOf(sentence).forEach((token, at) => {
       if (token.norm !== phrase[anchor].norm) return;
       const words = wordsAround(tokensOf, { first, last }, sentence, at - anchor, phrase.length);
-      if (words?.every((word, i) => word.norm === phrase[i].norm)) found.push({ start: words[0].span.start, end: words.at(-1)!.span.end });
+      if (words?.every((word, i) => word.norm === phrase[i].norm))
+        found.push({ start: words[0].span.start, end: words.at(-1)!.span.end });
     });
   }
   return found;

@@ -3,7 +3,12 @@
 // by one rule set. A wrong split cuts a claim in two (its name in one half, its number in the other); a wrong
 // join only makes a claim longer, so when in doubt the abbreviation does not end the sentence.
 // The abbreviations are the shared vocabulary's.
-import { ABBREVIATIONS_AMBIGUOUS, ABBREVIATIONS_BEFORE_NAME, ABBREVIATIONS_BEFORE_NUMBER, STOPWORDS } from './vocabulary.js';
+import {
+  ABBREVIATIONS_AMBIGUOUS,
+  ABBREVIATIONS_BEFORE_NAME,
+  ABBREVIATIONS_BEFORE_NUMBER,
+  STOPWORDS,
+} from './vocabulary.js';
 
 /** "U.S", "a.m", "e.g" (the final stop is not part of `word`) or an initial: "J" in "Michael J. Driscoll". */
 const INITIALISM = /^(?:\p{L}\.)+\p{L}$|^\p{Lu}$/u;

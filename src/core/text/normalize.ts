@@ -25,7 +25,8 @@ export function foldTypography(text: string): string {
 
 // A word: letters and digits (and the combining marks of decomposed text), joined by internal apostrophes,
 // hyphens, or (between digits) '.' and ','.
-const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:(?:['\u2019-]|(?<=\p{N})[.,](?=\p{N}))[\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*/gu;
+const WORD =
+  /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:(?:['\u2019-]|(?<=\p{N})[.,](?=\p{N}))[\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*/gu;
 
 export function normalizeWord(word: string): string {
   return foldTypography(word)

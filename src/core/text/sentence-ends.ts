@@ -434,7 +434,7 @@ function splitAfterTerminalMarkers(nodes: Nodes): Sentences {
 function mergeAfterPrefixes(sentences: Sentences, isAbbreviation: (word: string) => boolean): void {
   const { nodes } = sentences;
   let write = 0;
-  for (let read = 0; read < sentences.count; ) {
+  for (let read = 0; read < sentences.count;) {
     sentences.copy(read++, write);
     for (;;) {
       const last = sentences.last[write]!;

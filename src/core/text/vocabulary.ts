@@ -15,7 +15,10 @@ export const STOPWORDS: ReadonlySet<string> = setOf(lists.stopWords);
 /** Abbreviated titles, as written: always followed by a name ("Mr. Smith", "Adm. Aquilino"). */
 const TITLE_ABBREVIATIONS = setOf(lists.titleAbbreviations);
 /** A person's title or role, written out or abbreviated: "admiral", "adm", "spokesman" (lower case, no full stop). */
-export const TITLES: ReadonlySet<string> = new Set([...setOf(lists.titles), ...[...TITLE_ABBREVIATIONS].map((word) => word.toLowerCase())]);
+export const TITLES: ReadonlySet<string> = new Set([
+  ...setOf(lists.titles),
+  ...[...TITLE_ABBREVIATIONS].map((word) => word.toLowerCase()),
+]);
 /** Words that stand in a title before the title word: "Defense Minister", "Chief Executive", "Attorney General". */
 export const TITLE_MODIFIERS = setOf(lists.titleModifiers);
 /** Titles that also stand inside institutions' names: "Justice Department", "Northern General", "Major League". */
@@ -28,11 +31,18 @@ export const MONTHS = setOf(lists.months, lists.monthAbbreviations);
 export const CALENDAR_WORDS = setOf(lists.months, lists.monthAbbreviations, lists.weekdays, lists.weekdayAbbreviations);
 
 /** Abbreviations always followed by a name ("Mr. Smith", "Adm. Aquilino", "Mt. Everest"), as written. */
-export const ABBREVIATIONS_BEFORE_NAME: ReadonlySet<string> = new Set([...TITLE_ABBREVIATIONS, ...setOf(lists.placeAbbreviations)]);
+export const ABBREVIATIONS_BEFORE_NAME: ReadonlySet<string> = new Set([
+  ...TITLE_ABBREVIATIONS,
+  ...setOf(lists.placeAbbreviations),
+]);
 /** Abbreviations followed by a number ("No. 5", "Fig. 3", "pp. 10-12"), as written. */
 export const ABBREVIATIONS_BEFORE_NUMBER = setOf(lists.abbreviationsBeforeNumber);
 /** Abbreviations that may or may not end a sentence ("Apple Inc. said" / "at Apple Inc. He said"), dated ones included. */
-export const ABBREVIATIONS_AMBIGUOUS = setOf(lists.abbreviationsAmbiguous, lists.monthAbbreviations, lists.weekdayAbbreviations);
+export const ABBREVIATIONS_AMBIGUOUS = setOf(
+  lists.abbreviationsAmbiguous,
+  lists.monthAbbreviations,
+  lists.weekdayAbbreviations,
+);
 /** Lower case: a word that keeps its full stop when a word reader reads it ("Dr.", "Inc.", "Sept."). */
 export const ABBREVIATIONS = new Set(
   [...ABBREVIATIONS_BEFORE_NAME, ...ABBREVIATIONS_AMBIGUOUS].map((word) => word.toLowerCase()),

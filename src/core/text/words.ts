@@ -83,7 +83,11 @@ const isSpace = (text: string, at: number, code: number) => code === 32 || code 
  * edit to the first space after it are scanned again, and the words after that are shifted where they stand.
  * `words` itself becomes the new text's words (its `Word` objects reused): it no longer describes the previous text.
  */
-export function rescanWords(words: Word[], text: string, edit: TextEdit): { words: Word[]; removed: Word[]; added: Word[] } {
+export function rescanWords(
+  words: Word[],
+  text: string,
+  edit: TextEdit,
+): { words: Word[]; removed: Word[]; added: Word[] } {
   let from = edit.start;
   while (from > 0 && !isSpace(text, from - 1, text.charCodeAt(from - 1))) from--;
   const added: Word[] = [];
@@ -123,7 +127,12 @@ function isWordCharacter(text: string, at: number): boolean {
 }
 
 function canBeName(word: string, lower: string): boolean {
-  if (word[0] === lower[0] || PRONOUNS.has(lower) || CALENDAR_WORDS.has(lower.endsWith('.') ? lower.slice(0, -1) : lower)) return false;
+  if (
+    word[0] === lower[0] ||
+    PRONOUNS.has(lower) ||
+    CALENDAR_WORDS.has(lower.endsWith('.') ? lower.slice(0, -1) : lower)
+  )
+    return false;
   return !(STOPWORDS.has(lower) && /^\p{Lu}{2,}$/u.test(word)); // "AFTER", "US" in an all-caps headline
 }
 

@@ -38,13 +38,19 @@ export function alignWords(draft: readonly string[], source: readonly string[]):
     const here = cost[i * cols + j];
     // On a tie, a word added or dropped reads better than a word replaced ("had not been" vs "had been").
     if (j > 0 && draft[i - 1] === source[j - 1] && here === cost[(i - 1) * cols + j - 1]) {
-      steps.push('eq'); i--; j--;
+      steps.push('eq');
+      i--;
+      j--;
     } else if (j > 0 && here === cost[i * cols + j - 1] + 1) {
-      steps.push('ins'); j--;
+      steps.push('ins');
+      j--;
     } else if (here === cost[(i - 1) * cols + j] + 1) {
-      steps.push('del'); i--;
+      steps.push('del');
+      i--;
     } else {
-      steps.push('sub'); i--; j--;
+      steps.push('sub');
+      i--;
+      j--;
     }
   }
   steps.reverse();
@@ -85,15 +91,19 @@ export interface Gap {
  * stretches before the first and after the last match). A word the draft swapped for another lies in a gap
  * opposite the source's word, wherever the rest of the sentence moved.
  */
-export function gapsBetweenSharedWords(draft: readonly string[], source: readonly string[]): { matched: number; gaps: Gap[] } {
+export function gapsBetweenSharedWords(
+  draft: readonly string[],
+  source: readonly string[],
+): { matched: number; gaps: Gap[] } {
   const rows = draft.length + 1;
   const cols = source.length + 1;
   const lengths = new Uint16Array(rows * cols);
   for (let i = draft.length - 1; i >= 0; i--) {
     for (let j = source.length - 1; j >= 0; j--) {
-      lengths[i * cols + j] = draft[i] === source[j]
-        ? lengths[(i + 1) * cols + j + 1] + 1
-        : Math.max(lengths[(i + 1) * cols + j], lengths[i * cols + j + 1]);
+      lengths[i * cols + j] =
+        draft[i] === source[j]
+          ? lengths[(i + 1) * cols + j + 1] + 1
+          : Math.max(lengths[(i + 1) * cols + j], lengths[i * cols + j + 1]);
     }
   }
   const gaps: Gap[] = [];

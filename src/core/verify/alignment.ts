@@ -22,7 +22,11 @@ export const UNALIGNED: AlignmentSignals = { pairedInSentence: 0, novelWeight: 1
 const sentencesOfStem = new Map<string, Map<string, number[]>>();
 const CACHED_DOCUMENTS = 256;
 
-export function alignmentSignals(document: SourceDocument, claimTokens: readonly Token[], rarity: (stem: string) => number): AlignmentSignals {
+export function alignmentSignals(
+  document: SourceDocument,
+  claimTokens: readonly Token[],
+  rarity: (stem: string) => number,
+): AlignmentSignals {
   const where = stemSentences(document);
   const content = claimTokens.filter(isContentToken);
   let pairs = 0;
@@ -54,7 +58,8 @@ function stemSentences(document: SourceDocument): Map<string, number[]> {
   map = new Map();
   let sentence = 0;
   for (const token of tokenize(document.text)) {
-    while (sentence < document.sentences.length - 1 && token.span.start >= document.sentences[sentence].span.end) sentence++;
+    while (sentence < document.sentences.length - 1 && token.span.start >= document.sentences[sentence].span.end)
+      sentence++;
     const list = map.get(token.stem);
     if (!list) map.set(token.stem, [sentence]);
     else if (list[list.length - 1] !== sentence) list.push(sentence);
@@ -65,7 +70,7 @@ function stemSentences(document: SourceDocument): Map<string, number[]> {
 }
 
 function intersects(a: number[], b: number[]): boolean {
-  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
     if (a[i] === b[j]) return true;
     if (a[i] < b[j]) i++;
     else j++;

@@ -64,15 +64,35 @@ export function assessClaim(finder: EvidenceFinder, input: ClaimInput): ClaimAss
   const names = facts.names.filter((n) => !inside(n.span, excluded) && !dates.some((d) => overlaps(d.span, n.span)));
   const hasFacts = numbers.length + dates.length + names.length > 0;
   if (words.length < (hasFacts ? 1 : 3)) {
-    return { problems: [], windows: [], coverage: 1, exactCoverage: 1, anchorCoverage: 1, lexical: FULL_OVERLAP, alignment: FULLY_ALIGNED, uncheckable: true };
+    return {
+      problems: [],
+      windows: [],
+      coverage: 1,
+      exactCoverage: 1,
+      anchorCoverage: 1,
+      lexical: FULL_OVERLAP,
+      alignment: FULLY_ALIGNED,
+      uncheckable: true,
+    };
   }
 
-  const keyStems = words.filter((t) => [...names, ...numbers].some((fact) => overlaps(fact.span, t.span))).map((t) => t.stem);
+  const keyStems = words
+    .filter((t) => [...names, ...numbers].some((fact) => overlaps(fact.span, t.span)))
+    .map((t) => t.stem);
   const { windows, problems } = citedWindows(finder, input, words, keyStems);
   const best = windows[0];
   if (!best) {
     const lexical = { unigram: 0, bigram: 0, trigram: 0, novel: words.length, novelUncommon: words.length };
-    return { problems: input.typedOnly ? problems : [...problems, absent(facts.text)], windows, coverage: 0, exactCoverage: 0, anchorCoverage: 0, lexical, alignment: UNALIGNED, uncheckable: false };
+    return {
+      problems: input.typedOnly ? problems : [...problems, absent(facts.text)],
+      windows,
+      coverage: 0,
+      exactCoverage: 0,
+      anchorCoverage: 0,
+      lexical,
+      alignment: UNALIGNED,
+      uncheckable: false,
+    };
   }
 
   const claimTokens = facts.tokens.filter((token) => !inside(token.span, excluded));
@@ -83,16 +103,30 @@ export function assessClaim(finder: EvidenceFinder, input: ClaimInput): ClaimAss
   // else: its numbers and dates are no rivals of the claim's ("Watson faces up to 20 years" against another
   // defendant's 12). A name no source has is only unsupported: the rest may well be the source's statement.
   const namedElsewhere = (name: NameMention) => name.tokens.every((word) => finder.library.anyUses(stemWord(word)));
-  const aboutSomethingElse = nameChecks.some(({ name, problems: found }) => found.some((p) => p.source === '') && namedElsewhere(name));
-  const valueProblems = [...numbers.flatMap((n) => checkNumber(context, n, numbers)), ...dates.flatMap((d) => checkDate(context, d))];
-  problems.push(...valueProblems.map((p) => (aboutSomethingElse ? { ...p, source: '', sourceSpan: undefined } : p)), ...nameProblems);
+  const aboutSomethingElse = nameChecks.some(
+    ({ name, problems: found }) => found.some((p) => p.source === '') && namedElsewhere(name),
+  );
+  const valueProblems = [
+    ...numbers.flatMap((n) => checkNumber(context, n, numbers)),
+    ...dates.flatMap((d) => checkDate(context, d)),
+  ];
+  problems.push(
+    ...valueProblems.map((p) => (aboutSomethingElse ? { ...p, source: '', sourceSpan: undefined } : p)),
+    ...nameProblems,
+  );
   if (best.anchorCoverage >= NEGATION_MIN_COVERAGE) {
     // An opposite word already reported as a number, date or name ("second" / "first") is not reported twice.
     const reported = (p: Problem) => problems.some((typed) => typed.span && p.span && overlaps(typed.span, p.span));
-    problems.push(...checkPolarityAndAntonyms(context, facts, excluded).filter((p) => p.type !== 'antonym' || !reported(p)));
+    problems.push(
+      ...checkPolarityAndAntonyms(context, facts, excluded).filter((p) => p.type !== 'antonym' || !reported(p)),
+    );
   }
   // A claim the sources barely touch is absent as a whole; its names and numbers being absent too goes without saying.
-  if (!input.typedOnly && best.coverage < ABSENT_COVERAGE && !problems.some((p) => p.source !== '' && p.type !== 'citation')) {
+  if (
+    !input.typedOnly &&
+    best.coverage < ABSENT_COVERAGE &&
+    !problems.some((p) => p.source !== '' && p.type !== 'citation')
+  ) {
     problems.splice(0, problems.length, ...problems.filter((p) => p.type === 'citation'), absent(facts.text));
   }
   return {
@@ -112,13 +146,19 @@ export function assessClaim(finder: EvidenceFinder, input: ClaimInput): ClaimAss
  * each cited key that is wrong (or names no source) is a `citation` problem whose source value is the key of the
  * source that does say it. A sentence around a quotation is not held to its citation: the quotation is.
  */
-function citedWindows(finder: EvidenceFinder, input: ClaimInput, words: Token[], keyStems: string[]): { windows: EvidenceWindow[]; problems: Problem[] } {
+function citedWindows(
+  finder: EvidenceFinder,
+  input: ClaimInput,
+  words: Token[],
+  keyStems: string[],
+): { windows: EvidenceWindow[]; problems: Problem[] } {
   const citations = input.citations ?? [];
   const cited = citations
     .flatMap((c) => (c.document ? finder.find(words, c.document.path, keyStems).slice(0, 1) : []))
     .sort((a, b) => b.coverage - a.coverage);
   const citedSaysIt = (cited[0]?.coverage ?? 0) >= ABSENT_COVERAGE;
-  if (citedSaysIt) return { windows: cited, problems: citations.filter((c) => !c.document).map((c) => citationProblem(c, undefined)) };
+  if (citedSaysIt)
+    return { windows: cited, problems: citations.filter((c) => !c.document).map((c) => citationProblem(c, undefined)) };
   if (citations.length === 0 && input.topicPath) {
     const onTopic = finder.find(words, input.topicPath, keyStems);
     if ((onTopic[0]?.coverage ?? 0) >= ABSENT_COVERAGE) return { windows: onTopic, problems: [] };
@@ -131,7 +171,13 @@ function citedWindows(finder: EvidenceFinder, input: ClaimInput, words: Token[],
 }
 
 function citationProblem(citation: CitedSource, supporting: SourceDocument | undefined): Problem {
-  return { type: 'citation', draft: citation.key, source: supporting?.metadata.id ?? '', span: citation.span, unknownKey: citation.document ? undefined : true };
+  return {
+    type: 'citation',
+    draft: citation.key,
+    source: supporting?.metadata.id ?? '',
+    span: citation.span,
+    unknownKey: citation.document ? undefined : true,
+  };
 }
 
 interface CheckContext {
@@ -187,13 +233,19 @@ function checkNumber(context: CheckContext, number: NumberMention, claimNumbers:
     2 * shared(wordsBefore(tokens, n.span), draftBefore) + shared(wordsAfter(tokens, n.span), draftAfter);
   const pool = sameUnit.length ? sameUnit : sameKind;
   const closest = (candidates: typeof pool) =>
-    candidates.reduce<(typeof pool)[number] | undefined>((best, c) => (!best || affinity(c) > affinity(best) ? c : best), undefined);
+    candidates.reduce<(typeof pool)[number] | undefined>(
+      (best, c) => (!best || affinity(c) > affinity(best) ? c : best),
+      undefined,
+    );
   // None among the statement's own sentences: a figure of the same kind elsewhere in the document still is the
   // rival when it stands beside the same words ("McDonnell, 64" against the source's "McDonnell, 60"), for a
   // figure written in digits (a word like "one" is too often idiom).
-  const beside = (c: (typeof pool)[number]) => c.n.kind === number.kind && (c.n.unit === number.unit || !number.unit) && affinity(c) >= RIVAL_AFFINITY;
+  const beside = (c: (typeof pool)[number]) =>
+    c.n.kind === number.kind && (c.n.unit === number.unit || !number.unit) && affinity(c) >= RIVAL_AFFINITY;
   const writtenInDigits = /\d/.test(number.text);
-  const rival = closest(pool) ?? (writtenInDigits ? closest(numbersIn(sentencesNear(document, context.window.anchor)).filter(beside)) : undefined);
+  const rival =
+    closest(pool) ??
+    (writtenInDigits ? closest(numbersIn(sentencesNear(document, context.window.anchor)).filter(beside)) : undefined);
   // "one", "first", "half" are as often idiom ("the first one", "the first half") as quantities: absent from the
   // source, they are no finding; against a rival figure they still are.
   if (!rival && /^[\p{L}-]+$/u.test(number.text)) return [];
@@ -202,12 +254,23 @@ function checkNumber(context: CheckContext, number: NumberMention, claimNumbers:
     const draftUnit = wordAfter(context.claimTokens, number.span);
     const sourceUnit = wordAfter(rival.tokens, rival.n.span);
     if (!draftUnit || !sourceUnit) return [];
-    return [{ type: 'number', draft: `${number.text} ${draftUnit.text}`, source: `${rival.n.text} ${sourceUnit.text}`, span: { start: number.span.start, end: draftUnit.span.end }, sourceSpan: { start: rival.n.span.start, end: sourceUnit.span.end } }];
+    return [
+      {
+        type: 'number',
+        draft: `${number.text} ${draftUnit.text}`,
+        source: `${rival.n.text} ${sourceUnit.text}`,
+        span: { start: number.span.start, end: draftUnit.span.end },
+        sourceSpan: { start: rival.n.span.start, end: sourceUnit.span.end },
+      },
+    ];
   }
-  return [{ type: 'number', draft: number.text, source: rival?.n.text ?? '', span: number.span, sourceSpan: rival?.n.span }];
+  return [
+    { type: 'number', draft: number.text, source: rival?.n.text ?? '', span: number.span, sourceSpan: rival?.n.span },
+  ];
 }
 
-const sameWritten = (a: string, b: string) => a.replace(/[\s,]/g, '').toLowerCase() === b.replace(/[\s,]/g, '').toLowerCase();
+const sameWritten = (a: string, b: string) =>
+  a.replace(/[\s,]/g, '').toLowerCase() === b.replace(/[\s,]/g, '').toLowerCase();
 
 function wordAfter(tokens: Token[], span: Span): Token | undefined {
   return tokens.find((t) => t.span.start >= span.end);
@@ -238,7 +301,10 @@ function checkDate(context: CheckContext, date: DateMention): Problem[] {
   const near = datesIn(contextSentences(context, date.span, true));
   if (near.some((d) => datesAgree(date, d) === true)) return [];
   const conflicting = near.find((d) => d.relative === undefined && datesAgree(date, d) === false);
-  if (conflicting) return [{ type: 'date', draft: date.text, source: conflicting.text, span: date.span, sourceSpan: conflicting.span }];
+  if (conflicting)
+    return [
+      { type: 'date', draft: date.text, source: conflicting.text, span: date.span, sourceSpan: conflicting.span },
+    ];
   if (datesIn(sentencesNear(document, context.window.anchor)).some((d) => datesAgree(date, d) === true)) return [];
   if (date.relative !== undefined || (date.year === undefined && date.month === undefined)) return [];
   return [{ type: 'date', draft: date.text, source: '', span: date.span }];
@@ -247,15 +313,21 @@ function checkDate(context: CheckContext, date: DateMention): Problem[] {
 function checkName(context: CheckContext, name: NameMention, claimNames: NameMention[]): Problem[] {
   const { finder, document } = context;
   const anchors = contextSentences(context, name.span, false);
-  const mentions = (sentences: number[]) => sentences.some((s) => sentenceMentions(finder.sentenceFacts(document, s), name));
+  const mentions = (sentences: number[]) =>
+    sentences.some((s) => sentenceMentions(finder.sentenceFacts(document, s), name));
   if (mentions(anchors)) return [];
   // A name the source has in the same place of the same statement is a swap, even if the draft's name
   // stands elsewhere in the source.
   for (const s of anchors) {
     const rival = rivalInSlot(context, finder.sentenceFacts(document, s), name, claimNames);
-    if (rival) return [{ type: 'entity', draft: name.text, source: rival.text, span: name.span, sourceSpan: rival.span }];
+    if (rival)
+      return [{ type: 'entity', draft: name.text, source: rival.text, span: name.span, sourceSpan: rival.span }];
   }
-  if (mentions(neighbours(document, anchors, NAME_NEIGHBOURHOOD)) || mentions(sentencesNear(document, context.window.anchor))) return [];
+  if (
+    mentions(neighbours(document, anchors, NAME_NEIGHBOURHOOD)) ||
+    mentions(sentencesNear(document, context.window.anchor))
+  )
+    return [];
   return [{ type: 'entity', draft: name.text, source: '', span: name.span }];
 }
 
@@ -264,7 +336,8 @@ const NAME_NEIGHBOURHOOD = 2;
 function neighbours(document: SourceDocument, sentences: number[], distance: number): number[] {
   const around = new Set<number>();
   for (const s of sentences) {
-    for (let i = Math.max(0, s - distance); i <= Math.min(document.sentences.length - 1, s + distance); i++) around.add(i);
+    for (let i = Math.max(0, s - distance); i <= Math.min(document.sentences.length - 1, s + distance); i++)
+      around.add(i);
   }
   return [...around];
 }
@@ -279,7 +352,10 @@ function rivalInSlot(
   // Function words would anchor the alignment anywhere ("the"), so only content words line the slots up.
   const claimTokens = context.claimTokens.filter(isContentToken);
   const sourceTokens = source.tokens.filter(isContentToken);
-  const { matched, gaps } = gapsBetweenSharedWords(claimTokens.map((t) => t.stem), sourceTokens.map((t) => t.stem));
+  const { matched, gaps } = gapsBetweenSharedWords(
+    claimTokens.map((t) => t.stem),
+    sourceTokens.map((t) => t.stem),
+  );
   if (matched < 2 || matched < claimTokens.length * 0.4) return undefined;
   for (const gap of gaps) {
     const draftSide = claimTokens.slice(gap.draft[0], gap.draft[1]);
@@ -306,9 +382,14 @@ function rivalInSlot(
     // is: the word after the slot, or for a slot that ends the statement, the word before it.
     const trailing = gap.source[1] === sourceTokens.length && gap.source[0] > 0;
     const distance = (tokens: Token[], span: Span) =>
-      trailing ? tokens.filter((t) => t.span.end <= span.start).length : tokens.filter((t) => t.span.start >= span.end).length;
+      trailing
+        ? tokens.filter((t) => t.span.end <= span.start).length
+        : tokens.filter((t) => t.span.start >= span.end).length;
     const draftDistance = distance(draftSide, name.span);
-    rivals.sort((a, b) => Math.abs(distance(sourceSide, a.span) - draftDistance) - Math.abs(distance(sourceSide, b.span) - draftDistance));
+    rivals.sort(
+      (a, b) =>
+        Math.abs(distance(sourceSide, a.span) - draftDistance) - Math.abs(distance(sourceSide, b.span) - draftDistance),
+    );
     if (rivals.length) return rivals[0];
   }
   return undefined;
@@ -318,7 +399,10 @@ const SLOT_EDGE_WORDS = 6;
 
 /** "NEW YORK - The founder of..." names where the story was filed, not who did what. */
 function isDateline(text: string, sentence: SentenceFacts, name: NameMention): boolean {
-  return name.span.start - sentence.span.start <= 1 && /^\s*(\([^)]*\)\s*)?[-\u2013\u2014]/.test(text.slice(name.span.end, name.span.end + 12));
+  return (
+    name.span.start - sentence.span.start <= 1 &&
+    /^\s*(\([^)]*\)\s*)?[-\u2013\u2014]/.test(text.slice(name.span.end, name.span.end + 12))
+  );
 }
 
 function sentenceMentions(facts: SentenceFacts, name: NameMention): boolean {
@@ -341,8 +425,12 @@ function checkPolarityAndAntonyms(context: CheckContext, facts: SentenceFacts, e
   const claimStems = new Set(claimTokens.map((t) => t.stem));
   const draftText: Slicer = (start, end) => facts.text.slice(start - facts.span.start, end - facts.span.start);
   const sourceText: Slicer = (start, end) => context.document.text.slice(start, end);
-  const claimCues = facts.negations.filter((cue) => !inside(cue.span, excluded) && bearsOn(cue, scopeStems(draftText, claimTokens, cue), sourceStems));
-  const sourceCues = source.negations.filter((cue) => bearsOn(cue, scopeStems(sourceText, source.tokens, cue), claimStems));
+  const claimCues = facts.negations.filter(
+    (cue) => !inside(cue.span, excluded) && bearsOn(cue, scopeStems(draftText, claimTokens, cue), sourceStems),
+  );
+  const sourceCues = source.negations.filter((cue) =>
+    bearsOn(cue, scopeStems(sourceText, source.tokens, cue), claimStems),
+  );
   const problems: Problem[] = [];
   // "unaware" is a negation, not an antonym of "aware" that could cancel one.
   const cueSpans = [...facts.negations, ...source.negations].map((cue) => cue.span);
@@ -359,23 +447,40 @@ function checkPolarityAndAntonyms(context: CheckContext, facts: SentenceFacts, e
     const draftSpan = claimCues[0]?.span ?? negatedWord?.span;
     problems.push({
       type: 'negation',
-      draft: draftSpan ? facts.text.slice(draftSpan.start - facts.span.start, draftSpan.end - facts.span.start) : facts.text,
-      source: sourceCue ? phraseAround(context.document.text, source, sourceCue.span, 1) : unnegatedPhrase(context, source, draftText, claimCues[0]),
+      draft: draftSpan
+        ? facts.text.slice(draftSpan.start - facts.span.start, draftSpan.end - facts.span.start)
+        : facts.text,
+      source: sourceCue
+        ? phraseAround(context.document.text, source, sourceCue.span, 1)
+        : unnegatedPhrase(context, source, draftText, claimCues[0]),
       span: draftSpan,
       sourceSpan: source.span,
     });
   }
   if (!negationMismatch && opposite) {
-    problems.push({ type: 'antonym', draft: opposite[0].text, source: opposite[1].text, span: opposite[0].span, sourceSpan: opposite[1].span });
+    problems.push({
+      type: 'antonym',
+      draft: opposite[0].text,
+      source: opposite[1].text,
+      span: opposite[0].span,
+      sourceSpan: opposite[1].span,
+    });
   }
   return problems;
 }
 
 /** A claim word the source does not have, opposite in meaning to a source word the claim does not have. */
-function findAntonym(claimTokens: Token[], sourceTokens: Token[], sourceStems: Set<string>, claimStems: Set<string>): [Token, Token] | undefined {
+function findAntonym(
+  claimTokens: Token[],
+  sourceTokens: Token[],
+  sourceStems: Set<string>,
+  claimStems: Set<string>,
+): [Token, Token] | undefined {
   for (const word of claimTokens) {
     if (sourceStems.has(word.stem) || !isContentToken(word)) continue;
-    const opposite = sourceTokens.find((candidate) => !claimStems.has(candidate.stem) && areAntonyms(word.norm, candidate.norm));
+    const opposite = sourceTokens.find(
+      (candidate) => !claimStems.has(candidate.stem) && areAntonyms(word.norm, candidate.norm),
+    );
     // A source that says both ("a 30% decrease ..., a 4% increase") has the claim's direction too.
     const bothWays = opposite && sourceTokens.some((other) => areAntonyms(other.norm, opposite.norm));
     if (opposite && !bothWays) return [word, opposite];
@@ -391,7 +496,10 @@ function findAntonym(claimTokens: Token[], sourceTokens: Token[], sourceStems: S
 function bearsOn(cue: NegationCue, scope: string[], otherStems: Set<string>): boolean {
   // The negating verb itself ("declined to forecast") is not what it negates.
   const head = stemWord(cue.cue.split(/\s+/)[0]);
-  return scope.filter((stem) => stem !== head).slice(0, BEARING_WORDS).some((stem) => otherStems.has(stem));
+  return scope
+    .filter((stem) => stem !== head)
+    .slice(0, BEARING_WORDS)
+    .some((stem) => otherStems.has(stem));
 }
 
 const BEARING_WORDS = 2;
@@ -414,7 +522,11 @@ function scopeStems(slice: Slicer, tokens: Token[], cue: NegationCue): string[] 
   for (const token of tokens) {
     if (token.span.start < cue.span.end) continue;
     // A conjunction right after the cue is an adverb of it ("not yet"), not the start of another clause.
-    if (CLAUSE_BREAK.test(slice(previousEnd, token.span.start)) || (CONJUNCTIONS.has(token.norm) && previousEnd > cue.span.end)) break;
+    if (
+      CLAUSE_BREAK.test(slice(previousEnd, token.span.start)) ||
+      (CONJUNCTIONS.has(token.norm) && previousEnd > cue.span.end)
+    )
+      break;
     previousEnd = token.span.end;
     if (!isContentToken(token)) continue;
     stems.push(token.stem);
@@ -427,7 +539,12 @@ function scopeStems(slice: Slicer, tokens: Token[], cue: NegationCue): string[] 
  * Where the draft negates what the source states: the source's words around the first word the draft's negation
  * bears on ("can not now be completed" -> "can now also"), or the source sentence when it has none of them.
  */
-function unnegatedPhrase(context: CheckContext, source: SentenceFacts, draftText: Slicer, claimCue: NegationCue): string {
+function unnegatedPhrase(
+  context: CheckContext,
+  source: SentenceFacts,
+  draftText: Slicer,
+  claimCue: NegationCue,
+): string {
   const negated = scopeStems(draftText, context.claimTokens, claimCue);
   const word = negated.map((stem) => source.tokens.find((t) => t.stem === stem)).find((t) => t !== undefined);
   return word ? phraseAround(context.document.text, source, word.span, 1) : source.text;
@@ -441,4 +558,3 @@ function phraseAround(text: string, facts: SentenceFacts, span: Span, before: nu
   const last = after[Math.min(1, after.length - 1)];
   return text.slice(Math.min(from, span.start), Math.max(span.end, last?.span.end ?? span.end));
 }
-

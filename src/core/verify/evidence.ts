@@ -67,12 +67,17 @@ export class EvidenceFinder {
     const vocabulary = this.vocabularyOf(document, textNear(document, anchor));
     const content = claimTokens.filter(isContentToken);
     const pairs = claimTokens.slice(1).map((token, i) => `${claimTokens[i].norm} ${token.norm}`);
-    const triples = claimTokens.slice(2).map((token, i) => `${claimTokens[i].norm} ${claimTokens[i + 1].norm} ${token.norm}`);
+    const triples = claimTokens
+      .slice(2)
+      .map((token, i) => `${claimTokens[i].norm} ${claimTokens[i + 1].norm} ${token.norm}`);
     const share = (items: string[], set: Set<string>) =>
       items.length ? items.filter((item) => set.has(item)).length / items.length : 1;
     const novel = content.filter((t) => !vocabulary.stems.has(t.stem));
     return {
-      unigram: share(content.map((t) => t.stem), vocabulary.stems),
+      unigram: share(
+        content.map((t) => t.stem),
+        vocabulary.stems,
+      ),
       bigram: share(pairs, vocabulary.pairs),
       trigram: share(triples, vocabulary.triples),
       novel: novel.length,
@@ -91,7 +96,8 @@ export class EvidenceFinder {
         triples: new Set(tokens.slice(2).map((token, i) => `${tokens[i].norm} ${tokens[i + 1].norm} ${token.norm}`)),
       };
       this.vocabularies.set(key, vocabulary);
-      if (this.vocabularies.size > VOCABULARY_CACHE_LIMIT) this.vocabularies.delete(this.vocabularies.keys().next().value!);
+      if (this.vocabularies.size > VOCABULARY_CACHE_LIMIT)
+        this.vocabularies.delete(this.vocabularies.keys().next().value!);
     }
     return vocabulary;
   }
@@ -123,7 +129,11 @@ export class EvidenceFinder {
   }
 
   /** The sentences of one document that best match some words (for a fact's context), best first. */
-  rankSentences(document: SourceDocument, words: readonly Token[], limit: number): { sentence: number; score: number }[] {
+  rankSentences(
+    document: SourceDocument,
+    words: readonly Token[],
+    limit: number,
+  ): { sentence: number; score: number }[] {
     return this.library.searchTokens(words, limit, document.path);
   }
 
@@ -137,7 +147,8 @@ export class EvidenceFinder {
     const covered = new Set<string>();
     const senses = new Map([...claimStems.keys()].map((stem) => [stem, synsetsOf(stem)]));
     // Whether a sentence has a claim's word, or a word sharing one of its senses.
-    const covers = (facts: SentenceFacts, stem: string) => facts.stems.has(stem) || senses.get(stem)!.some((id) => facts.synsets.has(id));
+    const covers = (facts: SentenceFacts, stem: string) =>
+      facts.stems.has(stem) || senses.get(stem)!.some((id) => facts.synsets.has(id));
     const cover = (sentence: number) => {
       const facts = this.sentenceFacts(document, sentence);
       for (const stem of claimStems.keys()) if (!covered.has(stem) && covers(facts, stem)) covered.add(stem);

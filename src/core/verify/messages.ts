@@ -6,11 +6,17 @@ export function describeProblem(problem: Problem, kind: FindingKind): string {
   const { draft, source } = problem;
   switch (problem.type) {
     case 'number':
-      return source ? `number ${draft} — the source says ${source}` : `number ${draft} — the closest source gives no such number`;
+      return source
+        ? `number ${draft} — the source says ${source}`
+        : `number ${draft} — the closest source gives no such number`;
     case 'date':
-      return source ? `date ${draft} — the source says ${source}` : `date ${draft} — the closest source gives no such date`;
+      return source
+        ? `date ${draft} — the source says ${source}`
+        : `date ${draft} — the closest source gives no such date`;
     case 'entity':
-      return source ? `name ${draft} — the source says ${source}` : `name ${draft} — the closest source does not mention it`;
+      return source
+        ? `name ${draft} — the source says ${source}`
+        : `name ${draft} — the closest source does not mention it`;
     case 'negation':
       return `negation — the source says the opposite: “${source}”`;
     case 'antonym':
@@ -20,7 +26,8 @@ export function describeProblem(problem: Problem, kind: FindingKind): string {
     case 'attribution':
       return `attribution — the source has ${source} saying this, not ${draft}`;
     case 'citation':
-      if (problem.unknownKey) return `citation — no source has the key ‘${draft}’${source ? `; [@${source}] says this` : ''}`;
+      if (problem.unknownKey)
+        return `citation — no source has the key ‘${draft}’${source ? `; [@${source}] says this` : ''}`;
       return `citation — the cited source [@${draft}] does not say this; [@${source}] does`;
     case 'absent':
       return kind === 'quote' ? 'no source contains these words' : 'no source says this';

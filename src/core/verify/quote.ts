@@ -110,7 +110,10 @@ function alignClosest(library: SourceLibrary, text: string, quotation: Quotation
     const last = document.sentences[Math.min(document.sentences.length - 1, hit.sentence + 1)].span.end;
     const sourceTokens = tokenize(document.text.slice(first, last), first);
     if (sourceTokens.length === 0) continue;
-    const alignment = alignWords(words.map((t) => t.norm), sourceTokens.map((t) => t.norm));
+    const alignment = alignWords(
+      words.map((t) => t.norm),
+      sourceTokens.map((t) => t.norm),
+    );
     const similarity = alignment.matched / words.length;
     const span = {
       start: sourceTokens[alignment.sourceStart]?.span.start ?? first,

@@ -4,11 +4,36 @@ import type { Problem, SentenceSignals } from '../types.js';
 import type { ClaimAssessment } from './claim.js';
 
 export const FEATURE_NAMES = [
-  'minCoverage', 'meanCoverage', 'minAnchorCoverage', 'minUnigram', 'meanUnigram', 'minBigram', 'meanBigram',
-  'numberContradicted', 'numberAbsent', 'dateContradicted', 'dateAbsent',
-  'entityContradicted', 'entityAbsent', 'negation', 'antonym', 'absentSentences', 'quoteProblems', 'minQuoteSimilarity',
-  'novelWords', 'novelUncommonWords', 'anyContradiction', 'minTrigram', 'meanTrigram', 'logFacts', 'minCoverageSquared',
-  'minPairedInSentence', 'meanPairedInSentence', 'maxNovelWeight', 'meanNovelWeight', 'absentFactShare',
+  'minCoverage',
+  'meanCoverage',
+  'minAnchorCoverage',
+  'minUnigram',
+  'meanUnigram',
+  'minBigram',
+  'meanBigram',
+  'numberContradicted',
+  'numberAbsent',
+  'dateContradicted',
+  'dateAbsent',
+  'entityContradicted',
+  'entityAbsent',
+  'negation',
+  'antonym',
+  'absentSentences',
+  'quoteProblems',
+  'minQuoteSimilarity',
+  'novelWords',
+  'novelUncommonWords',
+  'anyContradiction',
+  'minTrigram',
+  'meanTrigram',
+  'logFacts',
+  'minCoverageSquared',
+  'minPairedInSentence',
+  'meanPairedInSentence',
+  'maxNovelWeight',
+  'meanNovelWeight',
+  'absentFactShare',
 ] as const;
 
 /**
@@ -17,11 +42,35 @@ export const FEATURE_NAMES = [
  * the data.
  */
 export const FEATURE_DIRECTIONS: Record<(typeof FEATURE_NAMES)[number], 1 | -1 | 0> = {
-  minCoverage: 1, meanCoverage: 1, minAnchorCoverage: 1, minUnigram: 1, meanUnigram: 1, minBigram: 1, meanBigram: 1,
-  numberContradicted: -1, numberAbsent: -1, dateContradicted: -1, dateAbsent: -1, entityContradicted: -1,
-  entityAbsent: -1, negation: -1, antonym: -1, absentSentences: -1, quoteProblems: -1, minQuoteSimilarity: 1,
-  novelWords: -1, novelUncommonWords: -1, anyContradiction: -1, minTrigram: 1, meanTrigram: 1, logFacts: 0,
-  minCoverageSquared: 1, minPairedInSentence: 1, meanPairedInSentence: 1, maxNovelWeight: -1, meanNovelWeight: -1,
+  minCoverage: 1,
+  meanCoverage: 1,
+  minAnchorCoverage: 1,
+  minUnigram: 1,
+  meanUnigram: 1,
+  minBigram: 1,
+  meanBigram: 1,
+  numberContradicted: -1,
+  numberAbsent: -1,
+  dateContradicted: -1,
+  dateAbsent: -1,
+  entityContradicted: -1,
+  entityAbsent: -1,
+  negation: -1,
+  antonym: -1,
+  absentSentences: -1,
+  quoteProblems: -1,
+  minQuoteSimilarity: 1,
+  novelWords: -1,
+  novelUncommonWords: -1,
+  anyContradiction: -1,
+  minTrigram: 1,
+  meanTrigram: 1,
+  logFacts: 0,
+  minCoverageSquared: 1,
+  minPairedInSentence: 1,
+  meanPairedInSentence: 1,
+  maxNovelWeight: -1,
+  meanNovelWeight: -1,
   absentFactShare: -1,
 };
 
@@ -50,19 +99,35 @@ export function claimSignals(assessment: ClaimAssessment, words: number, facts: 
 }
 
 export function quoteSignals(similarity: number, problems: Problem[], words: number): SentenceSignals {
-  return { quote: true, coverage: similarity, anchorCoverage: similarity, unigram: similarity, bigram: similarity, trigram: similarity, facts: 0, novel: 0, novelUncommon: 0, pairedInSentence: similarity, novelWeight: 1 - similarity, words, problems };
+  return {
+    quote: true,
+    coverage: similarity,
+    anchorCoverage: similarity,
+    unigram: similarity,
+    bigram: similarity,
+    trigram: similarity,
+    facts: 0,
+    novel: 0,
+    novelUncommon: 0,
+    pairedInSentence: similarity,
+    novelWeight: 1 - similarity,
+    words,
+    problems,
+  };
 }
 
 /** The model's input: a fixed-order vector describing one or more sentences. */
 export function featureVector(signals: SentenceSignals[]): number[] {
   const claims = signals.filter((s) => !s.quote);
   const quotes = signals.filter((s) => s.quote);
-  const min = (list: SentenceSignals[], pick: (s: SentenceSignals) => number) => (list.length ? Math.min(...list.map(pick)) : 1);
+  const min = (list: SentenceSignals[], pick: (s: SentenceSignals) => number) =>
+    list.length ? Math.min(...list.map(pick)) : 1;
   const mean = (list: SentenceSignals[], pick: (s: SentenceSignals) => number) =>
     list.length ? list.reduce((sum, s) => sum + pick(s), 0) / list.length : 1;
   const count = (test: (p: Problem) => boolean, list = claims) =>
     list.reduce((sum, s) => sum + s.problems.filter(test).length, 0);
-  const typed = (type: Problem['type'], present: boolean) => (p: Problem) => p.type === type && (p.source !== '') === present;
+  const typed = (type: Problem['type'], present: boolean) => (p: Problem) =>
+    p.type === type && (p.source !== '') === present;
   return [
     min(claims, (s) => s.coverage),
     mean(claims, (s) => s.coverage),
@@ -94,6 +159,10 @@ export function featureVector(signals: SentenceSignals[]): number[] {
     claims.length ? Math.max(...claims.map((s) => s.novelWeight)) : 0,
     claims.length ? mean(claims, (s) => s.novelWeight) : 0,
     // Of the numbers, dates and names stated, the share no source sentence has.
-    count((p) => ['number', 'date', 'entity'].includes(p.type) && p.source === '') / Math.max(1, claims.reduce((sum, s) => sum + s.facts, 0)),
+    count((p) => ['number', 'date', 'entity'].includes(p.type) && p.source === '') /
+      Math.max(
+        1,
+        claims.reduce((sum, s) => sum + s.facts, 0),
+      ),
   ];
 }

@@ -31,7 +31,10 @@ function fail(port: Port, error: unknown): void {
 async function load(port: Port, request: Extract<WorkerRequest, { kind: 'load' }>): Promise<void> {
   try {
     // The state, not a library: the index is built once, on the thread that uses it.
-    const { state, warnings, stats } = await loadStateCached(request.inputs, { ...request.options, onProgress: reporter(port) });
+    const { state, warnings, stats } = await loadStateCached(request.inputs, {
+      ...request.options,
+      onProgress: reporter(port),
+    });
     const packed = packState(state);
     port.postMessage({ type: 'loaded', packed, warnings, stats } satisfies WorkerReply, [packed]);
   } catch (error) {

@@ -6,8 +6,7 @@ import type { SourceFile } from '../sources/load.js';
 import type { SourceWarning } from '../types.js';
 
 export type WorkerRequest =
-  | { kind: 'load'; inputs: string[]; options: Omit<CachedLoadOptions, 'onProgress'> }
-  | { kind: 'analyse' };
+  { kind: 'load'; inputs: string[]; options: Omit<CachedLoadOptions, 'onProgress'> } | { kind: 'analyse' };
 
 /** A chunk of files for an 'analyse' worker. */
 export interface AnalyseChunk {

@@ -32,6 +32,8 @@ export function runWorker(
       else settle(() => resolve(reply));
     });
     worker.on('error', (error) => settle(() => reject(error)));
-    worker.on('exit', (code) => settle(() => reject(new Error(`indexing worker exited (code ${code}) before finishing`))));
+    worker.on('exit', (code) =>
+      settle(() => reject(new Error(`indexing worker exited (code ${code}) before finishing`))),
+    );
   });
 }

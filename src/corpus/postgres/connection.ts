@@ -12,7 +12,10 @@ const CONNECT_TIMEOUT_MS = 3_000;
 export class CorpusUrlError extends Error {}
 
 /** The corpus URL from a flag, else GROUNDWORK_CORPUS; undefined when neither names one. */
-export function corpusUrlFrom(flag: string | undefined, environment: NodeJS.ProcessEnv = process.env): string | undefined {
+export function corpusUrlFrom(
+  flag: string | undefined,
+  environment: NodeJS.ProcessEnv = process.env,
+): string | undefined {
   const url = flag ?? environment[CORPUS_ENVIRONMENT_VARIABLE];
   return url === undefined || url.trim() === '' ? undefined : url.trim();
 }

@@ -2,7 +2,14 @@
 // one read-only REPEATABLE READ transaction, so a check sees every document whole or not at all however many
 // ingests commit meanwhile. Only parameterised queries; rows are checked before use.
 import type pg from 'pg';
-import type { CorpusBackend, CorpusTotals, CorpusView, RankedQuery, RemoteDocument, RemoteHit } from '../../core/corpus/backend.js';
+import type {
+  CorpusBackend,
+  CorpusTotals,
+  CorpusView,
+  RankedQuery,
+  RemoteDocument,
+  RemoteHit,
+} from '../../core/corpus/backend.js';
 import { TEAM_PREFIX } from '../../core/corpus/origin.js';
 import { BM25_B, BM25_K1 } from '../../core/index/passage-index.js';
 import { INDEX_FORMAT_VERSION } from '../../core/library.js';
@@ -115,13 +122,23 @@ class PostgresView implements CorpusView {
         lim: query.limit,
       }))
       .filter((record) => record.walked !== '');
-    return this.hitsPerQuery(queries.length, 'groundwork-search', SEARCH_SQL, [JSON.stringify(records), BM25_K1, BM25_B, CANDIDATES_SCORED]);
+    return this.hitsPerQuery(queries.length, 'groundwork-search', SEARCH_SQL, [
+      JSON.stringify(records),
+      BM25_K1,
+      BM25_B,
+      CANDIDATES_SCORED,
+    ]);
   }
 
   async phrases(phrases: readonly (readonly string[])[], limit: number): Promise<RemoteHit[][]> {
-    const whole = await this.phraseHits(phrases.map((terms) => phraseQuery(terms)), limit);
+    const whole = await this.phraseHits(
+      phrases.map((terms) => phraseQuery(terms)),
+      limit,
+    );
     // Not within one sentence: a quotation across a sentence end holds its first half in one, its second in the next.
-    const straddling = phrases.map((terms, i) => (whole[i].length === 0 && terms.length >= SPLIT_PHRASE_TERMS ? i : -1)).filter((i) => i >= 0);
+    const straddling = phrases
+      .map((terms, i) => (whole[i].length === 0 && terms.length >= SPLIT_PHRASE_TERMS ? i : -1))
+      .filter((i) => i >= 0);
     if (straddling.length > 0) {
       const halves = straddling.map((i) => {
         const middle = Math.floor(phrases[i].length / 2);
@@ -184,7 +201,11 @@ class PostgresView implements CorpusView {
   private async hitsPerQuery(count: number, name: string, text: string, values: unknown[]): Promise<RemoteHit[][]> {
     const hits: RemoteHit[][] = Array.from({ length: count }, () => []);
     if (count === 0) return hits;
-    const { rows } = await this.client.query<{ i: number; id: string; ord: number; score?: number }>({ name, text, values });
+    const { rows } = await this.client.query<{ i: number; id: string; ord: number; score?: number }>({
+      name,
+      text,
+      values,
+    });
     for (const row of rows) hits[row.i]?.push({ id: row.id, sentence: row.ord, score: Number(row.score ?? 0) });
     return hits;
   }

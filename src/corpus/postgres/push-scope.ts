@@ -16,7 +16,8 @@ export function pushScope(inputs: readonly string[], cwd = process.cwd()): (path
       const { base, relative: pattern } = splitGlob(input);
       const root = storedPath(resolve(cwd, base), cwd);
       const matcher = globToRegExp(pattern);
-      return (path) => (root === '' ? matcher.test(path) : path.startsWith(`${root}/`) && matcher.test(path.slice(root.length + 1)));
+      return (path) =>
+        root === '' ? matcher.test(path) : path.startsWith(`${root}/`) && matcher.test(path.slice(root.length + 1));
     }
     const named = storedPath(resolve(cwd, input), cwd);
     let folder = false;

@@ -54,10 +54,23 @@ export async function pushCorpus(
   try {
     const dryRun = options.dryRun ?? false;
     if (!dryRun) await migrate(client, label);
-    const listing = await listSourceFiles(inputs.map((input) => resolve(cwd, input)), { maxFileBytes: options.maxFileBytes });
+    const listing = await listSourceFiles(
+      inputs.map((input) => resolve(cwd, input)),
+      { maxFileBytes: options.maxFileBytes },
+    );
     const warnings = [...listing.warnings];
     const stored = (await schemaVersion(client)) === 0 ? new Map<string, Stored>() : await storedDocuments(client);
-    const summary: PushSummary = { corpus: label, dryRun, files: listing.files.length, added: 0, replaced: 0, removed: 0, unchanged: 0, sentences: 0, seconds: 0 };
+    const summary: PushSummary = {
+      corpus: label,
+      dryRun,
+      files: listing.files.length,
+      added: 0,
+      replaced: 0,
+      removed: 0,
+      unchanged: 0,
+      sentences: 0,
+      seconds: 0,
+    };
     const ingest = dryRun ? undefined : await startIngest(client);
     const listedPaths = new Set<string>();
     // The next batch is read and analysed while the database writes the last one.
@@ -72,7 +85,10 @@ export async function pushCorpus(
         if (!dryRun) writing = writeBatch(client, state);
       }
       const done = Math.min(first + BATCH_DOCUMENTS, listing.files.length);
-      void writing.then(() => options.onProgress?.(done, listing.files.length), () => {});
+      void writing.then(
+        () => options.onProgress?.(done, listing.files.length),
+        () => {},
+      );
     }
     await writing;
     const inScope = pushScope(inputs, cwd);
@@ -90,12 +106,21 @@ export async function pushCorpus(
 }
 
 async function storedDocuments(client: pg.ClientBase): Promise<Map<string, Stored>> {
-  const { rows } = await client.query<{ path: string; hash: string; format_version: number }>('SELECT path, hash, format_version FROM documents');
+  const { rows } = await client.query<{ path: string; hash: string; format_version: number }>(
+    'SELECT path, hash, format_version FROM documents',
+  );
   return new Map(rows.map((row) => [row.path, { hash: row.hash, formatVersion: row.format_version }]));
 }
 
 /** Reads a batch's files and keeps those whose stored version differs (counting the rest as unchanged). */
-async function changedFiles(batch: ListedFile[], cwd: string, stored: Map<string, Stored>, listedPaths: Set<string>, summary: PushSummary, warnings: SourceWarning[]) {
+async function changedFiles(
+  batch: ListedFile[],
+  cwd: string,
+  stored: Map<string, Stored>,
+  listedPaths: Set<string>,
+  summary: PushSummary,
+  warnings: SourceWarning[],
+) {
   const read = await readListedFiles(batch);
   warnings.push(...read.warnings);
   const changed = [];
@@ -145,7 +170,10 @@ async function writeBatch(client: pg.ClientBase, state: LibraryState): Promise<v
     sentenceCounts.push(document.sentences.length);
     bytes.push(Buffer.byteLength(document.text));
     document.sentences.forEach((sentence, ord) => {
-      const terms = Array.from(termIds.subarray(sentenceTermStarts[ord], sentenceTermStarts[ord + 1]), (id) => state.terms[id]);
+      const terms = Array.from(
+        termIds.subarray(sentenceTermStarts[ord], sentenceTermStarts[ord + 1]),
+        (id) => state.terms[id],
+      );
       sentenceRows.document.push(i);
       sentenceRows.ord.push(ord);
       sentenceRows.start.push(sentence.span.start);
@@ -155,7 +183,8 @@ async function writeBatch(client: pg.ClientBase, state: LibraryState): Promise<v
       // Terms never hold whitespace (they are stems of words): a space separates them.
       sentenceRows.terms.push(terms.join(' '));
       sentenceRows.tsv.push(sentenceVector(terms));
-      for (const term of new Set(terms)) if (isStorableTerm(term)) termCounts.set(term, (termCounts.get(term) ?? 0) + 1);
+      for (const term of new Set(terms))
+        if (isStorableTerm(term)) termCounts.set(term, (termCounts.get(term) ?? 0) + 1);
       sentenceTotal++;
       termTotal += terms.length;
     });
@@ -259,11 +288,8 @@ async function startIngest(client: pg.ClientBase): Promise<string> {
 }
 
 async function finishIngest(client: pg.ClientBase, id: string, summary: PushSummary): Promise<void> {
-  await client.query('UPDATE ingests SET finished_at = now(), added = $2, replaced = $3, removed = $4, unchanged = $5 WHERE id = $1', [
-    id,
-    summary.added,
-    summary.replaced,
-    summary.removed,
-    summary.unchanged,
-  ]);
+  await client.query(
+    'UPDATE ingests SET finished_at = now(), added = $2, replaced = $3, removed = $4, unchanged = $5 WHERE id = $1',
+    [id, summary.added, summary.replaced, summary.removed, summary.unchanged],
+  );
 }

@@ -8,7 +8,11 @@ type Row = Record<string, unknown>;
 
 const SHA256 = /^[0-9a-f]{64}$/;
 
-export function decodeDocument(row: Row, sentenceRows: readonly Row[], formatVersion: number): RemoteDocument | { problem: string } {
+export function decodeDocument(
+  row: Row,
+  sentenceRows: readonly Row[],
+  formatVersion: number,
+): RemoteDocument | { problem: string } {
   const name = typeof row.path === 'string' && row.path !== '' ? row.path : `document ${String(row.id)}`;
   const skip = (why: string) => ({ problem: `${TEAM_PREFIX}${name}: ${why}; skipped` });
   if (typeof row.id !== 'string' || !/^\d+$/.test(row.id)) return skip('stored without a valid id');
@@ -16,22 +20,34 @@ export function decodeDocument(row: Row, sentenceRows: readonly Row[], formatVer
   if (typeof row.text !== 'string') return skip('stored without its text');
   if (typeof row.hash !== 'string' || !SHA256.test(row.hash)) return skip('stored without a valid content hash');
   if (row.format_version !== formatVersion) {
-    return skip(`analysed by another Groundwork version (index format ${String(row.format_version)}, not ${formatVersion}): push it again`);
+    return skip(
+      `analysed by another Groundwork version (index format ${String(row.format_version)}, not ${formatVersion}): push it again`,
+    );
   }
   const metadata = decodeMetadata(row.metadata);
   if (!metadata) return skip('stored with unreadable metadata');
-  if (sentenceRows.length !== row.sentence_count) return skip(`stored with ${sentenceRows.length} of its ${String(row.sentence_count)} sentences`);
+  if (sentenceRows.length !== row.sentence_count)
+    return skip(`stored with ${sentenceRows.length} of its ${String(row.sentence_count)} sentences`);
   const text = row.text;
   const sentences: Sentence[] = [];
   const sentenceTerms: string[][] = [];
   for (const [ord, sentence] of sentenceRows.entries()) {
     const { start_offset: start, end_offset: end, paragraph, length, terms } = sentence;
     const previousEnd = sentences.at(-1)?.span.end ?? 0;
-    if (sentence.ord !== ord || !isCount(start) || !isCount(end) || !isCount(paragraph) || start < previousEnd || end <= start || end > text.length) {
+    if (
+      sentence.ord !== ord ||
+      !isCount(start) ||
+      !isCount(end) ||
+      !isCount(paragraph) ||
+      start < previousEnd ||
+      end <= start ||
+      end > text.length
+    ) {
       return skip(`sentence ${ord} is stored with offsets outside its text`);
     }
     const termList = typeof terms === 'string' && terms !== '' ? terms.split(' ') : [];
-    if (typeof terms !== 'string' || termList.length !== length) return skip(`sentence ${ord} is stored without its terms`);
+    if (typeof terms !== 'string' || termList.length !== length)
+      return skip(`sentence ${ord} is stored without its terms`);
     sentences.push({ span: { start, end }, text: text.slice(start, end), paragraph });
     sentenceTerms.push(termList);
   }
@@ -59,7 +75,8 @@ function decodeMetadata(value: unknown): SourceMetadata | undefined {
 export function decodeTotals(row: Row | undefined): CorpusTotals {
   const count = (value: unknown, what: string) => {
     const number = Number(value);
-    if (!Number.isSafeInteger(number) || number < 0) throw new Error(`the team corpus's totals are damaged (${what}: ${String(value)})`);
+    if (!Number.isSafeInteger(number) || number < 0)
+      throw new Error(`the team corpus's totals are damaged (${what}: ${String(value)})`);
     return number;
   };
   if (!row) throw new Error("the team corpus's totals row is missing");

@@ -70,7 +70,9 @@ const MIGRATIONS: ((client: pg.ClientBase) => Promise<void>)[] = [
 
 /** The corpus's schema version, 0 when it has none yet. */
 export async function schemaVersion(client: pg.ClientBase): Promise<number> {
-  const table = await client.query<{ exists: boolean }>(`SELECT to_regclass('groundwork_schema') IS NOT NULL AS exists`);
+  const table = await client.query<{ exists: boolean }>(
+    `SELECT to_regclass('groundwork_schema') IS NOT NULL AS exists`,
+  );
   if (!table.rows[0].exists) return 0;
   const version = await client.query<{ version: number }>(`SELECT max(version) AS version FROM groundwork_schema`);
   return Number(version.rows[0]?.version ?? 0);
@@ -79,11 +81,15 @@ export async function schemaVersion(client: pg.ClientBase): Promise<number> {
 /** Throws unless the corpus has exactly this version's schema (what a reader needs). */
 export async function requireSchema(client: pg.ClientBase, label: string): Promise<void> {
   const version = await schemaVersion(client);
-  if (version === 0) throw new CorpusSchemaError(`${label} holds no Groundwork corpus yet: run groundwork corpus push first`);
+  if (version === 0)
+    throw new CorpusSchemaError(`${label} holds no Groundwork corpus yet: run groundwork corpus push first`);
   if (version > SCHEMA_VERSION) {
-    throw new CorpusSchemaError(`${label} has corpus schema ${version}, newer than this Groundwork's (${SCHEMA_VERSION}): update Groundwork`);
+    throw new CorpusSchemaError(
+      `${label} has corpus schema ${version}, newer than this Groundwork's (${SCHEMA_VERSION}): update Groundwork`,
+    );
   }
-  if (version < SCHEMA_VERSION) throw new CorpusSchemaError(`${label} has corpus schema ${version}: run groundwork corpus push to migrate it`);
+  if (version < SCHEMA_VERSION)
+    throw new CorpusSchemaError(`${label} has corpus schema ${version}: run groundwork corpus push to migrate it`);
 }
 
 /** Brings the schema up to date, in one transaction, under the ingest lock (two pushes never migrate at once). */
@@ -91,10 +97,14 @@ export async function migrate(client: pg.ClientBase, label: string): Promise<voi
   await client.query('BEGIN');
   try {
     await client.query('SELECT pg_advisory_xact_lock($1)', [INGEST_LOCK]);
-    await client.query(`CREATE TABLE IF NOT EXISTS groundwork_schema (version int NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+    await client.query(
+      `CREATE TABLE IF NOT EXISTS groundwork_schema (version int NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`,
+    );
     const version = await schemaVersion(client);
     if (version > SCHEMA_VERSION) {
-      throw new CorpusSchemaError(`${label} has corpus schema ${version}, newer than this Groundwork's (${SCHEMA_VERSION}): update Groundwork`);
+      throw new CorpusSchemaError(
+        `${label} has corpus schema ${version}, newer than this Groundwork's (${SCHEMA_VERSION}): update Groundwork`,
+      );
     }
     for (let next = version + 1; next <= SCHEMA_VERSION; next++) {
       await MIGRATIONS[next - 1](client);

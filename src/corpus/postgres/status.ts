@@ -11,7 +11,14 @@ export interface CorpusStatus {
   bytes: number;
   /** `rum` or `gin`: the index sentences are searched through. */
   index: string;
-  lastIngest?: { startedAt: string; finishedAt?: string; added: number; replaced: number; removed: number; unchanged: number };
+  lastIngest?: {
+    startedAt: string;
+    finishedAt?: string;
+    added: number;
+    replaced: number;
+    removed: number;
+    unchanged: number;
+  };
 }
 
 export async function corpusStatus(url: string, options: PoolOptions = {}): Promise<CorpusStatus> {
@@ -21,7 +28,9 @@ export async function corpusStatus(url: string, options: PoolOptions = {}): Prom
     const client = await pool.connect();
     try {
       await requireSchema(client, label);
-      const totals = decodeTotals((await client.query('SELECT documents, sentences, terms, generation FROM corpus')).rows[0]);
+      const totals = decodeTotals(
+        (await client.query('SELECT documents, sentences, terms, generation FROM corpus')).rows[0],
+      );
       const size = await client.query<{ bytes: string; index: string | null }>(
         `SELECT (SELECT sum(pg_total_relation_size(c)) FROM unnest(ARRAY['documents', 'sentences', 'terms', 'corpus', 'ingests']::regclass[]) AS c)::text AS bytes,
                 (SELECT am.amname FROM pg_class i JOIN pg_am am ON am.oid = i.relam WHERE i.relname = 'sentences_terms') AS index`,

@@ -100,11 +100,12 @@ function markedDraft(text: string, finding: Finding): PassageSegment[] {
     for (const problem of finding.problems) {
       const located = locateProblem(text, finding, problem);
       if (!located.span || problem.type === 'absent') continue;
-      for (const span of differingDraftWords(located, located.span.start - finding.span.start)) marks.fill(1, Math.max(0, span.start), span.end);
+      for (const span of differingDraftWords(located, located.span.start - finding.span.start))
+        marks.fill(1, Math.max(0, span.start), span.end);
     }
   }
   const segments: PassageSegment[] = [];
-  for (let i = 0; i < finding.text.length; ) {
+  for (let i = 0; i < finding.text.length;) {
     let j = i;
     while (j < finding.text.length && marks[j] === marks[i]) j++;
     segments.push({ text: finding.text.slice(i, j), marked: marks[i] === 1 });
@@ -116,9 +117,10 @@ function markedDraft(text: string, finding: Finding): PassageSegment[] {
 function passage(finding: Finding, evidence: Evidence, marked: boolean): ReportPassage {
   // A negation's draft value is only the verb ("confirm"): aligned with the whole sentence instead, the source's
   // side keeps just the negation ("not") marked rather than every word around it.
-  const problems = marked && finding.verdict === 'contradicted'
-    ? finding.problems.map((problem) => (problem.type === 'negation' ? { ...problem, draft: finding.text } : problem))
-    : [];
+  const problems =
+    marked && finding.verdict === 'contradicted'
+      ? finding.problems.map((problem) => (problem.type === 'negation' ? { ...problem, draft: finding.text } : problem))
+      : [];
   return {
     source: evidence.source,
     label: describeSource(evidence),
@@ -140,10 +142,22 @@ function rowOf(finding: Finding, id: number, input: ReportInput): ReportRow {
     id,
     kind: finding.kind,
     verdict: finding.verdict,
-    codes: flagged ? [...new Set((finding.problems.length > 0 ? finding.problems : [undefined]).map((problem) => findingCode({ ...finding, problems: problem ? [problem] : [] })))] : [],
+    codes: flagged
+      ? [
+          ...new Set(
+            (finding.problems.length > 0 ? finding.problems : [undefined]).map((problem) =>
+              findingCode({ ...finding, problems: problem ? [problem] : [] }),
+            ),
+          ),
+        ]
+      : [],
     range: finding.range,
     draft: markedDraft(input.text, finding),
-    problems: flagged ? (finding.problems.length > 0 ? finding.problems.map((problem) => describeProblem(problem, finding.kind)) : [finding.message]) : [],
+    problems: flagged
+      ? finding.problems.length > 0
+        ? finding.problems.map((problem) => describeProblem(problem, finding.kind))
+        : [finding.message]
+      : [],
     // An unsupported sentence's nearest passage is no evidence: it is shown, unmarked, as the closest the sources come.
     best: best && passage(finding, best, true),
     others: others.map((evidence) => passage(finding, evidence, false)),
@@ -161,7 +175,8 @@ export function buildReportModel(input: ReportInput): ReportModel {
   const { sections, uncheckedSentences } = input.outline;
   const counts = emptyCounts();
   const sectionCounts = sections.map(emptyCounts);
-  const sectionAt = (offset: number) => sections.findIndex((section) => offset >= section.span.start && offset < section.span.end);
+  const sectionAt = (offset: number) =>
+    sections.findIndex((section) => offset >= section.span.start && offset < section.span.end);
   for (const finding of findings) {
     counts[finding.verdict]++;
     const section = sectionAt(finding.span.start);
@@ -180,15 +195,24 @@ export function buildReportModel(input: ReportInput): ReportModel {
   const known = new Map(input.sources.map((source) => [source.path, source]));
   for (const finding of findings) {
     for (const evidence of finding.evidence) {
-      if (!known.has(evidence.source)) known.set(evidence.source, { path: evidence.source, title: evidence.title, date: evidence.date });
+      if (!known.has(evidence.source))
+        known.set(evidence.source, { path: evidence.source, title: evidence.title, date: evidence.date });
     }
   }
-  const use = (source: SourceSummary): SourceUse => ({ source, label: sourceLabel(source, input.displayPath), sentences: uses.get(source.path) ?? 0 });
+  const use = (source: SourceSummary): SourceUse => ({
+    source,
+    label: sourceLabel(source, input.displayPath),
+    sentences: uses.get(source.path) ?? 0,
+  });
   const all = [...known.values()].map(use).sort((a, b) => b.sentences - a.sentences || a.label.localeCompare(b.label));
   return {
     path: input.path,
     counts,
-    sections: sections.map((section, index) => ({ title: section.title, line: lineOf(input.text, section.span.start), counts: sectionCounts[index] })),
+    sections: sections.map((section, index) => ({
+      title: section.title,
+      line: lineOf(input.text, section.span.start),
+      counts: sectionCounts[index],
+    })),
     rows: findings.map((finding, index) => rowOf(finding, index, input)),
     used: all.filter((entry) => entry.sentences > 0),
     unused: all.filter((entry) => entry.sentences === 0),

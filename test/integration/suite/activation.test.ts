@@ -9,12 +9,22 @@ describe('activation', () => {
     assert.ok(extension, `${EXTENSION_ID} is not installed`);
     await waitFor(() => extension.isActive, 'the extension to activate (workspaceContains:seeds)');
     const status = await extension.exports.whenIndexed();
-    assert.deepEqual({ state: status.state, indexed: status.indexed, warnings: status.warnings }, { state: 'ready', indexed: 1, warnings: [] });
+    assert.deepEqual(
+      { state: status.state, indexed: status.indexed, warnings: status.warnings },
+      { state: 'ready', indexed: 1, warnings: [] },
+    );
   });
 
   it('contributes its commands', async () => {
     const commands = await vscode.commands.getCommands(true);
-    for (const command of ['checkDocument', 'checkWorkspace', 'rebuildIndex', 'showSources', 'exportReport', 'toggleLiveChecking']) {
+    for (const command of [
+      'checkDocument',
+      'checkWorkspace',
+      'rebuildIndex',
+      'showSources',
+      'exportReport',
+      'toggleLiveChecking',
+    ]) {
       assert.ok(commands.includes(`groundwork.${command}`), `groundwork.${command} is missing`);
     }
   });

@@ -21,7 +21,8 @@ export async function waitFor<T>(
   for (;;) {
     const value = await probe();
     if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${typeof what === 'string' ? what : what()}`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${typeof what === 'string' ? what : what()}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
@@ -34,17 +35,27 @@ export function groundworkDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
 export function summarise(diagnostics: readonly vscode.Diagnostic[]): string[] {
   return [...diagnostics]
     .sort((a, b) => a.range.start.compareTo(b.range.start))
-    .map(({ code, range: { start, end } }) => `${typeof code === 'object' ? code.value : code} ${start.line}:${start.character}-${end.line}:${end.character}`);
+    .map(
+      ({ code, range: { start, end } }) =>
+        `${typeof code === 'object' ? code.value : code} ${start.line}:${start.character}-${end.line}:${end.character}`,
+    );
 }
 
 /** Polls until the draft's Groundwork diagnostics satisfy `done`; returns them. */
-export function waitForDiagnostics(uri: vscode.Uri, done: (summary: string[]) => boolean, what: string): Promise<vscode.Diagnostic[]> {
+export function waitForDiagnostics(
+  uri: vscode.Uri,
+  done: (summary: string[]) => boolean,
+  what: string,
+): Promise<vscode.Diagnostic[]> {
   let last: string[] = [];
-  return waitFor(() => {
-    const diagnostics = groundworkDiagnostics(uri);
-    last = summarise(diagnostics);
-    return done(last) ? diagnostics : undefined;
-  }, () => `${what} (last seen: ${JSON.stringify(last)})`);
+  return waitFor(
+    () => {
+      const diagnostics = groundworkDiagnostics(uri);
+      last = summarise(diagnostics);
+      return done(last) ? diagnostics : undefined;
+    },
+    () => `${what} (last seen: ${JSON.stringify(last)})`,
+  );
 }
 
 export async function openDraft(relative: string): Promise<vscode.TextEditor> {

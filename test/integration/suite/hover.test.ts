@@ -6,7 +6,9 @@ import { DRAFT, findRange, hoverText, openDraft, SEED, waitForDiagnostics } from
 const OPEN_SOURCE_LINK = /\[Open source\]\(command:groundwork\.openSource\?([^)]+)\)/;
 
 async function hoverAt(document: vscode.TextDocument, position: vscode.Position): Promise<string> {
-  return hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position));
+  return hoverText(
+    await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position),
+  );
 }
 
 describe('hover', () => {
@@ -24,7 +26,7 @@ describe('hover', () => {
     assert.ok(text.includes('000\\_f04d67d5c7de7c34.txt, 2021-06-11, line 29'), text);
   });
 
-  it("does not repeat the problem of the underline under the cursor: VS Code shows that diagnostic above it", async () => {
+  it('does not repeat the problem of the underline under the cursor: VS Code shows that diagnostic above it', async () => {
     const { document } = vscode.window.activeTextEditor!;
     const text = await hoverAt(document, findRange(document, '250').start.translate(0, 1));
     assert.ok(!text.includes('Wrong number'), text);
@@ -36,7 +38,10 @@ describe('hover', () => {
     const text = await hoverAt(document, findRange(document, '250').start);
     const link = OPEN_SOURCE_LINK.exec(text);
     assert.ok(link, text);
-    const [uri, range] = JSON.parse(decodeURIComponent(link[1])) as [string, { start: vscode.Position; end: vscode.Position }];
+    const [uri, range] = JSON.parse(decodeURIComponent(link[1])) as [
+      string,
+      { start: vscode.Position; end: vscode.Position },
+    ];
     await vscode.commands.executeCommand('groundwork.openSource', uri, range);
     const source = vscode.window.activeTextEditor!;
     assert.ok(source.document.uri.path.endsWith(SEED), source.document.uri.path);

@@ -4,7 +4,13 @@ import Mocha from 'mocha';
 
 export async function run(): Promise<void> {
   // GROUNDWORK_IT_GREP runs only the matching tests (the extension host inherits the harness's environment).
-  const mocha = new Mocha({ ui: 'bdd', timeout: 60000, color: false, reporter: 'spec', grep: process.env.GROUNDWORK_IT_GREP });
+  const mocha = new Mocha({
+    ui: 'bdd',
+    timeout: 60000,
+    color: false,
+    reporter: 'spec',
+    grep: process.env.GROUNDWORK_IT_GREP,
+  });
   // Define describe/it before the test modules load; they are imported lazily for that reason.
   mocha.suite.emit('pre-require', globalThis, 'groundwork-integration', mocha);
   await import('./activation.test.js');

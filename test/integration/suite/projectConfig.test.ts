@@ -10,7 +10,10 @@ describe('.groundwork.json', () => {
 
   it('is validated against the contributed schema', async () => {
     const uri = workspaceUri('.groundwork.json');
-    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('{\n  "severity": { "number": "loud" },\n  "sourcez": ["seeds"]\n}\n'));
+    await vscode.workspace.fs.writeFile(
+      uri,
+      new TextEncoder().encode('{\n  "severity": { "number": "loud" },\n  "sourcez": ["seeds"]\n}\n'),
+    );
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
     const problems = await waitFor(() => {
       const diagnostics = vscode.languages.getDiagnostics(uri);
@@ -18,6 +21,9 @@ describe('.groundwork.json', () => {
     }, 'the JSON schema diagnostics');
     const lines = problems.map((problem) => problem.range.start.line).sort();
     assert.deepEqual(lines, [1, 2]);
-    assert.ok(problems.some((problem) => /not allowed/i.test(problem.message) && problem.range.start.line === 2), JSON.stringify(problems.map((problem) => problem.message)));
+    assert.ok(
+      problems.some((problem) => /not allowed/i.test(problem.message) && problem.range.start.line === 2),
+      JSON.stringify(problems.map((problem) => problem.message)),
+    );
   });
 });

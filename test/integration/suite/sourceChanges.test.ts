@@ -10,8 +10,16 @@ describe('source changes', () => {
     const original = await vscode.workspace.fs.readFile(seed);
     const changed = new TextDecoder().decode(original).replace('Some 150 members', 'Some 250 members');
     await vscode.workspace.fs.writeFile(seed, new TextEncoder().encode(changed));
-    await waitForDiagnostics(editor.document.uri, (summary) => !summary.some((line) => line.startsWith('number')), 'the number to be supported by the changed source');
+    await waitForDiagnostics(
+      editor.document.uri,
+      (summary) => !summary.some((line) => line.startsWith('number')),
+      'the number to be supported by the changed source',
+    );
     await vscode.workspace.fs.writeFile(seed, original);
-    await waitForDiagnostics(editor.document.uri, (summary) => summary.some((line) => line.startsWith('number')), 'the number underline after restoring the source');
+    await waitForDiagnostics(
+      editor.document.uri,
+      (summary) => summary.some((line) => line.startsWith('number')),
+      'the number underline after restoring the source',
+    );
   });
 });

@@ -25,7 +25,7 @@ export async function openCorpusCheck(
 ): Promise<DraftCheck | undefined> {
   const backend = new PostgresCorpus(url);
   try {
-    await backend.snapshot(async (view) => view.totals);
+    await backend.snapshot((view) => Promise.resolve(view.totals));
   } catch (error) {
     await backend.close();
     if (error instanceof CorpusSchemaError || !folder) {
@@ -34,7 +34,7 @@ export async function openCorpusCheck(
     }
     output.warn(`${describeCorpusError(error)}; checking against the local sources only`);
     const checker = new DraftChecker(folder);
-    return { check: async (text, options) => checker.check(text, options), close: async () => {} };
+    return { check: (text, options) => Promise.resolve(checker.check(text, options)), close: () => Promise.resolve() };
   }
   const warned = new Set<string>();
   const warnOnce = (message: string) => {

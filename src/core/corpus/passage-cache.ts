@@ -222,15 +222,17 @@ export class PassageCache extends SourceLibrary {
   }
 
   private refreshStatistics(): void {
-    const cache = this;
+    // Getters, so the index reads the totals as they are when it ranks, not as they were now.
+    const sentences = () => this.combinedSentences();
+    const terms = () => this.totals.terms + this.local.terms;
     this.useStatistics({
       get sentences() {
-        return cache.combinedSentences();
+        return sentences();
       },
       get terms() {
-        return cache.totals.terms + cache.local.terms;
+        return terms();
       },
-      frequency: (term) => cache.frequency(term),
+      frequency: (term) => this.frequency(term),
     });
   }
 }

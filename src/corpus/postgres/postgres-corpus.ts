@@ -70,7 +70,7 @@ export class PostgresCorpus implements CorpusBackend {
       // One round trip for both (a typing edit's check makes few others).
       const [, totalsResult] = (await client.query(
         'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SELECT documents, sentences, terms, generation FROM corpus',
-      )) as unknown as pg.QueryResult[];
+      )) as unknown as pg.QueryResult<Record<string, unknown>>[];
       const totals = decodeTotals(totalsResult.rows[0]);
       const result = await work(new PostgresView(client, totals));
       await client.query('COMMIT');
@@ -166,12 +166,12 @@ class PostgresView implements CorpusView {
 
   async documents(ids: readonly string[], warn: (message: string) => void): Promise<RemoteDocument[]> {
     if (ids.length === 0) return [];
-    const { rows } = await this.client.query({
+    const { rows } = await this.client.query<Record<string, unknown> & { id: string }>({
       name: 'groundwork-documents',
       text: 'SELECT id::text AS id, path, hash, text, metadata, sentence_count, format_version FROM documents WHERE id = ANY ($1::bigint[]) ORDER BY path',
       values: [ids],
     });
-    const sentences = await this.client.query({
+    const sentences = await this.client.query<Record<string, unknown> & { id: string }>({
       name: 'groundwork-document-sentences',
       text: `SELECT document_id::text AS id, ord, start_offset, end_offset, paragraph, length, terms
              FROM sentences WHERE document_id = ANY ($1::bigint[]) ORDER BY document_id, ord`,

@@ -29,15 +29,21 @@ export async function corpusStatus(url: string, options: PoolOptions = {}): Prom
     try {
       await requireSchema(client, label);
       const totals = decodeTotals(
-        (await client.query('SELECT documents, sentences, terms, generation FROM corpus')).rows[0],
+        (await client.query<Record<string, unknown>>('SELECT documents, sentences, terms, generation FROM corpus'))
+          .rows[0],
       );
       const size = await client.query<{ bytes: string; index: string | null }>(
         `SELECT (SELECT sum(pg_total_relation_size(c)) FROM unnest(ARRAY['documents', 'sentences', 'terms', 'corpus', 'ingests']::regclass[]) AS c)::text AS bytes,
                 (SELECT am.amname FROM pg_class i JOIN pg_am am ON am.oid = i.relam WHERE i.relname = 'sentences_terms') AS index`,
       );
-      const last = await client.query(
-        `SELECT started_at, finished_at, added, replaced, removed, unchanged FROM ingests ORDER BY id DESC LIMIT 1`,
-      );
+      const last = await client.query<{
+        started_at: string | Date;
+        finished_at: string | Date | null;
+        added: number;
+        replaced: number;
+        removed: number;
+        unchanged: number;
+      }>(`SELECT started_at, finished_at, added, replaced, removed, unchanged FROM ingests ORDER BY id DESC LIMIT 1`);
       const ingest = last.rows[0];
       return {
         corpus: label,

@@ -1,38 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
+import { anyText } from './any-text.js';
 import { findNumbers, numbersAgree, type NumberMention } from '../../src/core/extract/numbers.js';
-
-const FRAGMENTS = [
-  'Some 150 ',
-  'A$1.2 billion',
-  ' about 9%',
-  'S-400',
-  ' Jan. 3, ',
-  'one hundred and',
-  ' fifty',
-  '“',
-  '”',
-  ' could not confirm',
-  "n't ",
-  'Ankara’s',
-  ' Meares-Whitty',
-  ' on Monday',
-  ' last month',
-  '3-2',
-  '2021-06-11',
-  ' 10:30',
-  ' U.S. ',
-  ' J. ',
-  '.',
-  '\n\n',
-  ' a third of',
-  ' $31.80',
-];
-// Any text the writer types: fragments of real sentences, digits, currency and quote marks, and random Unicode.
-const anyText = fc
-  .array(fc.oneof(fc.constantFrom(...FRAGMENTS), fc.string({ unit: 'grapheme', maxLength: 12 })), { maxLength: 12 })
-  .map((parts) => parts.join(''));
 
 const seed = readFileSync(new URL('../../seeds/000_f04d67d5c7de7c34.txt', import.meta.url), 'utf8');
 

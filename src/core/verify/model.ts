@@ -31,9 +31,9 @@ export function supportProbability(signals: SentenceSignals[], model: SupportMod
 }
 
 /**
- * A claim in which the typed checks found a contradiction scores below the verdict threshold, however well its
- * words overlap the source: a support score that calls a contradicted finding supported would contradict its
- * own verdict. Applied in cross-validation too; there it costs 0.3 points of dev mean balanced accuracy and
+ * A claim in which the typed checks found a contradiction scores below the verdict threshold, and below even
+ * odds, however well its words overlap the source: a support score that calls a contradicted finding supported
+ * (or a hover that reads "Contradicted (support 0.58)") would contradict its own verdict. Applied in cross-validation too; there it costs 0.3 points of dev mean balanced accuracy and
  * ROC AUC, within the noise, as the benchmarks' summaries trip the typed checks more often than drafts do.
  */
 const CONTRADICTION = FEATURE_NAMES.indexOf('anyContradiction');
@@ -41,7 +41,9 @@ const BELOW_THRESHOLD = 0.01;
 
 export function predict(model: SupportModel, features: readonly number[]): number {
   const probability = 1 / (1 + Math.exp(-margin(model, features)));
-  return features[CONTRADICTION] > 0 ? Math.min(probability, model.threshold - BELOW_THRESHOLD) : probability;
+  return features[CONTRADICTION] > 0
+    ? Math.min(probability, Math.min(model.threshold, 0.5) - BELOW_THRESHOLD)
+    : probability;
 }
 
 function margin(model: SupportModel, features: readonly number[]): number {

@@ -46,7 +46,7 @@ try {
   await page.goto(pathToFileURL(reportFile).href);
 
   const counts = await page.$$eval('.summary .count', (items) => items.map((item) => item.textContent));
-  assert.deepEqual(counts, ['5 contradicted', '1 unsupported', '5 supported', '0 not checked']);
+  assert.deepEqual(counts, ['5 contradicted', '1 unsupported', '3 supported', '0 not checked']);
   const rows = () =>
     page.$$eval('.row', (items) =>
       items.map(
@@ -65,9 +65,7 @@ try {
       'unsupported unsupported| Turkey has already sent 500 troops to th',
       'supported | Turkey offers to run Kabul airport secur',
       'supported | The Biden administration continues to di',
-      'supported | "Obviously this is a national decision t',
       'supported | Obviously this is a national decision th',
-      'supported | "Airport security in any form will be cr',
     ],
     'problems first, each group in draft order',
   );
@@ -79,9 +77,7 @@ try {
       'supported | The Biden administration continues to di',
       'contradicted negation| Pentagon spokesman John Kirby told repor',
       'contradicted number| Some 250 members of the Afghan security ',
-      'supported | "Obviously this is a national decision t',
       'supported | Obviously this is a national decision th',
-      'supported | "Airport security in any form will be cr',
       'contradicted misquote attribution| Airport security in any form will be cru',
       'contradicted date| Defense Minister Hulusi Akar said on Tue',
       'contradicted entity| Biden is expected to meet with Erdogan a',
@@ -123,38 +119,29 @@ try {
   assert.deepEqual(sections, [
     {
       title: 'Turkey offers to run Kabul airport security',
-      figure: '5/11 supported',
-      bar: ['supported 45.45%', 'contradicted 45.45%', 'unsupported 9.09%'],
-      width: 64, // 45.45% of the 140-pixel bar: the bar is drawn, not just written
+      figure: '3/9 supported',
+      bar: ['supported 33.33%', 'contradicted 55.56%', 'unsupported 11.11%'],
+      width: 47, // 33.33% of the 140-pixel bar: the bar is drawn, not just written
     },
   ]);
   assert.deepEqual(await page.$$eval('.sources .used li', (items) => items.map((item) => item.textContent)), [
-    'seeds/000_f04d67d5c7de7c34.txt 2021-06-11 10 sentences',
+    'seeds/000_f04d67d5c7de7c34.txt 2021-06-11 8 sentences',
   ]);
 
   const visibleRows = () =>
     page.$$eval('.row', (items) => items.filter((item) => item.offsetParent !== null).map((item) => item.id));
   await page.getByLabel('supported', { exact: true }).uncheck();
-  assert.deepEqual(await visibleRows(), ['row-2', 'row-3', 'row-7', 'row-8', 'row-9', 'row-10']);
-  assert.equal(await page.locator('.shown').textContent(), '6 of 11 shown');
+  assert.deepEqual(await visibleRows(), ['row-2', 'row-3', 'row-5', 'row-6', 'row-7', 'row-8']);
+  assert.equal(await page.locator('.shown').textContent(), '6 of 9 shown');
   await page.locator('select[name=code]').selectOption('date');
-  assert.deepEqual(await visibleRows(), ['row-8']);
+  assert.deepEqual(await visibleRows(), ['row-6']);
   await page.locator('select[name=code]').selectOption('');
   await page.locator('input[name=search]').fill('brussels');
-  assert.deepEqual(await visibleRows(), ['row-9'], 'the search looks in the source passages too');
+  assert.deepEqual(await visibleRows(), ['row-7'], 'the search looks in the source passages too');
   await page.locator('input[name=search]').fill('');
   await page.locator('select[name=order]').selectOption('problems');
-  await page.locator('.row[data-codes="misquote attribution"] summary').click();
-  const others = page.locator('.row[data-codes="misquote attribution"] .others blockquote');
-  assert.equal(
-    await others.count(),
-    1,
-    'the next-best passage opens on demand (the runner-up fragment of the same sentence is not repeated)',
-  );
-  assert.ok(
-    (await others.first().isVisible()) &&
-      (await others.first().textContent()).startsWith('The Biden administration continues'),
-  );
+  // The sample draft rests on one article: no other passage comes near enough to be offered as the next best.
+  assert.equal(await page.locator('.row .others').count(), 0);
   assert.deepEqual(problems, [], 'no error, no blocked resource, no request beyond the file itself');
 
   await page.evaluate(() => window.scrollTo(0, 0)); // the sticky toolbar would otherwise show mid-page in a full-page picture

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { DraftChecker } from '../../src/core/checker.js';
 import { loadLibrary, type SourceLibrary } from '../../src/core/library.js';
-import { applyEdit, edit, replayInputs } from './replay.js';
+import { applyEdit, edit, replayInputs, replayRuns } from './replay.js';
 
 describe('DraftChecker replayed through random edits', function () {
   this.timeout(240_000);
@@ -41,7 +41,7 @@ describe('DraftChecker replayed through random edits', function () {
           }
         },
       ),
-      { numRuns: 40, seed: 20261207 },
+      { numRuns: replayRuns(40), seed: 20261207 },
     );
     assert.ok(versions >= 40);
   });

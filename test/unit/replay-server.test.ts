@@ -30,7 +30,7 @@ import { LineIndex } from '../../src/core/text/lines.js';
 import { findingsToDiagnostics } from '../../src/server/diagnostics.js';
 import { DraftResults } from '../../src/server/draftResults.js';
 import { DEFAULT_SETTINGS } from '../../src/server/settings.js';
-import { applyEdit, edit, replayInputs } from './replay.js';
+import { applyEdit, edit, replayInputs, replayRuns } from './replay.js';
 
 const SERVER = new URL('../../src/server/main.ts', import.meta.url);
 
@@ -144,7 +144,7 @@ describe('language server replayed through random edits', function () {
           await connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
         },
       ),
-      { numRuns: 15, seed: 20261207 },
+      { numRuns: replayRuns(15), seed: 20261207 },
     );
   });
 });

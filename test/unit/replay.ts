@@ -123,3 +123,9 @@ function quotedOffset(text: string, share: number): number {
   }
   return Math.min(text.length, Math.floor(share * text.length));
 }
+
+/** How many sessions a replay runs: `GROUNDWORK_REPLAY_RUNS` replays thousands of edits on demand. */
+export function replayRuns(inTheSuite: number): number {
+  const asked = Number(process.env.GROUNDWORK_REPLAY_RUNS);
+  return Number.isInteger(asked) && asked > 0 ? asked : inTheSuite;
+}

@@ -1,5 +1,7 @@
 // Grouped cross-validation and the scorer's figures (mean over datasets of balanced accuracy and ROC AUC),
 // with bootstrap intervals that resample source documents, as ../shared/benchmarks/README.md asks.
+import { seededRandom } from '../../bench/random.js';
+
 export interface Labelled {
   dataset: string;
   group: string;
@@ -99,7 +101,7 @@ export function bootstrap(
   replicates = 1000,
   seed = 1,
 ): Map<string, [number, number]> {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const groups = new Map<string, Map<string, number[]>>();
   rows.forEach((r, i) => {
     const byGroup = groups.get(r.dataset) ?? new Map<string, number[]>();
@@ -151,15 +153,4 @@ function rocAuc(positive: number[], negative: number[]): number {
     k = j;
   }
   return (rankSum - (positive.length * (positive.length + 1)) / 2) / (positive.length * negative.length);
-}
-
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

@@ -3,7 +3,7 @@
 import { updateSentenceUnits, type DraftUnits, type SentenceUnit } from './draft/units.js';
 import type { SourceLibrary } from './library.js';
 import { LineIndex } from './text/lines.js';
-import { partitionPoint } from './text/partition-point.js';
+import { sentencesAround } from './sources/sentence-window.js';
 import type {
   Evidence,
   Finding,
@@ -272,23 +272,17 @@ function claimEvidence(windows: EvidenceWindow[], problems: Problem[]): Evidence
   if (!windows[0] || values.length === 0) return shown;
   const { document } = windows[0];
   const [first, last] = passageSentences(windows[0]);
-  const sentences = values.map((span) => sentenceAt(document, span.start));
+  const sentences = values.flatMap((span) => {
+    const { first: from, last: to } = sentencesAround(document, span.start, span.end);
+    return [from, to];
+  });
   const near = sentences.every((s) => s >= first - NEARBY_SENTENCES && s <= last + NEARBY_SENTENCES);
-  if (near)
-    return [
-      evidenceFor(
-        document,
-        sentencesSpan(document, Math.min(first, ...sentences), Math.max(last, ...sentences)),
-        windows[0].coverage,
-      ),
-      ...shown.slice(1),
-    ];
-  const rested = evidenceFor(
-    document,
-    sentencesSpan(document, Math.min(...sentences), Math.max(...sentences)),
-    windows[0].coverage,
-  );
-  return [rested, ...shown].slice(0, EVIDENCE_SHOWN);
+  // Near the best match the passage grows to take the values in; farther, it is their sentences alone.
+  const [from, to] = near
+    ? [Math.min(first, ...sentences), Math.max(last, ...sentences)]
+    : [Math.min(...sentences), Math.max(...sentences)];
+  const passage = evidenceFor(document, sentencesSpan(document, from, to), windows[0].coverage);
+  return near ? [passage, ...shown.slice(1)] : [passage, ...shown].slice(0, EVIDENCE_SHOWN);
 }
 
 /** A passage grows by at most this many sentences to take in a problem's source value. */
@@ -310,14 +304,6 @@ function windowEvidence(window: EvidenceWindow): Evidence {
 
 function sentencesSpan(document: SourceDocument, first: number, last: number): Span {
   return { start: document.sentences[first].span.start, end: document.sentences[last].span.end };
-}
-
-/** The index of the sentence holding `offset` (the last one that starts at or before it). */
-function sentenceAt(document: SourceDocument, offset: number): number {
-  return Math.max(
-    0,
-    partitionPoint(document.sentences.length, (index) => document.sentences[index].span.start <= offset) - 1,
-  );
 }
 
 /** Where the source values of the problems that name one stand. */

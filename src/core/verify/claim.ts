@@ -219,7 +219,8 @@ function checkNumber(context: CheckContext, number: NumberMention, claimNumbers:
     });
   const near = numbersIn(contextSentences(context, number.span, true));
   if (near.some(({ n }) => numbersAgree(number, n))) return [];
-  if (numbersIn(sentencesNear(document, context.window.anchor)).some(({ n }) => numbersAgree(number, n))) return [];
+  const aroundAnchor = numbersIn(sentencesNear(document, context.window.anchor));
+  if (aroundAnchor.some(({ n }) => numbersAgree(number, n))) return [];
   // A source number that another of the claim's numbers already accounts for is not this one's rival.
   const rivals = near.filter(({ n }) => !claimNumbers.some((c) => c !== number && numbersAgree(c, n)));
   const sameKind = rivals.filter(({ n }) => n.kind === number.kind);
@@ -243,9 +244,7 @@ function checkNumber(context: CheckContext, number: NumberMention, claimNumbers:
   const beside = (c: (typeof pool)[number]) =>
     c.n.kind === number.kind && (c.n.unit === number.unit || !number.unit) && affinity(c) >= RIVAL_AFFINITY;
   const writtenInDigits = /\d/.test(number.text);
-  const rival =
-    closest(pool) ??
-    (writtenInDigits ? closest(numbersIn(sentencesNear(document, context.window.anchor)).filter(beside)) : undefined);
+  const rival = closest(pool) ?? (writtenInDigits ? closest(aroundAnchor.filter(beside)) : undefined);
   // "one", "first", "half" are as often idiom ("the first one", "the first half") as quantities: absent from the
   // source, they are no finding; against a rival figure they still are.
   if (!rival && /^[\p{L}-]+$/u.test(number.text)) return [];

@@ -2,30 +2,25 @@
 // settings (the editor's settings for the folder, then its .groundwork.json), and a finding ignored in one folder
 // stays flagged in the other.
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   ConfigurationRequest,
-  createProtocolConnection,
   DidOpenTextDocumentNotification,
   ExecuteCommandRequest,
-  ExitNotification,
   InitializedNotification,
   InitializeRequest,
   PublishDiagnosticsNotification,
-  ShutdownRequest,
-  StreamMessageReader,
-  StreamMessageWriter,
   type Diagnostic,
   type ProtocolConnection,
 } from 'vscode-languageserver-protocol/node.js';
 import { CHECK_DOCUMENT_REQUEST, IGNORE_FINDING_COMMAND, type DiagnosticData } from '../../src/shared/protocol.js';
+import { startServer, stopServer } from './lsp-server.js';
 
 const FIXTURE = new URL('../integration/fixtures/workspace/', import.meta.url);
-const SERVER = new URL('../../src/server/main.ts', import.meta.url);
 const DRAFT = readFileSync(new URL('drafts/kabul-airport.md', FIXTURE), 'utf8');
 
 describe('language server: multi-root workspace', function () {
@@ -49,13 +44,7 @@ describe('language server: multi-root workspace', function () {
     cpSync(FIXTURE, folder('archive'), { recursive: true });
     // The archive's team turned date findings off; the news folder has no project file.
     writeFileSync(join(folder('archive'), '.groundwork.json'), '{"severity": {"date": "off"}}\n');
-    server = spawn(process.execPath, ['--import', 'tsx', SERVER.pathname, '--stdio'], {
-      stdio: ['pipe', 'pipe', 'inherit'],
-    });
-    connection = createProtocolConnection(
-      new StreamMessageReader(server.stdout!),
-      new StreamMessageWriter(server.stdin!),
-    );
+    ({ server, connection } = startServer());
     connection.onNotification(PublishDiagnosticsNotification.type, ({ uri, diagnostics }) => {
       latest.set(uri, diagnostics);
       publishCount.set(uri, (publishCount.get(uri) ?? 0) + 1);
@@ -78,10 +67,7 @@ describe('language server: multi-root workspace', function () {
   });
 
   after(async () => {
-    await connection.sendRequest(ShutdownRequest.type);
-    await connection.sendNotification(ExitNotification.type);
-    connection.dispose();
-    await new Promise((resolve) => (server.exitCode === null ? server.once('exit', resolve) : resolve(undefined)));
+    await stopServer(server, connection);
     rmSync(root, { recursive: true, force: true });
   });
 

@@ -3,14 +3,13 @@
 // grows past the size limit. Each must end in an answer or a logged error within seconds, and the server must
 // keep answering (a rejected promise nobody awaited used to end the process).
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   ConfigurationRequest,
-  createProtocolConnection,
   DidChangeConfigurationNotification,
   DidChangeTextDocumentNotification,
   DidOpenTextDocumentNotification,
@@ -23,14 +22,12 @@ import {
   PublishDiagnosticsNotification,
   ResponseError,
   ShutdownRequest,
-  StreamMessageReader,
-  StreamMessageWriter,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node.js';
+import { startServer } from './lsp-server.js';
 
 const FIXTURE = new URL('../integration/fixtures/workspace/', import.meta.url);
-const SERVER = new URL('../../src/server/main.ts', import.meta.url);
 const DRAFT = readFileSync(new URL('drafts/kabul-airport.md', FIXTURE), 'utf8');
 const LIMIT_KB = 4;
 
@@ -70,13 +67,7 @@ describe('language server robustness over stdio', function () {
     workspace = mkdtempSync(join(tmpdir(), 'groundwork-lsp-robust-'));
     cpSync(FIXTURE, workspace, { recursive: true });
     draftUri = pathToFileURL(join(workspace, 'drafts', 'kabul-airport.md')).href;
-    server = spawn(process.execPath, ['--import', 'tsx', SERVER.pathname, '--stdio'], {
-      stdio: ['pipe', 'pipe', 'inherit'],
-    });
-    connection = createProtocolConnection(
-      new StreamMessageReader(server.stdout!),
-      new StreamMessageWriter(server.stdin!),
-    );
+    ({ server, connection } = startServer());
     connection.onNotification(PublishDiagnosticsNotification.type, (params) => published.push(params));
     connection.onNotification(LogMessageNotification.type, (params) => logged.push(params.message));
     connection.onRequest(ConfigurationRequest.type, (params) => {

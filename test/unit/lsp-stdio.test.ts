@@ -2,7 +2,7 @@
 // initialize, open a draft with planted errors, receive its diagnostics, then hover, complete, go to definition
 // and ask for quick fixes.
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,17 +11,12 @@ import {
   CodeActionRequest,
   CompletionRequest,
   ConfigurationRequest,
-  createProtocolConnection,
   DefinitionRequest,
   DidOpenTextDocumentNotification,
-  ExitNotification,
   HoverRequest,
   InitializedNotification,
   InitializeRequest,
   PublishDiagnosticsNotification,
-  ShutdownRequest,
-  StreamMessageReader,
-  StreamMessageWriter,
   type CodeAction,
   type CompletionItem,
   type Diagnostic,
@@ -30,9 +25,9 @@ import {
   type ProtocolConnection,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node.js';
+import { startServer, stopServer } from './lsp-server.js';
 
 const FIXTURE = new URL('../integration/fixtures/workspace/', import.meta.url);
-const SERVER = new URL('../../src/server/main.ts', import.meta.url);
 
 describe('language server over stdio', function () {
   this.timeout(60000);
@@ -51,13 +46,7 @@ describe('language server over stdio', function () {
     workspace = mkdtempSync(join(tmpdir(), 'groundwork-lsp-'));
     cpSync(FIXTURE, workspace, { recursive: true });
     draftUri = pathToFileURL(join(workspace, 'drafts', 'kabul-airport.md')).href;
-    server = spawn(process.execPath, ['--import', 'tsx', SERVER.pathname, '--stdio'], {
-      stdio: ['pipe', 'pipe', 'inherit'],
-    });
-    connection = createProtocolConnection(
-      new StreamMessageReader(server.stdout!),
-      new StreamMessageWriter(server.stdin!),
-    );
+    ({ server, connection } = startServer());
     connection.onNotification(PublishDiagnosticsNotification.type, (params) => published.push(params));
     connection.onRequest(ConfigurationRequest.type, async (params) => {
       await draftOpened;
@@ -69,10 +58,7 @@ describe('language server over stdio', function () {
   });
 
   after(async () => {
-    await connection.sendRequest(ShutdownRequest.type);
-    await connection.sendNotification(ExitNotification.type);
-    connection.dispose();
-    await new Promise((resolve) => (server.exitCode === null ? server.once('exit', resolve) : resolve(undefined)));
+    await stopServer(server, connection);
     rmSync(workspace, { recursive: true, force: true });
   });
 

@@ -2,7 +2,7 @@
 // get exactly the diagnostics a fresh check of that version gives. The server is the real process over stdio,
 // edited with incremental changes as VS Code sends them; the fresh check is a checker with no history.
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,17 +10,12 @@ import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import {
   ConfigurationRequest,
-  createProtocolConnection,
   DidChangeTextDocumentNotification,
   DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
-  ExitNotification,
   InitializedNotification,
   InitializeRequest,
   PublishDiagnosticsNotification,
-  ShutdownRequest,
-  StreamMessageReader,
-  StreamMessageWriter,
   type Diagnostic,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
@@ -31,8 +26,7 @@ import { findingsToDiagnostics } from '../../src/server/diagnostics.js';
 import { DraftResults } from '../../src/server/draftResults.js';
 import { DEFAULT_SETTINGS } from '../../src/server/settings.js';
 import { applyEdit, edit, replayInputs, replayRuns } from './replay.js';
-
-const SERVER = new URL('../../src/server/main.ts', import.meta.url);
+import { startServer, stopServer } from './lsp-server.js';
 
 /** What a writer sees of a diagnostic: where, which rule, how severe, what it says. */
 const seen = (diagnostics: Diagnostic[]) =>
@@ -55,13 +49,7 @@ describe('language server replayed through random edits', function () {
     workspace = mkdtempSync(join(tmpdir(), 'groundwork-replay-server-'));
     cpSync(sources[0], join(workspace, 'sources'), { recursive: true });
     ({ library } = await loadLibrary([join(workspace, 'sources')]));
-    server = spawn(process.execPath, ['--import', 'tsx', SERVER.pathname, '--stdio'], {
-      stdio: ['pipe', 'pipe', 'inherit'],
-    });
-    connection = createProtocolConnection(
-      new StreamMessageReader(server.stdout!),
-      new StreamMessageWriter(server.stdin!),
-    );
+    ({ server, connection } = startServer());
     connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
       published.set(`${params.uri}@${params.version}`, params);
       arrived();
@@ -81,10 +69,7 @@ describe('language server replayed through random edits', function () {
   });
 
   after(async () => {
-    await connection.sendRequest(ShutdownRequest.type);
-    await connection.sendNotification(ExitNotification.type);
-    connection.dispose();
-    await new Promise((resolve) => (server.exitCode === null ? server.once('exit', resolve) : resolve(undefined)));
+    await stopServer(server, connection);
     rmSync(workspace, { recursive: true, force: true });
   });
 

@@ -365,3 +365,40 @@ describe('a pronoun speaker and the names inside the quotation', () => {
     );
   });
 });
+
+describe('a speaker named after the roles an inverted verb puts first', () => {
+  const speakersOf = (text: string) =>
+    attributeSpeakers(text, findQuotations(text, splitParagraphs(text)), splitSentences(text)).map(
+      (q) => q.speaker?.name,
+    );
+
+  it('reads the name after lower-case roles and after two titles joined by "and"', () => {
+    assert.deepEqual(
+      speakersOf(
+        '“Costs came in under plan,” said chief financial officer Dana Whitlock.\n\n' +
+          '“It was a strong year,” said Acme President and CEO Robert A. Lang.\n\n' +
+          '“We expected more,” said former state treasurer Paul Ortiz.\n',
+      ),
+      ['Dana Whitlock', 'Robert A. Lang', 'Paul Ortiz'],
+    );
+  });
+
+  it('keeps the plain readings: a name alone, a title before a name, and no name at all', () => {
+    assert.deepEqual(speakersOf('“Yes,” said Ortiz.\n\n“No,” said President Obama.\n\n“Maybe,” said the company.\n'), [
+      'Ortiz',
+      'Obama',
+      undefined,
+    ]);
+  });
+
+  it('takes "Council Member" for a title, so that "he" in the next paragraph is that member', () => {
+    assert.deepEqual(
+      speakersOf(
+        'Council Member Scott Roberson thanked the staff.\n\n' +
+          'Roberson also voiced a concern about growth.\n\n' +
+          '“We rely on taxes for the general fund,” he said.\n',
+      ),
+      ['Roberson'],
+    );
+  });
+});

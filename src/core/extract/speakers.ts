@@ -19,6 +19,7 @@ import {
   PHRASE_SPEECH_VERBS,
   PRONOUNS,
   SPEECH_VERBS,
+  TITLE_MODIFIERS,
   TITLES,
 } from '../text/vocabulary.js';
 import { firstWordFrom, readWords, rescanWords, type Word } from '../text/words.js';
@@ -478,7 +479,38 @@ function subjectAfter(frame: Frame, index: number): Subject | undefined {
     i++;
     determiner = true;
   }
+  const afterRoles = nameAfterRoles(frame, i);
+  if (afterRoles) return nameSubject(afterRoles);
   return nameSubject(nameStartingAt(frame, i)) ?? (determiner ? { kind: 'unnamed' } : undefined);
+}
+
+/**
+ * The name at the end of a run of roles after an inverted verb: "said chief financial officer Jay Rasulo", "said
+ * Disney President and CEO Robert A. Iger". Undefined when the run opens with a name and holds no role word, or
+ * ends in none: the plain name reading stands.
+ */
+function nameAfterRoles(frame: Frame, first: number): Name | undefined {
+  const { words: ws } = frame;
+  const isRole = (w: Word | undefined) =>
+    isRoleWord(w) || (isWord(w) && TITLE_MODIFIERS.has(w.lower) && !/^\p{Lu}/u.test(w.text));
+  // "President and CEO": one role of two titles.
+  const joinsRoles = (at: number) =>
+    isWord(ws[at]) &&
+    (ws[at]!.lower === 'and' || ws[at]!.lower === '&') &&
+    isWord(ws[at + 1]) &&
+    (isTitle(ws[at + 1]!) || isRole(ws[at + 1]));
+  let end = first - 1;
+  let roles = 0;
+  while (end - first < MAX_NAME_WORDS * 2) {
+    const w = ws[end + 1];
+    if (isRole(w) || (isNameWord(w) && isTitle(w!))) roles++;
+    else if (!isNameWord(w) && !joinsName(ws, end + 1) && !(roles > 0 && joinsRoles(end + 1))) break;
+    end++;
+  }
+  if (roles === 0) return undefined;
+  while (end >= first && !isNameWord(ws[end])) end--;
+  if (end < first || isTitle(ws[end]!)) return undefined;
+  return nameEndingAt(frame, end);
 }
 
 /** "was first reported by the Wall Street Journal". */

@@ -75,7 +75,8 @@ function fromChrono(result: chrono.ParsedResult, offset: number, resolveRelative
   const text = written.slice(lead);
   const start = offset + result.index + lead;
   const base = { span: { start, end: start + text.length }, text };
-  const relative = RELATIVE.test(text) ? text.toLowerCase() : undefined;
+  // "the week before" is relative to an event: chrono reads it as a week before the reference date.
+  const relative = RELATIVE.test(text) || RELATIVE_TO_EVENT.test(text) ? text.toLowerCase() : undefined;
   if (relative === undefined) {
     const fields = definedOnly(known);
     return Object.keys(fields).length === 0 ? undefined : { ...base, ...fields };

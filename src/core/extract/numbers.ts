@@ -194,9 +194,11 @@ interface Piece {
 const PIECE =
   /(?<currency>(?:US|AU|NZ|HK|CA|A|C|S)?\$|[£€¥₹])?(?<!\p{L}-?)(?<![\p{N}][.,]?)(?<number>\d+(?:,\d{3})*(?:\.\d+)?)(?<suffix>st|nd|rd|th|bn|tn|mn|m|k|b|%)?(?![\p{L}\p{N}])|(?<word>\p{L}[\p{L}\p{M}]*(?:['’]\p{L}[\p{L}\p{M}]*)?)|%/giu;
 const ISO_DATE_OR_TIME = /\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}/g;
+// "FY2006" is the (fiscal) year 2006, though its digits are glued to letters: the prefix is blanked, keeping offsets.
+const FISCAL_YEAR_PREFIX = /\bFY(?=\s?\d{4}(?!\p{N}))/gu;
 
 function scan(text: string): Piece[] {
-  const masked = text.replace(ISO_DATE_OR_TIME, (match) => '#'.repeat(match.length));
+  const masked = text.replace(ISO_DATE_OR_TIME, (match) => '#'.repeat(match.length)).replace(FISCAL_YEAR_PREFIX, '  ');
   const pieces: Piece[] = [];
   for (const match of masked.matchAll(PIECE)) {
     const { currency, number, suffix, word } = match.groups!;

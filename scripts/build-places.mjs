@@ -1,4 +1,4 @@
-// Builds src/core/extract/places.json: for each country, the names a news text may use for it — common and
+// Builds src/core/extract/places.json: for each country (and U.S. state), the names a news text may use for it — common and
 // official names, short forms, its demonym and its capital ("Ankara's offer" is Turkey's offer, "British
 // activists" are U.K. activists). Source: the world-countries package (ODbL 1.0, Mohammed Le Doze);
 // the derived table stays under the same licence.
@@ -47,9 +47,52 @@ const groups = countries
     ];
     return [...new Set(names.map(fold).filter((name) => name.length > 1 && /^[\p{L} '-]+$/u.test(name)))].sort();
   });
+// U.S. states under their AP abbreviations ("Englewood, Colo."), which American news writes for the name.
+// Georgia and Washington are left out: their names are a country's and a capital's. "Miss." and "La." are
+// left out too: they are also a title and the start of many names.
+const US_STATES = [
+  ['Alabama', 'Ala.'],
+  ['Arizona', 'Ariz.'],
+  ['Arkansas', 'Ark.'],
+  ['California', 'Calif.'],
+  ['Colorado', 'Colo.'],
+  ['Connecticut', 'Conn.'],
+  ['Delaware', 'Del.'],
+  ['Florida', 'Fla.'],
+  ['Illinois', 'Ill.'],
+  ['Indiana', 'Ind.'],
+  ['Kansas', 'Kan.'],
+  ['Kentucky', 'Ky.'],
+  ['Maryland', 'Md.'],
+  ['Massachusetts', 'Mass.'],
+  ['Michigan', 'Mich.'],
+  ['Minnesota', 'Minn.'],
+  ['Missouri', 'Mo.'],
+  ['Montana', 'Mont.'],
+  ['Nebraska', 'Neb.'],
+  ['Nevada', 'Nev.'],
+  ['New Hampshire', 'N.H.'],
+  ['New Jersey', 'N.J.'],
+  ['New Mexico', 'N.M.'],
+  ['North Carolina', 'N.C.'],
+  ['North Dakota', 'N.D.'],
+  ['Oklahoma', 'Okla.'],
+  ['Oregon', 'Ore.'],
+  ['Pennsylvania', 'Pa.'],
+  ['Rhode Island', 'R.I.'],
+  ['South Carolina', 'S.C.'],
+  ['South Dakota', 'S.D.'],
+  ['Tennessee', 'Tenn.'],
+  ['Vermont', 'Vt.'],
+  ['Virginia', 'Va.'],
+  ['West Virginia', 'W.Va.'],
+  ['Wisconsin', 'Wis.'],
+  ['Wyoming', 'Wyo.'],
+];
+groups.push(...US_STATES.map((names) => names.map(fold)));
 // A name two states share says nothing about either.
 const seen = new Map();
 for (const name of groups.flat()) seen.set(name, (seen.get(name) ?? 0) + 1);
 for (const group of groups) group.splice(0, group.length, ...group.filter((name) => seen.get(name) === 1));
 writeFileSync(new URL('../src/core/extract/places.json', import.meta.url), JSON.stringify(groups) + '\n');
-console.log(`${groups.length} countries, ${groups.flat().length} names`);
+console.log(`${groups.length} countries and states, ${groups.flat().length} names`);

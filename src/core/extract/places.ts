@@ -1,4 +1,4 @@
-// Countries under their other names: "Ankara's offer" is Turkey's, "British activists" are U.K. activists.
+// Countries (and U.S. states) under their other names: "Ankara's offer" is Turkey's, "British activists" are U.K. activists, "Colo." is Colorado.
 // The table (scripts/build-places.mjs) holds each state's names, demonym and capital.
 import groups from './places.json' with { type: 'json' };
 

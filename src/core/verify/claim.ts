@@ -108,7 +108,7 @@ export function assessClaim(finder: EvidenceFinder, input: ClaimInput): ClaimAss
   );
   const valueProblems = [
     ...numbers.flatMap((n) => checkNumber(context, n, numbers)),
-    ...dates.flatMap((d) => checkDate(context, d)),
+    ...dates.flatMap((d) => checkDate(context, d, dates)),
   ];
   problems.push(
     ...valueProblems.map((p) => (aboutSomethingElse ? { ...p, source: '', sourceSpan: undefined } : p)),
@@ -218,7 +218,7 @@ function checkNumber(context: CheckContext, number: NumberMention, claimNumbers:
       return numbers.map((n) => ({ n, tokens }));
     });
   const near = numbersIn(contextSentences(context, number.span, true));
-  if (near.some(({ n }) => numbersAgree(number, n))) return [];
+  if (near.some(({ n }) => numbersAgree(number, n))) return countSwap(context.claimTokens, number, near);
   const aroundAnchor = numbersIn(sentencesNear(document, context.window.anchor));
   if (aroundAnchor.some(({ n }) => numbersAgree(number, n))) return [];
   // A source number that another of the claim's numbers already accounts for is not this one's rival.
@@ -268,6 +268,38 @@ function checkNumber(context: CheckContext, number: NumberMention, claimNumbers:
   ];
 }
 
+/**
+ * A figure the source gives for something else, while it gives another figure for what the draft counts: "30
+ * patients and 15 staff members" against "30 staff members and 15 patients". The source's 30 counts no noun the
+ * reader names, so it agrees with the draft's 30 by value only; its "15 patients" is the draft's statement.
+ */
+function countSwap(
+  claimTokens: Token[],
+  number: NumberMention,
+  near: { n: NumberMention; tokens: Token[] }[],
+): Problem[] {
+  if (number.kind !== 'cardinal' || number.unit === undefined) return [];
+  // Each of the source's equal figures counts some other noun ("30 staff members"), not "76 of the 151 seats".
+  const countsOther = ({ n, tokens }: { n: NumberMention; tokens: Token[] }) => {
+    const next = wordAfter(tokens, n.span);
+    return n.unit !== number.unit && next !== undefined && isContentToken(next) && next.stem !== number.unit;
+  };
+  if (!near.filter(({ n }) => numbersAgree(number, n)).every(countsOther)) return [];
+  const rival = near.find(({ n }) => n.unit === number.unit && n.kind === number.kind);
+  const draftUnit = wordAfter(claimTokens, number.span);
+  const sourceUnit = rival && wordAfter(rival.tokens, rival.n.span);
+  if (!rival || !draftUnit || !sourceUnit) return [];
+  return [
+    {
+      type: 'number',
+      draft: `${number.text} ${draftUnit.text}`,
+      source: `${rival.n.text} ${sourceUnit.text}`,
+      span: { start: number.span.start, end: draftUnit.span.end },
+      sourceSpan: { start: rival.n.span.start, end: sourceUnit.span.end },
+    },
+  ];
+}
+
 const sameWritten = (a: string, b: string) =>
   a.replace(/[\s,]/g, '').toLowerCase() === b.replace(/[\s,]/g, '').toLowerCase();
 
@@ -292,22 +324,54 @@ function contentStems(tokens: Token[]): string[] {
   return tokens.flatMap((t) => t.stem.split('-')).filter((word) => !STOPWORDS.has(word));
 }
 
-function checkDate(context: CheckContext, date: DateMention): Problem[] {
+function checkDate(context: CheckContext, date: DateMention, claimDates: DateMention[]): Problem[] {
   const { finder, document } = context;
   // "next year" or "last week" in a draft cannot be placed in time, so it cannot be compared.
   if (date.relative !== undefined) return [];
   const datesIn = (sentences: number[]) => sentences.flatMap((s) => finder.sentenceFacts(document, s).dates);
   const near = datesIn(contextSentences(context, date.span, true));
   if (near.some((d) => datesAgree(date, d) === true)) return [];
-  const conflicting = near.find((d) => d.relative === undefined && datesAgree(date, d) === false);
+  // A source date that another of the claim's dates already accounts for is not this one's rival.
+  const conflicts = near.filter((d) => d.relative === undefined && datesAgree(date, d) === false);
+  const accountedFor = (d: DateMention) => claimDates.some((c) => c !== date && datesAgree(c, d) === true);
+  const conflicting = conflicts.find((d) => !accountedFor(d)) ?? conflicts[0];
   if (conflicting)
     return [
       { type: 'date', draft: date.text, source: conflicting.text, span: date.span, sourceSpan: conflicting.span },
     ];
   if (datesIn(sentencesNear(document, context.window.anchor)).some((d) => datesAgree(date, d) === true)) return [];
-  if (date.relative !== undefined || (date.year === undefined && date.month === undefined)) return [];
+  if (date.year === undefined && date.month === undefined) {
+    const rival = date.weekday === undefined ? undefined : weekdayOfSameEvent(context, date);
+    return rival
+      ? [{ type: 'date', draft: date.text, source: rival.text, span: date.span, sourceSpan: rival.span }]
+      : [];
+  }
   return [{ type: 'date', draft: date.text, source: '', span: date.span }];
 }
+
+/**
+ * A weekday the draft gives and the source does not: the source's own weekday for the same event, read in the
+ * sentence anywhere in the document that shares most of the claim's words ("was sentenced on Tuesday" against
+ * "The sentence was handed down on Thursday"). None when the source names the draft's day anywhere.
+ */
+function weekdayOfSameEvent(context: CheckContext, date: DateMention): DateMention | undefined {
+  const { finder, document } = context;
+  const claimStems = new Set(context.words.filter((t) => !overlaps(t.span, date.span)).map((t) => t.stem));
+  let best: { date: DateMention; shared: number } | undefined;
+  for (let s = 0; s < document.sentences.length; s++) {
+    const facts = finder.sentenceFacts(document, s);
+    const weekdays = facts.dates.filter((d) => d.weekday !== undefined && d.relative === undefined);
+    if (weekdays.length === 0) continue;
+    if (weekdays.some((d) => datesAgree(date, d) === true)) return undefined;
+    const shared = new Set(facts.tokens.filter((t) => claimStems.has(t.stem)).map((t) => t.stem)).size;
+    if (weekdays.length === 1 && shared >= SAME_EVENT_WORDS && (!best || shared > best.shared))
+      best = { date: weekdays[0], shared };
+  }
+  return best?.date;
+}
+
+/** Claim words a source sentence must share to be about the same event. */
+const SAME_EVENT_WORDS = 2;
 
 function checkName(context: CheckContext, name: NameMention, claimNames: NameMention[]): Problem[] {
   const { finder, document } = context;
@@ -477,14 +541,27 @@ function findAntonym(
 ): [Token, Token] | undefined {
   for (const word of claimTokens) {
     if (sourceStems.has(word.stem) || !isContentToken(word)) continue;
-    const opposite = sourceTokens.find(
+    const around = new Set(neighbourStems(claimTokens, word.span));
+    const affinity = (t: Token) => neighbourStems(sourceTokens, t.span).filter((stem) => around.has(stem)).length;
+    const opposites = sourceTokens.filter(
       (candidate) => !claimStems.has(candidate.stem) && areAntonyms(word.norm, candidate.norm),
     );
-    // A source that says both ("a 30% decrease ..., a 4% increase") has the claim's direction too.
-    const bothWays = opposite && sourceTokens.some((other) => areAntonyms(other.norm, opposite.norm));
-    if (opposite && !bothWays) return [word, opposite];
+    if (opposites.length === 0) continue;
+    const opposite = opposites.reduce((best, t) => (affinity(t) > affinity(best) ? t : best));
+    // A source that says both ("a 30% decrease ..., a 4% increase") has the claim's direction too, unless its
+    // word for it stands among other words than the claim's ("parks jumped 8 percent ... a revenue drop from
+    // Disney Cruise Line" against "Revenue from Disney Cruise Line grew").
+    const bothWays = sourceTokens.some(
+      (other) => areAntonyms(other.norm, opposite.norm) && affinity(other) >= affinity(opposite),
+    );
+    if (!bothWays) return [word, opposite];
   }
   return undefined;
+}
+
+/** The content words on either side of a span, the words a fact or a direction word is about. */
+function neighbourStems(tokens: Token[], span: Span): string[] {
+  return [...wordsBefore(tokens, span), ...wordsAfter(tokens, span)];
 }
 
 /**

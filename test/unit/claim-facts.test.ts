@@ -1,0 +1,122 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { DraftChecker } from '../../src/core/checker.js';
+import { SourceLibrary } from '../../src/core/library.js';
+import type { Finding } from '../../src/core/types.js';
+
+// Each source is one short made-up news text, checked beside the seed article so that word weights are those of a
+// real folder; each draft sentence keeps most of the source's words and changes one fact.
+const SEED_PATH = 'seeds/000_f04d67d5c7de7c34.txt';
+const seed = readFileSync(SEED_PATH, 'utf8');
+
+function checkAgainst(source: string, draft: string): Finding {
+  const library = new SourceLibrary();
+  library.upsert(SEED_PATH, seed);
+  library.upsert('source.txt', source);
+  const findings = new DraftChecker(library).check(draft);
+  assert.equal(findings.length, 1, `one finding for "${draft}"`);
+  return findings[0];
+}
+
+const verdictAndMessage = (f: Finding) => [f.verdict, f.message];
+
+describe('claims checked fact by fact', () => {
+  describe('a direction word set against the words it is about', () => {
+    const source =
+      'Ticket sales at the zoo jumped 12 percent, driven by school visits that helped offset a revenue drop ' +
+      'from the aquarium cafe, the report said.';
+
+    it('flags "grew" for the source\'s "drop" though the source also says "jumped" of something else', () => {
+      const f = checkAgainst(source, 'Revenue from the aquarium cafe grew, the report said.');
+      assert.deepEqual(verdictAndMessage(f), ['contradicted', '“grew” — the source says “drop”']);
+      assert.equal(f.problems[0].type, 'antonym');
+    });
+
+    it('supports the direction the source gives the same thing', () => {
+      const f = checkAgainst(source, 'Ticket sales at the zoo rose 12 percent.');
+      assert.equal(f.verdict, 'supported');
+    });
+  });
+
+  describe('a figure set against what it counts', () => {
+    const source = 'The outbreak has infected at least 40 nurses and 12 patients since March, the hospital said.';
+
+    it('flags two figures swapped between the things they count', () => {
+      const f = checkAgainst(source, 'The outbreak has infected at least 40 patients and 12 nurses since March.');
+      assert.equal(f.verdict, 'contradicted');
+      assert.deepEqual(
+        f.problems.map(({ type, draft, source: value }) => [type, draft, value]),
+        [
+          ['number', '40', '12'],
+          ['number', '12', '40'],
+        ],
+      );
+    });
+
+    it('supports the same figures counting the same things', () => {
+      const f = checkAgainst(source, 'At least 40 nurses and 12 patients have been infected since March.');
+      assert.equal(f.verdict, 'supported');
+    });
+
+    it('does not read "76 of the 151 seats" as 76 of something else', () => {
+      const f = checkAgainst(
+        'Labor will win 76 of the 151 seats in the lower house, officials said on Monday.',
+        'Labor will win 76 seats in the lower house.',
+      );
+      assert.equal(f.verdict, 'supported');
+    });
+  });
+
+  describe('dates', () => {
+    const source =
+      'The former mayor of Springfield was sentenced on Tuesday to three years in prison for fraud.\n\n' +
+      'Judge Ann Park, who imposed the sentence at a courtroom in Springfield, said the case had moved her.';
+
+    it('flags a weekday against the day the source gives the same event in another sentence', () => {
+      const f = checkAgainst(source, 'The sentence was imposed on Thursday in a Springfield courtroom.');
+      assert.deepEqual(verdictAndMessage(f), ['contradicted', 'date Thursday — the source says Tuesday']);
+    });
+
+    it('supports the weekday the source gives', () => {
+      const f = checkAgainst(source, 'The sentence was imposed on Tuesday in a Springfield courtroom.');
+      assert.equal(f.verdict, 'supported');
+    });
+
+    it('does not compare "the week before", which is relative to an event, with any date', () => {
+      const f = checkAgainst(
+        'Park was sworn in as the new judge last week.',
+        'Park had been sworn in as judge the week before.',
+      );
+      assert.equal(f.verdict, 'supported');
+    });
+
+    it('reads "FY2006" as the year 2006', () => {
+      const source2 =
+        'The railroad carried 25.8 million passengers in FY2007, a 6.3 percent increase compared with FY2006’s total.';
+      assert.equal(
+        checkAgainst(
+          source2,
+          'The railroad carried 25.8 million passengers in fiscal 2007, 6.3 percent more than in fiscal 2006.',
+        ).verdict,
+        'supported',
+      );
+      assert.deepEqual(
+        verdictAndMessage(
+          checkAgainst(
+            source2,
+            'The railroad carried 25.8 million passengers in fiscal 2007, 6.3 percent more than in 2005.',
+          ),
+        ),
+        ['contradicted', 'date 2005 — the source says 2006'],
+      );
+    });
+  });
+
+  it('reads a U.S. state under its AP abbreviation as the state', () => {
+    const source = 'The clinic is part of Mountain Health, which is based in Englewood, Colo., and runs 12 hospitals.';
+    assert.equal(
+      checkAgainst(source, 'The clinic belongs to Mountain Health, which is based in Englewood, Colorado.').verdict,
+      'supported',
+    );
+  });
+});

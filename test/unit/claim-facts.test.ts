@@ -58,6 +58,17 @@ describe('claims checked fact by fact', () => {
       assert.equal(f.verdict, 'supported');
     });
 
+    it('does not read a figure followed by a bracket or another figure as counting what follows', () => {
+      const f = checkAgainst(
+        'To vote one had to be of age [the age was set at 25]; 3) to have lived in the town for at least one year.',
+        'To vote one had to be at least 25 years old and to have lived in the town.',
+      );
+      assert.deepEqual(
+        f.problems.filter((p) => p.type === 'number'),
+        [],
+      );
+    });
+
     it('does not read "76 of the 151 seats" as 76 of something else', () => {
       const f = checkAgainst(
         'Labor will win 76 of the 151 seats in the lower house, officials said on Monday.',

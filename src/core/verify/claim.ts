@@ -282,7 +282,8 @@ function countSwap(
   // Each of the source's equal figures counts some other noun ("30 staff members"), not "76 of the 151 seats".
   const countsOther = ({ n, tokens }: { n: NumberMention; tokens: Token[] }) => {
     const next = wordAfter(tokens, n.span);
-    return n.unit !== number.unit && next !== undefined && isContentToken(next) && next.stem !== number.unit;
+    const follows = next !== undefined && next.span.start - n.span.end <= 1 && /^\p{L}/u.test(next.text);
+    return n.unit !== number.unit && follows && isContentToken(next) && next.stem !== number.unit;
   };
   if (!near.filter(({ n }) => numbersAgree(number, n)).every(countsOther)) return [];
   const rival = near.find(({ n }) => n.unit === number.unit && n.kind === number.kind);

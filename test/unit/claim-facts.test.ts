@@ -123,6 +123,32 @@ describe('claims checked fact by fact', () => {
     });
   });
 
+  describe('who said it', () => {
+    const source =
+      'Dr Lena Ortiz, who studies survey methods at the university, worked with Tom Hale on the study.\n\n' +
+      'What is needed, she said, is a simple way to check how often a survey has been repeated.';
+
+    it("flags a claim that puts the source's statement in another mouth, naming whom the source has say it", () => {
+      const f = checkAgainst(
+        source,
+        'Hale said what is needed is a simple way to check how often a survey has been repeated.',
+      );
+      assert.deepEqual(verdictAndMessage(f), [
+        'contradicted',
+        'attribution — the source has Lena Ortiz saying this, not Hale',
+      ]);
+      assert.deepEqual(f.problems[0].span, { start: 0, end: 4 });
+    });
+
+    it('supports the same statement in the right mouth', () => {
+      const f = checkAgainst(
+        source,
+        'Ortiz said what is needed is a simple way to check how often a survey has been repeated.',
+      );
+      assert.equal(f.verdict, 'supported');
+    });
+  });
+
   it('reads a U.S. state under its AP abbreviation as the state', () => {
     const source = 'The clinic is part of Mountain Health, which is based in Englewood, Colo., and runs 12 hospitals.';
     assert.equal(

@@ -5,7 +5,8 @@ import { datesAgree, type DateMention } from '../extract/dates.js';
 import { isTitlePart, namesAgree, type NameMention } from '../extract/names.js';
 import { numbersAgree, type NumberMention } from '../extract/numbers.js';
 import { placeNames } from '../extract/places.js';
-import { isContentToken, stemWord, STOPWORDS, type Token } from '../text/normalize.js';
+import { findReportedSpeech } from '../extract/speakers.js';
+import { isContentToken, stemWord, STOPWORDS, tokenize, type Token } from '../text/normalize.js';
 import type { NegationCue } from '../extract/negation.js';
 import type { Problem, SourceDocument, Span } from '../types.js';
 import { gapsBetweenSharedWords } from './align.js';
@@ -120,6 +121,7 @@ export function assessClaim(finder: EvidenceFinder, input: ClaimInput): ClaimAss
     problems.push(
       ...checkPolarityAndAntonyms(context, facts, excluded).filter((p) => p.type !== 'antonym' || !reported(p)),
     );
+    if (!input.typedOnly) problems.push(...checkAttribution(context, facts, excluded).filter((p) => !reported(p)));
   }
   // A claim the sources barely touch is absent as a whole; its names and numbers being absent too goes without saying.
   if (
@@ -475,6 +477,36 @@ function sentenceMentions(facts: SentenceFacts, name: NameMention): boolean {
   // A country is mentioned by its other names inside a longer one: "Russia's S-400" by the source's "Russian S-400".
   if (placeNames(name.text).some((place) => norms.has(place))) return true;
   return name.tokens.length > 0 && name.tokens.every((token) => norms.has(token));
+}
+
+/**
+ * Who the claim says said it ("Gneezy said what is needed is…") against whom the source has say it ("What is
+ * needed, she said, is…", she being Serra-Garcia). The draft's speaker is read from its own sentence only, so a
+ * cached verdict never depends on the sentences around it; the source's may be a pronoun resolved from before.
+ */
+function checkAttribution(context: CheckContext, facts: SentenceFacts, excluded: Span[]): Problem[] {
+  const own = findReportedSpeech(
+    { span: { start: 0, end: facts.text.length }, text: facts.text, paragraph: 0 },
+    facts.text,
+  );
+  if (!own?.span) return [];
+  const span = { start: own.span.start + facts.span.start, end: own.span.end + facts.span.start };
+  if (excluded.some((e) => overlaps(e, span))) return [];
+  const { finder, document, window } = context;
+  const sentence = document.sentences[window.anchor];
+  const theirs = sentence && findReportedSpeech(sentence, document.text);
+  if (!theirs || namesAgree(own.name, theirs.name)) return [];
+  // A source sentence that names the draft's speaker at all ("Serra-Garcia worked with Gneezy"), or a draft
+  // sentence that names the source's (one of several statements it joins), is left alone.
+  const named = (name: string, tokens: Token[]) => {
+    const norms = new Set(tokens.map((t) => t.norm));
+    return tokenize(name).some((t) => norms.has(t.norm));
+  };
+  if (named(own.name, finder.sentenceFacts(document, window.anchor).tokens) || named(theirs.name, facts.tokens))
+    return [];
+  return [
+    { type: 'attribution', draft: own.name, source: theirs.name, span, sourceSpan: theirs.span ?? sentence.span },
+  ];
 }
 
 /**

@@ -58,6 +58,22 @@ describe('claims checked fact by fact', () => {
       assert.equal(f.verdict, 'supported');
     });
 
+    it('flags a figure the source gives someone else, naming the one it gives whom the claim names', () => {
+      const source =
+        'Metro Transit of Ohio posted a record average weekday ridership of 69,861 on its light-rail line.\n\n' +
+        'Finally, the Valley Rail Authority of Oregon set an average weekday ridership record of 118,200.';
+      const f = checkAgainst(
+        source,
+        'The Valley Rail Authority of Oregon set an average weekday ridership record of 69,861.',
+      );
+      assert.deepEqual(verdictAndMessage(f), ['contradicted', 'number 69,861 — the source says 118,200']);
+      const right = checkAgainst(
+        source,
+        'The Valley Rail Authority of Oregon set an average weekday ridership record of 118,200.',
+      );
+      assert.equal(right.verdict, 'supported');
+    });
+
     it('does not read a figure followed by a bracket or another figure as counting what follows', () => {
       const f = checkAgainst(
         'To vote one had to be of age [the age was set at 25]; 3) to have lived in the town for at least one year.',

@@ -108,7 +108,7 @@ export function assessClaim(finder: EvidenceFinder, input: ClaimInput): ClaimAss
     ({ name, problems: found }) => found.some((p) => p.source === '') && namedElsewhere(name),
   );
   const valueProblems = [
-    ...numbers.flatMap((n) => checkNumber(context, n, numbers)),
+    ...numbers.flatMap((n) => checkNumber(context, n, numbers, names)),
     ...dates.flatMap((d) => checkDate(context, d, dates)),
   ];
   problems.push(
@@ -212,21 +212,18 @@ function contextSentences(context: CheckContext, factSpan: Span, withAnchor: boo
 
 const CONTEXT_RUNNER_UP = 0.8;
 
-function checkNumber(context: CheckContext, number: NumberMention, claimNumbers: NumberMention[]): Problem[] {
+function checkNumber(
+  context: CheckContext,
+  number: NumberMention,
+  claimNumbers: NumberMention[],
+  claimNames: NameMention[],
+): Problem[] {
   const { finder, document } = context;
   const numbersIn = (sentences: number[]) =>
     sentences.flatMap((s) => {
-      const { numbers, tokens } = finder.sentenceFacts(document, s);
-      return numbers.map((n) => ({ n, tokens }));
+      const facts = finder.sentenceFacts(document, s);
+      return facts.numbers.map((n) => ({ n, tokens: facts.tokens, facts }));
     });
-  const near = numbersIn(contextSentences(context, number.span, true));
-  if (near.some(({ n }) => numbersAgree(number, n))) return countSwap(context.claimTokens, number, near);
-  const aroundAnchor = numbersIn(sentencesNear(document, context.window.anchor));
-  if (aroundAnchor.some(({ n }) => numbersAgree(number, n))) return [];
-  // A source number that another of the claim's numbers already accounts for is not this one's rival.
-  const rivals = near.filter(({ n }) => !claimNumbers.some((c) => c !== number && numbersAgree(c, n)));
-  const sameKind = rivals.filter(({ n }) => n.kind === number.kind);
-  const sameUnit = sameKind.filter(({ n }) => n.unit === number.unit);
   // Of several candidates, the one whose neighbouring words are the draft number's ("full-year revenues of"),
   // the words before it counting double: they name what is counted.
   const draftBefore = wordsBefore(context.claimTokens, number.span);
@@ -234,6 +231,42 @@ function checkNumber(context: CheckContext, number: NumberMention, claimNumbers:
   const shared = (words: string[], others: string[]) => words.filter((word) => others.includes(word)).length;
   const affinity = ({ n, tokens }: { n: NumberMention; tokens: Token[] }) =>
     2 * shared(wordsBefore(tokens, n.span), draftBefore) + shared(wordsAfter(tokens, n.span), draftAfter);
+  const near = numbersIn(contextSentences(context, number.span, true));
+  // The draft's figure stands only where the source speaks of someone else ("Dallas Area Rapid Transit posted
+  // … 69,861"), and the source's statement about whom the claim names gives another figure beside the same words.
+  const aboutClaim = (facts: SentenceFacts) => claimNames.every((name) => sentenceMentions(facts, name));
+  const aboutOthers = (facts: SentenceFacts) => facts.names.length > 0 && !aboutClaim(facts);
+  const theirFigure = (agreeing: typeof near, candidates: typeof near): Problem[] => {
+    if (!/\d/.test(number.text) || claimNames.length === 0) return [];
+    if (!agreeing.every(({ facts }) => aboutOthers(facts))) return [];
+    const theirs = candidates.filter(
+      (c) =>
+        aboutClaim(c.facts) &&
+        c.n.kind === number.kind &&
+        c.n.unit === number.unit &&
+        !numbersAgree(number, c.n) &&
+        affinity(c) >= RIVAL_AFFINITY,
+    );
+    const rival = theirs.reduce<(typeof theirs)[number] | undefined>(
+      (best, c) => (!best || affinity(c) > affinity(best) ? c : best),
+      undefined,
+    );
+    return rival
+      ? [{ type: 'number', draft: number.text, source: rival.n.text, span: number.span, sourceSpan: rival.n.span }]
+      : [];
+  };
+  const agreeingNear = near.filter(({ n }) => numbersAgree(number, n));
+  if (agreeingNear.length) {
+    const swapped = countSwap(context.claimTokens, number, near);
+    return swapped.length ? swapped : theirFigure(agreeingNear, near);
+  }
+  const aroundAnchor = numbersIn(sentencesNear(document, context.window.anchor));
+  const agreeingAround = aroundAnchor.filter(({ n }) => numbersAgree(number, n));
+  if (agreeingAround.length) return theirFigure(agreeingAround, [...near, ...aroundAnchor]);
+  // A source number that another of the claim's numbers already accounts for is not this one's rival.
+  const rivals = near.filter(({ n }) => !claimNumbers.some((c) => c !== number && numbersAgree(c, n)));
+  const sameKind = rivals.filter(({ n }) => n.kind === number.kind);
+  const sameUnit = sameKind.filter(({ n }) => n.unit === number.unit);
   const pool = sameUnit.length ? sameUnit : sameKind;
   const closest = (candidates: typeof pool) =>
     candidates.reduce<(typeof pool)[number] | undefined>(

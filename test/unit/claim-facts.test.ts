@@ -32,6 +32,14 @@ describe('claims checked fact by fact', () => {
       assert.equal(f.problems[0].type, 'antonym');
     });
 
+    it("flags a compound that differs from the source's in one opposite part", () => {
+      const f = checkAgainst(
+        'The centre-left party won 77 seats in the lower house, the electoral commission said.',
+        'The centre-right party won 77 seats in the lower house.',
+      );
+      assert.deepEqual(verdictAndMessage(f), ['contradicted', '“centre-right” — the source says “centre-left”']);
+    });
+
     it('supports the direction the source gives the same thing', () => {
       const f = checkAgainst(source, 'Ticket sales at the zoo rose 12 percent.');
       assert.equal(f.verdict, 'supported');

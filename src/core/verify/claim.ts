@@ -610,7 +610,7 @@ function findAntonym(
     const around = new Set(neighbourStems(claimTokens, word.span));
     const affinity = (t: Token) => neighbourStems(sourceTokens, t.span).filter((stem) => around.has(stem)).length;
     const opposites = sourceTokens.filter(
-      (candidate) => !claimStems.has(candidate.stem) && areAntonyms(word.norm, candidate.norm),
+      (candidate) => !claimStems.has(candidate.stem) && oppositeWords(word.norm, candidate.norm),
     );
     if (opposites.length === 0) continue;
     const opposite = opposites.reduce((best, t) => (affinity(t) > affinity(best) ? t : best));
@@ -618,11 +618,20 @@ function findAntonym(
     // word for it stands among other words than the claim's ("parks jumped 8 percent ... a revenue drop from
     // Disney Cruise Line" against "Revenue from Disney Cruise Line grew").
     const bothWays = sourceTokens.some(
-      (other) => areAntonyms(other.norm, opposite.norm) && affinity(other) >= affinity(opposite),
+      (other) => oppositeWords(other.norm, opposite.norm) && affinity(other) >= affinity(opposite),
     );
     if (!bothWays) return [word, opposite];
   }
   return undefined;
+}
+
+/** Opposite words, or compounds that differ only in one opposite part ("centre-right", "centre-left"). */
+function oppositeWords(a: string, b: string): boolean {
+  if (areAntonyms(a, b)) return true;
+  const [left, right] = [a.split('-'), b.split('-')];
+  if (left.length < 2 || left.length !== right.length) return false;
+  const differing = left.flatMap((part, i) => (part === right[i] ? [] : [i]));
+  return differing.length === 1 && areAntonyms(left[differing[0]], right[differing[0]]);
 }
 
 /** The content words on either side of a span, the words a fact or a direction word is about. */

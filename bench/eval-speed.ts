@@ -3,18 +3,22 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { DraftChecker } from '../src/core/checker.js';
+import { SourceLibrary } from '../src/core/library.js';
 import { benchWorkDir, repoRoot } from './paths.js';
-import { round, timed } from './stats.js';
+import { median, round, timed } from './stats.js';
 
 const CASES_PER_DATASET = 50;
 
 export interface EvalSpeed {
   evalCases: number;
   evalCasesPerSec: number;
+  /** Median time to check one case's claim against its source once the source is read: retrieval and verification. */
+  claimVerifyMs: number;
 }
 
 /** The first cases of every dataset, so each dataset's style of source and claim is in the sample. */
-function writeSample(sharedDir: string): { file: string; cases: number } {
+function writeSample(sharedDir: string): { file: string; lines: string[] } {
   const benchmarks = path.join(sharedDir, 'benchmarks');
   const lines: string[] = [];
   for (const dataset of fs.readdirSync(benchmarks).sort()) {
@@ -30,7 +34,19 @@ function writeSample(sharedDir: string): { file: string; cases: number } {
   }
   const file = path.join(benchWorkDir(), 'eval-sample.jsonl');
   fs.writeFileSync(file, lines.join('\n') + '\n');
-  return { file, cases: lines.length };
+  return { file, lines };
+}
+
+/** Each case's claim checked as `groundwork eval` checks it, timing the check only (not reading the source). */
+function claimVerifyMedianMs(lines: string[]): number {
+  const times = lines.map((line) => {
+    const { source, claim } = JSON.parse(line) as { source: string; claim: string };
+    const library = new SourceLibrary();
+    library.upsert('source.txt', source);
+    const checker = new DraftChecker(library);
+    return timed(() => checker.check(claim, { languageId: 'plaintext' })).ms;
+  });
+  return round(median(times));
 }
 
 export function measureEvalSpeed(sharedDir: string): EvalSpeed {
@@ -41,7 +57,12 @@ export function measureEvalSpeed(sharedDir: string): EvalSpeed {
     spawnSync(process.execPath, [cli, 'eval', sample.file, '--out', out], { cwd: repoRoot(), encoding: 'utf8' }),
   );
   if (run.value.status !== 0) throw new Error(`groundwork eval failed: ${run.value.stderr}`);
-  return { evalCases: sample.cases, evalCasesPerSec: round(sample.cases / (run.ms / 1000), 1) };
+  const cases = sample.lines.length;
+  return {
+    evalCases: cases,
+    evalCasesPerSec: round(cases / (run.ms / 1000), 1),
+    claimVerifyMs: claimVerifyMedianMs(sample.lines),
+  };
 }
 
 export function buildCli(): void {

@@ -16,6 +16,8 @@ export interface CorpusResult
   warmStartWorkerMs: number;
   workerImportMs: number;
   evalCasesPerSec: number;
+  /** Median check of one benchmark case's claim, its source already read. */
+  claimVerifyMs: number;
   /** ripgrep's time per quote over Groundwork's; absent without ripgrep. */
   quoteLookupSpeedup?: number;
   /** MiniSearch's build time over Groundwork's (> 1: Groundwork builds faster). */

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { runChild } from './spawn-child.js';
 import { benchPostgres, DEFAULT_POSTGRES_SIZES, renderPostgresTable } from './postgres.js';
 import { readBenchmarkArticles, writeCorpus, type Corpus } from './corpus.js';
-import { buildCli, measureEvalSpeed } from './eval-speed.js';
+import { buildCli, measureEvalSpeed, type EvalSpeed } from './eval-speed.js';
 import { readDraftFixture, writeDraftFixture } from './fixture.js';
 import type { GroundworkJob, GroundworkResult } from './measure-groundwork.js';
 import type { MiniSearchJob, MiniSearchResult } from './measure-minisearch.js';
@@ -59,7 +59,7 @@ async function measureCorpus(
   corpus: Corpus,
   draftFile: string,
   quotes: string[],
-  evalCasesPerSec: number,
+  evalSpeed: EvalSpeed,
 ): Promise<CorpusResult> {
   const megabytes = round(corpus.bytes / 1e6, 1);
   const cacheDir = path.join(benchWorkDir(), `cache-${corpus.docs}`);
@@ -112,7 +112,8 @@ async function measureCorpus(
     warmStartRunsMs: inThread.map((run) => run.warmStartMs),
     warmStartWorkerMs: median(inWorker.map((run) => run.warmStartMs)),
     workerImportMs: median(inWorker.map((run) => run.importMs)),
-    evalCasesPerSec,
+    evalCasesPerSec: evalSpeed.evalCasesPerSec,
+    claimVerifyMs: evalSpeed.claimVerifyMs,
     ...minisearch,
     ...ripgrep,
     quoteLookupSpeedup: ripgrep && round(ripgrep.ripgrepQuoteLookupMs / groundwork.quoteLookupMs, 0),
@@ -161,13 +162,15 @@ async function main(): Promise<void> {
   progress('building dist/ for `groundwork eval`');
   buildCli();
   const evalSpeed = measureEvalSpeed(sharedDir);
-  progress(`eval: ${evalSpeed.evalCasesPerSec} cases/s on ${evalSpeed.evalCases} cases`);
+  progress(
+    `eval: ${evalSpeed.evalCasesPerSec} cases/s on ${evalSpeed.evalCases} cases, ${evalSpeed.claimVerifyMs} ms per claim (median)`,
+  );
 
   const corpora: CorpusResult[] = [];
   for (const size of options.sizes) {
     progress(`[${size} docs] writing the corpus (reused when already there)`);
     const corpus = writeCorpus(articles, size);
-    corpora.push(await measureCorpus(corpus, draftFile, draft.quotes, evalSpeed.evalCasesPerSec));
+    corpora.push(await measureCorpus(corpus, draftFile, draft.quotes, evalSpeed));
   }
 
   const report: BenchReport = {

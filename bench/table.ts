@@ -21,6 +21,7 @@ const ROWS: Row[] = [
   ['edit re-check p95', (r) => r.editRecheckP95Ms, 'ms'],
   ['hover p95', (r) => r.hoverP95Ms, 'ms'],
   ['eval', (r) => r.evalCasesPerSec, 'cases/s'],
+  ['  check per claim (median)', (r) => r.claimVerifyMs, 'ms'],
   ['quote lookup (median per quote)', (r) => r.quoteLookupMs, 'ms'],
   ['rg -F per quote', (r) => r.ripgrepQuoteLookupMs, 'ms'],
   ['  speed-up over rg', (r) => r.quoteLookupSpeedup, '×'],

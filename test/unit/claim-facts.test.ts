@@ -164,6 +164,17 @@ describe('claims checked fact by fact', () => {
       assert.deepEqual(f.problems[0].span, { start: 0, end: 4 });
     });
 
+    it("calls a name swapped for whoever reported it an attribution, naming the source's reporter", () => {
+      const f = checkAgainst(
+        'The merger talks were first reported by the Financial Times on Monday, days before the vote.',
+        'The merger talks were first reported by the Boston Globe on Monday.',
+      );
+      assert.deepEqual(verdictAndMessage(f), [
+        'contradicted',
+        'attribution — the source has Financial Times saying this, not Boston Globe',
+      ]);
+    });
+
     it('supports the same statement in the right mouth', () => {
       const f = checkAgainst(
         source,

@@ -99,7 +99,16 @@ export function assessClaim(finder: EvidenceFinder, input: ClaimInput): ClaimAss
   const claimTokens = facts.tokens.filter((token) => !inside(token.span, excluded));
   const context = { finder, document: best.document, window: best, words, claimTokens };
   const nameChecks = names.map((name) => ({ name, problems: checkName(context, name, names) }));
-  const nameProblems = nameChecks.flatMap((check) => check.problems);
+  // A name swapped where the claim says who said or reported it ("first reported by the New York Times" for the
+  // Wall Street Journal) puts the statement in the wrong mouth.
+  const speaker = input.typedOnly ? undefined : ownSpeaker(facts, excluded);
+  const nameProblems = nameChecks
+    .flatMap((check) => check.problems)
+    .map((p): Problem =>
+      speaker && p.type === 'entity' && p.source !== '' && p.span && overlaps(p.span, speaker.span)
+        ? { ...p, type: 'attribution' }
+        : p,
+    );
   // A passage that never mentions whom or what the claim names, though other sources do, is about something
   // else: its numbers and dates are no rivals of the claim's ("Watson faces up to 20 years" against another
   // defendant's 12). A name no source has is only unsupported: the rest may well be the source's statement.
@@ -121,7 +130,7 @@ export function assessClaim(finder: EvidenceFinder, input: ClaimInput): ClaimAss
     problems.push(
       ...checkPolarityAndAntonyms(context, facts, excluded).filter((p) => p.type !== 'antonym' || !reported(p)),
     );
-    if (!input.typedOnly) problems.push(...checkAttribution(context, facts, excluded).filter((p) => !reported(p)));
+    if (speaker) problems.push(...checkAttribution(context, facts, speaker).filter((p) => !reported(p)));
   }
   // A claim the sources barely touch is absent as a whole; its names and numbers being absent too goes without saying.
   if (
@@ -517,14 +526,7 @@ function sentenceMentions(facts: SentenceFacts, name: NameMention): boolean {
  * needed, she said, is…", she being Serra-Garcia). The draft's speaker is read from its own sentence only, so a
  * cached verdict never depends on the sentences around it; the source's may be a pronoun resolved from before.
  */
-function checkAttribution(context: CheckContext, facts: SentenceFacts, excluded: Span[]): Problem[] {
-  const own = findReportedSpeech(
-    { span: { start: 0, end: facts.text.length }, text: facts.text, paragraph: 0 },
-    facts.text,
-  );
-  if (!own?.span) return [];
-  const span = { start: own.span.start + facts.span.start, end: own.span.end + facts.span.start };
-  if (excluded.some((e) => overlaps(e, span))) return [];
+function checkAttribution(context: CheckContext, facts: SentenceFacts, own: { name: string; span: Span }): Problem[] {
   const { finder, document, window } = context;
   const sentence = document.sentences[window.anchor];
   const theirs = sentence && findReportedSpeech(sentence, document.text);
@@ -538,8 +540,25 @@ function checkAttribution(context: CheckContext, facts: SentenceFacts, excluded:
   if (named(own.name, finder.sentenceFacts(document, window.anchor).tokens) || named(theirs.name, facts.tokens))
     return [];
   return [
-    { type: 'attribution', draft: own.name, source: theirs.name, span, sourceSpan: theirs.span ?? sentence.span },
+    {
+      type: 'attribution',
+      draft: own.name,
+      source: theirs.name,
+      span: own.span,
+      sourceSpan: theirs.span ?? sentence.span,
+    },
   ];
+}
+
+/** Whom the claim's own sentence names as saying or reporting it, with the name's span; none inside a quotation. */
+function ownSpeaker(facts: SentenceFacts, excluded: Span[]): { name: string; span: Span } | undefined {
+  const own = findReportedSpeech(
+    { span: { start: 0, end: facts.text.length }, text: facts.text, paragraph: 0 },
+    facts.text,
+  );
+  if (!own?.span) return undefined;
+  const span = { start: own.span.start + facts.span.start, end: own.span.end + facts.span.start };
+  return excluded.some((e) => overlaps(e, span)) ? undefined : { name: own.name, span };
 }
 
 /**

@@ -4,7 +4,7 @@
 import { isCommonStem } from '../extract/names.js';
 import { synsetsOf } from '../extract/synonyms.js';
 import type { SourceLibrary } from '../library.js';
-import { isContentToken, tokenize, type Token } from '../text/normalize.js';
+import { isContentToken, stemWord, tokenize, type Token } from '../text/normalize.js';
 import type { SourceDocument, Span } from '../types.js';
 import { textNear } from './scan-range.js';
 import { factsOf, SourceFactsCache, type SentenceFacts } from './facts.js';
@@ -146,9 +146,13 @@ export class EvidenceFinder {
     const anchor = hits[0].sentence;
     const covered = new Set<string>();
     const senses = new Map([...claimStems.keys()].map((stem) => [stem, synsetsOf(stem)]));
-    // Whether a sentence has a claim's word, or a word sharing one of its senses.
+    const parts = new Map([...claimStems.keys()].map((stem) => [stem, compoundParts(stem)]));
+    // Whether a sentence has a claim's word, a word sharing one of its senses, or each part of a hyphenated
+    // word written apart ("full-year" in "full year revenues").
     const covers = (facts: SentenceFacts, stem: string) =>
-      facts.stems.has(stem) || senses.get(stem)!.some((id) => facts.synsets.has(id));
+      facts.stems.has(stem) ||
+      senses.get(stem)!.some((id) => facts.synsets.has(id)) ||
+      (parts.get(stem)!.length > 0 && parts.get(stem)!.every((part) => facts.stems.has(part)));
     const cover = (sentence: number) => {
       const facts = this.sentenceFacts(document, sentence);
       for (const stem of claimStems.keys()) if (!covered.has(stem) && covers(facts, stem)) covered.add(stem);
@@ -191,6 +195,12 @@ export class EvidenceFinder {
       retrieval: hits[0].score,
     };
   }
+}
+
+/** The stems of a hyphenated word's parts ("full-year" -> "full", "year"); none for a word without a hyphen. */
+function compoundParts(stem: string): string[] {
+  const parts = stem.split('-').filter(Boolean);
+  return parts.length > 1 ? parts.map((part) => stemWord(part)) : [];
 }
 
 function weightOf(stems: Set<string>, weights: Map<string, number>): number {

@@ -82,6 +82,23 @@ describe('claims checked fact by fact', () => {
       assert.equal(right.verdict, 'supported');
     });
 
+    it('names the figure in digits, not a word-number, as the rival of a figure in the thousands', () => {
+      const f = checkAgainst(
+        'The transit agency set an average weekday ridership record on three of its lines: the Red Line (84,353), ' +
+          'the Green Line (44,034) and the Gold Line (26,338).',
+        'The Red Line set an average weekday ridership record of 48,353 riders.',
+      );
+      assert.deepEqual(verdictAndMessage(f), ['contradicted', 'number 48,353 — the source says 84,353']);
+    });
+
+    it('does not set a claim the sources barely touch against the values of the passage nearest to it', () => {
+      const f = checkAgainst(
+        'The county office will stay closed for 12 days, officials said.',
+        'The county property tax rate will stay at 95 mills next year.',
+      );
+      assert.deepEqual(verdictAndMessage(f), ['unsupported', 'no source says this']);
+    });
+
     it('does not read a figure followed by a bracket or another figure as counting what follows', () => {
       const f = checkAgainst(
         'To vote one had to be of age [the age was set at 25]; 3) to have lived in the town for at least one year.',

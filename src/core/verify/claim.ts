@@ -132,12 +132,11 @@ export function assessClaim(finder: EvidenceFinder, input: ClaimInput): ClaimAss
     );
     if (speaker) problems.push(...checkAttribution(context, facts, speaker).filter((p) => !reported(p)));
   }
-  // A claim the sources barely touch is absent as a whole; its names and numbers being absent too goes without saying.
-  if (
-    !input.typedOnly &&
-    best.coverage < ABSENT_COVERAGE &&
-    !problems.some((p) => p.source !== '' && p.type !== 'citation')
-  ) {
+  // A claim the sources barely touch is absent as a whole; its names and numbers being absent too goes without
+  // saying, and a passage that barely touches it has no values to set against its own ("95 mills — the source
+  // says one" from an article about something else). A wrong value is itself a word the passage lacks: the rest
+  // of the claim is what must be touched ("full-year revenues of $23.1bn" against "full year revenues of $19.3bn").
+  if (!input.typedOnly && coverageBesideValues(finder, words, best.coverage, problems) < ABSENT_COVERAGE) {
     problems.splice(0, problems.length, ...problems.filter((p) => p.type === 'citation'), absent(facts.text));
   }
   return {
@@ -150,6 +149,15 @@ export function assessClaim(finder: EvidenceFinder, input: ClaimInput): ClaimAss
     alignment: alignmentSignals(best.document, claimTokens, (stem) => finder.weight(stem)),
     uncheckable: false,
   };
+}
+
+/** The claim's coverage by its passage, leaving out the words of the values the passage gives otherwise. */
+function coverageBesideValues(finder: EvidenceFinder, words: Token[], coverage: number, problems: Problem[]): number {
+  const weightOf = (stems: Set<string>) => [...stems].reduce((sum, stem) => sum + finder.weight(stem), 0);
+  const total = weightOf(new Set(words.map((t) => t.stem)));
+  const valued = (t: Token) => problems.some((p) => p.source !== '' && p.span && overlaps(p.span, t.span));
+  const values = weightOf(new Set(words.filter(valued).map((t) => t.stem)));
+  return total > values ? Math.min(1, (coverage * total) / (total - values)) : 1;
 }
 
 /**
@@ -273,7 +281,10 @@ function checkNumber(
   const agreeingAround = aroundAnchor.filter(({ n }) => numbersAgree(number, n));
   if (agreeingAround.length) return theirFigure(agreeingAround, [...near, ...aroundAnchor]);
   // A source number that another of the claim's numbers already accounts for is not this one's rival.
-  const rivals = near.filter(({ n }) => !claimNumbers.some((c) => c !== number && numbersAgree(c, n)));
+  // A figure in the hundreds or more written in digits ("48,353 riders") is not the statistic a word-number stands
+  // for ("all three lines").
+  const comparable = (n: NumberMention) => !(/\d/.test(number.text) && number.value >= 100 && !/\d/.test(n.text));
+  const rivals = near.filter(({ n }) => comparable(n) && !claimNumbers.some((c) => c !== number && numbersAgree(c, n)));
   const sameKind = rivals.filter(({ n }) => n.kind === number.kind);
   const sameUnit = sameKind.filter(({ n }) => n.unit === number.unit);
   const pool = sameUnit.length ? sameUnit : sameKind;

@@ -5,7 +5,13 @@
 // A file is not even read when its size and modification time are those stored with its document, as git's
 // index does: at 10,000 files, reading and hashing every file took longer than restoring the whole cache.
 import { availableParallelism } from 'node:os';
-import { analyseFiles, INDEX_FORMAT_VERSION, SourceLibrary, type LibraryState } from '../library.js';
+import {
+  analyseFiles,
+  INDEX_FORMAT_VERSION,
+  SourceLibrary,
+  type AnyPersistedDocument,
+  type LibraryState,
+} from '../library.js';
 import type { CachedLoad, CachedLoadOptions, CachedState, CacheStats } from '../load-types.js';
 import {
   comparePaths,
@@ -73,12 +79,12 @@ export async function loadStateCached(inputs: string[], options: CachedLoadOptio
   if (parallel > 1) {
     const analysed = await analyseInWorkers(stale, parallel, onProgress);
     workersUsed = analysed.workers;
-    state = inPathOrder(mergeStates([restored, ...analysed.states]));
+    state = inPathOrder(mergeStates<AnyPersistedDocument>([restored, ...analysed.states]));
   } else if (stale.length > 0) {
     const fresh = analyseFiles(stale, (analysed, file) =>
       onProgress?.({ analysed, total: stale.length, path: file.path }),
     );
-    state = inPathOrder(mergeStates([restored, fresh]));
+    state = inPathOrder(mergeStates<AnyPersistedDocument>([restored, fresh]));
   }
   const analyseMs = lap();
 
@@ -137,7 +143,7 @@ function sortByCache(
   read: SourceFile[],
   vouched: Set<string>,
   found: FoundCache | undefined,
-): { restored: LibraryState; rehashed: SourceFile[]; stale: SourceFile[] } {
+): { restored: LibraryState<AnyPersistedDocument>; rehashed: SourceFile[]; stale: SourceFile[] } {
   if (!found)
     return { restored: { formatVersion: INDEX_FORMAT_VERSION, terms: [], documents: [] }, rehashed: [], stale: read };
   const readHashes = new Map(read.map((file) => [file.path, file.hash]));
@@ -155,7 +161,7 @@ function sortByCache(
   };
 }
 
-function inPathOrder(state: LibraryState): LibraryState {
+function inPathOrder<Document extends AnyPersistedDocument>(state: LibraryState<Document>): LibraryState<Document> {
   const documents = state.documents.slice().sort((a, b) => comparePaths(a.document.path, b.document.path));
   return { ...state, documents };
 }

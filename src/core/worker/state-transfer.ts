@@ -2,9 +2,9 @@
 // structured clone of every document and sentence object, which the receiving thread (the language server's)
 // spent seconds rebuilding. The receiver decodes it as a warm start decodes the cache file.
 import { decodeLibraryState, encodeLibraryState } from '../cache/format.js';
-import { INDEX_FORMAT_VERSION, type LibraryState } from '../library.js';
+import { INDEX_FORMAT_VERSION, type AnyPersistedDocument, type LibraryState } from '../library.js';
 
-export function packState(state: LibraryState): ArrayBuffer {
+export function packState(state: LibraryState<AnyPersistedDocument>): ArrayBuffer {
   const parts = encodeLibraryState(state).pieces;
   const packed = new Uint8Array(parts.reduce((length, part) => length + part.length, 0));
   let at = 0;

@@ -24,6 +24,7 @@ import {
 import { analyseInWorkers } from '../worker/analyse-in-workers.js';
 import { mergeStates } from './state.js';
 import { cacheFileFor, readCache, writeCache, type CacheRead } from './store.js';
+import type { SourceWarning } from '../types.js';
 
 export type { CachedLoad, CachedLoadOptions, CachedState, CacheStats, LoadProgress } from '../load-types.js';
 
@@ -45,7 +46,55 @@ export async function loadLibraryCached(inputs: string[], options: CachedLoadOpt
  * thread can hand it over and the index is built once, where it is used.
  */
 export async function loadStateCached(inputs: string[], options: CachedLoadOptions = {}): Promise<CachedState> {
+  return completeState(await restoreCached(inputs, options), options);
+}
+
+/**
+ * loadStateCached when the cache vouches for every source file without reading it and holds no other document:
+ * nothing to read, analyse or save. Undefined otherwise, having read no source file.
+ */
+export async function loadFreshState(
+  inputs: string[],
+  options: CachedLoadOptions = {},
+): Promise<CachedState | undefined> {
+  const restoring = await restoreCached(inputs, options);
+  const { listing, found, vouched } = restoring;
+  const fresh =
+    found !== undefined &&
+    found.damaged.length === 0 &&
+    vouched.size === listing.files.length &&
+    found.state.documents.length === vouched.size;
+  return fresh ? completeState(restoring, options) : undefined;
+}
+
+/** The source files listed, the cache read, and which listed files the cache vouches for unread. */
+interface Restoring {
+  listing: { files: ListedFile[]; warnings: SourceWarning[] };
+  cacheFile: string | undefined;
+  cached: CacheRead | undefined;
+  found: FoundCache | undefined;
+  vouched: Set<string>;
+  listMs: number;
+  readCacheMs: number;
+}
+
+async function restoreCached(inputs: string[], options: CachedLoadOptions): Promise<Restoring> {
+  const { cacheDir, onProgress, workers, ...loadOptions } = options;
+  const started = performance.now();
+  const listing = await listSourceFiles(inputs, loadOptions);
+  const listed = performance.now();
+  const cacheFile = cacheDir === undefined ? undefined : cacheFileFor(cacheDir, inputs);
+  const cached = cacheFile === undefined ? undefined : readCache(cacheFile, INDEX_FORMAT_VERSION);
+  const found = cached?.status === 'found' ? cached : undefined;
+  const readCacheMs = performance.now() - listed;
+  const vouched = found ? pathsVouchedFor(listing.files, found) : new Set<string>();
+  return { listing, cacheFile, cached, found, vouched, listMs: listed - started, readCacheMs };
+}
+
+/** Reads and analyses what the cache does not vouch for, and saves the cache when anything changed. */
+async function completeState(restoring: Restoring, options: CachedLoadOptions): Promise<CachedState> {
   const { cacheDir, onProgress, workers = availableParallelism(), ...loadOptions } = options;
+  const { listing, cacheFile, cached, found, vouched, listMs, readCacheMs } = restoring;
   let mark = performance.now();
   const lap = () => {
     const now = performance.now();
@@ -54,15 +103,6 @@ export async function loadStateCached(inputs: string[], options: CachedLoadOptio
     return elapsed;
   };
 
-  const listing = await listSourceFiles(inputs, loadOptions);
-  const listMs = lap();
-
-  const cacheFile = cacheDir === undefined ? undefined : cacheFileFor(cacheDir, inputs);
-  const cached = cacheFile === undefined ? undefined : readCache(cacheFile, INDEX_FORMAT_VERSION);
-  const found = cached?.status === 'found' ? cached : undefined;
-  const readCacheMs = lap();
-
-  const vouched = found ? pathsVouchedFor(listing.files, found) : new Set<string>();
   const read = await readListedFiles(
     listing.files.filter((file) => !vouched.has(file.path)),
     loadOptions,

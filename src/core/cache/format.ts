@@ -209,10 +209,19 @@ function header(checked: Buffer[], texts: Buffer[], formatVersion: number): Buff
   return header;
 }
 
+/**
+ * readLibraryState for a file already in memory: its documents stay stored, as a warm start keeps them. Its
+ * regions are used in place, not copied: copying the 55 MB a worker hands over for 10,000 documents took ~0.5 s
+ * of the receiving thread.
+ */
+export function readLibraryStateFrom(file: Buffer, indexFormatVersion: number): CachedLibrary {
+  const readAt = (target: Uint8Array, position: number) => file.copy(target, 0, position);
+  return readLibraryState(readAt, file.length, indexFormatVersion, file);
+}
+
 /** readLibraryState for a file already in memory, every document decoded. */
 export function decodeLibraryState(file: Buffer, indexFormatVersion: number): CachedLibrary<PersistedDocument> {
-  const read = (target: Uint8Array, position: number) => file.copy(target, 0, position);
-  const { state, ...cached } = readLibraryState(read, file.length, indexFormatVersion);
+  const { state, ...cached } = readLibraryStateFrom(file, indexFormatVersion);
   const documents = state.documents.map(({ document, stored, ...indexed }) => ({
     document: decodeStoredDocument(document, stored),
     ...indexed,
@@ -226,7 +235,13 @@ export function decodeLibraryState(file: Buffer, indexFormatVersion: number): Ca
  * InvalidCacheError otherwise. Nothing read is interpreted before the checksum has vouched for all of it. Each
  * text is checked against its own crc32: a document whose text is not intact is left out and named in `damaged`.
  */
-export function readLibraryState(readAt: ReadAt, size: number, indexFormatVersion: number): CachedLibrary {
+export function readLibraryState(
+  readAt: ReadAt,
+  size: number,
+  indexFormatVersion: number,
+  /** The file itself, when it is in memory: its regions are then used where they are. */
+  inMemory?: Buffer,
+): CachedLibrary {
   const header = Buffer.alloc(HEADER_BYTES);
   if (size < HEADER_BYTES || readAt(header, 0) < HEADER_BYTES || !header.subarray(0, MAGIC.length).equals(MAGIC)) {
     throw new InvalidCacheError('not a Groundwork index cache');
@@ -246,7 +261,7 @@ export function readLibraryState(readAt: ReadAt, size: number, indexFormatVersio
   if (payloadLength !== BigInt(size - HEADER_BYTES)) throw new InvalidCacheError('truncated');
   const checkedLength = header.readBigUInt64LE(CHECKED_LENGTH_AT);
   if (checkedLength > payloadLength) throw new InvalidCacheError('sections do not add up');
-  const reader = new PayloadReader(readAt, HEADER_BYTES + Number(checkedLength), header.readUInt32LE(20));
+  const reader = new PayloadReader(readAt, HEADER_BYTES + Number(checkedLength), header.readUInt32LE(20), inMemory);
   try {
     return readPayload(reader, formatVersion, size);
   } catch (error) {
@@ -318,6 +333,7 @@ class PayloadReader {
     /** Where the checked part ends. */
     readonly end: number,
     private readonly expectedCrc: number,
+    private readonly inMemory?: Buffer,
   ) {}
 
   get remaining(): number {
@@ -325,6 +341,8 @@ class PayloadReader {
   }
 
   u32s(count: number): Uint32Array {
+    const inPlace = this.inPlace(count * 4, 4);
+    if (inPlace) return new Uint32Array(inPlace.buffer, inPlace.byteOffset, count);
     const numbers = new Uint32Array(count);
     this.fill(new Uint8Array(numbers.buffer));
     return numbers;
@@ -337,6 +355,8 @@ class PayloadReader {
   }
 
   bytes(count: number): Buffer {
+    const inPlace = this.inPlace(count, 1);
+    if (inPlace) return inPlace;
     const bytes = Buffer.allocUnsafe(count);
     this.fill(bytes);
     return bytes;
@@ -344,6 +364,10 @@ class PayloadReader {
 
   /** The next `count` bytes, not checksummed (the texts, which have checksums of their own). */
   unchecked(count: number): Buffer {
+    if (this.inMemory) {
+      if (this.position + count > this.inMemory.length) throw new InvalidCacheError('truncated');
+      return this.inMemory.subarray(this.position, (this.position += count));
+    }
     const bytes = Buffer.allocUnsafe(count);
     for (let done = 0; done < count;) {
       const read = this.readAt(bytes.subarray(done), this.position);
@@ -364,6 +388,15 @@ class PayloadReader {
     while (this.remaining > 0) this.intoScratch(Math.min(this.remaining, SLICE_BYTES));
     this.checkChecksum();
     throw new InvalidCacheError(reason);
+  }
+
+  /** The next `count` bytes of a file in memory, checksummed, where they are (if aligned for their type). */
+  private inPlace(count: number, alignment: number): Buffer | undefined {
+    if (!this.inMemory || (this.inMemory.byteOffset + this.position) % alignment !== 0) return undefined;
+    if (count > this.remaining) throw new InvalidCacheError('truncated');
+    const bytes = this.inMemory.subarray(this.position, (this.position += count));
+    this.crc = crc32(bytes, this.crc);
+    return bytes;
   }
 
   private intoScratch(count: number): Buffer {

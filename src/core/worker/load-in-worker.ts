@@ -5,7 +5,7 @@ import type { CachedLoad, CachedLoadOptions } from '../load-types.js';
 import { SourceLibrary } from '../library.js';
 import { runWorker } from './run-worker.js';
 import { abortError } from './start-worker.js';
-import { unpackState } from './state-transfer.js';
+import { unpackStoredState } from './state-transfer.js';
 
 export interface WorkerLoadOptions extends CachedLoadOptions {
   /** Aborting stops the worker at once and rejects with an AbortError. */
@@ -17,7 +17,7 @@ export async function loadLibraryInWorker(inputs: string[], options: WorkerLoadO
   const reply = await runWorker({ kind: 'load', inputs, options: loadOptions }, onProgress, signal);
   if (reply.type !== 'loaded') throw new Error(`indexing worker answered ${reply.type}`);
   const started = performance.now();
-  const library = SourceLibrary.importState(unpackState(reply.packed));
+  const library = SourceLibrary.importState(unpackStoredState(reply.packed));
   return { library, warnings: reply.warnings, stats: reply.stats, importMs: performance.now() - started };
 }
 

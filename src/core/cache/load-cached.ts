@@ -170,12 +170,6 @@ async function completeState(restoring: Restoring, options: CachedLoadOptions): 
 }
 
 /**
- * The listed files whose cached document can be used without reading them: size and modification time are the
- * ones stored with it, and the file was last modified before the cache was written. A file modified in the same
- * clock tick as the save may have changed after it was read without its time showing it, so it is re-hashed
- * (git's "racily clean" entries); it keeps its stamp, and is re-hashed on every start until the cache is next saved.
- */
-/**
  * The cached documents still current (those vouched for unread, and those whose file was read and hashes the
  * same), the read files that hash the same, and the read files that are new or changed.
  */
@@ -206,6 +200,12 @@ function inPathOrder<Document extends AnyPersistedDocument>(state: LibraryState<
   return { ...state, documents };
 }
 
+/**
+ * The listed files whose cached document can be used without reading them: size and modification time are the
+ * ones stored with it, and the file was last modified before the cache was written. A file modified in the same
+ * clock tick as the save may have changed after it was read without its time showing it, so it is re-hashed
+ * (git's "racily clean" entries); it keeps its stamp, and is re-hashed on every start until the cache is next saved.
+ */
 function pathsVouchedFor(files: ListedFile[], cache: FoundCache): Set<string> {
   const vouched = new Set<string>();
   for (const file of files) {

@@ -20,7 +20,7 @@ export interface PersistedDocument {
   sentenceTermStarts: Uint32Array;
 }
 
-/** A document restored from the cache: its text and sentences still as the file stores them (cache/stored-document.ts). */
+/** A document restored from the cache, its text and sentences still as the file stores them (stored-document.ts). */
 export interface StoredDocument {
   document: DocumentHeader;
   stored: StoredText;
@@ -272,7 +272,7 @@ export class SourceLibrary {
     this.changes++;
   }
 
-  /** The document at a path held here, decoded the first time it is asked for (which changes no result: no `version` bump). */
+  /** The document at a path held here, decoded the first time it is asked for (no `version` bump: no result changes). */
   private read(path: string): SourceDocument {
     const held = this.byPath.get(path)!;
     if (!('stored' in held)) return held;

@@ -1,8 +1,8 @@
 // A document's text and sentences in the form the cache file holds them, and their decoding. A warm start keeps
 // restored documents this way, and the library decodes one when it first hands it out (library.ts): decoding
 // every document at load built ~400,000 sentence objects and 10,000 text strings at 10,000 documents, ~0.5 s of
-// a 1 s warm start, for documents most sessions never read. The bytes are in memory, checked against their crc32
-// at load, so decoding them later reads no file and cannot fail.
+// a 1 s warm start, for documents a session may never read (a full check of the bench draft reads a third). The
+// bytes are in memory, checked against their crc32 at load, so decoding them later reads no file and cannot fail.
 import type { Sentence, SourceDocument } from '../types.js';
 
 /** A document's fields but its text and sentences: what is known of a stored document before it is decoded. */
@@ -15,7 +15,10 @@ export interface StoredText {
   length: number;
   /** crc32 of `bytes`, as the file stores it. */
   crc: number;
-  /** (start, end, paragraph) per sentence, each sentence's text being its span of the document's; or the sentences themselves when they are not of that shape. */
+  /**
+   * (start, end, paragraph) per sentence, each sentence's text being its span of the document's; or the sentences
+   * themselves when they are not of that shape.
+   */
   sentences: Uint32Array | Sentence[];
 }
 

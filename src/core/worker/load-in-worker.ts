@@ -1,5 +1,6 @@
 // Loads the source library in a worker thread, so the language server keeps answering hovers and diagnostics
-// while thousands of files are analysed. Only the final import of the finished index runs on the caller's thread.
+// while thousands of files are analysed. Only the final import of the finished index runs on the caller's thread;
+// a cache that vouches for every file is restored on that thread instead (loadLibraryFreshOrInWorker).
 import { loadFreshState } from '../cache/load-cached.js';
 import type { CachedLoad, CachedLoadOptions } from '../load-types.js';
 import { SourceLibrary } from '../library.js';
@@ -25,8 +26,8 @@ export async function loadLibraryInWorker(inputs: string[], options: WorkerLoadO
  * The language server's load: from a cache that vouches for every file, on this thread, as the CLI loads;
  * otherwise (files to read or analyse, a cache to save) in the worker. Restoring a fresh cache here keeps this
  * thread busy for less time than decoding the state a worker would hand over, and the worker's start, its own
- * reading of the cache and the hand-over come on top of that: through the worker, a warm start took twice the
- * CLI's.
+ * reading of the cache and the hand-over come on top of that: through the worker, a warm start took two to three
+ * times the CLI's.
  */
 export async function loadLibraryFreshOrInWorker(
   inputs: string[],

@@ -28,7 +28,7 @@ export function unpackState(packed: ArrayBuffer): LibraryState<PersistedDocument
 
 /**
  * A loaded library's state: its documents stay stored until the library first hands them out, as in a warm start
- * on this thread (most of them came from the cache, and a session reads few).
+ * on this thread (most of them came from the cache, and a check decodes only those it reads).
  */
 export function unpackStoredState(packed: ArrayBuffer): LibraryState<StoredDocument> {
   return intact(readLibraryStateFrom(Buffer.from(packed), INDEX_FORMAT_VERSION));

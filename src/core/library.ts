@@ -272,7 +272,7 @@ export class SourceLibrary {
     this.changes++;
   }
 
-  /** The document at a path held here, decoded the first time it is asked for (no `version` bump: no result changes). */
+  /** The document at a path held here, decoded the first time it is asked for (no `version` bump: nothing changes). */
   private read(path: string): SourceDocument {
     const held = this.byPath.get(path)!;
     if (!('stored' in held)) return held;

@@ -1,15 +1,24 @@
-// Child process: a restart with a persisted index, in a fresh process as a real restart is. Either in-thread
-// (the CLI's path) or through the indexing worker (the language server's path).
+// Child process: a restart with a persisted index, in a fresh process as a real restart is, by one of three
+// paths: the CLI's (in-thread), the language server's (in-thread too when the cache is fresh, as here), and the
+// indexing worker's (the server's path when a source changed since the cache was saved, less that file's analysis).
 import { loadLibraryCached, type CachedLoad } from '../src/core/cache/load-cached.js';
-import { loadLibraryInWorker } from '../src/core/worker/load-in-worker.js';
+import { loadLibraryFreshOrInWorker, loadLibraryInWorker } from '../src/core/worker/load-in-worker.js';
 import { childJob, log, reportResult, runMain } from './child.js';
 import { peakRssMb, round, timedAsync } from './stats.js';
 
 export interface WarmStartJob {
   corpusDir: string;
   cacheDir: string;
-  inWorker: boolean;
+  via: WarmStartPath;
 }
+
+export type WarmStartPath = 'cli' | 'server' | 'worker';
+
+const LOADS: Record<WarmStartPath, (inputs: string[], options: { cacheDir: string }) => Promise<CachedLoad>> = {
+  cli: loadLibraryCached,
+  server: loadLibraryFreshOrInWorker,
+  worker: loadLibraryInWorker,
+};
 
 export interface WarmStartResult {
   warmStartMs: number;
@@ -27,9 +36,7 @@ export interface WarmStartResult {
 async function main(): Promise<void> {
   const job = childJob<WarmStartJob>();
   const options = { cacheDir: job.cacheDir };
-  const { ms, value } = await timedAsync((): Promise<CachedLoad> =>
-    job.inWorker ? loadLibraryInWorker([job.corpusDir], options) : loadLibraryCached([job.corpusDir], options),
-  );
+  const { ms, value } = await timedAsync(() => LOADS[job.via]([job.corpusDir], options));
   if (value.stats.cache !== 'found' || value.stats.analysed > 0) {
     throw new Error(`expected a warm cache, got ${JSON.stringify(value.stats)}`);
   }
@@ -43,9 +50,7 @@ async function main(): Promise<void> {
     analysed: value.stats.analysed,
     peakRssMb: round(peakRssMb(), 0),
   };
-  log(
-    `warm start${job.inWorker ? ' (worker)' : ''}: ${result.warmStartMs} ms, ${result.read} of ${value.stats.files} files read`,
-  );
+  log(`warm start (${job.via}): ${result.warmStartMs} ms, ${result.read} of ${value.stats.files} files read`);
   reportResult(result);
 }
 

@@ -10,7 +10,7 @@ import { buildCli, measureEvalSpeed, type EvalSpeed } from './eval-speed.js';
 import { readDraftFixture, writeDraftFixture } from './fixture.js';
 import type { GroundworkJob, GroundworkResult } from './measure-groundwork.js';
 import type { MiniSearchJob, MiniSearchResult } from './measure-minisearch.js';
-import type { WarmStartJob, WarmStartResult } from './measure-warm-start.js';
+import type { WarmStartJob, WarmStartPath, WarmStartResult } from './measure-warm-start.js';
 import { benchWorkDir, findSharedDir } from './paths.js';
 import type { BenchReport, CorpusResult } from './results.js';
 import { measureRipgrep, ripgrepAvailable } from './ripgrep.js';
@@ -76,21 +76,22 @@ async function measureCorpus(
   });
 
   progress(`[${corpus.docs} docs] warm starts from the persisted index`);
-  const warmStart = async (inWorker: boolean) => {
+  const warmStart = async (via: WarmStartPath) => {
     const runs: WarmStartResult[] = [];
     for (let run = 0; run < WARM_START_RUNS; run++) {
       runs.push(
         await runChild<WarmStartJob, WarmStartResult>('measure-warm-start', {
           corpusDir: corpus.dir,
           cacheDir,
-          inWorker,
+          via,
         }),
       );
     }
     return runs;
   };
-  const inThread = await warmStart(false);
-  const inWorker = await warmStart(true);
+  const inThread = await warmStart('cli');
+  const server = await warmStart('server');
+  const inWorker = await warmStart('worker');
 
   progress(`[${corpus.docs} docs] MiniSearch`);
   const minisearch = await runChild<MiniSearchJob, MiniSearchResult>('measure-minisearch', {
@@ -110,6 +111,7 @@ async function measureCorpus(
     ...groundwork,
     warmStartMs: median(inThread.map((run) => run.warmStartMs)),
     warmStartRunsMs: inThread.map((run) => run.warmStartMs),
+    warmStartServerMs: median(server.map((run) => run.warmStartMs)),
     warmStartWorkerMs: median(inWorker.map((run) => run.warmStartMs)),
     workerImportMs: median(inWorker.map((run) => run.importMs)),
     evalCasesPerSec: evalSpeed.evalCasesPerSec,

@@ -23,9 +23,7 @@ export function htmlReport(
   baseDirectory: string,
   generatedAt: Date,
 ): string {
-  const sources = library
-    .documents()
-    .map(({ path, metadata }) => ({ path, title: metadata.title, date: metadata.date }));
+  const sources = library.headers().map(({ path, metadata }) => ({ path, title: metadata.title, date: metadata.date }));
   const models = drafts.map((draft) =>
     buildReportModel({
       ...draft,

@@ -8,6 +8,7 @@ import { analyzeSource, hashText } from './sources/analyze.js';
 import { isContentToken, tokenize, type Token } from './text/normalize.js';
 import { phraseMatchesIn, type SentenceRun } from './sources/phrase-matches.js';
 import { sentencesAround } from './sources/sentence-window.js';
+import { decodeStoredDocument, type DocumentHeader, type StoredText } from './cache/stored-document.js';
 import type { SourceDocument, SourceWarning, Span } from './types.js';
 
 /** Bump when analysis or indexing changes what is stored: persisted indexes of another version are rebuilt. */
@@ -19,10 +20,21 @@ export interface PersistedDocument {
   sentenceTermStarts: Uint32Array;
 }
 
-export interface LibraryState {
+/** A document restored from the cache, its text and sentences still as the file stores them (stored-document.ts). */
+export interface StoredDocument {
+  document: DocumentHeader;
+  stored: StoredText;
+  termIds: Uint32Array;
+  sentenceTermStarts: Uint32Array;
+}
+
+export type AnyPersistedDocument = PersistedDocument | StoredDocument;
+
+/** `Document`: StoredDocument too, for a state that comes from the cache. */
+export interface LibraryState<Document extends AnyPersistedDocument = PersistedDocument> {
   formatVersion: number;
   terms: string[];
-  documents: PersistedDocument[];
+  documents: Document[];
 }
 
 export interface PassageHit {
@@ -40,8 +52,10 @@ export interface PhraseMatch {
 
 export class SourceLibrary {
   private readonly index = new PassageIndex();
-  private readonly byPath = new Map<string, SourceDocument>();
-  private readonly byId = new Map<string, SourceDocument>();
+  /** A restored document stays stored until it is first handed out (`read`). */
+  private readonly byPath = new Map<string, SourceDocument | StoredDocument>();
+  /** Citation key -> path. */
+  private readonly byId = new Map<string, string>();
   private changes = 0;
 
   get version(): number {
@@ -69,22 +83,30 @@ export class SourceLibrary {
   }
 
   remove(path: string): boolean {
-    const document = this.byPath.get(path);
-    if (!document) return false;
+    const held = this.byPath.get(path);
+    if (!held) return false;
     this.index.remove(path);
     this.byPath.delete(path);
-    if (this.byId.get(document.metadata.id) === document) this.byId.delete(document.metadata.id);
+    const { id } = headerOf(held).metadata;
+    if (this.byId.get(id) === path) this.byId.delete(id);
     this.changes++;
     return true;
   }
 
   /** A document by path or by citation key. */
   get(pathOrId: string): SourceDocument | undefined {
-    return this.byPath.get(pathOrId) ?? this.byId.get(pathOrId);
+    const path = this.byPath.has(pathOrId) ? pathOrId : this.byId.get(pathOrId);
+    return path === undefined ? undefined : this.read(path);
   }
 
+  /** Every document, decoded: for paths and metadata alone, `headers()` decodes none. */
   documents(): SourceDocument[] {
-    return [...this.byPath.values()];
+    return [...this.byPath.keys()].map((path) => this.read(path));
+  }
+
+  /** Every document's path, hash and metadata. */
+  headers(): DocumentHeader[] {
+    return [...this.byPath.values()].map(headerOf);
   }
 
   get size(): number {
@@ -168,7 +190,8 @@ export class SourceLibrary {
   /** findPhrase for a phrase of function words only ("as it is"), which the index does not hold: every document is read. */
   private findFunctionWords(phrase: readonly Token[], limit: number): PhraseMatch[] {
     const matches: PhraseMatch[] = [];
-    for (const document of this.byPath.values()) {
+    for (const path of this.byPath.keys()) {
+      const document = this.read(path);
       const tokens = tokenize(document.text);
       for (let i = 0; i + phrase.length <= tokens.length; i++) {
         if (!phrase.every((word, j) => tokens[i + j].norm === word.norm)) continue;
@@ -190,7 +213,7 @@ export class SourceLibrary {
     let current: SentenceRun | undefined;
     // A document without the second rarest word cannot hold the phrase.
     for (const { key, sentence } of this.index.sentencesWith(rarest, others[0])) {
-      const document = this.byPath.get(key)!;
+      const document = this.read(key);
       const { span } = document.sentences[sentence];
       const { first, last } = sentencesAround(document, span.start - reach, span.end + reach);
       if (!this.sentencesUseAll(key, first, last, others)) continue;
@@ -225,7 +248,7 @@ export class SourceLibrary {
     };
   }
 
-  static importState<T extends SourceLibrary>(this: new () => T, state: LibraryState): T {
+  static importState<T extends SourceLibrary>(this: new () => T, state: LibraryState<AnyPersistedDocument>): T {
     if (state.formatVersion !== INDEX_FORMAT_VERSION) {
       throw new Error(`index format ${state.formatVersion} is not ${INDEX_FORMAT_VERSION}`);
     }
@@ -241,17 +264,30 @@ export class SourceLibrary {
   }
 
   /** Keeps a document's analysis (its index entry is made by the caller). */
-  private store(persisted: PersistedDocument): void {
+  private store(persisted: AnyPersistedDocument): void {
     const { document } = persisted;
     if (this.byPath.has(document.path)) this.remove(document.path);
-    this.byPath.set(document.path, document);
-    if (!this.byId.has(document.metadata.id)) this.byId.set(document.metadata.id, document);
+    this.byPath.set(document.path, 'stored' in persisted ? persisted : persisted.document);
+    if (!this.byId.has(document.metadata.id)) this.byId.set(document.metadata.id, document.path);
     this.changes++;
   }
 
-  private toPassage(hit: SentenceHit): PassageHit {
-    return { document: this.byPath.get(hit.key)!, sentence: hit.sentence, score: hit.score };
+  /** The document at a path held here, decoded the first time it is asked for (no `version` bump: nothing changes). */
+  private read(path: string): SourceDocument {
+    const held = this.byPath.get(path)!;
+    if (!('stored' in held)) return held;
+    const document = decodeStoredDocument(held.document, held.stored);
+    this.byPath.set(path, document);
+    return document;
   }
+
+  private toPassage(hit: SentenceHit): PassageHit {
+    return { document: this.read(hit.key), sentence: hit.sentence, score: hit.score };
+  }
+}
+
+function headerOf(held: SourceDocument | StoredDocument): DocumentHeader {
+  return 'stored' in held ? held.document : held;
 }
 
 export async function loadLibrary(
@@ -291,6 +327,6 @@ function analyseForIndex(file: SourceFile, termId: (term: string) => number): Pe
   return { document, termIds: Uint32Array.from(termIds), sentenceTermStarts: Uint32Array.from(starts) };
 }
 
-function indexedOf({ document, termIds, sentenceTermStarts }: PersistedDocument): IndexedDocument {
+function indexedOf({ document, termIds, sentenceTermStarts }: AnyPersistedDocument): IndexedDocument {
   return { key: document.path, termIds, sentenceTermStarts };
 }

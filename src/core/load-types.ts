@@ -1,6 +1,6 @@
 // What loading a library through the cache takes and tells: shared by cache/ (which loads) and worker/ (which
 // loads in a thread and reports progress), in a module of their own so that neither imports the other for them.
-import type { LibraryState, SourceLibrary } from './library.js';
+import type { AnyPersistedDocument, LibraryState, SourceLibrary } from './library.js';
 import type { LoadOptions } from './sources/load.js';
 import type { SourceWarning } from './types.js';
 
@@ -53,7 +53,7 @@ export interface CacheStats {
 
 /** The library's state before it is indexed: what a worker thread hands over. */
 export interface CachedState {
-  state: LibraryState;
+  state: LibraryState<AnyPersistedDocument>;
   warnings: SourceWarning[];
   stats: CacheStats;
 }

@@ -27,7 +27,7 @@ export function reportData(checked: CheckedDraft, path: string, library: SourceL
       checked.findings,
     ),
     sources: library
-      .documents()
+      .headers()
       .map(({ path: source, metadata }) => ({ path: source, title: metadata.title, date: metadata.date })),
   };
 }

@@ -317,7 +317,7 @@ class GroundworkServer {
       progress?.done();
       const messages = warnings.map((warning) => `${warning.path}: ${warning.message}`);
       for (const message of messages) this.connection.console.warn(`source skipped: ${message}`);
-      const count = this.sources.library.documents().length;
+      const count = this.sources.library.size;
       this.connection.console.info(
         `indexed ${count} source files (${reused} from the cache) in ${Date.now() - started} ms${cancelled ? '; cancelled' : ''}`,
       );
@@ -334,7 +334,7 @@ class GroundworkServer {
       .then(run)
       .catch((error: unknown) => this.connection.console.error(`indexing failed: ${describeError(error)}`));
     this.indexing = current;
-    return current.then(() => ({ documents: this.sources.library.documents().length, warnings: this.status.warnings }));
+    return current.then(() => ({ documents: this.sources.library.size, warnings: this.status.warnings }));
   }
 
   private async filesChanged(changes: { uri: string; type: FileChangeType }[]): Promise<void> {
@@ -356,7 +356,7 @@ class GroundworkServer {
       sourcesChanged = true;
     }
     if (sourcesChanged) {
-      const count = this.sources.library.documents().length;
+      const count = this.sources.library.size;
       this.sendStatus({ ...this.status, state: 'ready', indexed: count, total: count });
       this.recheckOpenDrafts();
     }
@@ -644,7 +644,7 @@ class GroundworkServer {
     const typed = citationPrefixAt(document.getText(), offset);
     if (!typed) return [];
     const range = { start: document.positionAt(typed.start), end: position };
-    return this.sources.library.documents().map((source) => ({
+    return this.sources.library.headers().map((source) => ({
       label: source.metadata.id,
       kind: CompletionItemKind.Reference,
       detail: source.metadata.title,

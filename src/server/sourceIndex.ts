@@ -1,10 +1,11 @@
-// The workspace's sources as a SourceLibrary: built in a worker thread from the persisted index (the server keeps
-// answering meanwhile), then kept in sync file by file as the watcher reports changes.
+// The workspace's sources as a SourceLibrary: restored from the persisted index, on this thread when the index is
+// fresh and in a worker thread when files must be read or analysed (the server keeps answering meanwhile), then
+// kept in sync file by file as the watcher reports changes.
 import { extname, resolve, sep } from 'node:path';
 import { SourceLibrary } from '../core/library.js';
 import { globToRegExp, isGlob, splitGlob } from '../core/sources/glob.js';
 import { DEFAULT_EXTENSIONS, readSourceFile, type LoadOptions } from '../core/sources/load.js';
-import { loadLibraryInWorker } from '../core/worker/load-in-worker.js';
+import { loadLibraryFreshOrInWorker } from '../core/worker/load-in-worker.js';
 import { loadLibraryCached, type LoadProgress } from '../core/cache/load-cached.js';
 import { cacheProblems } from '../core/cache/problems.js';
 import type { SourceWarning } from '../core/types.js';
@@ -71,7 +72,7 @@ export class SourceIndex {
       onProgress: ({ analysed, total, path }: LoadProgress) => onProgress({ indexed: analysed, total, current: path }),
     };
     try {
-      const { library, warnings, stats } = await loadLibraryInWorker(inputs, { ...load, signal }).catch(
+      const { library, warnings, stats } = await loadLibraryFreshOrInWorker(inputs, { ...load, signal }).catch(
         (error: Error) => {
           if (error.name === 'AbortError') throw error;
           // A worker that cannot start (a sandbox without threads) must not leave the writer without sources.

@@ -1,12 +1,12 @@
 import { strict as assert } from 'node:assert';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadLibraryCached } from '../../src/core/cache/load-cached.js';
+import { loadFreshState, loadLibraryCached } from '../../src/core/cache/load-cached.js';
 import { loadLibrary, type SourceLibrary } from '../../src/core/library.js';
 import { chunk } from '../../src/core/worker/analyse-in-workers.js';
-import { loadLibraryInWorker } from '../../src/core/worker/load-in-worker.js';
+import { loadLibraryFreshOrInWorker, loadLibraryInWorker } from '../../src/core/worker/load-in-worker.js';
 
 const seed = readFileSync(fileURLToPath(new URL('../../seeds/000_f04d67d5c7de7c34.txt', import.meta.url)), 'utf8');
 const KIRBY = 'Pentagon spokesman John Kirby told reporters on Wednesday he could not confirm the requests';
@@ -81,6 +81,50 @@ describe('loadLibraryInWorker', () => {
   it('stops when cancelled', async () => {
     const controller = new AbortController();
     const loading = loadLibraryInWorker([sources], { signal: controller.signal });
+    controller.abort();
+    await assert.rejects(loading, { name: 'AbortError' });
+  });
+});
+
+describe('loadLibraryFreshOrInWorker, the language server load', () => {
+  let sources: string;
+  let cacheDir: string;
+  before(() => {
+    sources = reportsFolder(40);
+    cacheDir = mkdtempSync(join(tmpdir(), 'gw-worker-cache-'));
+  });
+  after(() => {
+    rmSync(sources, { recursive: true, force: true });
+    rmSync(cacheDir, { recursive: true, force: true });
+  });
+
+  it('restores a fresh cache on this thread, and loads through the worker while a file must be read', async () => {
+    const cold = await loadLibraryFreshOrInWorker([sources], { cacheDir });
+    assert.deepEqual([cold.stats.cache, cold.stats.analysed], ['missing', 40]);
+    assert.ok(await loadFreshState([sources], { cacheDir }), 'the saved cache vouches for every file');
+    const warm = await loadLibraryFreshOrInWorker([sources], { cacheDir });
+    assert.deepEqual([warm.stats.cache, warm.stats.read, warm.stats.analysed], ['found', 0, 0]);
+    assert.deepEqual(signature(warm.library.search(KIRBY, 5)), signature(cold.library.search(KIRBY, 5)));
+
+    const added = join(sources, 'reports', 'report-added.txt');
+    writeFileSync(added, seed.replace('Some 150 members', 'Some 999 members'));
+    // Modified well before the next save, so that no clock tick leaves it racily clean.
+    utimesSync(added, new Date('2020-01-01'), new Date('2020-01-01'));
+    assert.equal(await loadFreshState([sources], { cacheDir }), undefined);
+    const grown = await loadLibraryFreshOrInWorker([sources], { cacheDir });
+    assert.deepEqual([grown.stats.reused, grown.stats.analysed], [40, 1]);
+    const expected = await loadLibraryCached([sources]);
+    assert.deepEqual(signature(grown.library.search(KIRBY, 5)), signature(expected.library.search(KIRBY, 5)));
+    assert.ok(await loadFreshState([sources], { cacheDir }), 'fresh again once saved');
+
+    rmSync(added);
+    assert.equal(await loadFreshState([sources], { cacheDir }), undefined, 'a cached document without its file');
+  });
+
+  it('stops when cancelled, fresh cache or not', async () => {
+    await loadLibraryFreshOrInWorker([sources], { cacheDir });
+    const controller = new AbortController();
+    const loading = loadLibraryFreshOrInWorker([sources], { cacheDir, signal: controller.signal });
     controller.abort();
     await assert.rejects(loading, { name: 'AbortError' });
   });

@@ -21,15 +21,17 @@
 // A warm start reads the checked part straight into where it is used, checksumming it a slice at a time while the
 // slice is still in the CPU cache: reading the 55 MB file of 10,000 documents into one buffer, checksumming that
 // and copying the numbers out of it cost 400-600 ms, on a machine where touching fresh memory is slow. The texts
-// are read in the same pass, from the same open file, each checked against its own crc32: a decoded document is
-// plain data, complete when it is handed over. (Reading texts later, when first asked for, made a document's
-// `text` a getter that read a file that may since have been replaced, and threw from a property read.) A document
-// whose text is damaged is left out and named, so that its file is read and analysed again.
+// are read in the same pass, from the same open file, each checked against its own crc32, and kept as they are
+// stored: the library decodes a document's text and sentences when it first hands the document out
+// (stored-document.ts). Nothing is read from the file after the load. (Reading texts when first asked for made a
+// document's `text` a getter that read a file that may since have been replaced, and threw from a property read.)
+// A document whose text is damaged is left out and named, so that its file is read and analysed again.
 import { crc32 } from 'node:zlib';
-import type { LibraryState, PersistedDocument } from '../library.js';
+import type { AnyPersistedDocument, LibraryState, PersistedDocument, StoredDocument } from '../library.js';
 import type { FileStamp } from '../sources/load.js';
 import type { Sentence, SourceDocument } from '../types.js';
 import { withoutUnusedTerms } from './state.js';
+import { decodeStoredDocument } from './stored-document.js';
 
 /** Bump when this layout changes. (What the index stores is versioned separately by INDEX_FORMAT_VERSION.) */
 export const CACHE_FORMAT_VERSION = 4;
@@ -58,8 +60,8 @@ export class InvalidCacheError extends Error {}
  * A decoded cache file: the library's state, the stamp of each document's file by path (where known), and the
  * paths of the documents left out because their stored text was damaged.
  */
-export interface CachedLibrary {
-  state: LibraryState;
+export interface CachedLibrary<Document extends AnyPersistedDocument = StoredDocument> {
+  state: LibraryState<Document>;
   stamps: Map<string, FileStamp>;
   damaged: string[];
 }
@@ -88,7 +90,7 @@ export interface EncodedLibrary {
  * a warm start can reuse the document without reading the file again.
  */
 export function encodeLibraryState(
-  full: LibraryState,
+  full: LibraryState<AnyPersistedDocument>,
   stamps: ReadonlyMap<string, FileStamp> = new Map(),
 ): EncodedLibrary {
   const state = withoutUnusedTerms(full);
@@ -96,13 +98,16 @@ export function encodeLibraryState(
   const texts: Buffer[] = [];
   const spans: (Uint32Array | undefined)[] = [];
   const columns = new Uint32Array(state.documents.length * COLUMNS);
-  state.documents.forEach(({ document, termIds }, i) => {
-    const stored = encodedForm(document);
+  state.documents.forEach((persisted, i) => {
+    const stored = encodedForm(persisted);
     texts.push(stored.bytes);
     fields.push(stored.fields);
     spans.push(stored.spans);
     const sentenceCount = stored.spans ? stored.spans.length / 3 : NOT_PACKED;
-    columns.set([stored.bytes.length, stored.textLength, termIds.length, sentenceCount, stored.crc], i * COLUMNS);
+    columns.set(
+      [stored.bytes.length, stored.textLength, persisted.termIds.length, sentenceCount, stored.crc],
+      i * COLUMNS,
+    );
   });
   const numbers = numbersRegion(state, columns, spans);
   const manifest = Buffer.from(JSON.stringify({ terms: state.terms, documents: fields } satisfies Manifest), 'utf8');
@@ -126,8 +131,20 @@ interface EncodedForm {
   spans?: Uint32Array;
 }
 
-function encodedForm(document: SourceDocument): EncodedForm {
-  const { text, sentences, ...rest } = document;
+function encodedForm(persisted: AnyPersistedDocument): EncodedForm {
+  // A document still as the cache stored it is saved as it was read: the same bytes, without decoding it.
+  if ('stored' in persisted) {
+    const { document: fields, stored } = persisted;
+    const spans = Array.isArray(stored.sentences) ? undefined : stored.sentences;
+    return {
+      fields: spans ? fields : { ...fields, sentences: stored.sentences as Sentence[] },
+      bytes: stored.bytes,
+      crc: stored.crc,
+      textLength: stored.length,
+      spans,
+    };
+  }
+  const { text, sentences, ...rest } = persisted.document;
   const packable = sentences.every((sentence) => isPackable(sentence, text));
   const bytes = Buffer.from(text, BEYOND_LATIN1.test(text) ? 'utf8' : 'latin1');
   return {
@@ -145,7 +162,11 @@ function packSpans(sentences: Sentence[]): Uint32Array {
   return spans;
 }
 
-function numbersRegion(state: LibraryState, columns: Uint32Array, spans: (Uint32Array | undefined)[]): Uint32Array {
+function numbersRegion(
+  state: LibraryState<AnyPersistedDocument>,
+  columns: Uint32Array,
+  spans: (Uint32Array | undefined)[],
+): Uint32Array {
   let count = columns.length;
   state.documents.forEach(({ termIds, sentenceTermStarts }, i) => {
     count += termIds.length + sentenceTermStarts.length + (spans[i]?.length ?? 0);
@@ -163,7 +184,7 @@ function numbersRegion(state: LibraryState, columns: Uint32Array, spans: (Uint32
   return numbers;
 }
 
-function stampsRegion(state: LibraryState, stamps: ReadonlyMap<string, FileStamp>): Float64Array {
+function stampsRegion(state: LibraryState<AnyPersistedDocument>, stamps: ReadonlyMap<string, FileStamp>): Float64Array {
   const numbers = new Float64Array(state.documents.length * 2).fill(NaN);
   state.documents.forEach(({ document }, i) => {
     const stamp = stamps.get(document.path);
@@ -188,9 +209,24 @@ function header(checked: Buffer[], texts: Buffer[], formatVersion: number): Buff
   return header;
 }
 
-/** readLibraryState for a file already in memory. */
-export function decodeLibraryState(file: Buffer, indexFormatVersion: number): CachedLibrary {
-  return readLibraryState((target, position) => file.copy(target, 0, position), file.length, indexFormatVersion);
+/**
+ * readLibraryState for a file already in memory: its documents stay stored, as a warm start keeps them. Its
+ * regions are used in place, not copied: copying the 55 MB a worker hands over for 10,000 documents took ~0.5 s
+ * of the receiving thread.
+ */
+export function readLibraryStateFrom(file: Buffer, indexFormatVersion: number): CachedLibrary {
+  const readAt = (target: Uint8Array, position: number) => file.copy(target, 0, position);
+  return readLibraryState(readAt, file.length, indexFormatVersion, file);
+}
+
+/** readLibraryState for a file already in memory, every document decoded. */
+export function decodeLibraryState(file: Buffer, indexFormatVersion: number): CachedLibrary<PersistedDocument> {
+  const { state, ...cached } = readLibraryStateFrom(file, indexFormatVersion);
+  const documents = state.documents.map(({ document, stored, ...indexed }) => ({
+    document: decodeStoredDocument(document, stored),
+    ...indexed,
+  }));
+  return { ...cached, state: { ...state, documents } };
 }
 
 /**
@@ -199,7 +235,13 @@ export function decodeLibraryState(file: Buffer, indexFormatVersion: number): Ca
  * InvalidCacheError otherwise. Nothing read is interpreted before the checksum has vouched for all of it. Each
  * text is checked against its own crc32: a document whose text is not intact is left out and named in `damaged`.
  */
-export function readLibraryState(readAt: ReadAt, size: number, indexFormatVersion: number): CachedLibrary {
+export function readLibraryState(
+  readAt: ReadAt,
+  size: number,
+  indexFormatVersion: number,
+  /** The file itself, when it is in memory: its regions are then used where they are. */
+  inMemory?: Buffer,
+): CachedLibrary {
   const header = Buffer.alloc(HEADER_BYTES);
   if (size < HEADER_BYTES || readAt(header, 0) < HEADER_BYTES || !header.subarray(0, MAGIC.length).equals(MAGIC)) {
     throw new InvalidCacheError('not a Groundwork index cache');
@@ -219,7 +261,7 @@ export function readLibraryState(readAt: ReadAt, size: number, indexFormatVersio
   if (payloadLength !== BigInt(size - HEADER_BYTES)) throw new InvalidCacheError('truncated');
   const checkedLength = header.readBigUInt64LE(CHECKED_LENGTH_AT);
   if (checkedLength > payloadLength) throw new InvalidCacheError('sections do not add up');
-  const reader = new PayloadReader(readAt, HEADER_BYTES + Number(checkedLength), header.readUInt32LE(20));
+  const reader = new PayloadReader(readAt, HEADER_BYTES + Number(checkedLength), header.readUInt32LE(20), inMemory);
   try {
     return readPayload(reader, formatVersion, size);
   } catch (error) {
@@ -252,7 +294,7 @@ function readPayload(reader: PayloadReader, formatVersion: number, size: number)
   const texts = reader.unchecked(textBytes);
   let at = columns.length;
   let position = 0;
-  const documents: PersistedDocument[] = [];
+  const documents: StoredDocument[] = [];
   const damaged: string[] = [];
   const stamps = new Map<string, FileStamp>();
   manifest.documents.forEach((fields, i) => {
@@ -263,41 +305,21 @@ function readPayload(reader: PayloadReader, formatVersion: number, size: number)
     const sentenceTermStarts = numbers.subarray(at, (at += sentenceCount + 1));
     const spans = packed === NOT_PACKED ? undefined : numbers.subarray(at, (at += packed * 3));
     checkConsistent(fields, column(TEXT_LENGTH), spans, termIds, sentenceTermStarts, manifest.terms.length);
-    const text = intactText(
-      texts.subarray(position, (position += column(TEXT_BYTES))),
-      column(TEXT_CRC),
-      column(TEXT_LENGTH),
-    );
-    if (text === undefined) {
+    const bytes = texts.subarray(position, (position += column(TEXT_BYTES)));
+    // Checked now, decoded when first read: the crc vouches for the bytes the writer wrote, and with them for the
+    // length stored beside them under the header's checksum.
+    if (crc32(bytes) !== column(TEXT_CRC)) {
       damaged.push(fields.path);
       return;
     }
-    const sentences = spans ? unpackSentences(spans, text) : fields.sentences!;
-    documents.push({ document: { ...fields, text, sentences }, termIds, sentenceTermStarts });
+    const { sentences, ...header } = fields;
+    const stored = { bytes, length: column(TEXT_LENGTH), crc: column(TEXT_CRC), sentences: spans ?? sentences! };
+    documents.push({ document: header, stored, termIds, sentenceTermStarts });
     const fileSize = stampNumbers[i * 2];
     if (!Number.isNaN(fileSize)) stamps.set(fields.path, { size: fileSize, mtimeMs: stampNumbers[i * 2 + 1] });
   });
   if (at !== numberCount) throw new InvalidCacheError('sections do not add up');
   return { state: { formatVersion, terms: manifest.terms, documents }, stamps, damaged };
-}
-
-/** A stored text, if its bytes match their crc32 and decode to the length stored with them. */
-function intactText(bytes: Buffer, crc: number, length: number): string | undefined {
-  if (crc32(bytes) !== crc) return undefined;
-  // A text with a character beyond Latin-1 is stored in UTF-8, which takes more bytes than UTF-16 takes units.
-  const text = bytes.toString(bytes.length === length ? 'latin1' : 'utf8');
-  // The crc vouches for the bytes: a length that does not match is a writer's mistake, and counts as damage too.
-  return text.length === length ? text : undefined;
-}
-
-/** Sentences from (start, end, paragraph) triples, each sentence's text sliced from its document's. */
-function unpackSentences(triples: Uint32Array, text: string): Sentence[] {
-  const sentences = new Array<Sentence>(triples.length / 3);
-  for (let i = 0, at = 0; at < triples.length; i++, at += 3) {
-    const span = { start: triples[at], end: triples[at + 1] };
-    sentences[i] = { span, text: text.slice(span.start, span.end), paragraph: triples[at + 2] };
-  }
-  return sentences;
 }
 
 /** The checked part of the payload, read front to back straight into where it is used, with a running checksum. */
@@ -311,6 +333,7 @@ class PayloadReader {
     /** Where the checked part ends. */
     readonly end: number,
     private readonly expectedCrc: number,
+    private readonly inMemory?: Buffer,
   ) {}
 
   get remaining(): number {
@@ -318,6 +341,8 @@ class PayloadReader {
   }
 
   u32s(count: number): Uint32Array {
+    const inPlace = this.inPlace(count * 4, 4);
+    if (inPlace) return new Uint32Array(inPlace.buffer, inPlace.byteOffset, count);
     const numbers = new Uint32Array(count);
     this.fill(new Uint8Array(numbers.buffer));
     return numbers;
@@ -330,6 +355,8 @@ class PayloadReader {
   }
 
   bytes(count: number): Buffer {
+    const inPlace = this.inPlace(count, 1);
+    if (inPlace) return inPlace;
     const bytes = Buffer.allocUnsafe(count);
     this.fill(bytes);
     return bytes;
@@ -337,6 +364,10 @@ class PayloadReader {
 
   /** The next `count` bytes, not checksummed (the texts, which have checksums of their own). */
   unchecked(count: number): Buffer {
+    if (this.inMemory) {
+      if (this.position + count > this.inMemory.length) throw new InvalidCacheError('truncated');
+      return this.inMemory.subarray(this.position, (this.position += count));
+    }
     const bytes = Buffer.allocUnsafe(count);
     for (let done = 0; done < count;) {
       const read = this.readAt(bytes.subarray(done), this.position);
@@ -357,6 +388,15 @@ class PayloadReader {
     while (this.remaining > 0) this.intoScratch(Math.min(this.remaining, SLICE_BYTES));
     this.checkChecksum();
     throw new InvalidCacheError(reason);
+  }
+
+  /** The next `count` bytes of a file in memory, checksummed, where they are (if aligned for their type). */
+  private inPlace(count: number, alignment: number): Buffer | undefined {
+    if (!this.inMemory || (this.inMemory.byteOffset + this.position) % alignment !== 0) return undefined;
+    if (count > this.remaining) throw new InvalidCacheError('truncated');
+    const bytes = this.inMemory.subarray(this.position, (this.position += count));
+    this.crc = crc32(bytes, this.crc);
+    return bytes;
   }
 
   private intoScratch(count: number): Buffer {

@@ -5,7 +5,13 @@
 // A file is not even read when its size and modification time are those stored with its document, as git's
 // index does: at 10,000 files, reading and hashing every file took longer than restoring the whole cache.
 import { availableParallelism } from 'node:os';
-import { analyseFiles, INDEX_FORMAT_VERSION, SourceLibrary, type LibraryState } from '../library.js';
+import {
+  analyseFiles,
+  INDEX_FORMAT_VERSION,
+  SourceLibrary,
+  type AnyPersistedDocument,
+  type LibraryState,
+} from '../library.js';
 import type { CachedLoad, CachedLoadOptions, CachedState, CacheStats } from '../load-types.js';
 import {
   comparePaths,
@@ -18,6 +24,7 @@ import {
 import { analyseInWorkers } from '../worker/analyse-in-workers.js';
 import { mergeStates } from './state.js';
 import { cacheFileFor, readCache, writeCache, type CacheRead } from './store.js';
+import type { SourceWarning } from '../types.js';
 
 export type { CachedLoad, CachedLoadOptions, CachedState, CacheStats, LoadProgress } from '../load-types.js';
 
@@ -39,7 +46,55 @@ export async function loadLibraryCached(inputs: string[], options: CachedLoadOpt
  * thread can hand it over and the index is built once, where it is used.
  */
 export async function loadStateCached(inputs: string[], options: CachedLoadOptions = {}): Promise<CachedState> {
+  return completeState(await restoreCached(inputs, options), options);
+}
+
+/**
+ * loadStateCached when the cache vouches for every source file without reading it and holds no other document:
+ * nothing to read, analyse or save. Undefined otherwise, having read no source file.
+ */
+export async function loadFreshState(
+  inputs: string[],
+  options: CachedLoadOptions = {},
+): Promise<CachedState | undefined> {
+  const restoring = await restoreCached(inputs, options);
+  const { listing, found, vouched } = restoring;
+  const fresh =
+    found !== undefined &&
+    found.damaged.length === 0 &&
+    vouched.size === listing.files.length &&
+    found.state.documents.length === vouched.size;
+  return fresh ? completeState(restoring, options) : undefined;
+}
+
+/** The source files listed, the cache read, and which listed files the cache vouches for unread. */
+interface Restoring {
+  listing: { files: ListedFile[]; warnings: SourceWarning[] };
+  cacheFile: string | undefined;
+  cached: CacheRead | undefined;
+  found: FoundCache | undefined;
+  vouched: Set<string>;
+  listMs: number;
+  readCacheMs: number;
+}
+
+async function restoreCached(inputs: string[], options: CachedLoadOptions): Promise<Restoring> {
+  const { cacheDir, onProgress, workers, ...loadOptions } = options;
+  const started = performance.now();
+  const listing = await listSourceFiles(inputs, loadOptions);
+  const listed = performance.now();
+  const cacheFile = cacheDir === undefined ? undefined : cacheFileFor(cacheDir, inputs);
+  const cached = cacheFile === undefined ? undefined : readCache(cacheFile, INDEX_FORMAT_VERSION);
+  const found = cached?.status === 'found' ? cached : undefined;
+  const readCacheMs = performance.now() - listed;
+  const vouched = found ? pathsVouchedFor(listing.files, found) : new Set<string>();
+  return { listing, cacheFile, cached, found, vouched, listMs: listed - started, readCacheMs };
+}
+
+/** Reads and analyses what the cache does not vouch for, and saves the cache when anything changed. */
+async function completeState(restoring: Restoring, options: CachedLoadOptions): Promise<CachedState> {
   const { cacheDir, onProgress, workers = availableParallelism(), ...loadOptions } = options;
+  const { listing, cacheFile, cached, found, vouched, listMs, readCacheMs } = restoring;
   let mark = performance.now();
   const lap = () => {
     const now = performance.now();
@@ -48,15 +103,6 @@ export async function loadStateCached(inputs: string[], options: CachedLoadOptio
     return elapsed;
   };
 
-  const listing = await listSourceFiles(inputs, loadOptions);
-  const listMs = lap();
-
-  const cacheFile = cacheDir === undefined ? undefined : cacheFileFor(cacheDir, inputs);
-  const cached = cacheFile === undefined ? undefined : readCache(cacheFile, INDEX_FORMAT_VERSION);
-  const found = cached?.status === 'found' ? cached : undefined;
-  const readCacheMs = lap();
-
-  const vouched = found ? pathsVouchedFor(listing.files, found) : new Set<string>();
   const read = await readListedFiles(
     listing.files.filter((file) => !vouched.has(file.path)),
     loadOptions,
@@ -73,12 +119,12 @@ export async function loadStateCached(inputs: string[], options: CachedLoadOptio
   if (parallel > 1) {
     const analysed = await analyseInWorkers(stale, parallel, onProgress);
     workersUsed = analysed.workers;
-    state = inPathOrder(mergeStates([restored, ...analysed.states]));
+    state = inPathOrder(mergeStates<AnyPersistedDocument>([restored, ...analysed.states]));
   } else if (stale.length > 0) {
     const fresh = analyseFiles(stale, (analysed, file) =>
       onProgress?.({ analysed, total: stale.length, path: file.path }),
     );
-    state = inPathOrder(mergeStates([restored, fresh]));
+    state = inPathOrder(mergeStates<AnyPersistedDocument>([restored, fresh]));
   }
   const analyseMs = lap();
 
@@ -124,12 +170,6 @@ export async function loadStateCached(inputs: string[], options: CachedLoadOptio
 }
 
 /**
- * The listed files whose cached document can be used without reading them: size and modification time are the
- * ones stored with it, and the file was last modified before the cache was written. A file modified in the same
- * clock tick as the save may have changed after it was read without its time showing it, so it is re-hashed
- * (git's "racily clean" entries); it keeps its stamp, and is re-hashed on every start until the cache is next saved.
- */
-/**
  * The cached documents still current (those vouched for unread, and those whose file was read and hashes the
  * same), the read files that hash the same, and the read files that are new or changed.
  */
@@ -137,7 +177,7 @@ function sortByCache(
   read: SourceFile[],
   vouched: Set<string>,
   found: FoundCache | undefined,
-): { restored: LibraryState; rehashed: SourceFile[]; stale: SourceFile[] } {
+): { restored: LibraryState<AnyPersistedDocument>; rehashed: SourceFile[]; stale: SourceFile[] } {
   if (!found)
     return { restored: { formatVersion: INDEX_FORMAT_VERSION, terms: [], documents: [] }, rehashed: [], stale: read };
   const readHashes = new Map(read.map((file) => [file.path, file.hash]));
@@ -155,11 +195,17 @@ function sortByCache(
   };
 }
 
-function inPathOrder(state: LibraryState): LibraryState {
+function inPathOrder<Document extends AnyPersistedDocument>(state: LibraryState<Document>): LibraryState<Document> {
   const documents = state.documents.slice().sort((a, b) => comparePaths(a.document.path, b.document.path));
   return { ...state, documents };
 }
 
+/**
+ * The listed files whose cached document can be used without reading them: size and modification time are the
+ * ones stored with it, and the file was last modified before the cache was written. A file modified in the same
+ * clock tick as the save may have changed after it was read without its time showing it, so it is re-hashed
+ * (git's "racily clean" entries); it keeps its stamp, and is re-hashed on every start until the cache is next saved.
+ */
 function pathsVouchedFor(files: ListedFile[], cache: FoundCache): Set<string> {
   const vouched = new Set<string>();
   for (const file of files) {

@@ -1,12 +1,14 @@
 // Operations on persisted library states (LibraryState): plain data in, plain data out.
 import { TermDictionary } from '../index/dictionary.js';
-import type { LibraryState } from '../library.js';
+import type { AnyPersistedDocument, LibraryState } from '../library.js';
 
 /**
  * The state with only the terms its documents use, renumbered. A library's dictionary keeps the terms of files
  * since removed or changed; without this, every save would carry them forward and the cache would only grow.
  */
-export function withoutUnusedTerms(state: LibraryState): LibraryState {
+export function withoutUnusedTerms<Document extends AnyPersistedDocument>(
+  state: LibraryState<Document>,
+): LibraryState<Document> {
   const newIds = new Int32Array(state.terms.length).fill(-1);
   const terms: string[] = [];
   for (const { document, termIds } of state.documents) {
@@ -34,7 +36,9 @@ export function withoutUnusedTerms(state: LibraryState): LibraryState {
  * the shards analysed by parallel workers become a single library. The first state's term ids are kept as they
  * are, so merging new files into a large cached state does not copy its term arrays.
  */
-export function mergeStates(states: readonly LibraryState[]): LibraryState {
+export function mergeStates<Document extends AnyPersistedDocument>(
+  states: readonly LibraryState<Document>[],
+): LibraryState<Document> {
   if (states.length === 0) throw new Error('nothing to merge');
   const formatVersion = states[0].formatVersion;
   if (states.some((state) => state.formatVersion !== formatVersion))

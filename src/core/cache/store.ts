@@ -3,7 +3,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { LibraryState } from '../library.js';
+import type { AnyPersistedDocument, LibraryState } from '../library.js';
 import type { FileStamp } from '../sources/load.js';
 import { describeFileError, notRegular, SAFE_READ_FLAGS } from '../sources/read-regular.js';
 import { encodeLibraryState, readLibraryState, type CachedLibrary } from './format.js';
@@ -59,7 +59,11 @@ export function readCache(file: string, indexFormatVersion: number): CacheRead {
  * folder (not through a link a workspace may have committed in its place), to a new temporary file (never through
  * an existing name), renamed over the cache file (which replaces a link or FIFO there instead of writing into it).
  */
-export function writeCache(file: string, state: LibraryState, stamps?: ReadonlyMap<string, FileStamp>): number {
+export function writeCache(
+  file: string,
+  state: LibraryState<AnyPersistedDocument>,
+  stamps?: ReadonlyMap<string, FileStamp>,
+): number {
   ensureCacheDir(path.dirname(file));
   const encoded = encodeLibraryState(state, stamps);
   const temporary = `${file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;

@@ -84,8 +84,8 @@ export async function listSourceFiles(
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const files: ListedFile[] = [];
   // Synchronous on purpose: one stat is a few microseconds of work, and at 10,000 files a promise round trip per
-  // stat cost twice the stats themselves (120-170 ms against 270-700 ms). The listing runs in the indexing worker
-  // or the CLI; the language server's own thread lists only when the worker cannot start.
+  // stat cost twice the stats themselves (120-170 ms against 270-700 ms). The language server's own thread lists
+  // too, to find out whether its cache is fresh (loadLibraryFreshOrInWorker).
   for (const path of [...paths].sort(comparePaths)) {
     const stats = statOrError(path);
     const identity = fileIdentity(stats);

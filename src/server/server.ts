@@ -10,7 +10,9 @@ import {
   DidChangeWatchedFilesNotification,
   FileChangeType,
   MarkupKind,
+  MessageType,
   ProposedFeatures,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
@@ -351,7 +353,11 @@ class GroundworkServer {
     if (state === 'reachable') this.connection.console.info(message);
     else {
       this.connection.console.warn(message);
-      void this.connection.window.showWarningMessage(`Groundwork: ${message}`);
+      // A notification, not a request: nothing waits on the writer, and a client without message boxes is fine.
+      void this.connection.sendNotification(ShowMessageNotification.type, {
+        type: MessageType.Warning,
+        message: `Groundwork: ${message}`,
+      });
     }
     void this.connection.sendNotification(CORPUS_STATUS_NOTIFICATION, { label: corpus.label, state, message });
   }

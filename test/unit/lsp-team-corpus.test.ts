@@ -2,8 +2,7 @@
 // editor drives it: the diagnostics the same sources give from a folder, evidence named team:FILE, a typing edit
 // asking only for its own sentence.
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { HoverRequest, type Diagnostic, type MarkupContent } from 'vscode-languageserver-protocol/node.js';
@@ -12,26 +11,7 @@ import { pushCorpus } from '../../src/corpus/postgres/push.js';
 import { TEAM_SOURCE_REQUEST } from '../../src/shared/protocol.js';
 import { Editor, summary } from './lsp-editor.js';
 import { useTestDatabase } from './pg-fixture.js';
-
-const FIXTURE = new URL('../integration/fixtures/workspace/', import.meta.url);
-const SEED = '000_f04d67d5c7de7c34.txt';
-const DRAFT = readFileSync(new URL('drafts/kabul-airport.md', FIXTURE), 'utf8');
-/** What the fixture draft's planted errors give (test/unit/lsp-stdio.test.ts, from the folder). */
-const PLANTED = [
-  'negation 4:67-4:74 Flipped negation: “confirm” — the source says “he could not confirm the requests”',
-  'misquote 6:68-6:75 Misquote: “to make” — the source says “to take”',
-  'number 8:5-8:8 Wrong number: “250” — the source says “150”',
-  'date 10:37-10:43 Wrong date: “Friday” — the source says “Monday”',
-  'entity 12:61-12:67 Wrong name: “Geneva” — the source says “Brussels”',
-];
-
-/** The fixture workspace in a temporary folder, with an empty `local/` sources folder. */
-function workspaceCopy(): string {
-  const workspace = mkdtempSync(join(tmpdir(), 'groundwork-team-lsp-'));
-  cpSync(FIXTURE, workspace, { recursive: true });
-  mkdirSync(join(workspace, 'local'));
-  return workspace;
-}
+import { DRAFT, FIXTURE, PLANTED, SEED, workspaceCopy } from './team-corpus-fixture.js';
 
 /** The number of sentence searches the server logged for the draft's version. */
 function searchesLogged(editor: Editor, uri: string, version: number): number[] {

@@ -66,6 +66,7 @@ import {
 import { describeError, guardConnection } from './guardedConnection.js';
 import { CheckScheduler, type CheckRun } from './scheduler.js';
 import { DEFAULT_SETTINGS, readSettings, type GroundworkSettings } from './settings.js';
+import { CORPUS_PASSWORD_COMMAND_TITLE } from '../shared/settings-schema.js';
 import { SourceIndex } from './sourceIndex.js';
 import { tooLargeDiagnostic } from './tooLarge.js';
 import { reportData } from './reportData.js';
@@ -349,7 +350,12 @@ class GroundworkServer {
   }
 
   /** One log line, and for a problem one notification, per change of a corpus's state (never one per check). */
-  private reportCorpus(corpus: TeamCorpusInfo, state: 'reachable' | 'unreachable' | 'refused', message: string): void {
+  private reportCorpus(corpus: TeamCorpusInfo, state: 'reachable' | 'unreachable' | 'refused', problem: string): void {
+    // The server asked for a password it was not given, or refused the one it was.
+    const message =
+      state === 'unreachable' && /\bpassword\b/i.test(problem)
+        ? `${problem}; give its password with “${CORPUS_PASSWORD_COMMAND_TITLE}”`
+        : problem;
     if (state === 'reachable') this.connection.console.info(message);
     else {
       this.connection.console.warn(message);

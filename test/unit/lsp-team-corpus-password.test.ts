@@ -64,16 +64,15 @@ describe('language server: a team corpus password', function () {
     }
   }
 
-  const unreachable = (url: string, why: string) =>
-    `Groundwork: team corpus ${corpusLabel(url)} cannot be reached (${why}); checking against the local sources only`;
-  const noPassword = 'SASL: SCRAM-SERVER-FIRST-MESSAGE: client password must be a string';
+  const noPassword = (url: string) =>
+    `Groundwork: team corpus ${corpusLabel(url)} cannot be reached (SASL: SCRAM-SERVER-FIRST-MESSAGE: client password must be a string); checking against the local sources only; give its password with “Groundwork: Set Team Corpus Password”`;
 
   it("sends PGPASSWORD to a corpus the user's settings name, not to one only .groundwork.json names", async () => {
     const withPassword = { ...environment, PGPASSWORD: PASSWORD };
     const named = await check({}, { settings: { corpus: writerUrl }, environment: withPassword });
     assert.deepEqual(named, { diagnostics: PLANTED, shown: [], asked: [] });
     const unnamed = await check({ corpus: writerUrl }, { settings: {}, environment: withPassword });
-    assert.deepEqual(unnamed.shown, [unreachable(writerUrl, noPassword)]);
+    assert.deepEqual(unnamed.shown, [noPassword(writerUrl)]);
     assert.ok(!unnamed.diagnostics.some((line) => line.startsWith('number')), unnamed.diagnostics.join('\n'));
   });
 
@@ -83,7 +82,7 @@ describe('language server: a team corpus password', function () {
     const elsewhere = `${writerUrl}&application_name=elsewhere`;
     const other = await check({ corpus: elsewhere }, { settings: {}, passwords: { [writerUrl]: PASSWORD } });
     assert.deepEqual(other.asked, [elsewhere]);
-    assert.deepEqual(other.shown, [unreachable(elsewhere, noPassword)]);
+    assert.deepEqual(other.shown, [noPassword(elsewhere)]);
   });
 
   it('refuses a connection string with a password in it, with one warning, and checks the local sources', async () => {

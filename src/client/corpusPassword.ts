@@ -15,6 +15,11 @@ export const SET_CORPUS_PASSWORD_COMMAND = 'groundwork.setCorpusPassword';
 
 const secretKey = (url: string) => `groundwork.corpusPassword:${url}`;
 
+/** Whether a password is stored for exactly `url` (never the password itself: the extension's API offers this). */
+export async function hasCorpusPassword(secrets: vscode.SecretStorage, url: string): Promise<boolean> {
+  return (await secrets.get(secretKey(url))) !== undefined;
+}
+
 /** Answers the server's password requests from the secret storage (register before the client starts). */
 export function answerPasswordRequests(client: LanguageClient, secrets: vscode.SecretStorage): void {
   client.onRequest(CORPUS_PASSWORD_REQUEST, async ({ url }) => (await secrets.get(secretKey(url))) ?? null);

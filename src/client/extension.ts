@@ -19,7 +19,7 @@ import {
 } from '../shared/protocol.js';
 import { DEFAULT_SETTINGS } from '../shared/settings-schema.js';
 import { isLiveChecking, registerCommands } from './commands.js';
-import { answerPasswordRequests, registerCorpusPasswordCommand } from './corpusPassword.js';
+import { answerPasswordRequests, hasCorpusPassword, registerCorpusPasswordCommand } from './corpusPassword.js';
 import { IndexingNotification } from './indexingNotification.js';
 import { registerReportView } from './reportView.js';
 import { GroundworkStatusBar } from './statusBar.js';
@@ -29,6 +29,8 @@ import { registerTeamSources } from './teamSources.js';
 export interface GroundworkApi {
   /** Resolves once the sources are indexed (immediately when they already are). */
   whenIndexed(): Promise<StatusParams>;
+  /** Whether a team corpus password is stored for exactly this connection string (the password is not offered). */
+  hasCorpusPassword(url: string): Promise<boolean>;
 }
 
 /** Groundwork starts on its own only where it is wanted: a workspace with a source folder, a project file or a
@@ -129,6 +131,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ground
   else output.appendLine('No seeds/ folder or .groundwork.json in this workspace: Groundwork waits for a command.');
 
   return {
+    hasCorpusPassword: (url) => hasCorpusPassword(context.secrets, url),
     whenIndexed: () =>
       latest?.state === 'ready' ? Promise.resolve(latest) : new Promise((resolve) => indexedListeners.push(resolve)),
   };

@@ -1,14 +1,17 @@
 // The language server checking drafts against a team corpus on a real PostgreSQL server, driven over stdio as an
-// editor drives it: the diagnostics the same sources give from a folder, evidence named team:FILE, a typing edit
-// asking only for its own sentence.
+// editor drives it: the diagnostics and verdicts the same sources give from a folder (the fixture draft and the
+// eval drafts), evidence named team:FILE, a typing edit asking only for its own sentence.
 import assert from 'node:assert/strict';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { HoverRequest, type Diagnostic, type MarkupContent } from 'vscode-languageserver-protocol/node.js';
 import { corpusLabel } from '../../src/corpus/postgres/connection.js';
 import { pushCorpus } from '../../src/corpus/postgres/push.js';
-import { TEAM_SOURCE_REQUEST } from '../../src/shared/protocol.js';
+import type { Finding } from '../../src/core/types.js';
+import { FINDINGS_REQUEST, TEAM_SOURCE_REQUEST } from '../../src/shared/protocol.js';
 import { Editor, summary } from './lsp-editor.js';
 import { useTestDatabase } from './pg-fixture.js';
 import { DRAFT, FIXTURE, PLANTED, SEED, workspaceCopy } from './team-corpus-fixture.js';
@@ -84,5 +87,63 @@ describe('language server: a team corpus in .groundwork.json', function () {
       2,
       'one check per version',
     );
+  });
+});
+
+const SHARED_EVAL = '../shared/eval';
+
+/** What a writer sees of a finding, without where its evidence is held. */
+function verdicts(findings: Finding[]) {
+  return findings.map((f) => ({
+    kind: f.kind,
+    verdict: f.verdict,
+    range: f.range,
+    problems: f.problems.map((p) => `${p.type} ${p.draft} ${p.source}`),
+  }));
+}
+
+describe('language server: the eval drafts against a team corpus', function () {
+  this.timeout(180_000);
+  const database = useTestDatabase(this, 'lsp_eval');
+  let sources: string;
+  let workspace: string;
+
+  before(async function () {
+    if (!database.url || !existsSync(join(SHARED_EVAL, 'public/drafts'))) this.skip();
+    sources = mkdtempSync(join(tmpdir(), 'groundwork-eval-sources-'));
+    spawnSync(process.execPath, [join(SHARED_EVAL, 'make-sources.mjs'), sources]);
+    await pushCorpus(database.url, [sources]);
+    workspace = workspaceCopy();
+  });
+
+  after(() => {
+    for (const folder of [sources, workspace]) if (folder) rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('get the diagnostics and verdicts the same sources give from a folder', async () => {
+    const drafts = readdirSync(join(SHARED_EVAL, 'public/drafts')).filter((name) => name.endsWith('.md'));
+    assert.ok(drafts.length >= 3);
+    const checkAll = async (settings: Record<string, unknown>) => {
+      const editor = await Editor.open(workspace, { settings });
+      try {
+        const results = [];
+        for (const name of drafts) {
+          const uri = pathToFileURL(join(workspace, 'drafts', name)).href;
+          const text = readFileSync(join(SHARED_EVAL, 'public/drafts', name), 'utf8');
+          const diagnostics = (await editor.openDraft(uri, text)).map(summary);
+          const { files } = await editor.connection.sendRequest(FINDINGS_REQUEST, { uris: [uri] });
+          results.push({ name, diagnostics, verdicts: verdicts(files[0].findings) });
+        }
+        return results;
+      } finally {
+        await editor.close();
+      }
+    };
+    const folder = await checkAll({ sources: [sources] });
+    const team = await checkAll({ sources: ['local'], corpus: database.url });
+    for (const [i, result] of folder.entries()) {
+      assert.ok(result.verdicts.length > 10, result.name);
+      assert.deepEqual(team[i], result, result.name);
+    }
   });
 });

@@ -9,7 +9,7 @@ import {
 } from 'vscode-languageclient/node.js';
 import {
   CANCEL_INDEXING_NOTIFICATION,
-  CORPUS_STATUS_NOTIFICATION,
+  CORPUS_PROBLEMS_NOTIFICATION,
   DOCUMENT_SUMMARY_NOTIFICATION,
   OPEN_SOURCE_COMMAND,
   SET_LIVE_CHECKING_NOTIFICATION,
@@ -104,7 +104,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ground
     client.onNotification(DOCUMENT_SUMMARY_NOTIFICATION, (summary: DocumentSummaryParams) =>
       bar.setCounts(summary.uri, summary.counts),
     );
-    client.onNotification(CORPUS_STATUS_NOTIFICATION, (status) => bar.setCorpus(status));
+    client.onNotification(CORPUS_PROBLEMS_NOTIFICATION, ({ problems }) => bar.setCorpusProblems(problems));
     answerPasswordRequests(client, context.secrets);
     await client.start();
     context.subscriptions.push(client); // disposed on deactivation, which stops the server

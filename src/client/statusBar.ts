@@ -1,15 +1,15 @@
 // The status bar item: indexing state, then the active draft's verdict counts; a click opens the Problems view.
 // A team corpus that cannot be reached or was refused marks it with a warning until it is back.
 import * as vscode from 'vscode';
-import type { CorpusStatusParams, StatusParams, VerdictCounts } from '../shared/protocol.js';
+import type { CorpusProblem, StatusParams, VerdictCounts } from '../shared/protocol.js';
 
 export class GroundworkStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('groundwork.status', vscode.StatusBarAlignment.Left, 10);
   private readonly counts = new Map<string, VerdictCounts>();
   private status: StatusParams | undefined;
   private live = true;
-  /** The latest state of each team corpus, by its label. */
-  private readonly corpora = new Map<string, CorpusStatusParams>();
+  /** The team corpora that cannot be used now. */
+  private corpusProblems: CorpusProblem[] = [];
 
   constructor() {
     this.item.name = 'Groundwork';
@@ -28,8 +28,8 @@ export class GroundworkStatusBar implements vscode.Disposable {
     this.render();
   }
 
-  setCorpus(status: CorpusStatusParams): void {
-    this.corpora.set(status.label, status);
+  setCorpusProblems(problems: CorpusProblem[]): void {
+    this.corpusProblems = problems;
     this.render();
   }
 
@@ -41,11 +41,11 @@ export class GroundworkStatusBar implements vscode.Disposable {
   /** Re-render for the editor that became active. */
   render(): void {
     const { text, tooltip } = this.describe();
-    const troubles = [...this.corpora.values()].filter((corpus) => corpus.state !== 'reachable');
-    this.item.text = troubles.length > 0 ? `${text} $(warning)` : text;
-    this.item.tooltip = [tooltip, ...troubles.map((corpus) => corpus.message)].join('\n\n');
+    const problems = this.corpusProblems;
+    this.item.text = problems.length > 0 ? `${text} $(warning)` : text;
+    this.item.tooltip = [tooltip, ...problems.map((problem) => problem.message)].join('\n\n');
     this.item.backgroundColor =
-      troubles.length > 0 ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+      problems.length > 0 ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
   }
 
   /** The item's text and tooltip for the indexing state and the active draft's counts. */

@@ -39,7 +39,7 @@ import {
   CHECK_WORKSPACE_REQUEST,
   CORPUS_PASSWORD_CHANGED_NOTIFICATION,
   CORPUS_PASSWORD_REQUEST,
-  CORPUS_STATUS_NOTIFICATION,
+  CORPUS_PROBLEMS_NOTIFICATION,
   DOCUMENT_SUMMARY_NOTIFICATION,
   FINDING_AT_REQUEST,
   FINDINGS_REQUEST,
@@ -59,6 +59,7 @@ import {
   type RebuildIndexResult,
   type SetLiveCheckingParams,
   type StatusParams,
+  type CorpusProblem,
   type TeamCorpusInfo,
   type TeamSourceParams,
   type VerdictCounts,
@@ -138,6 +139,8 @@ class GroundworkServer {
   private readonly environmentPassword = takeEnvironmentPassword();
   /** The team corpora the user's own editor settings name: those the environment's password may go to. */
   private namedCorpora = new Set<string>();
+  /** The team corpora that cannot be used now, by connection string: what the client's status bar shows. */
+  private readonly corpusProblems = new Map<string, CorpusProblem>();
   private readonly corpora = new TeamCorpora({
     password: (url) =>
       corpusPassword(url, {
@@ -224,7 +227,10 @@ class GroundworkServer {
     connection.onRequest(TEAM_SOURCE_REQUEST, ({ uri }: TeamSourceParams) => this.teamSourceText(uri));
     // eslint-disable-next-line @typescript-eslint/no-misused-promises
     connection.onNotification(CORPUS_PASSWORD_CHANGED_NOTIFICATION, async ({ url }) => {
-      if (await this.corpora.reconnect(url)) this.recheckOpenDrafts();
+      if (!(await this.corpora.reconnect(url))) return;
+      // A fresh connection: whether it works is for its first check to say.
+      this.forgetCorpusProblems((problem) => problem !== url);
+      this.recheckOpenDrafts();
     });
     connection.onShutdown(() => {
       this.scheduler.dispose();
@@ -312,7 +318,9 @@ class GroundworkServer {
     this.workspace = workspace;
     this.sourceInputs = inputs;
     this.namedCorpora = new Set([general.corpus, ...projects.map(({ editor }) => editor.corpus)]);
-    const corpora = await this.corpora.use(workspace.corpusUrls());
+    const urls = workspace.corpusUrls();
+    const corpora = await this.corpora.use(urls);
+    this.forgetCorpusProblems((url) => urls.includes(url));
     return { sources: changed, corpora };
   }
 
@@ -356,16 +364,32 @@ class GroundworkServer {
       state === 'unreachable' && /\bpassword\b/i.test(problem)
         ? `${problem}; give its password with “${CORPUS_PASSWORD_COMMAND_TITLE}”`
         : problem;
-    if (state === 'reachable') this.connection.console.info(message);
-    else {
-      this.connection.console.warn(message);
-      // A notification, not a request: nothing waits on the writer, and a client without message boxes is fine.
-      void this.connection.sendNotification(ShowMessageNotification.type, {
-        type: MessageType.Warning,
-        message: `Groundwork: ${message}`,
-      });
+    if (state === 'reachable') {
+      this.connection.console.info(message);
+      this.forgetCorpusProblems((url) => url !== corpus.url);
+      return;
     }
-    void this.connection.sendNotification(CORPUS_STATUS_NOTIFICATION, { label: corpus.label, state, message });
+    this.connection.console.warn(message);
+    // A notification, not a request: nothing waits on the writer, and a client without message boxes is fine.
+    void this.connection.sendNotification(ShowMessageNotification.type, {
+      type: MessageType.Warning,
+      message: `Groundwork: ${message}`,
+    });
+    this.corpusProblems.set(corpus.url, { label: corpus.label, state, message });
+    this.sendCorpusProblems();
+  }
+
+  /** Drops the problems of the corpora `keep` turns down (gone from the settings, reconnected, reachable again). */
+  private forgetCorpusProblems(keep: (url: string) => boolean): void {
+    const before = this.corpusProblems.size;
+    for (const url of [...this.corpusProblems.keys()]) if (!keep(url)) this.corpusProblems.delete(url);
+    if (this.corpusProblems.size !== before) this.sendCorpusProblems();
+  }
+
+  private sendCorpusProblems(): void {
+    void this.connection.sendNotification(CORPUS_PROBLEMS_NOTIFICATION, {
+      problems: [...this.corpusProblems.values()],
+    });
   }
 
   /** A team corpus document's text, from the corpus whose checks brought it in (the evidence the writer opens). */

@@ -126,11 +126,15 @@ export const CORPUS_PASSWORD_CHANGED_NOTIFICATION = new NotificationType<CorpusP
   'groundwork/corpusPasswordChanged',
 );
 
-/** Server -> client: a team corpus could not be reached (once per outage), came back, or was refused as configured. */
-export const CORPUS_STATUS_NOTIFICATION = new NotificationType<CorpusStatusParams>('groundwork/corpusStatus');
-export interface CorpusStatusParams {
+/** Server -> client, whenever it changes: the team corpora that cannot be used now, and why (for the status bar). */
+export const CORPUS_PROBLEMS_NOTIFICATION = new NotificationType<CorpusProblemsParams>('groundwork/corpusProblems');
+export interface CorpusProblemsParams {
+  problems: CorpusProblem[];
+}
+export interface CorpusProblem {
   label: string;
-  state: 'reachable' | 'unreachable' | 'refused';
+  /** The server cannot be reached (the drafts are checked without it), or the connection string was refused. */
+  state: 'unreachable' | 'refused';
   message: string;
 }
 

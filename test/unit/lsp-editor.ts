@@ -20,9 +20,9 @@ import {
 } from 'vscode-languageserver-protocol/node.js';
 import {
   CORPUS_PASSWORD_REQUEST,
-  CORPUS_STATUS_NOTIFICATION,
+  CORPUS_PROBLEMS_NOTIFICATION,
   STATUS_NOTIFICATION,
-  type CorpusStatusParams,
+  type CorpusProblem,
 } from '../../src/shared/protocol.js';
 import { startServer, stopServer } from './lsp-server.js';
 
@@ -39,7 +39,8 @@ export class Editor {
   readonly published: PublishDiagnosticsParams[] = [];
   readonly logs: string[] = [];
   readonly shown: ShowMessageParams[] = [];
-  readonly statuses: CorpusStatusParams[] = [];
+  /** Each team corpus problems notification's list. */
+  readonly corpusProblems: CorpusProblem[][] = [];
   /** The connection strings the server asked a password for. */
   readonly passwordRequests: string[] = [];
 
@@ -55,7 +56,7 @@ export class Editor {
     connection.onNotification(PublishDiagnosticsNotification.type, (params) => editor.published.push(params));
     connection.onNotification(LogMessageNotification.type, (params) => editor.logs.push(params.message));
     connection.onNotification(ShowMessageNotification.type, (params) => editor.shown.push(params));
-    connection.onNotification(CORPUS_STATUS_NOTIFICATION, (params) => editor.statuses.push(params));
+    connection.onNotification(CORPUS_PROBLEMS_NOTIFICATION, ({ problems }) => editor.corpusProblems.push(problems));
     connection.onRequest(ConfigurationRequest.type, (params) =>
       params.items.map(() => ({ debounceMs: 20, typingHoldMs: 0, ...options.settings })),
     );

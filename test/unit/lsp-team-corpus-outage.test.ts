@@ -70,7 +70,7 @@ describe('language server: an unreachable team corpus', function () {
       [`Groundwork: ${warning}`],
     );
     assert.equal(editor.logs.filter((line) => line === warning).length, 1);
-    assert.deepEqual(editor.statuses, [{ label, state: 'unreachable', message: warning }]);
+    assert.deepEqual(editor.corpusProblems, [[{ label, state: 'unreachable', message: warning }]]);
 
     const restarted = editor.published.length;
     cluster!.restart();
@@ -78,8 +78,8 @@ describe('language server: an unreachable team corpus', function () {
     const after = await editor.diagnostics(uri, 4, restarted, (diagnostics) => diagnostics.length === PLANTED.length);
     assert.deepEqual(after.map(summary), PLANTED);
     assert.equal(await verdictOf('Engineers will'), 'supported team:wires/radar.txt');
-    const back = `team corpus ${label} is reachable again`;
-    assert.deepEqual(editor.statuses.at(-1), { label, state: 'reachable', message: back });
+    assert.deepEqual(editor.corpusProblems.at(-1), []);
+    assert.equal(editor.logs.filter((line) => line === `team corpus ${label} is reachable again`).length, 1);
     assert.equal(editor.shown.length, 1);
   });
 });

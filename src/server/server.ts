@@ -10,9 +10,7 @@ import {
   DidChangeWatchedFilesNotification,
   FileChangeType,
   MarkupKind,
-  MessageType,
   ProposedFeatures,
-  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
@@ -39,7 +37,6 @@ import {
   CHECK_WORKSPACE_REQUEST,
   CORPUS_PASSWORD_CHANGED_NOTIFICATION,
   CORPUS_PASSWORD_REQUEST,
-  CORPUS_PROBLEMS_NOTIFICATION,
   DOCUMENT_SUMMARY_NOTIFICATION,
   FINDING_AT_REQUEST,
   FINDINGS_REQUEST,
@@ -59,7 +56,6 @@ import {
   type RebuildIndexResult,
   type SetLiveCheckingParams,
   type StatusParams,
-  type CorpusProblem,
   type TeamCorpusInfo,
   type TeamSourceParams,
   type VerdictCounts,
@@ -67,7 +63,6 @@ import {
 import { describeError, guardConnection } from './guardedConnection.js';
 import { CheckScheduler, type CheckRun } from './scheduler.js';
 import { DEFAULT_SETTINGS, readSettings, type GroundworkSettings } from './settings.js';
-import { CORPUS_PASSWORD_COMMAND_TITLE } from '../shared/settings-schema.js';
 import { SourceIndex } from './sourceIndex.js';
 import { tooLargeDiagnostic } from './tooLarge.js';
 import { reportData } from './reportData.js';
@@ -77,6 +72,7 @@ import type { Confinement } from '../core/sources/confine.js';
 import { TypingHold } from './typingHold.js';
 import type { SourceLibrary } from '../core/library.js';
 import { corpusPassword, takeEnvironmentPassword } from './corpusPassword.js';
+import { CorpusProblems } from './corpusProblems.js';
 import type { TeamCorpus, TeamCorpusEvents } from './teamCorpus.js';
 import { TeamCorpora } from './teamCorpora.js';
 import { sourceUri, teamSourcePath } from './sourceUri.js';
@@ -139,8 +135,7 @@ class GroundworkServer {
   private readonly environmentPassword = takeEnvironmentPassword();
   /** The team corpora the user's own editor settings name: those the environment's password may go to. */
   private namedCorpora = new Set<string>();
-  /** The team corpora that cannot be used now, by connection string: what the client's status bar shows. */
-  private readonly corpusProblems = new Map<string, CorpusProblem>();
+  private readonly corpusProblems: CorpusProblems;
   private readonly corpora = new TeamCorpora({
     password: (url) =>
       corpusPassword(url, {
@@ -149,10 +144,11 @@ class GroundworkServer {
         named: this.namedCorpora,
       }),
     events: (corpus) => this.corpusEvents(corpus),
-    onRefused: (corpus, message) => this.reportCorpus(corpus, 'refused', message),
+    onRefused: (corpus, message) => this.corpusProblems.report(corpus, 'refused', message),
   });
 
   constructor(private readonly connection: Connection) {
+    this.corpusProblems = new CorpusProblems(connection);
     this.documents = new TextDocuments({
       create: TextDocument.create,
       update: (document, changes, version) => {
@@ -229,7 +225,7 @@ class GroundworkServer {
     connection.onNotification(CORPUS_PASSWORD_CHANGED_NOTIFICATION, async ({ url }) => {
       if (!(await this.corpora.reconnect(url))) return;
       // A fresh connection: whether it works is for its first check to say.
-      this.forgetCorpusProblems((problem) => problem !== url);
+      this.corpusProblems.forget((problem) => problem !== url);
       this.recheckOpenDrafts();
     });
     connection.onShutdown(() => {
@@ -320,7 +316,7 @@ class GroundworkServer {
     this.namedCorpora = new Set([general.corpus, ...projects.map(({ editor }) => editor.corpus)]);
     const urls = workspace.corpusUrls();
     const corpora = await this.corpora.use(urls);
-    this.forgetCorpusProblems((url) => urls.includes(url));
+    this.corpusProblems.forget((url) => urls.includes(url));
     return { sources: changed, corpora };
   }
 
@@ -351,45 +347,10 @@ class GroundworkServer {
 
   private corpusEvents(corpus: TeamCorpusInfo): TeamCorpusEvents {
     return {
-      onState: (state, message) => this.reportCorpus(corpus, state, message),
+      onState: (state, message) => this.corpusProblems.report(corpus, state, message),
       onRecheck: () => this.recheckOpenDrafts((uri) => this.corpusOf(uri)?.url === corpus.url),
       onWarning: (message) => this.connection.console.warn(message),
     };
-  }
-
-  /** One log line, and for a problem one notification, per change of a corpus's state (never one per check). */
-  private reportCorpus(corpus: TeamCorpusInfo, state: 'reachable' | 'unreachable' | 'refused', problem: string): void {
-    // The server asked for a password it was not given, or refused the one it was.
-    const message =
-      state === 'unreachable' && /\bpassword\b/i.test(problem)
-        ? `${problem}; give its password with “${CORPUS_PASSWORD_COMMAND_TITLE}”`
-        : problem;
-    if (state === 'reachable') {
-      this.connection.console.info(message);
-      this.forgetCorpusProblems((url) => url !== corpus.url);
-      return;
-    }
-    this.connection.console.warn(message);
-    // A notification, not a request: nothing waits on the writer, and a client without message boxes is fine.
-    void this.connection.sendNotification(ShowMessageNotification.type, {
-      type: MessageType.Warning,
-      message: `Groundwork: ${message}`,
-    });
-    this.corpusProblems.set(corpus.url, { label: corpus.label, state, message });
-    this.sendCorpusProblems();
-  }
-
-  /** Drops the problems of the corpora `keep` turns down (gone from the settings, reconnected, reachable again). */
-  private forgetCorpusProblems(keep: (url: string) => boolean): void {
-    const before = this.corpusProblems.size;
-    for (const url of [...this.corpusProblems.keys()]) if (!keep(url)) this.corpusProblems.delete(url);
-    if (this.corpusProblems.size !== before) this.sendCorpusProblems();
-  }
-
-  private sendCorpusProblems(): void {
-    void this.connection.sendNotification(CORPUS_PROBLEMS_NOTIFICATION, {
-      problems: [...this.corpusProblems.values()],
-    });
   }
 
   /** A team corpus document's text, from the corpus whose checks brought it in (the evidence the writer opens). */

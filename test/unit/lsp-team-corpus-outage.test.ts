@@ -37,9 +37,10 @@ describe('language server: an unreachable team corpus', function () {
   });
 
   after(async () => {
-    await editor?.close();
+    // The cluster first: a server that died mid-test never answers the shutdown, and its cluster must not outlive it.
     cluster?.remove();
     if (workspace) rmSync(workspace, { recursive: true, force: true });
+    await editor?.close();
   });
 
   it('warns once, goes on with what it has, and uses the corpus again when it is back', async () => {

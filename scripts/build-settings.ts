@@ -1,5 +1,6 @@
 // Writes what editors read about Groundwork's settings from their one definition (src/shared/settings-schema.ts):
-// package.json's `contributes.configuration` (the Settings editor) and schemas/groundwork.schema.json (validation
+// package.json's `contributes.configuration` (the Settings editor) and the settings an untrusted workspace may not
+// set (`capabilities.untrustedWorkspaces.restrictedConfigurations`), and schemas/groundwork.schema.json (validation
 // and completion of `.groundwork.json`). Run by scripts/build.mjs; test/unit/settings-schema.test.ts fails when
 // either file differs from what this writes, so a hand edit cannot make them disagree.
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -8,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import {
   CLIENT_SETTINGS,
   PROJECT_SETTING_NAMES,
+  RESTRICTED_SETTING_NAMES,
   SETTINGS,
   type JsonSchema,
   type SettingDefinition,
@@ -95,8 +97,12 @@ const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 export function generatedFiles(root: string): { path: string; text: string }[] {
   const manifest = JSON.parse(readFileSync(join(root, PACKAGE_JSON), 'utf8')) as {
     contributes: Record<string, unknown>;
+    capabilities: { untrustedWorkspaces: Record<string, unknown> };
   };
   manifest.contributes.configuration = configurationContribution();
+  manifest.capabilities.untrustedWorkspaces.restrictedConfigurations = RESTRICTED_SETTING_NAMES.map(
+    (name) => `groundwork.${name}`,
+  );
   return [
     { path: PACKAGE_JSON, text: json(manifest) },
     { path: PROJECT_SCHEMA, text: json(projectFileSchema()) },

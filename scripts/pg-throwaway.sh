@@ -3,6 +3,7 @@
 # unix socket there (no TCP port), run as a non-root user. Prints the connection string on stdout.
 #   scripts/pg-throwaway.sh start DIR   -> postgresql://USER@/groundwork?host=DIR/socket
 #   scripts/pg-throwaway.sh stop DIR
+# `start` on a cluster that was stopped starts it again, with its data (the tests of an outage do that).
 # PostgreSQL refuses to run as root: under root the cluster belongs to the `postgres` user Debian's package creates.
 set -euo pipefail
 action=${1:?start or stop}
@@ -16,16 +17,19 @@ as_owner() {
 owner=$([ "$(id -u)" = 0 ] && echo postgres || id -un)
 case "$action" in
   start)
+    created=$([ -d "$dir/data" ] && echo no || echo yes)
     mkdir -p "$dir/socket"
     [ "$(id -u)" = 0 ] && chown -R postgres: "$dir"
-    as_owner "$bin/initdb" -D "$dir/data" -U "$owner" --auth=trust --encoding=UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
-      || { cat "$dir/initdb.log" >&2; exit 1; }
+    if [ "$created" = yes ]; then
+      as_owner "$bin/initdb" -D "$dir/data" -U "$owner" --auth=trust --encoding=UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
+        || { cat "$dir/initdb.log" >&2; exit 1; }
+    fi
     # Unix socket only; settings for a small shared machine (the bench's ingest wants fewer fsyncs, not less safety:
     # synchronous_commit stays on, a killed ingest must lose nothing it reported done).
     as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
       -o "-c listen_addresses='' -c unix_socket_directories='$dir/socket' -c shared_buffers=256MB -c max_connections=100 -c max_wal_size=2GB" \
       start >/dev/null || { cat "$dir/server.log" >&2; exit 1; }
-    as_owner "$bin/createdb" -h "$dir/socket" -U "$owner" groundwork
+    [ "$created" = no ] || as_owner "$bin/createdb" -h "$dir/socket" -U "$owner" groundwork
     echo "postgresql://$owner@/groundwork?host=$dir/socket"
     ;;
   stop)

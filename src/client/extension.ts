@@ -9,6 +9,7 @@ import {
 } from 'vscode-languageclient/node.js';
 import {
   CANCEL_INDEXING_NOTIFICATION,
+  CORPUS_PROBLEMS_NOTIFICATION,
   DOCUMENT_SUMMARY_NOTIFICATION,
   OPEN_SOURCE_COMMAND,
   SET_LIVE_CHECKING_NOTIFICATION,
@@ -18,23 +19,28 @@ import {
 } from '../shared/protocol.js';
 import { DEFAULT_SETTINGS } from '../shared/settings-schema.js';
 import { isLiveChecking, registerCommands } from './commands.js';
+import { answerPasswordRequests, hasCorpusPassword, registerCorpusPasswordCommand } from './corpusPassword.js';
 import { IndexingNotification } from './indexingNotification.js';
 import { registerReportView } from './reportView.js';
 import { GroundworkStatusBar } from './statusBar.js';
+import { registerTeamSources } from './teamSources.js';
 
 /** What the extension offers other extensions (and the integration tests): the latest server status. */
 export interface GroundworkApi {
   /** Resolves once the sources are indexed (immediately when they already are). */
   whenIndexed(): Promise<StatusParams>;
+  /** Whether a team corpus password is stored for exactly this connection string (the password is not offered). */
+  hasCorpusPassword(url: string): Promise<boolean>;
 }
 
-/** Groundwork starts on its own only where it is wanted: a workspace with a source folder or a project file. */
+/** Groundwork starts on its own only where it is wanted: a workspace with a source folder, a project file or a
+ *  team corpus. */
 async function workspaceWantsGroundwork(): Promise<boolean> {
   for (const folder of vscode.workspace.workspaceFolders ?? []) {
     // Each folder of a multi-root workspace may name its own sources.
-    const sources = vscode.workspace
-      .getConfiguration('groundwork', folder.uri)
-      .get<string[]>('sources', DEFAULT_SETTINGS.sources);
+    const configuration = vscode.workspace.getConfiguration('groundwork', folder.uri);
+    if (configuration.get<string>('corpus', DEFAULT_SETTINGS.corpus).trim() !== '') return true;
+    const sources = configuration.get<string[]>('sources', DEFAULT_SETTINGS.sources);
     for (const name of ['.groundwork.json', ...sources.filter((source) => !/[*?[{]/.test(source))]) {
       const found = await vscode.workspace.fs.stat(vscode.Uri.joinPath(folder.uri, name)).then(
         () => true,
@@ -66,6 +72,7 @@ function createClient(context: vscode.ExtensionContext, output: vscode.OutputCha
       showsIndexProgress: true,
       openSourceCommand: true,
       showsDiagnosticsInHover: true,
+      corpusPasswords: true,
       cacheDir: vscode.Uri.joinPath(storage, 'index').fsPath,
     },
   };
@@ -97,6 +104,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ground
     client.onNotification(DOCUMENT_SUMMARY_NOTIFICATION, (summary: DocumentSummaryParams) =>
       bar.setCounts(summary.uri, summary.counts),
     );
+    client.onNotification(CORPUS_PROBLEMS_NOTIFICATION, ({ problems }) => bar.setCorpusProblems(problems));
+    answerPasswordRequests(client, context.secrets);
     await client.start();
     context.subscriptions.push(client); // disposed on deactivation, which stops the server
     const live = isLiveChecking(context.workspaceState);
@@ -115,11 +124,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ground
       version: String((context.extension.packageJSON as { version: unknown }).version),
     }),
     ...registerReportView(client),
+    registerCorpusPasswordCommand(client, context.secrets),
+    registerTeamSources(client),
   );
   if (await workspaceWantsGroundwork()) await client();
   else output.appendLine('No seeds/ folder or .groundwork.json in this workspace: Groundwork waits for a command.');
 
   return {
+    hasCorpusPassword: (url) => hasCorpusPassword(context.secrets, url),
     whenIndexed: () =>
       latest?.state === 'ready' ? Promise.resolve(latest) : new Promise((resolve) => indexedListeners.push(resolve)),
   };

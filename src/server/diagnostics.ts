@@ -1,5 +1,6 @@
 // Findings -> LSP diagnostics: one per problem, on the exact words that are wrong, carrying their evidence.
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver';
+import { shortSourceName, TEAM_PREFIX } from '../core/corpus/origin.js';
 import { findingCode } from '../core/report/codes.js';
 import type { Evidence, Finding, Problem, Range, Span } from '../core/types.js';
 import { findingFingerprint } from './fingerprint.js';
@@ -65,9 +66,16 @@ function relatedInformation(
   return [
     {
       location: { uri: uriOfPath(evidence.source), range: evidence.range },
-      message: evidence.title ? `${evidence.title}: ${message}` : message,
+      message: [sourceName(evidence), message].filter(Boolean).join(': '),
     },
   ];
+}
+
+/** The source's title; a team corpus's document is named too (`team:FILE`), as the editor cannot show its file. */
+function sourceName(evidence: Evidence): string | undefined {
+  if (!evidence.source.startsWith(TEAM_PREFIX)) return evidence.title;
+  const team = shortSourceName(evidence.source);
+  return evidence.title ? `${evidence.title} (${team})` : team;
 }
 
 export function findingDiagnostics(finding: Finding, context: DiagnosticContext): Diagnostic[] {

@@ -1,7 +1,7 @@
 // The latest check of each draft: the text it ran on and its findings. Hovers, quick fixes, reports and the
 // status counts all read from here, so nothing is checked twice for the same text.
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DraftChecker } from '../core/checker.js';
+import { DraftChecker, type CheckOptions } from '../core/checker.js';
 import type { SourceLibrary } from '../core/library.js';
 import type { Finding } from '../core/types.js';
 import { locateProblems } from './problemSpans.js';
@@ -11,6 +11,8 @@ export interface CheckedDraft {
   /** A snapshot of the text the findings were computed on (offsets -> positions). */
   document: TextDocument;
   findings: Finding[];
+  /** The sources its evidence comes from: the local sources, or a team corpus's passage cache. */
+  library: SourceLibrary;
 }
 
 export function countVerdicts(findings: readonly Finding[]): VerdictCounts {
@@ -29,20 +31,35 @@ export function findingAt(findings: readonly Finding[], offset: number): Finding
   return best;
 }
 
+/** How the checker reads a draft of this language, and the key its per-draft state is kept under. */
+export function checkOptions(documentKey: string, languageId: string): CheckOptions {
+  return { languageId: languageId === 'markdown' ? 'markdown' : 'plaintext', documentKey };
+}
+
 const WARM_UP_TEXT = 'On Monday the minister said 20 people were not hurt, calling it “a small step” [@source].';
 
 export class DraftResults {
-  private readonly results = new Map<string, CheckedDraft & { library: SourceLibrary; libraryVersion: number }>();
+  private readonly results = new Map<string, CheckedDraft & { libraryVersion: number }>();
   private checker: DraftChecker | undefined;
 
   check(library: SourceLibrary, uri: string, languageId: string, version: number, text: string): CheckedDraft {
     // One checker per library: it keeps its per-sentence cache across edits and drops it when the sources change.
     if (this.checker?.library !== library) this.checker = new DraftChecker(library);
+    return this.store(library, uri, languageId, version, text, this.checker.check(text, checkOptions(uri, languageId)));
+  }
+
+  /** The findings of a check made elsewhere (against a team corpus), current while `library` stays as it is now. */
+  store(
+    library: SourceLibrary,
+    uri: string,
+    languageId: string,
+    version: number,
+    text: string,
+    findings: readonly Finding[],
+  ): CheckedDraft {
     const document = TextDocument.create(uri, languageId, version, text);
-    const findings = this.checker
-      .check(text, { languageId: languageId === 'markdown' ? 'markdown' : 'plaintext', documentKey: uri })
-      .map((finding) => locateProblems(text, finding));
-    const checked = { document, findings, library, libraryVersion: library.version };
+    const located = findings.map((finding) => locateProblems(text, finding));
+    const checked = { document, findings: located, library, libraryVersion: library.version };
     this.results.set(uri, checked);
     return checked;
   }
@@ -63,7 +80,7 @@ export class DraftResults {
   tryText(library: SourceLibrary, uri: string, languageId: string, text: string): Finding[] {
     if (this.checker?.library !== library) this.checker = new DraftChecker(library);
     return this.checker
-      .check(text, { languageId: languageId === 'markdown' ? 'markdown' : 'plaintext', documentKey: `${uri}#tried` })
+      .check(text, checkOptions(`${uri}#tried`, languageId))
       .map((finding) => locateProblems(text, finding));
   }
 

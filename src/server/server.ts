@@ -1,7 +1,7 @@
 // The Groundwork language server: owns the source index and the checks so the editor never waits on them.
 // The same server runs inside VS Code (IPC) and standalone as `groundwork lsp --stdio` for other editors.
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import {
   CodeActionKind,
   CompletionItemKind,
@@ -25,7 +25,7 @@ import { citationKeyAt, citationPrefixAt } from './citations.js';
 import { codeActions } from './codeActions.js';
 import { findingsToDiagnostics } from './diagnostics.js';
 import { languageOfPath, listDraftFiles } from './draftFiles.js';
-import { countVerdicts, DraftResults, findingAt, type CheckedDraft } from './draftResults.js';
+import { checkOptions, countVerdicts, DraftResults, findingAt, type CheckedDraft } from './draftResults.js';
 import { widenToSentences } from './evidenceContext.js';
 import { renderFindingHover } from './hover.js';
 import { escapeMarkdown } from '../shared/markdownText.js';
@@ -35,6 +35,8 @@ import {
   CANCEL_INDEXING_NOTIFICATION,
   CHECK_DOCUMENT_REQUEST,
   CHECK_WORKSPACE_REQUEST,
+  CORPUS_PASSWORD_CHANGED_NOTIFICATION,
+  CORPUS_PASSWORD_REQUEST,
   DOCUMENT_SUMMARY_NOTIFICATION,
   FINDING_AT_REQUEST,
   FINDINGS_REQUEST,
@@ -43,6 +45,8 @@ import {
   REBUILD_INDEX_REQUEST,
   SET_LIVE_CHECKING_NOTIFICATION,
   STATUS_NOTIFICATION,
+  TEAM_CORPORA_REQUEST,
+  TEAM_SOURCE_REQUEST,
   type CheckDocumentParams,
   type CheckWorkspaceResult,
   type FindingAtParams,
@@ -52,6 +56,8 @@ import {
   type RebuildIndexResult,
   type SetLiveCheckingParams,
   type StatusParams,
+  type TeamCorpusInfo,
+  type TeamSourceParams,
   type VerdictCounts,
 } from '../shared/protocol.js';
 import { describeError, guardConnection } from './guardedConnection.js';
@@ -64,6 +70,12 @@ import { REPORT_DATA_REQUEST, type ReportDataParams, type ReportDataResult } fro
 import { OUTSIDE_WORKSPACE_HINT, workspaceSourceInputs } from './sourceInputs.js';
 import type { Confinement } from '../core/sources/confine.js';
 import { TypingHold } from './typingHold.js';
+import type { SourceLibrary } from '../core/library.js';
+import { corpusPassword, takeEnvironmentPassword } from './corpusPassword.js';
+import { CorpusProblems } from './corpusProblems.js';
+import type { TeamCorpus, TeamCorpusEvents } from './teamCorpus.js';
+import { TeamCorpora } from './teamCorpora.js';
+import { sourceUri, teamSourcePath } from './sourceUri.js';
 import { folderSettings, WorkspaceSettings } from './workspaceSettings.js';
 
 /** What the VS Code client tells the server it does itself. */
@@ -76,9 +88,12 @@ interface ClientOptions {
   showsDiagnosticsInHover?: boolean;
   /** The client has the `groundwork.openSource` command (hover links use it; other editors get file links). */
   openSourceCommand?: boolean;
+  /** The client keeps team corpus passwords and answers `groundwork/corpusPassword`. */
+  corpusPasswords?: boolean;
 }
 
-const uriOfPath = (path: string) => pathToFileURL(path).href;
+/** A draft's or a source's URI (a team corpus's documents have `groundwork-team:` ones). */
+const uriOfPath = sourceUri;
 const pathOfUri = (uri: string) => (uri.startsWith('file:') ? fileURLToPath(uri) : undefined);
 /** Other editors name the languages differently (Neovim: `text`). */
 const LANGUAGE_ALIASES: Record<string, string> = { text: 'plaintext', txt: 'plaintext', md: 'markdown' };
@@ -116,8 +131,24 @@ class GroundworkServer {
   private indexing: Promise<void> | undefined;
   private indexAbort = new AbortController();
   private status: StatusParams = { state: 'indexing', indexed: 0, total: 0, warnings: [] };
+  /** Taken before any connection is made: node-postgres would send it to whatever server a workspace names. */
+  private readonly environmentPassword = takeEnvironmentPassword();
+  /** The team corpora the user's own editor settings name: those the environment's password may go to. */
+  private namedCorpora = new Set<string>();
+  private readonly corpusProblems: CorpusProblems;
+  private readonly corpora = new TeamCorpora({
+    password: (url) =>
+      corpusPassword(url, {
+        stored: (stored) => this.storedPassword(stored),
+        environment: this.environmentPassword,
+        named: this.namedCorpora,
+      }),
+    events: (corpus) => this.corpusEvents(corpus),
+    onRefused: (corpus, message) => this.corpusProblems.report(corpus, 'refused', message),
+  });
 
   constructor(private readonly connection: Connection) {
+    this.corpusProblems = new CorpusProblems(connection);
     this.documents = new TextDocuments({
       create: TextDocument.create,
       update: (document, changes, version) => {
@@ -154,10 +185,10 @@ class GroundworkServer {
     connection.onHover(({ textDocument, position }) => this.hover(textDocument.uri, position));
     connection.onCompletion(({ textDocument, position }) => this.completeCitation(textDocument.uri, position));
     connection.onDefinition(({ textDocument, position }) => this.citationDefinition(textDocument.uri, position));
-    connection.onCodeAction(({ textDocument, range, context }) => {
+    connection.onCodeAction(async ({ textDocument, range, context }) => {
       const document = this.documents.get(textDocument.uri);
       if (!document) return [];
-      const checked = this.freshResult(document);
+      const checked = await this.freshResult(document);
       return codeActions({
         uri: document.uri,
         text: document.getText(),
@@ -168,7 +199,7 @@ class GroundworkServer {
         fixHolds:
           checked &&
           fixCheck(
-            (text) => this.results.tryText(this.sources.library, document.uri, languageOf(document), text),
+            (text) => this.results.tryText(checked.library, document.uri, languageOf(document), text),
             checked.findings,
           ),
       });
@@ -188,7 +219,19 @@ class GroundworkServer {
       this.live = params.enabled;
       if (this.live) this.recheckOpenDrafts();
     });
-    connection.onShutdown(() => this.scheduler.dispose());
+    connection.onRequest(TEAM_CORPORA_REQUEST, () => this.corpora.list());
+    connection.onRequest(TEAM_SOURCE_REQUEST, ({ uri }: TeamSourceParams) => this.teamSourceText(uri));
+    // eslint-disable-next-line @typescript-eslint/no-misused-promises
+    connection.onNotification(CORPUS_PASSWORD_CHANGED_NOTIFICATION, async ({ url }) => {
+      if (!(await this.corpora.reconnect(url))) return;
+      // A fresh connection: whether it works is for its first check to say.
+      this.corpusProblems.forget((problem) => problem !== url);
+      this.recheckOpenDrafts();
+    });
+    connection.onShutdown(() => {
+      this.scheduler.dispose();
+      return this.corpora.closeAll();
+    });
     documents.listen(connection);
     connection.listen();
   }
@@ -242,8 +285,8 @@ class GroundworkServer {
 
   // ---- configuration -------------------------------------------------------------------------------------
 
-  /** Each folder's settings from the client, then its `.groundwork.json`; returns whether the source inputs changed. */
-  private async loadConfiguration(): Promise<boolean> {
+  /** Each folder's settings from the client, then its `.groundwork.json`; returns what changed. */
+  private async loadConfiguration(): Promise<{ sources: boolean; corpora: boolean }> {
     const folderUris = this.folders.map(uriOfPath);
     // One request: the settings without a folder (typing pauses, drafts outside folders), then each folder's.
     const raw: unknown[] | undefined = this.canPullConfiguration
@@ -270,7 +313,11 @@ class GroundworkServer {
     this.settings = general;
     this.workspace = workspace;
     this.sourceInputs = inputs;
-    return changed;
+    this.namedCorpora = new Set([general.corpus, ...projects.map(({ editor }) => editor.corpus)]);
+    const urls = workspace.corpusUrls();
+    const corpora = await this.corpora.use(urls);
+    this.corpusProblems.forget((url) => urls.includes(url));
+    return { sources: changed, corpora };
   }
 
   /** The settings of the folder that holds the document. */
@@ -279,9 +326,52 @@ class GroundworkServer {
   }
 
   private async reloadConfiguration(): Promise<void> {
-    const sourcesChanged = await this.loadConfiguration();
-    if (sourcesChanged) await this.rebuildIndex();
+    const changed = await this.loadConfiguration();
+    if (changed.sources) await this.rebuildIndex();
+    else if (changed.corpora) this.recheckOpenDrafts();
     else this.republishAll();
+  }
+
+  // ---- team corpora --------------------------------------------------------------------------------------
+
+  /** The password the client stored for exactly `url`, when it keeps them. */
+  private async storedPassword(url: string): Promise<string | undefined> {
+    if (!this.clientOptions.corpusPasswords) return undefined;
+    try {
+      return (await this.connection.sendRequest(CORPUS_PASSWORD_REQUEST, { url })) ?? undefined;
+    } catch (error) {
+      this.connection.console.warn(`the stored team corpus password could not be read: ${describeError(error)}`);
+      return undefined;
+    }
+  }
+
+  private corpusEvents(corpus: TeamCorpusInfo): TeamCorpusEvents {
+    return {
+      onState: (state, message) => this.corpusProblems.report(corpus, state, message),
+      onRecheck: () => this.recheckOpenDrafts((uri) => this.corpusOf(uri)?.url === corpus.url),
+      onWarning: (message) => this.connection.console.warn(message),
+    };
+  }
+
+  /** A team corpus document's text, from the corpus whose checks brought it in (the evidence the writer opens). */
+  private teamSourceText(uri: string): string | null {
+    const path = teamSourcePath(uri);
+    if (path === undefined) return null;
+    for (const { url } of this.corpora.list()) {
+      const document = this.corpora.get(url)?.libraryFor(this.sources.library).get(path);
+      if (document) return document.text;
+    }
+    return null;
+  }
+
+  /** The team corpus the draft's folder checks against, when it names one that could be opened. */
+  private corpusOf(uri: string): TeamCorpus | undefined {
+    return this.corpora.get(this.settingsOf(uri).corpus);
+  }
+
+  /** What a check of the draft would run against: its team corpus's cache (the local sources with it), else those. */
+  private libraryOf(uri: string): SourceLibrary {
+    return this.corpusOf(uri)?.libraryFor(this.sources.library) ?? this.sources.library;
   }
 
   // ---- the source index ----------------------------------------------------------------------------------
@@ -413,11 +503,22 @@ class GroundworkServer {
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
-  private recheckOpenDrafts(): void {
+  private recheckOpenDrafts(only: (uri: string) => boolean = () => true): void {
     for (const document of this.documents.all()) {
-      if (this.isDraft(document) && (this.live || this.results.get(document.uri)))
+      if (this.isDraft(document) && (this.live || this.results.get(document.uri)) && only(document.uri))
         this.scheduler.schedule(document.uri, 0);
     }
+  }
+
+  /** Checks a draft's text, against its folder's team corpus and the local sources, or the local sources alone. */
+  private async checkDraft(uri: string, languageId: string, version: number, text: string): Promise<CheckedDraft> {
+    const corpus = this.corpusOf(uri);
+    if (!corpus) return this.results.check(this.sources.library, uri, languageId, version, text);
+    const checked = await corpus.check(this.sources.library, text, checkOptions(uri, languageId));
+    // A typing edit asks only for the sentences it changed: the log shows how many.
+    const searches = `${checked.searches} sentence search${checked.searches === 1 ? '' : 'es'}`;
+    this.connection.console.log(`team corpus ${corpus.label}: ${searches} for ${uri} v${version}`);
+    return this.results.store(checked.library, uri, languageId, version, text, checked.findings);
   }
 
   /** The scheduled check of an open draft; a newer edit or a closed document makes it drop its result. */
@@ -428,9 +529,8 @@ class GroundworkServer {
     if (!document || run.cancelled) return;
     const version = document.version;
     const started = Date.now();
-    if (!this.results.isCurrent(uri, version, this.sources.library)) {
-      this.results.check(this.sources.library, uri, languageOf(document), version, document.getText());
-    }
+    if (!this.results.isCurrent(uri, version, this.libraryOf(uri)))
+      await this.checkDraft(uri, languageOf(document), version, document.getText());
     await tick();
     if (run.cancelled || this.documents.get(uri)?.version !== version) return;
     this.connection.console.log(`checked ${uri} v${version} in ${Date.now() - started} ms`);
@@ -438,25 +538,18 @@ class GroundworkServer {
   }
 
   /** Results for the document's current text, checking it now when they are stale (hover, quick fix). */
-  private freshResult(document: TextDocument): CheckedDraft | undefined {
+  private async freshResult(document: TextDocument): Promise<CheckedDraft | undefined> {
     if (!this.isDraft(document) || this.status.state !== 'ready') return this.results.get(document.uri);
-    if (!this.results.isCurrent(document.uri, document.version, this.sources.library)) {
-      this.results.check(
-        this.sources.library,
-        document.uri,
-        languageOf(document),
-        document.version,
-        document.getText(),
-      );
-    }
+    if (!this.results.isCurrent(document.uri, document.version, this.libraryOf(document.uri)))
+      await this.checkDraft(document.uri, languageOf(document), document.version, document.getText());
     return this.results.get(document.uri);
   }
 
   /** The finding with each passage widened to whole source sentences, for what the writer reads. */
-  private inContext(finding: Finding): Finding {
+  private inContext(finding: Finding, library: SourceLibrary): Finding {
     return {
       ...finding,
-      evidence: finding.evidence.map((passage) => widenToSentences(passage, this.sources.library.get(passage.source))),
+      evidence: finding.evidence.map((passage) => widenToSentences(passage, library.get(passage.source))),
     };
   }
 
@@ -467,7 +560,7 @@ class GroundworkServer {
       diagnostics:
         finding.verdict === 'supported'
           ? []
-          : findingsToDiagnostics([this.inContext(finding)], {
+          : findingsToDiagnostics([this.inContext(finding, checked.library)], {
               rangeOf: (span) => ({ start: document.positionAt(span.start), end: document.positionAt(span.end) }),
               severity: this.settingsOf(document.uri).severity,
               ignored: this.workspace.ignoredFor(pathOfUri(document.uri)),
@@ -516,7 +609,7 @@ class GroundworkServer {
     const document = this.documents.get(uri);
     if (!document || !this.isDraft(document)) return null;
     this.hold.forget(uri); // asked for explicitly: show everything now
-    const checked = this.freshResult(document);
+    const checked = await this.freshResult(document);
     this.publish(uri);
     return checked ? countVerdicts(checked.findings) : null;
   }
@@ -538,14 +631,8 @@ class GroundworkServer {
       const uri = uriOfPath(path);
       const open = this.documents.get(uri);
       const checked = open
-        ? this.freshResult(open)
-        : this.results.check(
-            this.sources.library,
-            uri,
-            languageOfPath(path) ?? 'plaintext',
-            0,
-            await readFile(path, 'utf8'),
-          );
+        ? await this.freshResult(open)
+        : await this.checkDraft(uri, languageOfPath(path) ?? 'plaintext', 0, await readFile(path, 'utf8'));
       if (!checked) continue;
       this.publish(uri);
       const fileCounts = countVerdicts(checked.findings);
@@ -557,28 +644,29 @@ class GroundworkServer {
     return { files: paths.length, counts };
   }
 
-  private findings(params: FindingsParams): FindingsResult {
+  private async findings(params: FindingsParams): Promise<FindingsResult> {
     const uris = params.uris ?? this.results.entries().map(([uri]) => uri);
-    const files = uris.flatMap((uri) => {
+    const files: FindingsResult['files'] = [];
+    for (const uri of uris) {
       const open = this.documents.get(uri);
-      const checked = open ? this.freshResult(open) : this.results.get(uri);
-      return checked ? [{ path: pathOfUri(uri) ?? uri, uri, findings: checked.findings }] : [];
-    });
+      const checked = open ? await this.freshResult(open) : this.results.get(uri);
+      if (checked) files.push({ path: pathOfUri(uri) ?? uri, uri, findings: checked.findings });
+    }
     return { files };
   }
 
-  private reportData(params: ReportDataParams): ReportDataResult {
+  private async reportData(params: ReportDataParams): Promise<ReportDataResult> {
     const open = this.documents.get(params.uri);
-    const checked = open ? this.freshResult(open) : this.results.get(params.uri);
-    return checked ? reportData(checked, pathOfUri(params.uri) ?? params.uri, this.sources.library) : null;
+    const checked = open ? await this.freshResult(open) : this.results.get(params.uri);
+    return checked ? reportData(checked, pathOfUri(params.uri) ?? params.uri, checked.library) : null;
   }
 
-  private findingAtPosition(params: FindingAtParams): FindingAtResult {
+  private async findingAtPosition(params: FindingAtParams): Promise<FindingAtResult> {
     const document = this.documents.get(params.uri);
-    const checked = document && this.freshResult(document);
+    const checked = document && (await this.freshResult(document));
     const finding = checked && findingAt(checked.findings, document!.offsetAt(params.position));
     if (!finding) return null;
-    const { evidence } = this.inContext(finding);
+    const { evidence } = this.inContext(finding, checked.library);
     return { ...finding, evidence, evidenceUris: evidence.map((passage) => uriOfPath(passage.source)) };
   }
 
@@ -602,7 +690,7 @@ class GroundworkServer {
 
   // ---- hover and citations -------------------------------------------------------------------------------
 
-  private hover(uri: string, position: { line: number; character: number }) {
+  private async hover(uri: string, position: { line: number; character: number }) {
     const document = this.documents.get(uri);
     if (!document) return null;
     const offset = document.offsetAt(position);
@@ -617,13 +705,13 @@ class GroundworkServer {
         range: { start: document.positionAt(citation.keySpan.start), end: document.positionAt(citation.keySpan.end) },
       };
     }
-    const checked = this.freshResult(document);
+    const checked = await this.freshResult(document);
     const finding = checked && findingAt(checked.findings, offset);
     if (!finding) return null;
     const shownByEditor = this.clientOptions.showsDiagnosticsInHover
       ? finding.problems.filter((problem) => problem.span && problem.span.start <= offset && offset <= problem.span.end)
       : [];
-    const value = renderFindingHover(this.inContext(finding), {
+    const value = renderFindingHover(this.inContext(finding, checked.library), {
       uriOfPath,
       openSource: (target, range) => this.openSourceLink(target, range),
       shownByEditor,

@@ -27,6 +27,8 @@ export interface IgnoredFinding {
 /** `.groundwork.json`: committed with the drafts, shared by everyone who works on them. */
 export interface ProjectConfig {
   sources?: string[];
+  /** A team corpus's connection string ('' turns off the one in the personal settings). */
+  corpus?: string;
   severity?: Partial<Severities>;
   maxFileSizeKb?: number;
   ignore: IgnoredFinding[];
@@ -50,6 +52,7 @@ export function parseProjectConfig(text: string): ProjectConfig {
     : [];
   return {
     sources: SETTINGS.sources.read(raw.sources),
+    corpus: SETTINGS.corpus.read(raw.corpus),
     severity: readSeverityOverrides(raw.severity),
     maxFileSizeKb: SETTINGS.maxFileSizeKb.read(raw.maxFileSizeKb),
     ignore,
@@ -65,6 +68,7 @@ export function applyProjectConfig(
   return {
     ...settings,
     sources: project.sources ?? settings.sources,
+    corpus: project.corpus ?? settings.corpus,
     severity: { ...settings.severity, ...project.severity },
     maxFileSizeKb: project.maxFileSizeKb ?? settings.maxFileSizeKb,
   };

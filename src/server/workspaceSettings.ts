@@ -55,6 +55,11 @@ export class WorkspaceSettings {
     return this.folderOf(path)?.ignored ?? new Set();
   }
 
+  /** The team corpora some draft is checked against ('' where none is named). */
+  corpusUrls(): string[] {
+    return [...new Set([...this.folders.map(({ settings }) => settings.corpus), this.outside.corpus])];
+  }
+
   /** The size limit of the one index that holds every folder's sources: it keeps a file that any folder allows. */
   maxSourceFileSizeKb(): number {
     const limits =

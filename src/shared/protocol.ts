@@ -100,3 +100,49 @@ export type OpenSourceArguments = [uri: string, range: Range];
 
 /** Server command behind the "ignore this finding" quick fix: arguments [draft uri, fingerprint, label]. */
 export const IGNORE_FINDING_COMMAND = 'groundwork.ignoreFinding';
+
+/** The team corpora the workspace's drafts are checked against (from the settings and `.groundwork.json`). */
+export const TEAM_CORPORA_REQUEST = new RequestType0<TeamCorpusInfo[], void>('groundwork/teamCorpora');
+export interface TeamCorpusInfo {
+  /** The connection string as configured (it holds no password). */
+  url: string;
+  /** Host and database, as messages name the corpus. */
+  label: string;
+}
+
+/**
+ * Server -> client: the password the user stored for exactly this connection string, or null. Asked only of a client
+ * that keeps them (`corpusPasswords` in its initialization options); never sent in settings.
+ */
+export const CORPUS_PASSWORD_REQUEST = new RequestType<CorpusPasswordParams, string | null, void>(
+  'groundwork/corpusPassword',
+);
+export interface CorpusPasswordParams {
+  url: string;
+}
+
+/** Client -> server: the user stored a new password for this connection string: connect with it. */
+export const CORPUS_PASSWORD_CHANGED_NOTIFICATION = new NotificationType<CorpusPasswordParams>(
+  'groundwork/corpusPasswordChanged',
+);
+
+/** Server -> client, whenever it changes: the team corpora that cannot be used now, and why (for the status bar). */
+export const CORPUS_PROBLEMS_NOTIFICATION = new NotificationType<CorpusProblemsParams>('groundwork/corpusProblems');
+export interface CorpusProblemsParams {
+  problems: CorpusProblem[];
+}
+export interface CorpusProblem {
+  label: string;
+  /** The server cannot be reached (the drafts are checked without it), or the connection string was refused. */
+  state: 'unreachable' | 'refused';
+  message: string;
+}
+
+/** The scheme of a team corpus document's URI (it has no file on the writer's machine). */
+export const TEAM_SOURCE_SCHEME = 'groundwork-team';
+
+/** The text of a team corpus document the server holds (the evidence of a check), by its `groundwork-team:` URI. */
+export const TEAM_SOURCE_REQUEST = new RequestType<TeamSourceParams, string | null, void>('groundwork/teamSource');
+export interface TeamSourceParams {
+  uri: string;
+}

@@ -25,6 +25,9 @@ export interface SettingDefinition<T> {
   inProjectFile?: boolean;
   /** Its description in `.groundwork.json` when it differs (paths there are relative to the file). */
   projectDescription?: string;
+  /** In an untrusted workspace VS Code gives only the user's own value (package.json's `restrictedConfigurations`):
+   *  a setting that says where Groundwork reads from or connects to. */
+  restricted?: boolean;
   /** VS Code's configuration scope: `resource` can differ per workspace folder, `window` is one per window (VS Code's
    *  default, so it is always written out). The server reads the `window` ones without a folder. */
   scope: 'resource' | 'window';
@@ -90,6 +93,21 @@ function wordList(values: readonly string[], defaultValue: string[], description
   };
 }
 
+/** A team corpus's connection string, or '' for none. Any text is read: the server checks it and says what is wrong
+ *  (a password in it, say) instead of silently dropping it. */
+function connectionString(description: string): SettingDefinition<string> {
+  return {
+    default: '',
+    schema: { type: 'string' },
+    description,
+    read: (raw) => (typeof raw === 'string' ? raw.trim() : undefined),
+    scope: 'resource',
+  };
+}
+
+/** The palette command that stores a team corpus's password (src/client/corpusPassword.ts). */
+export const CORPUS_PASSWORD_COMMAND_TITLE = 'Groundwork: Set Team Corpus Password';
+
 export type Severities = Record<FindingCode, SeverityName>;
 
 const DEFAULT_SEVERITIES: Severities = {
@@ -146,8 +164,17 @@ export const SETTINGS = {
       "Source documents: folders, files or globs (`archive/**/*.md`), relative to the workspace folder. `.groundwork.json`'s `sources` wins when present.",
     ),
     inProjectFile: true,
+    restricted: true,
     projectDescription:
       "Source documents: folders, files or globs (`archive/**/*.md`), relative to this file's folder.",
+  },
+  corpus: {
+    ...connectionString(
+      `A team corpus on PostgreSQL to check drafts against, with the sources: a \`postgresql://user@host/database\` connection string without a password (give it with "${CORPUS_PASSWORD_COMMAND_TITLE}", \`PGPASSWORD\` or a \`PGPASSFILE\`). Empty: none. \`.groundwork.json\`'s \`corpus\` wins when present; a password is sent only to a connection string you named here or stored a password for.`,
+    ),
+    inProjectFile: true,
+    restricted: true,
+    projectDescription: `A team corpus on PostgreSQL: a \`postgresql://user@host/database\` connection string without a password. Each writer gives the password once ("${CORPUS_PASSWORD_COMMAND_TITLE}"); it is sent only to this exact connection string.`,
   },
   languages: wordList(
     ['markdown', 'plaintext'],
@@ -207,3 +234,6 @@ export const DEFAULT_SETTINGS: GroundworkSettings = readSettings({});
 
 /** The settings that `.groundwork.json` may set. */
 export const PROJECT_SETTING_NAMES = SETTING_NAMES.filter((name) => definitionOf(name).inProjectFile);
+
+/** The settings an untrusted workspace may not set. */
+export const RESTRICTED_SETTING_NAMES = SETTING_NAMES.filter((name) => definitionOf(name).restricted);

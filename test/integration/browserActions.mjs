@@ -1,6 +1,8 @@
 // What an extension-host test cannot do from inside the editor: act in the browser as a person would. A test
 // logs `groundwork-browser {"action": ...}`; the harness performs it on the workbench page:
 //   {"action":"click","selector":".row","hasText":"Some 250"}  clicks the first match in any frame (webviews included)
+//   {"action":"fill","selector":".quick-input-box input","text":"…","press":"Enter"}  types into the first match
+//       (an input box, which the extension API cannot fill), then presses the key when one is named
 //   {"action":"screenshot","name":"report-webview","show":".summary"}
 //       saves test-output/NAME.png (written whole, then renamed), after scrolling `show` (optional) into view
 import fs from 'node:fs';
@@ -26,13 +28,18 @@ export function handleBrowserAction(page, line, outputDir) {
   const done =
     request.action === 'click'
       ? find(page, request).then((target) => target.click())
-      : (async () => {
-          if (request.show) await (await find(page, { selector: request.show })).scrollIntoViewIfNeeded();
-          fs.mkdirSync(outputDir, { recursive: true });
-          const file = path.join(outputDir, `${request.name}.png`);
-          await page.screenshot({ path: `${file}.part.png` });
-          fs.renameSync(`${file}.part.png`, file);
-        })();
+      : request.action === 'fill'
+        ? find(page, request).then(async (target) => {
+            await target.fill(request.text);
+            if (request.press) await target.press(request.press);
+          })
+        : (async () => {
+            if (request.show) await (await find(page, { selector: request.show })).scrollIntoViewIfNeeded();
+            fs.mkdirSync(outputDir, { recursive: true });
+            const file = path.join(outputDir, `${request.name}.png`);
+            await page.screenshot({ path: `${file}.part.png` });
+            fs.renameSync(`${file}.part.png`, file);
+          })();
   done.catch((error) => console.error(`[browser action failed] ${line}: ${error.message}`));
   return true;
 }

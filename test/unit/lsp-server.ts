@@ -12,9 +12,14 @@ import {
 
 const SERVER = new URL('../../src/server/main.ts', import.meta.url);
 
-export function startServer(): { server: ChildProcess; connection: ProtocolConnection } {
+/** `environment`: the server's environment (this process's by default), as an editor would pass its own. */
+export function startServer(environment: NodeJS.ProcessEnv = process.env): {
+  server: ChildProcess;
+  connection: ProtocolConnection;
+} {
   const server = spawn(process.execPath, ['--import', 'tsx', SERVER.pathname, '--stdio'], {
     stdio: ['pipe', 'pipe', 'inherit'],
+    env: environment,
   });
   const connection = createProtocolConnection(
     new StreamMessageReader(server.stdout!),

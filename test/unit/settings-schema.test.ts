@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generatedFiles } from '../../scripts/build-settings.js';
-import { parseProjectConfig } from '../../src/server/settings.js';
+import { applyProjectConfig, parseProjectConfig } from '../../src/server/settings.js';
 import { DEFAULT_SETTINGS, readSettings } from '../../src/shared/settings-schema.js';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -45,6 +45,21 @@ describe('settings: one definition', () => {
     assert.deepEqual(Object.keys(properties), [
       ...Object.keys(DEFAULT_SETTINGS).map((name) => `groundwork.${name}`),
       'groundwork.trace.server',
+    ]);
+  });
+
+  it('reads a team corpus from the settings and from .groundwork.json, which wins, and restricts it in untrusted workspaces', () => {
+    const url = 'postgresql://reader@db.newsroom.example/news';
+    assert.equal(readSettings({}).corpus, '');
+    assert.equal(readSettings({ corpus: ` ${url} ` }).corpus, url);
+    assert.equal(readSettings({ corpus: 42 }).corpus, '');
+    const project = parseProjectConfig(JSON.stringify({ corpus: url }));
+    assert.equal(project.corpus, url);
+    assert.equal(applyProjectConfig(readSettings({ corpus: 'postgresql://me@localhost/mine' }), project).corpus, url);
+    assert.equal(readJson('schemas/groundwork.schema.json').properties.corpus.type, 'string');
+    assert.deepEqual(readJson('package.json').capabilities.untrustedWorkspaces.restrictedConfigurations, [
+      'groundwork.sources',
+      'groundwork.corpus',
     ]);
   });
 });

@@ -12,7 +12,7 @@ import type { PassageCache } from './passage-cache.js';
 /** Rounds of asking: a round's answers can lead a check to new queries (a cited source, a search elsewhere). */
 const MAX_ROUNDS = 6;
 /** After the corpus could not be reached, checks use what is cached for this long before trying again. */
-const RETRY_AFTER_MS = 10_000;
+export const RETRY_AFTER_MS = 10_000;
 const REMEMBERED_DRAFTS = 32;
 
 export interface CorpusCheckEvents {

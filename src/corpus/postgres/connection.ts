@@ -2,7 +2,7 @@
 // holds a password: that comes from PGPASSWORD, a PGPASSFILE (~/.pgpass), or a caller's secret store (`password`),
 // so that a settings file or a shell history shared by a desk does not leak it. TLS options (sslmode, sslrootcert, ...) pass
 // through to node-postgres as written.
-import { parse as parseConnectionString } from 'pg-connection-string';
+import { parse as parseConnectionString, parseIntoClientConfig } from 'pg-connection-string';
 import pg from 'pg';
 
 export const CORPUS_ENVIRONMENT_VARIABLE = 'GROUNDWORK_CORPUS';
@@ -56,7 +56,9 @@ export interface PoolOptions {
 export function createPool(url: string, options: PoolOptions = {}): pg.Pool {
   validateCorpusUrl(url);
   const pool = new pg.Pool({
-    connectionString: url,
+    // Parsed here, not given as `connectionString`: node-postgres would let the string's empty password override
+    // `password` (a password from a secret store would never be sent).
+    ...parseIntoClientConfig(url),
     password: options.password,
     max: options.max ?? 4,
     connectionTimeoutMillis: CONNECT_TIMEOUT_MS,

@@ -22,6 +22,7 @@ export async function run(): Promise<void> {
   await import('./sourceChanges.test.js');
   await import('./projectConfig.test.js');
   await import('./report.test.js');
+  await import('./corpusPassword.test.js');
   const failures = await new Promise<number>((resolve) => {
     const runner = mocha.run((failed) => {
       // The closing line CI reads, the same whichever host runs the suite.

@@ -303,21 +303,8 @@ function checkNumber(
   // "one", "first", "half" are as often idiom ("the first one", "the first half") as quantities: absent from the
   // source, they are no finding; against a rival figure they still are.
   if (!rival && /^[\p{L}-]+$/u.test(number.text)) return [];
-  if (rival && sameWritten(rival.n.text, number.text)) {
-    // "12" against "12": what they count differs ("12 months", "12 days"), and the message must say so.
-    const draftUnit = wordAfter(context.claimTokens, number.span);
-    const sourceUnit = wordAfter(rival.tokens, rival.n.span);
-    if (!draftUnit || !sourceUnit) return [];
-    return [
-      {
-        type: 'number',
-        draft: `${number.text} ${draftUnit.text}`,
-        source: `${rival.n.text} ${sourceUnit.text}`,
-        span: { start: number.span.start, end: draftUnit.span.end },
-        sourceSpan: { start: rival.n.span.start, end: sourceUnit.span.end },
-      },
-    ];
-  }
+  // "12" against "12": what they count differs ("12 months", "12 days"), and the message must say so.
+  if (rival && sameWritten(rival.n.text, number.text)) return withCountedWords(context.claimTokens, number, rival);
   return [
     { type: 'number', draft: number.text, source: rival?.n.text ?? '', span: number.span, sourceSpan: rival?.n.span },
   ];
@@ -342,9 +329,18 @@ function countSwap(
   };
   if (!near.filter(({ n }) => numbersAgree(number, n)).every(countsOther)) return [];
   const rival = near.find(({ n }) => n.unit === number.unit && n.kind === number.kind);
+  return rival ? withCountedWords(claimTokens, number, rival) : [];
+}
+
+/** A number problem that names each figure with the word it counts ("30 patients" — "15 patients"). */
+function withCountedWords(
+  claimTokens: Token[],
+  number: NumberMention,
+  rival: { n: NumberMention; tokens: Token[] },
+): Problem[] {
   const draftUnit = wordAfter(claimTokens, number.span);
-  const sourceUnit = rival && wordAfter(rival.tokens, rival.n.span);
-  if (!rival || !draftUnit || !sourceUnit) return [];
+  const sourceUnit = wordAfter(rival.tokens, rival.n.span);
+  if (!draftUnit || !sourceUnit) return [];
   return [
     {
       type: 'number',

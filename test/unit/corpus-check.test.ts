@@ -12,26 +12,16 @@ import type { CorpusBackend, CorpusView, RankedQuery } from '../../src/core/corp
 import { CorpusChecker } from '../../src/core/corpus/corpus-checker.js';
 import { PassageCache } from '../../src/core/corpus/passage-cache.js';
 import { loadLibrary } from '../../src/core/library.js';
-import type { Finding } from '../../src/core/types.js';
 import { PostgresCorpus } from '../../src/corpus/postgres/postgres-corpus.js';
 import { pushCorpus } from '../../src/corpus/postgres/push.js';
 import { useTestDatabase } from './pg-fixture.js';
+import { verdicts } from './team-corpus-fixture.js';
 
 const SHARED_EVAL = '../shared/eval';
 
 function groundwork(...args: string[]) {
   const result = spawnSync(process.execPath, ['dist/cli.cjs', ...args], { encoding: 'utf8' });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-/** What a writer sees of a finding, without where its evidence is held. */
-function verdicts(findings: Finding[]) {
-  return findings.map((f) => ({
-    kind: f.kind,
-    verdict: f.verdict,
-    range: f.range,
-    problems: f.problems.map((p) => `${p.type} ${p.draft} ${p.source}`),
-  }));
 }
 
 /** The real backend, counting the searches each round sends. */

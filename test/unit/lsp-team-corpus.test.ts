@@ -10,11 +10,10 @@ import { pathToFileURL } from 'node:url';
 import { HoverRequest, type Diagnostic, type MarkupContent } from 'vscode-languageserver-protocol/node.js';
 import { corpusLabel } from '../../src/corpus/postgres/connection.js';
 import { pushCorpus } from '../../src/corpus/postgres/push.js';
-import type { Finding } from '../../src/core/types.js';
 import { FINDINGS_REQUEST, TEAM_SOURCE_REQUEST } from '../../src/shared/protocol.js';
 import { Editor, summary } from './lsp-editor.js';
 import { useTestDatabase } from './pg-fixture.js';
-import { DRAFT, FIXTURE, PLANTED, SEED, workspaceCopy } from './team-corpus-fixture.js';
+import { DRAFT, FIXTURE, PLANTED, SEED, verdicts, workspaceCopy } from './team-corpus-fixture.js';
 
 /** The number of sentence searches the server logged for the draft's version. */
 function searchesLogged(editor: Editor, uri: string, version: number): number[] {
@@ -91,16 +90,6 @@ describe('language server: a team corpus in .groundwork.json', function () {
 });
 
 const SHARED_EVAL = '../shared/eval';
-
-/** What a writer sees of a finding, without where its evidence is held. */
-function verdicts(findings: Finding[]) {
-  return findings.map((f) => ({
-    kind: f.kind,
-    verdict: f.verdict,
-    range: f.range,
-    problems: f.problems.map((p) => `${p.type} ${p.draft} ${p.source}`),
-  }));
-}
 
 describe('language server: the eval drafts against a team corpus', function () {
   this.timeout(180_000);

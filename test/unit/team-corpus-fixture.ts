@@ -3,6 +3,7 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Finding } from '../../src/core/types.js';
 
 export const FIXTURE = new URL('../integration/fixtures/workspace/', import.meta.url);
 export const SEED = '000_f04d67d5c7de7c34.txt';
@@ -21,4 +22,14 @@ export function workspaceCopy(): string {
   cpSync(FIXTURE, workspace, { recursive: true });
   mkdirSync(join(workspace, 'local'));
   return workspace;
+}
+
+/** What a writer sees of a finding, without where its evidence is held: a corpus and a folder must agree on it. */
+export function verdicts(findings: Finding[]) {
+  return findings.map((f) => ({
+    kind: f.kind,
+    verdict: f.verdict,
+    range: f.range,
+    problems: f.problems.map((p) => `${p.type} ${p.draft} ${p.source}`),
+  }));
 }

@@ -100,7 +100,7 @@ async function showSources(context: CommandContext): Promise<vscode.TextEditor |
   const picked = await vscode.window.showQuickPick(
     finding.evidence.map((evidence, index) => ({
       label: `${evidence.title ?? basename(evidence.source)}: line ${evidence.range.start.line + 1}`,
-      description: `support ${evidence.score.toFixed(2)}${evidence.date ? ` · ${evidence.date}` : ''}`,
+      description: `match ${evidence.score.toFixed(2)}${evidence.date ? ` · ${evidence.date}` : ''}`,
       detail: evidence.text.replace(/\s+/g, ' '),
       index,
     })),

@@ -94,7 +94,7 @@ export interface Evidence {
   span: Span;
   range: Range;
   text: string;
-  /** Support probability of this passage for the claim, 0..1. */
+  /** How much of the claim it holds: the rarity-weighted share of a claim's words, or a quote's words in order; 0..1. */
   score: number;
 }
 

@@ -114,7 +114,7 @@ function passageHtml(passage: ReportPassage, options: HtmlOptions, className: st
   const link = `<a class="open-source" href="${escapeHtml(options.sourceHref(passage.source))}" data-source="${escapeHtml(passage.source)}" data-range="${range}">open source</a>`;
   return (
     `<blockquote class="${className}"><p class="passage">${segments(passage.segments)}</p>` +
-    `<footer><span class="source-label">${escapeHtml(passage.label)}</span> · <span class="muted">support ${passage.score.toFixed(2)}</span> · ${link}</footer></blockquote>`
+    `<footer><span class="source-label">${escapeHtml(passage.label)}</span> · <span class="muted">match ${passage.score.toFixed(2)}</span> · ${link}</footer></blockquote>`
   );
 }
 

@@ -6,6 +6,7 @@ import { isTitlePart, namesAgree, type NameMention } from '../extract/names.js';
 import { numbersAgree, type NumberMention } from '../extract/numbers.js';
 import { placeNames } from '../extract/places.js';
 import { findReportedSpeech } from '../extract/speakers.js';
+import { SPEECH_VERBS } from '../text/vocabulary.js';
 import { isContentToken, stemWord, STOPWORDS, tokenize, type Token } from '../text/normalize.js';
 import type { NegationCue } from '../extract/negation.js';
 import type { Problem, SourceDocument, Span } from '../types.js';
@@ -559,6 +560,8 @@ function checkAttribution(context: CheckContext, facts: SentenceFacts, own: { na
 
 /** Whom the claim's own sentence names as saying or reporting it, with the name's span; none inside a quotation. */
 function ownSpeaker(facts: SentenceFacts, excluded: Span[]): { name: string; span: Span } | undefined {
+  // Reading who speaks costs a parse of the sentence: most claims have no verb of saying to read it from.
+  if (!facts.tokens.some((t) => SPEECH_VERBS.has(t.norm) || t.norm === 'according')) return undefined;
   const own = findReportedSpeech(
     { span: { start: 0, end: facts.text.length }, text: facts.text, paragraph: 0 },
     facts.text,

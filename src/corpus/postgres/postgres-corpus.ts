@@ -17,6 +17,7 @@ import { corpusLabel, createPool, type PoolOptions } from './connection.js';
 import { requireSchema } from './schema.js';
 import { anyTermQuery, isStorableTerm, phraseQuery, quoteLexeme } from './tsvector.js';
 import { decodeDocument, decodeTotals } from './rows.js';
+import { SecondConnection } from './second-connection.js';
 
 /** A phrase of this many terms or more that no one sentence holds may straddle two: its halves are looked for. */
 const SPLIT_PHRASE_TERMS = 4;
@@ -48,6 +49,8 @@ const PHRASE_SQL = `
 
 /** At most this many candidate sentences are scored per search (see RankedQuery.walked). */
 const CANDIDATES_SCORED = 20_000;
+/** A batch of this many queries or more is split between two connections (a typing edit's few are not). */
+const SPLIT_BATCH = 8;
 
 export class PostgresCorpus implements CorpusBackend {
   readonly label: string;
@@ -61,6 +64,7 @@ export class PostgresCorpus implements CorpusBackend {
 
   async snapshot<T>(work: (view: CorpusView) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
+    const second = new SecondConnection(this.pool, client);
     let broken = false;
     try {
       if (!this.schemaChecked) {
@@ -74,12 +78,14 @@ export class PostgresCorpus implements CorpusBackend {
         'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET LOCAL jit = off; SELECT documents, sentences, terms, generation FROM corpus',
       )) as unknown as pg.QueryResult<Record<string, unknown>>[];
       const totals = decodeTotals(totalsResult.rows[0]);
-      const result = await work(new PostgresView(client, totals));
+      const result = await work(new PostgresView(client, second, totals));
+      await second.release();
       await client.query('COMMIT');
       return result;
     } catch (error) {
       broken = true;
       this.schemaChecked = false;
+      await second.release();
       await client.query('ROLLBACK').catch(() => {});
       throw error;
     } finally {
@@ -95,6 +101,7 @@ export class PostgresCorpus implements CorpusBackend {
 class PostgresView implements CorpusView {
   constructor(
     private readonly client: pg.ClientBase,
+    private readonly second: SecondConnection,
     readonly totals: CorpusTotals,
   ) {}
 
@@ -124,8 +131,7 @@ class PostgresView implements CorpusView {
         lim: query.limit,
       }))
       .filter((record) => record.walked !== '');
-    return this.hitsPerQuery(queries.length, 'groundwork-search', SEARCH_SQL, [
-      JSON.stringify(records),
+    return this.hitsPerQuery(queries.length, 'groundwork-search', SEARCH_SQL, records, [
       BM25_K1,
       BM25_B,
       CANDIDATES_SCORED,
@@ -168,17 +174,21 @@ class PostgresView implements CorpusView {
 
   async documents(ids: readonly string[], warn: (message: string) => void): Promise<RemoteDocument[]> {
     if (ids.length === 0) return [];
-    const { rows } = await this.client.query<Record<string, unknown> & { id: string }>({
-      name: 'groundwork-documents',
-      text: 'SELECT id::text AS id, path, hash, text, metadata, sentence_count, format_version FROM documents WHERE id = ANY ($1::bigint[]) ORDER BY path',
-      values: [ids],
-    });
-    const sentences = await this.client.query<Record<string, unknown> & { id: string }>({
-      name: 'groundwork-document-sentences',
-      text: `SELECT document_id::text AS id, ord, start_offset, end_offset, paragraph, length, terms
-             FROM sentences WHERE document_id = ANY ($1::bigint[]) ORDER BY document_id, ord`,
-      values: [ids],
-    });
+    // The documents' rows and their sentences' rows come from two connections at once when there are many.
+    const second = ids.length >= SPLIT_BATCH ? await this.second.get() : undefined;
+    const [{ rows }, sentences] = await Promise.all([
+      this.client.query<Record<string, unknown> & { id: string }>({
+        name: 'groundwork-documents',
+        text: 'SELECT id::text AS id, path, hash, text, metadata, sentence_count, format_version FROM documents WHERE id = ANY ($1::bigint[]) ORDER BY path',
+        values: [ids],
+      }),
+      (second ?? this.client).query<Record<string, unknown> & { id: string }>({
+        name: 'groundwork-document-sentences',
+        text: `SELECT document_id::text AS id, ord, start_offset, end_offset, paragraph, length, terms
+               FROM sentences WHERE document_id = ANY ($1::bigint[]) ORDER BY document_id, ord`,
+        values: [ids],
+      }),
+    ]);
     const byDocument = new Map<string, Record<string, unknown>[]>();
     for (const row of sentences.rows) {
       const list = byDocument.get(row.id) ?? [];
@@ -196,19 +206,41 @@ class PostgresView implements CorpusView {
 
   private async phraseHits(queries: string[], limit: number): Promise<RemoteHit[][]> {
     const records = queries.map((phrase, i) => ({ i, phrase })).filter((record) => record.phrase !== '');
-    return this.hitsPerQuery(queries.length, 'groundwork-phrases', PHRASE_SQL, [JSON.stringify(records), limit]);
+    return this.hitsPerQuery(queries.length, 'groundwork-phrases', PHRASE_SQL, records, [limit]);
   }
 
-  /** Runs a batched statement (prepared once per connection, by name) and sorts its rows out per query. */
-  private async hitsPerQuery(count: number, name: string, text: string, values: unknown[]): Promise<RemoteHit[][]> {
+  /**
+   * Runs a batched statement over `records` (its first parameter, as JSON; prepared once per connection, by name)
+   * and sorts its rows out per query. A large batch runs half on each of two connections, on two server cores.
+   */
+  private async hitsPerQuery(
+    count: number,
+    name: string,
+    text: string,
+    records: readonly { i: number }[],
+    parameters: unknown[],
+  ): Promise<RemoteHit[][]> {
     const hits: RemoteHit[][] = Array.from({ length: count }, () => []);
-    if (count === 0) return hits;
-    const { rows } = await this.client.query<{ i: number; id: string; ord: number; score?: number }>({
-      name,
-      text,
-      values,
-    });
-    for (const row of rows) hits[row.i]?.push({ id: row.id, sentence: row.ord, score: Number(row.score ?? 0) });
+    if (records.length === 0) return hits;
+    const second = records.length >= SPLIT_BATCH ? await this.second.get() : undefined;
+    // Alternate records, so that each half gets as many of the costly searches as the other, on average.
+    const parts: [pg.ClientBase, readonly { i: number }[]][] = second
+      ? [
+          [this.client, records.filter((_, k) => k % 2 === 0)],
+          [second, records.filter((_, k) => k % 2 === 1)],
+        ]
+      : [[this.client, records]];
+    const results = await Promise.all(
+      parts.map(([client, part]) =>
+        client.query<{ i: number; id: string; ord: number; score?: number }>({
+          name,
+          text,
+          values: [JSON.stringify(part), ...parameters],
+        }),
+      ),
+    );
+    for (const { rows } of results)
+      for (const row of rows) hits[row.i]?.push({ id: row.id, sentence: row.ord, score: Number(row.score ?? 0) });
     return hits;
   }
 }

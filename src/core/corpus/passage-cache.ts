@@ -119,15 +119,19 @@ export class PassageCache extends SourceLibrary {
       for (const [, search] of searches) for (const stem of search.stems) this.pendingTerms.add(stem);
       const terms = [...this.pendingTerms];
       for (const [term, frequency] of await view.frequencies(terms)) this.frequencies.set(term, frequency);
+      // Asked together: a backend may answer them at once (PostgreSQL, on two connections of one snapshot).
+      const [searchHits, phraseHits, keyIds] = await Promise.all([
+        view.search(searches.map(([, search]) => this.rankedQuery(search))),
+        view.phrases(
+          phrases.map(([, stems]) => stems),
+          PHRASE_LIMIT,
+        ),
+        view.lookup(keys),
+      ]);
       const wanted = new Set<string>();
-      const searchHits = await view.search(searches.map(([, search]) => this.rankedQuery(search)));
       for (const hits of searchHits) for (const id of documentsToHold(hits)) wanted.add(id);
-      const phraseHits = await view.phrases(
-        phrases.map(([, stems]) => stems),
-        PHRASE_LIMIT,
-      );
       for (const hits of phraseHits) for (const hit of hits) wanted.add(hit.id);
-      for (const id of await view.lookup(keys)) if (id !== undefined) wanted.add(id);
+      for (const id of keyIds) if (id !== undefined) wanted.add(id);
       await this.bringIn(
         view,
         [...wanted].filter((id) => !this.held.has(id)),

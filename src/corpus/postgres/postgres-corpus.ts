@@ -99,6 +99,9 @@ export class PostgresCorpus implements CorpusBackend {
 }
 
 class PostgresView implements CorpusView {
+  /** Searches in flight on this snapshot (a phrase batch sent meanwhile takes the second connection). */
+  private searching = 0;
+
   constructor(
     private readonly client: pg.ClientBase,
     private readonly second: SecondConnection,
@@ -121,6 +124,15 @@ class PostgresView implements CorpusView {
   }
 
   async search(queries: readonly RankedQuery[]): Promise<RemoteHit[][]> {
+    this.searching++;
+    try {
+      return await this.rankedHits(queries);
+    } finally {
+      this.searching--;
+    }
+  }
+
+  private async rankedHits(queries: readonly RankedQuery[]): Promise<RemoteHit[][]> {
     const records = queries
       .map((query, i) => ({
         i,
@@ -206,12 +218,14 @@ class PostgresView implements CorpusView {
 
   private async phraseHits(queries: string[], limit: number): Promise<RemoteHit[][]> {
     const records = queries.map((phrase, i) => ({ i, phrase })).filter((record) => record.phrase !== '');
-    return this.hitsPerQuery(queries.length, 'groundwork-phrases', PHRASE_SQL, records, [limit]);
+    // Beside a search (a typing edit's quotation and its sentence's search), on the other connection.
+    return this.hitsPerQuery(queries.length, 'groundwork-phrases', PHRASE_SQL, records, [limit], this.searching > 0);
   }
 
   /**
    * Runs a batched statement over `records` (its first parameter, as JSON; prepared once per connection, by name)
-   * and sorts its rows out per query. A large batch runs half on each of two connections, on two server cores.
+   * and sorts its rows out per query. A large batch runs half on each of two connections, on two server cores;
+   * a batch `beside` another statement runs on the second connection.
    */
   private async hitsPerQuery(
     count: number,
@@ -219,17 +233,20 @@ class PostgresView implements CorpusView {
     text: string,
     records: readonly { i: number }[],
     parameters: unknown[],
+    beside = false,
   ): Promise<RemoteHit[][]> {
     const hits: RemoteHit[][] = Array.from({ length: count }, () => []);
     if (records.length === 0) return hits;
-    const second = records.length >= SPLIT_BATCH ? await this.second.get() : undefined;
+    const second = beside || records.length >= SPLIT_BATCH ? await this.second.get() : undefined;
     // Alternate records, so that each half gets as many of the costly searches as the other, on average.
-    const parts: [pg.ClientBase, readonly { i: number }[]][] = second
-      ? [
-          [this.client, records.filter((_, k) => k % 2 === 0)],
-          [second, records.filter((_, k) => k % 2 === 1)],
-        ]
-      : [[this.client, records]];
+    const parts: [pg.ClientBase, readonly { i: number }[]][] = !second
+      ? [[this.client, records]]
+      : beside
+        ? [[second, records]]
+        : [
+            [this.client, records.filter((_, k) => k % 2 === 0)],
+            [second, records.filter((_, k) => k % 2 === 1)],
+          ];
     const results = await Promise.all(
       parts.map(([client, part]) =>
         client.query<{ i: number; id: string; ord: number; score?: number }>({

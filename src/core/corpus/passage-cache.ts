@@ -125,6 +125,7 @@ export class PassageCache extends SourceLibrary {
         view.phrases(
           phrases.map(([, stems]) => stems),
           PHRASE_LIMIT,
+          (term) => this.frequencies.get(term),
         ),
         view.lookup(keys),
       ]);

@@ -29,6 +29,14 @@ export interface CheckOptions {
   documentKey?: string;
 }
 
+/**
+ * A library that answers from a partial cache (a team corpus's passage cache) counts the reads it could not answer
+ * yet. A sentence verified while the count grew is returned but not remembered: asked for, it is verified again.
+ */
+export interface UnansweredReads {
+  readonly unanswered: number;
+}
+
 /** A finding whose spans are relative to its sentence's start, so it can be reused wherever the sentence moves. */
 type RelativeFinding = Omit<Finding, 'range'>;
 
@@ -53,7 +61,10 @@ export class DraftChecker {
   /** Each draft's last version, so that the next one's sentences can be patched rather than re-parsed. */
   private readonly drafts = new Map<string, DraftUnits>();
 
-  constructor(readonly library: SourceLibrary) {
+  constructor(
+    readonly library: SourceLibrary,
+    private readonly reads?: UnansweredReads,
+  ) {
     this.finder = new EvidenceFinder(library);
   }
 
@@ -72,6 +83,8 @@ export class DraftChecker {
     if (this.drafts.size > DRAFTS_REMEMBERED) this.drafts.delete(this.drafts.keys().next().value!);
     // The source the paragraph's last backed claim rests on: where "He said…" or "Those remarks…" are looked for first.
     let topic: { paragraph: number; source: string } | undefined;
+    // After a unit verified with something missing, later units are not remembered by unit: the topic it passes on may change.
+    let incomplete = false;
     const findings = draft.units.flatMap((unit) => {
       const { paragraph } = unit.sentence;
       const topicPath =
@@ -80,6 +93,7 @@ export class DraftChecker {
       // paragraph), and with it the topic they were checked with.
       let findings = this.unitFindings.get(unit);
       if (!findings) {
+        const unanswered = this.reads?.unanswered;
         // A unit the edit only moved has its findings moved with it.
         const before = draft.moved?.from.get(unit);
         const earlier = before && this.unitFindings.get(before);
@@ -87,7 +101,8 @@ export class DraftChecker {
           ? earlier.map((finding) => shiftFinding(finding, draft.moved!.by))
           : this.checkUnit(text, unit, topicPath);
         findings = relative.map((finding) => ({ ...finding, range: lines.rangeOf(finding.span) }));
-        this.unitFindings.set(unit, findings);
+        if (unanswered !== this.reads?.unanswered) incomplete = true;
+        if (!incomplete) this.unitFindings.set(unit, findings);
       }
       const backed = findings.find(
         (finding) => finding.kind === 'claim' && finding.verdict !== 'unsupported' && finding.evidence.length > 0,
@@ -105,7 +120,7 @@ export class DraftChecker {
 
   private checkUnit(text: string, unit: SentenceUnit, topicPath: string | undefined): Omit<Finding, 'range'>[] {
     const origin = unit.sentence.span.start;
-    const relative = remember(this.cache, cacheKey(unit, topicPath), () =>
+    const relative = this.rememberAnswered(this.cache, cacheKey(unit, topicPath), () =>
       this.verifyUnit(text, unit, topicPath).map((finding) => shiftFinding(finding, -origin)),
     );
     return relative.map((finding) => shiftFinding(finding, origin));
@@ -125,7 +140,9 @@ export class DraftChecker {
       speaker?.name,
       speaker?.span && [speaker.span.start - origin, speaker.span.end - origin],
     ]);
-    const relative = remember(this.quoteCache, key, () => shiftFinding(this.assessQuotation(text, quotation), -origin));
+    const relative = this.rememberAnswered(this.quoteCache, key, () =>
+      shiftFinding(this.assessQuotation(text, quotation), -origin),
+    );
     return shiftFinding(relative, origin);
   }
 
@@ -141,6 +158,14 @@ export class DraftChecker {
         matches[0].similarity,
       );
     return toFinding('quote', quotation.inner, quotation.text, problems, evidence, signals, matches[0]?.document);
+  }
+
+  /** `remember`, leaving out a result computed while the library could not answer a read. */
+  private rememberAnswered<T>(cache: Map<string, T>, key: string, compute: () => T): T {
+    const unanswered = this.reads?.unanswered;
+    const value = remember(cache, key, compute);
+    if (unanswered !== this.reads?.unanswered) cache.delete(key);
+    return value;
   }
 
   private verifyClaim(text: string, unit: SentenceUnit, topicPath: string | undefined): RelativeFinding | undefined {

@@ -48,8 +48,15 @@ export interface CorpusView {
   /** Sentence frequencies of terms (0 for a term no sentence uses). */
   frequencies(terms: readonly string[]): Promise<Map<string, number>>;
   search(queries: readonly RankedQuery[]): Promise<RemoteHit[][]>;
-  /** Sentences that can hold each phrase (content-word stems in order), up to `limit` each; verified locally. */
-  phrases(phrases: readonly (readonly string[])[], limit: number): Promise<RemoteHit[][]>;
+  /**
+   * Sentences that can hold each phrase (content-word stems in order), up to `limit` each; verified locally.
+   * `frequency` (sentence frequencies, where known) lets a backend look a phrase up by its rarest terms first.
+   */
+  phrases(
+    phrases: readonly (readonly string[])[],
+    limit: number,
+    frequency?: (term: string) => number | undefined,
+  ): Promise<RemoteHit[][]>;
   /** The stored document with each citation key or path, if any. */
   lookup(keys: readonly string[]): Promise<(string | undefined)[]>;
   /** Documents by id; a row that does not decode is left out and reported through `warn`. */

@@ -1,10 +1,9 @@
-// Checking a draft against a team corpus: the queries of the sentences that changed since the last check are
-// gathered first (a throwaway check of those sentences against the passage cache notes what it lacks), sent in
-// one batch per round, and only then is the draft checked, locally and exactly as against the in-memory index.
-// A typing edit sends only its sentence's queries; the unchanged sentences keep their cached results. (A sentence
-// checked alone asks what it asks in its draft: its queries depend on its own words, quotations and citations.)
+// Checking a draft against a team corpus: the draft is checked against the passage cache, which notes every query
+// it could not answer; the sentences verified while something was missing are not remembered by the checker. All
+// that was noted is sent in one batch per kind, and the draft is checked again: only those sentences are verified
+// again, now with their answers. A typing edit verifies and asks for only its changed sentences; a first check
+// verifies a sentence at most once more than it asks.
 import { DraftChecker, type CheckOptions } from '../checker.js';
-import { updateSentenceUnits, type DraftUnits } from '../draft/units.js';
 import type { Finding } from '../types.js';
 import type { CorpusBackend } from './backend.js';
 import type { PassageCache } from './passage-cache.js';
@@ -13,7 +12,6 @@ import type { PassageCache } from './passage-cache.js';
 const MAX_ROUNDS = 6;
 /** After the corpus could not be reached, checks use what is cached for this long before trying again. */
 export const RETRY_AFTER_MS = 10_000;
-const REMEMBERED_DRAFTS = 32;
 
 export interface CorpusCheckEvents {
   /** The corpus could not be reached (once per outage), or came back. */
@@ -23,9 +21,7 @@ export interface CorpusCheckEvents {
 }
 
 export class CorpusChecker {
-  private checker: DraftChecker;
-  /** Per draft, its last version's units and the sentences checked in it. */
-  private readonly drafts = new Map<string, { units: DraftUnits; sentences: Set<string> }>();
+  private readonly checker: DraftChecker;
   private unreachableSince: number | undefined;
 
   constructor(
@@ -33,50 +29,20 @@ export class CorpusChecker {
     private readonly backend: CorpusBackend,
     private readonly events: CorpusCheckEvents = {},
   ) {
-    this.checker = new DraftChecker(cache);
+    // While the corpus cannot be reached, what is checked is remembered as it is, until it is back (`ask`).
+    const offline = () => this.unreachableSince !== undefined;
+    this.checker = new DraftChecker(cache, {
+      get unanswered() {
+        return offline() ? 0 : cache.unanswered;
+      },
+    });
   }
 
   async check(text: string, options: CheckOptions = {}): Promise<Finding[]> {
-    const key = options.documentKey ?? '';
-    const previous = this.drafts.get(key);
-    const units = updateSentenceUnits(previous?.units, text, options.languageId ?? 'markdown');
-    const sentences = units.units.map((unit) => unit.sentence.text);
-    const changed = previous ? sentences.filter((sentence) => !previous.sentences.has(sentence)) : sentences;
-    let findings: Finding[] | undefined;
-    if (!previous) {
-      // Everything is new: the probe is the check itself, and its checker (whose every result is complete) is kept.
-      findings = await this.probe(text, options, true);
-    } else if (changed.length > 0) {
-      await this.probe(changed.join('\n\n'), { languageId: 'plaintext' }, false);
+    for (let round = 0; ; round++) {
+      const findings = this.checker.check(text, options);
+      if (!this.cache.incomplete || round >= MAX_ROUNDS || !(await this.ask())) return findings;
     }
-    for (let round = 0; findings === undefined; round++) {
-      const result = this.checker.check(text, options);
-      if (!this.cache.incomplete || round >= MAX_ROUNDS || !(await this.ask())) {
-        findings = result;
-        break;
-      }
-      // Some sentence asked for more than the probe foresaw: its result, cached by the checker, is incomplete.
-      this.cache.invalidate();
-    }
-    this.drafts.delete(key);
-    this.drafts.set(key, { units, sentences: new Set(sentences) });
-    if (this.drafts.size > REMEMBERED_DRAFTS) this.drafts.delete(this.drafts.keys().next().value!);
-    return findings;
-  }
-
-  /** Checks `text` with fresh checkers until nothing is missing; returns the complete result when `keep`. */
-  private async probe(text: string, options: CheckOptions, keep: boolean): Promise<Finding[] | undefined> {
-    for (let round = 0; round < MAX_ROUNDS; round++) {
-      const checker = new DraftChecker(this.cache);
-      const findings = checker.check(text, options);
-      if (!this.cache.incomplete) {
-        if (!keep) return undefined;
-        this.checker = checker;
-        return findings;
-      }
-      if (!(await this.ask())) return keep ? findings : undefined;
-    }
-    return undefined;
   }
 
   /** Sends what the cache lacks; false when the corpus cannot be reached (the check goes on with what is here). */

@@ -28,6 +28,8 @@ interface PendingSearch {
 }
 
 export class PassageCache extends SourceLibrary {
+  /** Reads so far that the corpus had not answered: a checker does not remember what it verified meanwhile. */
+  unanswered = 0;
   private generation: string | undefined;
   private totals: CorpusTotals = { documents: 0, sentences: 0, terms: 0, generation: '' };
   private readonly frequencies = new Map<string, number>();
@@ -75,6 +77,7 @@ export class PassageCache extends SourceLibrary {
     const key = `p\0${stems.join(' ')}`;
     // A phrase of function words only is looked for in the documents held here, as the index has no terms for it.
     if (stems.length > 0 && !this.answered.has(key)) {
+      this.unanswered++;
       this.pendingPhrases.set(key, stems);
       for (const stem of stems) this.noteTerm(stem);
     }
@@ -83,7 +86,10 @@ export class PassageCache extends SourceLibrary {
 
   override get(pathOrId: string): SourceDocument | undefined {
     const document = super.get(pathOrId);
-    if (!document && !this.answered.has(`k\0${pathOrId}`)) this.pendingKeys.add(pathOrId);
+    if (!document && !this.answered.has(`k\0${pathOrId}`)) {
+      this.unanswered++;
+      this.pendingKeys.add(pathOrId);
+    }
     return document;
   }
 
@@ -113,15 +119,20 @@ export class PassageCache extends SourceLibrary {
       for (const [, search] of searches) for (const stem of search.stems) this.pendingTerms.add(stem);
       const terms = [...this.pendingTerms];
       for (const [term, frequency] of await view.frequencies(terms)) this.frequencies.set(term, frequency);
+      // Asked together: a backend may answer them at once (PostgreSQL, on two connections of one snapshot).
+      const [searchHits, phraseHits, keyIds] = await Promise.all([
+        view.search(searches.map(([, search]) => this.rankedQuery(search))),
+        view.phrases(
+          phrases.map(([, stems]) => stems),
+          PHRASE_LIMIT,
+          (term) => this.frequencies.get(term),
+        ),
+        view.lookup(keys),
+      ]);
       const wanted = new Set<string>();
-      const searchHits = await view.search(searches.map(([, search]) => this.rankedQuery(search)));
       for (const hits of searchHits) for (const id of documentsToHold(hits)) wanted.add(id);
-      const phraseHits = await view.phrases(
-        phrases.map(([, stems]) => stems),
-        PHRASE_LIMIT,
-      );
       for (const hits of phraseHits) for (const hit of hits) wanted.add(hit.id);
-      for (const id of await view.lookup(keys)) if (id !== undefined) wanted.add(id);
+      for (const id of keyIds) if (id !== undefined) wanted.add(id);
       await this.bringIn(
         view,
         [...wanted].filter((id) => !this.held.has(id)),
@@ -151,7 +162,9 @@ export class PassageCache extends SourceLibrary {
   }
 
   private noteTerm(stem: string): void {
-    if (!this.frequencies.has(stem)) this.pendingTerms.add(stem);
+    if (this.frequencies.has(stem)) return;
+    this.unanswered++;
+    this.pendingTerms.add(stem);
   }
 
   private noteSearch(stems: string[], limit: number): void {
@@ -159,6 +172,7 @@ export class PassageCache extends SourceLibrary {
     const unique = [...new Set(stems)].sort();
     const key = `s\0${limit}\0${unique.join(' ')}`;
     if (this.answered.has(key)) return;
+    this.unanswered++;
     this.pendingSearches.set(key, { stems: unique, limit });
     for (const stem of unique) this.noteTerm(stem);
   }

@@ -3,9 +3,10 @@
 // replace their old version, and stored documents in the push's scope whose files are gone are removed. Each
 // batch of documents is one transaction under the ingest lock, with its sentences and the term counts it adds or
 // takes away: a push killed midway leaves whole batches, and the next push completes the rest.
-import { listSourceFiles, readListedFiles, type ListedFile } from '../../core/sources/load.js';
+import { listSourceFiles, readListedFiles, type ListedFile, type SourceFile } from '../../core/sources/load.js';
 import { analyseFiles, INDEX_FORMAT_VERSION, type LibraryState } from '../../core/library.js';
 import type { SourceWarning } from '../../core/types.js';
+import { AnalysisWorkers, analysisWorkerCount } from './analysis-workers.js';
 import { corpusLabel, createPool, type PoolOptions } from './connection.js';
 import { INGEST_LOCK, migrate, schemaVersion } from './schema.js';
 import { pushScope, storedPath } from './push-scope.js';
@@ -21,6 +22,8 @@ export interface PushOptions extends PoolOptions {
   /** Paths are stored relative to this folder (default: the current one). */
   cwd?: string;
   maxFileBytes?: number;
+  /** Worker threads analysing files ahead of the database (default: one core less than the machine has, 1 to 4). */
+  analysisWorkers?: number;
   onProgress?(done: number, total: number): void;
 }
 
@@ -73,24 +76,39 @@ export async function pushCorpus(
     };
     const ingest = dryRun ? undefined : await startIngest(client);
     const listedPaths = new Set<string>();
-    // The next batch is read and analysed while the database writes the last one.
+    // Batches are read and analysed (on worker threads, unless there is only one) ahead of the database writing
+    // them, in order, a few at most: how many stay in memory does not grow with the push.
+    const workers =
+      listing.files.length > BATCH_DOCUMENTS
+        ? new AnalysisWorkers(options.analysisWorkers ?? analysisWorkerCount())
+        : undefined;
+    const analyse = (files: SourceFile[]) => (workers ? workers.analyse(files) : Promise.resolve(analyseFiles(files)));
+    const ahead = (workers?.size ?? 0) + 2;
+    const written: Promise<void>[] = [];
     let writing: Promise<void> = Promise.resolve();
-    for (let first = 0; first < listing.files.length; first += BATCH_DOCUMENTS) {
-      const batch = listing.files.slice(first, first + BATCH_DOCUMENTS);
-      const changed = await changedFiles(batch, cwd, stored, listedPaths, summary, warnings);
-      const state = changed.length > 0 ? analyseFiles(changed) : undefined;
-      await writing;
-      if (state) {
-        summary.sentences += state.documents.reduce((sum, document) => sum + document.document.sentences.length, 0);
-        if (!dryRun) writing = writeBatch(client, state);
+    try {
+      for (let first = 0; first < listing.files.length; first += BATCH_DOCUMENTS) {
+        const batch = listing.files.slice(first, first + BATCH_DOCUMENTS);
+        const changed = await changedFiles(batch, cwd, stored, listedPaths, summary, warnings);
+        const analysed = changed.length > 0 ? analyse(changed) : Promise.resolve(undefined);
+        // Its failure is reported by the write that waits for it (or not at all, once an earlier write failed).
+        analysed.catch(() => {});
+        const done = Math.min(first + BATCH_DOCUMENTS, listing.files.length);
+        writing = writing.then(async () => {
+          const state = await analysed;
+          if (state) {
+            summary.sentences += state.documents.reduce((sum, { document }) => sum + document.sentences.length, 0);
+            if (!dryRun) await writeBatch(client, state);
+          }
+          options.onProgress?.(done, listing.files.length);
+        });
+        written.push(writing.catch(() => {}));
+        if (written.length > ahead) await written.shift();
       }
-      const done = Math.min(first + BATCH_DOCUMENTS, listing.files.length);
-      void writing.then(
-        () => options.onProgress?.(done, listing.files.length),
-        () => {},
-      );
+      await writing;
+    } finally {
+      await workers?.close();
     }
-    await writing;
     const inScope = pushScope(inputs, cwd);
     const gone = [...stored.keys()].filter((path) => inScope(path) && !listedPaths.has(path));
     summary.removed = gone.length;

@@ -33,6 +33,11 @@ export function anyTermQuery(terms: readonly string[]): string {
   return terms.filter(isStorableTerm).map(quoteLexeme).join(' | ');
 }
 
+/** Sentences using every one of the terms. */
+export function allTermsQuery(terms: readonly string[]): string {
+  return terms.filter(isStorableTerm).map(quoteLexeme).join(' & ');
+}
+
 /** Sentences where the terms stand one after another (phraseto_tsquery's `<->`, over Groundwork's terms). */
 export function phraseQuery(terms: readonly string[]): string {
   return terms.filter(isStorableTerm).map(quoteLexeme).join(' <-> ');

@@ -250,29 +250,8 @@ function checkNumber(
   const affinity = ({ n, tokens }: { n: NumberMention; tokens: Token[] }) =>
     2 * shared(wordsBefore(tokens, n.span), draftBefore) + shared(wordsAfter(tokens, n.span), draftAfter);
   const near = numbersIn(contextSentences(context, number.span, true));
-  // The draft's figure stands only where the source speaks of someone else ("Dallas Area Rapid Transit posted
-  // … 69,861"), and the source's statement about whom the claim names gives another figure beside the same words.
-  const aboutClaim = (facts: SentenceFacts) => claimNames.every((name) => sentenceMentions(facts, name));
-  const aboutOthers = (facts: SentenceFacts) => facts.names.length > 0 && !aboutClaim(facts);
-  const theirFigure = (agreeing: typeof near, candidates: typeof near): Problem[] => {
-    if (!/\d/.test(number.text) || claimNames.length === 0) return [];
-    if (!agreeing.every(({ facts }) => aboutOthers(facts))) return [];
-    const theirs = candidates.filter(
-      (c) =>
-        aboutClaim(c.facts) &&
-        c.n.kind === number.kind &&
-        c.n.unit === number.unit &&
-        !numbersAgree(number, c.n) &&
-        affinity(c) >= RIVAL_AFFINITY,
-    );
-    const rival = theirs.reduce<(typeof theirs)[number] | undefined>(
-      (best, c) => (!best || affinity(c) > affinity(best) ? c : best),
-      undefined,
-    );
-    return rival
-      ? [{ type: 'number', draft: number.text, source: rival.n.text, span: number.span, sourceSpan: rival.n.span }]
-      : [];
-  };
+  const theirFigure = (agreeing: typeof near, candidates: typeof near) =>
+    figureSaidOfOthers(number, claimNames, agreeing, candidates, affinity);
   const agreeingNear = near.filter(({ n }) => numbersAgree(number, n));
   if (agreeingNear.length) {
     const swapped = countSwap(context.claimTokens, number, near);
@@ -281,10 +260,10 @@ function checkNumber(
   const aroundAnchor = numbersIn(sentencesNear(document, context.window.anchor));
   const agreeingAround = aroundAnchor.filter(({ n }) => numbersAgree(number, n));
   if (agreeingAround.length) return theirFigure(agreeingAround, [...near, ...aroundAnchor]);
-  // A source number that another of the claim's numbers already accounts for is not this one's rival.
   // A figure in the hundreds or more written in digits ("48,353 riders") is not the statistic a word-number stands
   // for ("all three lines").
   const comparable = (n: NumberMention) => !(/\d/.test(number.text) && number.value >= 100 && !/\d/.test(n.text));
+  // A source number that another of the claim's numbers already accounts for is not this one's rival.
   const rivals = near.filter(({ n }) => comparable(n) && !claimNumbers.some((c) => c !== number && numbersAgree(c, n)));
   const sameKind = rivals.filter(({ n }) => n.kind === number.kind);
   const sameUnit = sameKind.filter(({ n }) => n.unit === number.unit);
@@ -309,6 +288,40 @@ function checkNumber(
   return [
     { type: 'number', draft: number.text, source: rival?.n.text ?? '', span: number.span, sourceSpan: rival?.n.span },
   ];
+}
+
+type SourceFigure = { n: NumberMention; tokens: Token[]; facts: SentenceFacts };
+
+/**
+ * The draft's figure stands only where the source speaks of someone else ("Dallas Area Rapid Transit posted …
+ * 69,861"), and the source's statement about whom the claim names gives another figure beside the same words: that
+ * figure is the rival. Figures in digits only (a word like "one" is too often idiom).
+ */
+function figureSaidOfOthers(
+  number: NumberMention,
+  claimNames: NameMention[],
+  agreeing: SourceFigure[],
+  candidates: SourceFigure[],
+  affinity: (figure: SourceFigure) => number,
+): Problem[] {
+  if (!/\d/.test(number.text) || claimNames.length === 0) return [];
+  const aboutClaim = (facts: SentenceFacts) => claimNames.every((name) => sentenceMentions(facts, name));
+  if (!agreeing.every(({ facts }) => facts.names.length > 0 && !aboutClaim(facts))) return [];
+  const theirs = candidates.filter(
+    (c) =>
+      aboutClaim(c.facts) &&
+      c.n.kind === number.kind &&
+      c.n.unit === number.unit &&
+      !numbersAgree(number, c.n) &&
+      affinity(c) >= RIVAL_AFFINITY,
+  );
+  const rival = theirs.reduce<SourceFigure | undefined>(
+    (best, c) => (!best || affinity(c) > affinity(best) ? c : best),
+    undefined,
+  );
+  return rival
+    ? [{ type: 'number', draft: number.text, source: rival.n.text, span: number.span, sourceSpan: rival.n.span }]
+    : [];
 }
 
 /**

@@ -196,6 +196,20 @@ describe('DraftChecker on the seed article', () => {
     assert.equal(draft.slice(quote.problems[0].span!.start, quote.problems[0].span!.end), 'be crucial');
   });
 
+  it('calls any change of quoted words a misquote, an opposite too, and shows the source’s words', () => {
+    const library = new SourceLibrary();
+    library.upsert(SEED_PATH, seed);
+    library.upsert(
+      'budget.txt',
+      '“Food prices rose sharply this year, and they will keep rising,” the finance minister said.',
+    );
+    const draft = '“Food prices fell sharply this year, and they will keep rising,” the finance minister said.';
+    const quote = finding(new DraftChecker(library).check(draft), 'quote', 'Food');
+    assert.equal(quote.verdict, 'contradicted');
+    assert.deepEqual(problems(quote), [{ type: 'wording', draft: 'fell', source: 'rose' }]);
+    assert.equal(quote.message, 'misquote — source: ‘rose’; draft: ‘fell’');
+  });
+
   it('accepts an ellipsis for omitted words and brackets for the writer’s own', () => {
     const draft =
       '"Airport security ... will be important not only for [America], but also for other countries," Kirby said.';

@@ -1,14 +1,12 @@
 // Verifying a quotation: its words must stand in a source, in order, from the same speaker. Ellipses mark
 // omitted words and [brackets] the writer's own; otherwise the closest source wording is aligned word by word.
-import { areAntonyms } from '../extract/antonyms.js';
-import { findNegations } from '../extract/negation.js';
 import { namesAgree } from '../extract/names.js';
 import { findReportedSpeech } from '../extract/speakers.js';
 import type { PhraseMatch, SourceLibrary } from '../library.js';
 import { sourceQuotations } from '../sources/analyze.js';
 import { sentenceWindow } from '../sources/sentence-window.js';
 import { tokenize, type Token } from '../text/normalize.js';
-import type { Problem, ProblemType, Quotation, SourceDocument, Span } from '../types.js';
+import type { Problem, Quotation, SourceDocument, Span } from '../types.js';
 import { alignWords, type AlignmentOp } from './align.js';
 
 export interface QuoteMatch {
@@ -156,7 +154,9 @@ function describeDifference(
   const draftText = draftSpan ? text.slice(draftSpan.start, draftSpan.end) : '';
   const sourceText = sourceSpan ? document.text.slice(sourceSpan.start, sourceSpan.end) : '';
   return {
-    type: classify(words.slice(d0, d1), sourceTokens.slice(s0, s1), draftText, sourceText),
+    // Whatever changed in quoted words (a number, a negation, an opposite), the writer misquoted: the fix is the
+    // source's words, shown word by word.
+    type: 'wording',
     draft: draftText,
     source: sourceText,
     span: draftSpan,
@@ -167,11 +167,4 @@ function describeDifference(
 function spanOf(tokens: Token[], from: number, to: number): Span | undefined {
   if (to <= from) return undefined;
   return { start: tokens[from].span.start, end: tokens[to - 1].span.end };
-}
-
-function classify(draftWords: Token[], sourceWords: Token[], draftText: string, sourceText: string): ProblemType {
-  if (findNegations(draftText).length % 2 !== findNegations(sourceText).length % 2) return 'negation';
-  if ([...draftWords, ...sourceWords].some((t) => /\d/.test(t.norm))) return 'number';
-  if (draftWords.some((d) => sourceWords.some((s) => areAntonyms(d.norm, s.norm)))) return 'antonym';
-  return 'wording';
 }

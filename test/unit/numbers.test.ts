@@ -125,6 +125,12 @@ describe('findNumbers', () => {
       ['half', 0.5, 'cardinal'],
       ['two thirds', 2 / 3, 'cardinal'],
     ]);
+    // A half of the year is a period, not a share: only its ordinal is a figure.
+    assert.deepEqual(read('ridership rose in the first half of 2008 and fell in the second half'), [
+      ['first', 1, 'ordinal'],
+      ['2008', 2008, 'year'],
+      ['second', 2, 'ordinal'],
+    ]);
   });
 
   it('reads percent words, ordinals and multipliers from the airspace draft', () => {

@@ -291,6 +291,8 @@ function isPronounOne(pieces: Piece[], at: number): boolean {
   return PRONOUN_ONE_BEFORE.has(pieces[at - 1]?.lower ?? '') || pieces[at + 1]?.lower === 'another';
 }
 
+const PERIOD_ORDINALS = new Set(['first', 'second', 'third', 'fourth', 'last', 'final']);
+
 /** "half of", "a third of", "two thirds": a share. Starts at the fraction word or at the count before it. */
 function readFraction(text: string, pieces: Piece[], at: number): Reading | undefined {
   const counted = pieces[at].lower === 'a' || UNITS.has(pieces[at].lower);
@@ -298,6 +300,8 @@ function readFraction(text: string, pieces: Piece[], at: number): Reading | unde
   const word = pieces[fractionAt].lower;
   const share = FRACTIONS.get(word);
   if (share === undefined || (fractionAt === at && word !== 'half')) return undefined;
+  // "the first half of 2008", "the fourth quarter": a period of the year, not a share of something.
+  if (fractionAt === at && PERIOD_ORDINALS.has(pieces[at - 1]?.lower ?? '')) return undefined;
   const after = pieces[fractionAt + 1]?.lower;
   const sharesSomething = after === undefined || SHARE_FOLLOWERS.has(after) || word.endsWith('s');
   if (word === 'half') {

@@ -79,6 +79,14 @@ describe('findNegations', () => {
     assert.deepEqual(cues('No. 10 said'), []);
     assert.deepEqual(cues('Neither Kirby nor Psaki commented.'), ['neither']);
   });
+
+  it('reads a verb of stopping before an -ing word as a negation of it, and only there', () => {
+    assert.deepEqual(cues('The hospital has stopped admitting new patients.'), ['stopped']);
+    assert.deepEqual(cues('The plant halted making pickups in March.'), ['stopped']);
+    assert.deepEqual(cues('She never stopped working.'), ['never', 'stopped']);
+    assert.deepEqual(cues('The convoy stopped at the border.'), []);
+    assert.deepEqual(cues('The company halted production.'), []);
+  });
 });
 
 describe('polarity', () => {

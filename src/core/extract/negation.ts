@@ -48,6 +48,9 @@ const CUES: ReadonlyArray<readonly [cue: string, words: ReadonlyArray<ReadonlySe
   ] as const
 ).map(([cue, words]) => [cue, words.map((spellings) => new Set(spellings.split(' ')))] as const);
 
+// A verb of stopping before an -ing word negates it ("stopped admitting new patients" is "not admitting").
+const STOPPING_VERBS = new Set('stop stops stopped halt halts halted cease ceases ceased quit quits'.split(' '));
+
 // Most words start no cue: each is looked up once.
 const CUES_BY_FIRST_WORD = new Map<string, (typeof CUES)[number][]>();
 for (const entry of CUES) {
@@ -56,7 +59,10 @@ for (const entry of CUES) {
 
 // Most sentences hold no cue: one search for the cues' first words (and "n't") skips them without reading words.
 const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const MAY_HOLD_CUE = new RegExp([...CUES_BY_FIRST_WORD.keys(), "n't", 'n\u2019t'].map(escape).join('|'), 'i');
+const MAY_HOLD_CUE = new RegExp(
+  [...CUES_BY_FIRST_WORD.keys(), ...STOPPING_VERBS, "n't", 'n\u2019t'].map(escape).join('|'),
+  'i',
+);
 
 // Phrases that contain a cue word but assert rather than deny: "not only X but also Y" says X.
 const NON_NEGATING = /^(?:not\s+(?:only|just|least)|no\s+(?:doubt|matter)|nothing\s+but|no\.?\s*\d)/i;
@@ -130,6 +136,9 @@ export function findNegations(text: string, offset = 0): NegationCue[] {
       // "neither X nor Y" and "did not X, nor Y" deny once: "nor" only continues an earlier cue.
       if (found.cue === 'nor' && cues.length > 0) continue;
       cues.push({ span: { start: offset + start, end: offset + end }, cue: found.cue });
+    } else if (STOPPING_VERBS.has(key) && parts[i + 1]?.key.endsWith('ing')) {
+      // "stopped admitting new patients" says "is not admitting new patients"; "stopped at the border" denies nothing.
+      cues.push({ span: { start: offset + start, end: offset + parts[i]!.end }, cue: 'stopped' });
     } else if (key.endsWith("n't")) {
       // "n't" is glued to its verb ("couldn't"), or stands alone in tokenised corpora ("could n't").
       const end = parts[i]!.end;

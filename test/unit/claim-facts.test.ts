@@ -201,6 +201,17 @@ describe('claims checked fact by fact', () => {
     });
   });
 
+  it('finds a claim\'s words inside the source\'s hyphenated words ("260-bed", "Colo.-based")', () => {
+    const source =
+      'A virus outbreak at St. Luke Medical Center has grown to 20 cases.\n\n' +
+      'The 260-bed St. Luke Medical Center is part of Englewood, Colo.-based Mountain Health.';
+    const f = checkAgainst(
+      source,
+      'The hospital has 260 beds and belongs to Mountain Health, which is based in Englewood, Colorado.',
+    );
+    assert.equal(f.verdict, 'supported');
+  });
+
   it('reads a U.S. state under its AP abbreviation as the state', () => {
     const source = 'The clinic is part of Mountain Health, which is based in Englewood, Colo., and runs 12 hospitals.';
     assert.equal(

@@ -42,6 +42,12 @@ export function stemWord(norm: string): string {
   return stemmer(norm);
 }
 
+/** The stems of a hyphenated word's parts ("full-year" -> "full", "year"); none for a word without a hyphen. */
+export function compoundParts(stem: string): string[] {
+  const parts = stem.split('-').filter(Boolean);
+  return parts.length > 1 ? parts.map((part) => stemWord(part)) : [];
+}
+
 // News text is Zipfian: most words repeat, so each distinct spelling is normalised and stemmed once.
 const WORD_FORMS_LIMIT = 200_000;
 const wordForms = new Map<string, { norm: string; stem: string }>();

@@ -4,7 +4,7 @@
 import { isCommonStem } from '../extract/names.js';
 import { synsetsOf } from '../extract/synonyms.js';
 import type { SourceLibrary } from '../library.js';
-import { isContentToken, stemWord, tokenize, type Token } from '../text/normalize.js';
+import { compoundParts, isContentToken, tokenize, type Token } from '../text/normalize.js';
 import type { SourceDocument, Span } from '../types.js';
 import { textNear } from './scan-range.js';
 import { factsOf, SourceFactsCache, type SentenceFacts } from './facts.js';
@@ -195,12 +195,6 @@ export class EvidenceFinder {
       retrieval: hits[0].score,
     };
   }
-}
-
-/** The stems of a hyphenated word's parts ("full-year" -> "full", "year"); none for a word without a hyphen. */
-function compoundParts(stem: string): string[] {
-  const parts = stem.split('-').filter(Boolean);
-  return parts.length > 1 ? parts.map((part) => stemWord(part)) : [];
 }
 
 function weightOf(stems: Set<string>, weights: Map<string, number>): number {

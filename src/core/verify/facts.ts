@@ -4,7 +4,7 @@ import { findNames, type NameMention } from '../extract/names.js';
 import { findNegations, type NegationCue } from '../extract/negation.js';
 import { findNumbers, type NumberMention } from '../extract/numbers.js';
 import { synsetsOf } from '../extract/synonyms.js';
-import { isContentToken, tokenize, type Token } from '../text/normalize.js';
+import { compoundParts, isContentToken, tokenize, type Token } from '../text/normalize.js';
 import { RESTATING_STEMS } from '../text/vocabulary.js';
 import type { Span } from '../types.js';
 
@@ -37,7 +37,8 @@ const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 export function factsOf(text: string, span: Span, referenceDate?: string): SentenceFacts {
   const sentence = text.slice(span.start, span.end);
   const tokens = tokenize(sentence, span.start);
-  const stems = new Set(tokens.map((token) => token.stem));
+  // A hyphenated word's parts are words of the sentence too: "a 260-bed hospital" has beds.
+  const stems = new Set(tokens.flatMap((token) => [token.stem, ...compoundParts(token.stem)]));
   let dates: DateMention[] | undefined;
   let numbers: NumberMention[] | undefined;
   let names: NameMention[] | undefined;

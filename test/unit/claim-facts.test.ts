@@ -61,6 +61,15 @@ describe('claims checked fact by fact', () => {
       );
     });
 
+    it('flags a figure that agrees only with a source figure counting another noun, naming both counts', () => {
+      const f = checkAgainst(
+        'The outbreak is linked to confirmed cases for at least 30 staff members and 15 patients, the county said.',
+        'The cases include at least 30 patients and 15 staff members.',
+      );
+      assert.equal(f.verdict, 'contradicted');
+      assert.equal(f.message, 'number 30 patients — the source says 15 patients');
+    });
+
     it('supports the same figures counting the same things', () => {
       const f = checkAgainst(source, 'At least 40 nurses and 12 patients have been infected since March.');
       assert.equal(f.verdict, 'supported');

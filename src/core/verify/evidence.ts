@@ -117,9 +117,17 @@ export class EvidenceFinder {
     }
     const claimStems = new Map<string, number>();
     for (const token of claimWords) claimStems.set(token.stem, this.weight(token.stem));
+    // Whether a sentence has a claim's word, a word sharing one of its senses, or each part of a hyphenated
+    // word written apart ("full-year" in "full year revenues"). Read once per claim, asked of every document.
+    const senses = new Map([...claimStems.keys()].map((stem) => [stem, synsetsOf(stem)]));
+    const parts = new Map([...claimStems.keys()].map((stem) => [stem, compoundParts(stem)]));
+    const covers = (facts: SentenceFacts, stem: string) =>
+      facts.stems.has(stem) ||
+      senses.get(stem)!.some((id) => facts.synsets.has(id)) ||
+      (parts.get(stem)!.length > 0 && parts.get(stem)!.every((part) => facts.stems.has(part)));
     const windows = [...byDocument.values()]
       .slice(0, DOCUMENTS_CONSIDERED)
-      .map((documentHits) => this.grow(documentHits[0].document, documentHits, claimStems));
+      .map((documentHits) => this.grow(documentHits[0].document, documentHits, claimStems, covers));
     const rank = (window: EvidenceWindow) => {
       if (keyStems.length === 0) return window.coverage;
       const named = keyStems.filter((stem) => this.library.uses(window.document, stem)).length;
@@ -141,18 +149,11 @@ export class EvidenceFinder {
     document: SourceDocument,
     hits: { sentence: number; score: number }[],
     claimStems: Map<string, number>,
+    covers: (facts: SentenceFacts, stem: string) => boolean,
   ): EvidenceWindow {
     const total = [...claimStems.values()].reduce((sum, weight) => sum + weight, 0);
     const anchor = hits[0].sentence;
     const covered = new Set<string>();
-    const senses = new Map([...claimStems.keys()].map((stem) => [stem, synsetsOf(stem)]));
-    const parts = new Map([...claimStems.keys()].map((stem) => [stem, compoundParts(stem)]));
-    // Whether a sentence has a claim's word, a word sharing one of its senses, or each part of a hyphenated
-    // word written apart ("full-year" in "full year revenues").
-    const covers = (facts: SentenceFacts, stem: string) =>
-      facts.stems.has(stem) ||
-      senses.get(stem)!.some((id) => facts.synsets.has(id)) ||
-      (parts.get(stem)!.length > 0 && parts.get(stem)!.every((part) => facts.stems.has(part)));
     const cover = (sentence: number) => {
       const facts = this.sentenceFacts(document, sentence);
       for (const stem of claimStems.keys()) if (!covered.has(stem) && covers(facts, stem)) covered.add(stem);

@@ -78,6 +78,15 @@ describe('fitting boosted trees', () => {
 
 describe("grouped cross-validation and the scorer's figures", () => {
   const row = (dataset: string, group: string, y: 0 | 1): Labelled => ({ dataset, group, y });
+  /** Dataset a: two supported cases and two not; dataset b: one of each. */
+  const twoDatasets = () => [
+    row('a', '1', 1),
+    row('a', '2', 1),
+    row('a', '3', 0),
+    row('a', '4', 0),
+    row('b', '5', 1),
+    row('b', '6', 0),
+  ];
 
   it('never scores a case with a model that saw a case of the same source document', () => {
     const rows = Array.from({ length: 60 }, (_, i) =>
@@ -92,14 +101,7 @@ describe("grouped cross-validation and the scorer's figures", () => {
   });
 
   it('averages balanced accuracy and ROC AUC over datasets, ties counting half', () => {
-    const rows = [
-      row('a', '1', 1),
-      row('a', '2', 1),
-      row('a', '3', 0),
-      row('a', '4', 0),
-      row('b', '5', 1),
-      row('b', '6', 0),
-    ];
+    const rows = twoDatasets();
     const scores = [0.9, 0.4, 0.4, 0.1, 0.7, 0.2];
     const result = figures(
       rows,
@@ -113,14 +115,7 @@ describe("grouped cross-validation and the scorer's figures", () => {
   });
 
   it('picks the threshold with the best mean balanced accuracy, the one nearest 0.5 among equals', () => {
-    const rows = [
-      row('a', '1', 1),
-      row('a', '2', 1),
-      row('a', '3', 0),
-      row('a', '4', 0),
-      row('b', '5', 1),
-      row('b', '6', 0),
-    ];
+    const rows = twoDatasets();
     // Dataset a is split cleanly by any threshold above 0.55 up to 0.62, b by any from 0.21 to 0.70.
     assert.equal(bestThreshold(rows, [0.9, 0.62, 0.55, 0.1, 0.7, 0.2]), 0.56);
   });

@@ -110,6 +110,29 @@ describe('findDates', () => {
   });
 });
 
+describe('clock times and counts of years', () => {
+  it('keeps a clock time written with a.m. or p.m. in minutes after midnight, also beside a weekday', () => {
+    assert.deepEqual(one('The polls close at 8 p.m. in most states'), {
+      span: { start: 19, end: 25 },
+      text: '8 p.m.',
+      time: 1200,
+    });
+    assert.deepEqual(one('as of 7:50 a.m. ET on Wednesday, the agency said'), {
+      span: { start: 6, end: 31 },
+      text: '7:50 a.m. ET on Wednesday',
+      weekday: 3,
+      time: 470,
+    });
+    assert.equal(datesAgree(one('closed at 4 p.m. today'), one('had until 5 p.m.')), false);
+    assert.equal(datesAgree(one('closed at 4 p.m. today'), one('had until 4 p.m.')), true);
+  });
+
+  it('takes "for 19 years" and "for two decades" for durations, not for the year 2019', () => {
+    assert.deepEqual(findDates('She has led the union for 19 years.'), []);
+    assert.deepEqual(findDates('The plant ran for two decades.'), []);
+  });
+});
+
 describe('datesAgree', () => {
   it('is false when a shared field differs: year, weekday, day', () => {
     assert.equal(datesAgree(one('deploy the system in 2025'), one('deploy the system in 2027')), false);

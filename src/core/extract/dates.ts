@@ -9,7 +9,9 @@
 // - Relative dates keep their words in `relative` ("last month") and, when a reference date is given, the
 //   fields chrono resolves at the granularity named: "last month" -> year and month, "yesterday" -> the day,
 //   "this week" -> nothing more.
-// - Durations and clock times ("in 24 hours", "at noon", "now") are not dates.
+// - Durations ("in 24 hours", "for 19 years", "now") are not dates. A clock time written with a.m. or p.m.
+//   ("until 5 p.m.", "7:50 a.m. ET on Wednesday") is kept, in minutes after midnight, so that "8:50" can be
+//   checked against "7:50"; one without ("at noon") is not.
 // - A span starts at the date itself, not at a preposition before it ("on Monday" -> "Monday").
 import * as chrono from 'chrono-node';
 import type { Span } from '../types.js';
@@ -23,6 +25,8 @@ export interface DateMention {
   day?: number;
   /** 0 = Sunday. */
   weekday?: number;
+  /** Minutes after midnight of a clock time written with a.m. or p.m. */
+  time?: number;
   /** The relative expression, lower-cased ("last month", "yesterday"), when the date is relative. */
   relative?: string;
 }
@@ -31,7 +35,7 @@ export interface DateMention {
 const DATE_HINT = new RegExp(
   '\\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|' +
     'nov(?:ember)?|dec(?:ember)?|(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|tonight|tomorrow|ago|' +
-    'weeks?|months?|years?|weekend|days (?:later|earlier))\\b|\\d/\\d',
+    'weeks?|months?|years?|weekend|days (?:later|earlier))\\b|\\d/\\d|\\d\\s*[ap]\\.?m\\b',
   'i',
 );
 const RELATIVE = /\b(?:yesterday|today|tonight|tomorrow|ago|last|next|this|past|coming|earlier|later)\b/i;
@@ -41,6 +45,9 @@ const AMBIGUOUS_MONTH = /\b(?:may|march)\b/;
 const TIME_UNITS = /\b(?:hours?|minutes?|seconds?|hrs?|mins?)\b/i;
 // "over the past 34 years" is a duration; "seven days later" is relative to an event, not to the reference date.
 const DURATION = /\b(?:past|last|next|coming|over)\s+\S+\s+(?:days|weeks|months|years|decades)\b/i;
+// "for 19 years", "two decades": a count of time units, not the year 2019.
+const COUNT_OF_UNITS = /^(?:for\s+)?\S+\s+(?:days|weeks|months|years|decades)$/i;
+const CLOCK_TIME = /\d\s*[ap]\.?m\b/i;
 const WEEKDAY = /(?:mon|tues|wednes|thurs|fri|satur|sun)day/i;
 const RELATIVE_TO_EVENT = /\b(?:later|earlier|before|after)\s*$/i;
 
@@ -49,7 +56,7 @@ function referenceInstant(referenceDate: string | undefined): Date {
   return new Date(year, month - 1, day, 12);
 }
 
-type DateFields = Pick<DateMention, 'year' | 'month' | 'day' | 'weekday'>;
+type DateFields = Pick<DateMention, 'year' | 'month' | 'day' | 'weekday' | 'time'>;
 
 /** The fields a relative date resolves to, at the granularity its words name. */
 function relativeFields(words: string, known: DateFields): DateFields {
@@ -72,19 +79,28 @@ function fromChrono(result: chrono.ParsedResult, offset: number, resolveRelative
     if (result.start.isCertain(field)) known[field] = result.start.get(field) ?? undefined;
   }
   const lead = LEADING_PREPOSITION.exec(written)?.[0].length ?? 0;
-  const text = written.slice(lead);
+  const text = written.slice(lead).replace(/[,;:]+$/, '');
+  if (COUNT_OF_UNITS.test(text)) return undefined;
+  const time = clockTime(result, text);
   const start = offset + result.index + lead;
   const base = { span: { start, end: start + text.length }, text };
   // "the week before" is relative to an event: chrono reads it as a week before the reference date.
   const relative = RELATIVE.test(text) || RELATIVE_TO_EVENT.test(text) ? text.toLowerCase() : undefined;
   if (relative === undefined) {
-    const fields = definedOnly(known);
+    const fields = definedOnly({ ...known, time });
     return Object.keys(fields).length === 0 ? undefined : { ...base, ...fields };
   }
   const resolvable = resolveRelative && !RELATIVE_TO_EVENT.test(relative);
   const namedWeekday = WEEKDAY.test(relative) ? { weekday: known.weekday } : {};
   const fields = resolvable ? relativeFields(relative, known) : namedWeekday;
-  return { ...base, ...definedOnly(fields), relative };
+  // A clock time is the same whatever day "today" is.
+  return { ...base, ...definedOnly({ ...fields, time }), relative };
+}
+
+/** Minutes after midnight, when the text writes a clock time with a.m. or p.m. */
+function clockTime(result: chrono.ParsedResult, text: string): number | undefined {
+  if (!CLOCK_TIME.test(text) || !result.start.isCertain('hour')) return undefined;
+  return (result.start.get('hour') ?? 0) * 60 + (result.start.get('minute') ?? 0);
 }
 
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
@@ -122,7 +138,7 @@ export function datesAgree(a: DateMention, b: DateMention): boolean | undefined 
   const left = withWeekday(a);
   const right = withWeekday(b);
   let shared = 0;
-  for (const field of ['year', 'month', 'day', 'weekday'] as const) {
+  for (const field of ['year', 'month', 'day', 'weekday', 'time'] as const) {
     if (left[field] === undefined || right[field] === undefined) continue;
     if (left[field] !== right[field]) return false;
     shared++;

@@ -18,7 +18,7 @@ up down; higher lower; high low; win lose; won lost; winner loser; victory defea
 soar plunge; soar tumble; jump drop; rally slump; expand shrink; expand contract; expansion contraction;
 approve reject; approval rejection; accept reject; support oppose; supporter opponent; allow ban; allow forbid;
 permit ban; lift impose; open closed; open close; opened closed; reopen close; before after; earlier later;
-early late; majority minority; acquit convict; acquitted convicted; acquittal conviction; most least;
+early late; highest lowest; largest smallest; biggest smallest; majority minority; acquit convict; acquitted convicted; acquittal conviction; most least;
 best worst; better worse; more less; more fewer; profit loss; strengthen weaken; stronger weaker; raise lower;
 raise cut; boost cut; hire fire; hired fired; buy sell; bought sold; buyer seller; import export; start end;
 begin end; began ended; first last; above below; inside outside; success failure; succeed fail; pass fail;

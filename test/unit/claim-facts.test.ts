@@ -221,6 +221,56 @@ describe('claims checked fact by fact', () => {
     assert.equal(f.verdict, 'supported');
   });
 
+  describe('times, durations and small counts', () => {
+    const source =
+      'Members of the nurses union approved a three-year contract on Monday. There was only one vote against it ' +
+      'out of 340.\n\nMembers had until 6 p.m. today to vote. Union president Ana Ruiz has led the union for 11 years.';
+
+    it("checks a clock time against the source's, not against a count", () => {
+      const f = checkAgainst(source, 'Members had until 5 p.m. to vote on the contract.');
+      assert.deepEqual(verdictAndMessage(f), ['contradicted', 'date 5 p.m. — the source says 6 p.m. today']);
+      assert.equal(checkAgainst(source, 'Members had until 6 p.m. to vote on the contract.').verdict, 'supported');
+    });
+
+    it('checks "for 9 years" as a number of years', () => {
+      const f = checkAgainst(source, 'Ana Ruiz has led the nurses union for 9 years.');
+      assert.deepEqual(verdictAndMessage(f), ['contradicted', 'number 9 — the source says 11']);
+    });
+
+    it('sets a word-number against the count in its own sentence, not against a "three-year" nearby', () => {
+      const f = checkAgainst(source, 'Only three of the 340 members voted against the contract.');
+      assert.deepEqual(verdictAndMessage(f), ['contradicted', 'number three — the source says one']);
+    });
+  });
+
+  describe('direction and negation words', () => {
+    it('reads no direction into a word of a name ("International" in an airport\'s name)', () => {
+      const source =
+        "Snow closed runways at the nation's busiest airport on Friday.\n\n" +
+        'Denver International Airport reopened two runways by noon, officials said.';
+      const f = checkAgainst(source, 'Snow closed runways at Denver International Airport on Friday.');
+      assert.equal(f.verdict, 'supported');
+    });
+
+    it('flags a dropped negation where the source names the place only in the sentence before', () => {
+      const source =
+        'A cargo plane slid off a taxiway at Harbor City Airport on Tuesday, the airport said.\n\n' +
+        'Flights were still operating there, though with delays.';
+      const f = checkAgainst(source, 'Flights were no longer operating at Harbor City Airport afterwards.');
+      assert.equal(f.verdict, 'contradicted');
+      assert.deepEqual(
+        f.problems.map((p) => [p.type, p.draft]),
+        [['negation', 'no longer']],
+      );
+    });
+
+    it('flags a superlative swapped for its opposite inside a compound ("lowest-paying")', () => {
+      const source = 'The raise would make the district the highest-paying one in the county, the superintendent said.';
+      const f = checkAgainst(source, 'The raise would make the district the lowest-paying one in the county.');
+      assert.deepEqual(verdictAndMessage(f), ['contradicted', '“lowest-paying” — the source says “highest-paying”']);
+    });
+  });
+
   it('reads a U.S. state under its AP abbreviation as the state', () => {
     const source = 'The clinic is part of Mountain Health, which is based in Englewood, Colo., and runs 12 hospitals.';
     assert.equal(

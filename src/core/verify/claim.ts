@@ -5,6 +5,7 @@ import { datesAgree, type DateMention } from '../extract/dates.js';
 import { isTitlePart, namesAgree, type NameMention } from '../extract/names.js';
 import { numbersAgree, type NumberMention } from '../extract/numbers.js';
 import { placeNames } from '../extract/places.js';
+import { synsetsOf } from '../extract/synonyms.js';
 import { findReportedSpeech } from '../extract/speakers.js';
 import { SPEECH_VERBS } from '../text/vocabulary.js';
 import { isContentToken, stemWord, STOPWORDS, tokenize, type Token } from '../text/normalize.js';
@@ -125,11 +126,14 @@ export function assessClaim(finder: EvidenceFinder, input: ClaimInput): ClaimAss
     ...valueProblems.map((p) => (aboutSomethingElse ? { ...p, source: '', sourceSpan: undefined } : p)),
     ...nameProblems,
   );
-  if (best.anchorCoverage >= NEGATION_MIN_COVERAGE) {
+  const polar = polaritySentence(context, facts, names);
+  if (polar.coverage >= NEGATION_MIN_COVERAGE) {
     // An opposite word already reported as a number, date or name ("second" / "first") is not reported twice.
     const reported = (p: Problem) => problems.some((typed) => typed.span && p.span && overlaps(typed.span, p.span));
     problems.push(
-      ...checkPolarityAndAntonyms(context, facts, excluded).filter((p) => p.type !== 'antonym' || !reported(p)),
+      ...checkPolarityAndAntonyms(context, facts, excluded, polar.sentence).filter(
+        (p) => p.type !== 'antonym' || !reported(p),
+      ),
     );
     if (speaker) problems.push(...checkAttribution(context, facts, speaker).filter((p) => !reported(p)));
   }
@@ -149,6 +153,47 @@ export function assessClaim(finder: EvidenceFinder, input: ClaimInput): ClaimAss
     lexical: finder.lexicalOverlap(best.document, claimTokens, best.anchor),
     alignment: alignmentSignals(best.document, claimTokens, (stem) => finder.weight(stem)),
     uncheckable: false,
+  };
+}
+
+/**
+ * The passage's sentence whose polarity and direction words are compared with the claim's, and the share of the
+ * claim's words it covers. That is the best-matching sentence, unless it shares nothing but the claim's names: then
+ * it is the passage's sentence with most of what the claim says of them, for a source sentence often names what it
+ * is about only by "there" or a pronoun ("Flights were still operating there", after a sentence about BWI). The
+ * claim's names that the passage gives count as covered; the claim's own negation ("no longer") is what is being
+ * checked, not a word the sentence must have.
+ */
+function polaritySentence(
+  context: CheckContext,
+  facts: SentenceFacts,
+  names: NameMention[],
+): { sentence: number; coverage: number } {
+  const { finder, document, window, words } = context;
+  const sentenceFacts = window.sentences.map((sentence) => finder.sentenceFacts(document, sentence));
+  const named = (t: Token) => names.some((name) => overlaps(name.span, t.span));
+  const checked = words.filter((t) => !facts.negations.some((cue) => overlaps(cue.span, t.span)));
+  const weights = new Map(checked.map((t) => [t.stem, finder.weight(t.stem)]));
+  const namedStems = new Set(checked.filter(named).map((t) => t.stem));
+  const total = [...weights.values()].reduce((sum, weight) => sum + weight, 0);
+  const inPassage = (stem: string) => sentenceFacts.some((other) => other.stems.has(stem));
+  const coverageOf = (index: number, withNames: boolean) => {
+    const own = sentenceFacts[index];
+    let covered = 0;
+    for (const [stem, weight] of weights) {
+      if (namedStems.has(stem) && !withNames) continue;
+      const inOwn = own.stems.has(stem) || synsetsOf(stem).some((id) => own.synsets.has(id));
+      if (inOwn || (namedStems.has(stem) && inPassage(stem))) covered += weight;
+    }
+    return total > 0 ? covered / total : 0;
+  };
+  const anchor = window.sentences.indexOf(window.anchor);
+  const predicates = window.sentences.map((_, index) => coverageOf(index, false));
+  const best = predicates.reduce((top, value, index) => (value > predicates[top] ? index : top), anchor);
+  const chosen = predicates[anchor] === 0 ? best : anchor;
+  return {
+    sentence: window.sentences[chosen],
+    coverage: coverageOf(chosen, true),
   };
 }
 
@@ -258,7 +303,11 @@ function checkNumber(
     return swapped.length ? swapped : theirFigure(agreeingNear, near);
   }
   const aroundAnchor = numbersIn(sentencesNear(document, context.window.anchor));
-  const agreeingAround = aroundAnchor.filter(({ n }) => numbersAgree(number, n));
+  // Near the passage, a figure that counts something else ("a two-year contract") does not back the draft's
+  // ("two of the 112 teachers"): the statement's own sentences are where its rival stands.
+  const agreeingAround = aroundAnchor.filter(
+    ({ n }) => numbersAgree(number, n) && (n.unit === undefined || n.unit === number.unit),
+  );
   if (agreeingAround.length) return theirFigure(agreeingAround, [...near, ...aroundAnchor]);
   // A figure in the hundreds or more written in digits ("48,353 riders") is not the statistic a word-number stands
   // for ("all three lines").
@@ -398,7 +447,9 @@ function checkDate(context: CheckContext, date: DateMention, claimDates: DateMen
   const near = datesIn(contextSentences(context, date.span, true));
   if (near.some((d) => datesAgree(date, d) === true)) return [];
   // A source date that another of the claim's dates already accounts for is not this one's rival.
-  const conflicts = near.filter((d) => d.relative === undefined && datesAgree(date, d) === false);
+  // A relative date cannot be placed in time, but its clock time can ("4 p.m. today" against "5 p.m.").
+  const placed = (d: DateMention) => d.relative === undefined || (d.time !== undefined && date.time !== undefined);
+  const conflicts = near.filter((d) => placed(d) && datesAgree(date, d) === false);
   const accountedFor = (d: DateMention) => claimDates.some((c) => c !== date && datesAgree(c, d) === true);
   const conflicting = conflicts.find((d) => !accountedFor(d)) ?? conflicts[0];
   if (conflicting)
@@ -588,8 +639,13 @@ function ownSpeaker(facts: SentenceFacts, excluded: Span[]): { name: string; spa
  * A negation counts only where it bears on what both sides say: its scope (the words it negates) must stand
  * on the other side. "He could not confirm the requests, but said talks continue" does not negate "talks continue".
  */
-function checkPolarityAndAntonyms(context: CheckContext, facts: SentenceFacts, excluded: Span[]): Problem[] {
-  const source = context.finder.sentenceFacts(context.document, context.window.anchor);
+function checkPolarityAndAntonyms(
+  context: CheckContext,
+  facts: SentenceFacts,
+  excluded: Span[],
+  sentence: number,
+): Problem[] {
+  const source = context.finder.sentenceFacts(context.document, sentence);
   const claimTokens = context.claimTokens;
   if (claimTokens.length === 0) return [];
   const sourceStems = new Set(source.tokens.map((t) => t.stem));
@@ -605,8 +661,11 @@ function checkPolarityAndAntonyms(context: CheckContext, facts: SentenceFacts, e
   const problems: Problem[] = [];
   // "unaware" is a negation, not an antonym of "aware" that could cancel one.
   const cueSpans = [...facts.negations, ...source.negations].map((cue) => cue.span);
-  const notCue = (t: Token) => !cueSpans.some((span) => overlaps(span, t.span));
-  const opposite = findAntonym(claimTokens.filter(notCue), source.tokens.filter(notCue), sourceStems, claimStems);
+  // A word of a name is no direction word: "Hartsfield-Jackson International Airport" says nothing against "the
+  // nation's".
+  const nameSpans = [...facts.names, ...source.names].map((name) => name.span);
+  const directionWord = (t: Token) => ![...cueSpans, ...nameSpans].some((span) => overlaps(span, t.span));
+  const opposite = findAntonym(claimTokens, source.tokens, directionWord, sourceStems, claimStems);
   const negationMismatch = claimCues.length % 2 !== sourceCues.length % 2;
   // "failed to get it right" says "got it wrong": a negation and an antonym together cancel out.
   if (negationMismatch && opposite) return [];
@@ -644,15 +703,17 @@ function checkPolarityAndAntonyms(context: CheckContext, facts: SentenceFacts, e
 function findAntonym(
   claimTokens: Token[],
   sourceTokens: Token[],
+  directionWord: (t: Token) => boolean,
   sourceStems: Set<string>,
   claimStems: Set<string>,
 ): [Token, Token] | undefined {
   for (const word of claimTokens) {
-    if (sourceStems.has(word.stem) || !isContentToken(word)) continue;
+    if (sourceStems.has(word.stem) || !isContentToken(word) || !directionWord(word)) continue;
     const around = new Set(neighbourStems(claimTokens, word.span));
     const affinity = (t: Token) => neighbourStems(sourceTokens, t.span).filter((stem) => around.has(stem)).length;
     const opposites = sourceTokens.filter(
-      (candidate) => !claimStems.has(candidate.stem) && oppositeWords(word.norm, candidate.norm),
+      (candidate) =>
+        directionWord(candidate) && !claimStems.has(candidate.stem) && oppositeWords(word.norm, candidate.norm),
     );
     if (opposites.length === 0) continue;
     const opposite = opposites.reduce((best, t) => (affinity(t) > affinity(best) ? t : best));
@@ -660,7 +721,8 @@ function findAntonym(
     // word for it stands among other words than the claim's ("parks jumped 8 percent ... a revenue drop from
     // Disney Cruise Line" against "Revenue from Disney Cruise Line grew").
     const bothWays = sourceTokens.some(
-      (other) => oppositeWords(other.norm, opposite.norm) && affinity(other) >= affinity(opposite),
+      (other) =>
+        directionWord(other) && oppositeWords(other.norm, opposite.norm) && affinity(other) >= affinity(opposite),
     );
     if (!bothWays) return [word, opposite];
   }

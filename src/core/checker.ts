@@ -181,6 +181,7 @@ export class DraftChecker {
       typedOnly: unit.heading || unit.quotations.length > 0,
       citations: unit.citations.map((c) => ({ key: c.key, span: c.keySpan, document: this.library.get(c.key) })),
       topicPath,
+      pronounSpeaker: unit.speaker?.pronoun && { name: unit.speaker.name, span: unit.speaker.pronoun },
     });
     if (assessment.uncheckable) return undefined;
     const { problems, windows } = assessment;
@@ -213,8 +214,8 @@ function trimOldest(cache: Map<string, unknown>, limit: number): void {
 
 /**
  * Everything `verifyUnit` reads, relative to the sentence's start: the sentence, and each quotation's own words,
- * which can run past the sentence ("…needs to take. Take and we respect it," Kirby said.), its speaker, and
- * each citation. Two units with the same key get the same findings, wherever they stand.
+ * which can run past the sentence ("…needs to take. Take and we respect it," Kirby said.), its speaker, each
+ * citation, and whom a "she said" stands for. Two units with the same key get the same findings, wherever they stand.
  */
 function cacheKey(unit: SentenceUnit, topicPath: string | undefined): string {
   const origin = unit.sentence.span.start;
@@ -224,6 +225,7 @@ function cacheKey(unit: SentenceUnit, topicPath: string | undefined): string {
     unit.heading,
     unit.quotations.map((q) => [relative(q.inner), q.text, q.closed, q.speaker?.name, relative(q.speaker?.span)]),
     unit.citations.map((c) => [c.key, relative(c.span)]),
+    unit.speaker && [unit.speaker.name, relative(unit.speaker.pronoun)],
     topicPath,
   ]);
 }

@@ -30,6 +30,8 @@ export interface Speaker {
   name: string;
   /** Where the name stands in the text; absent when resolved from a pronoun ("he said") to an earlier name. */
   span?: Span;
+  /** Where that pronoun stands, when the speaker is one read from a sentence's reported speech. */
+  pronoun?: Span;
 }
 
 export interface Quotation {

@@ -271,6 +271,42 @@ describe('claims checked fact by fact', () => {
     });
   });
 
+  describe('a statement whose speaker is a pronoun for a name before it', () => {
+    const source =
+      'Nurses at Lakeview Hospital approved a new contract on Monday, union leader Ana Ruiz said.\n\n' +
+      'The raise puts Lakeview nurses above every hospital in the county, said chief executive Tom Blake.';
+    const library = () => {
+      const sources = new SourceLibrary();
+      sources.upsert(SEED_PATH, seed);
+      sources.upsert('source.txt', source);
+      return sources;
+    };
+    const claimOf = (findings: Finding[]) => findings.find((f) => f.text.startsWith('She said'))!;
+
+    it('flags "she said" when she is not the one the source has saying it, pointing at the pronoun', () => {
+      const draft =
+        'Ana Ruiz leads the nurses union.\n\nShe said the raise puts Lakeview nurses above every hospital in the county.\n';
+      const f = claimOf(new DraftChecker(library()).check(draft));
+      assert.deepEqual(verdictAndMessage(f), [
+        'contradicted',
+        'attribution — the source has Tom Blake saying this, not Ana Ruiz',
+      ]);
+      assert.deepEqual(f.range.start, { line: 2, character: 0 });
+      assert.deepEqual(f.problems[0].span, { start: draft.indexOf('She'), end: draft.indexOf('She') + 3 });
+    });
+
+    it('reads whom "she" stands for again when an edit in an earlier paragraph renames her', () => {
+      const checker = new DraftChecker(library());
+      const before =
+        'Ana Ruiz runs the hospital.\n\nShe said the raise puts Lakeview nurses above every hospital in the county.\n';
+      const after = before.replace('Ana Ruiz', 'Tom Blake');
+      assert.equal(claimOf(checker.check(before, { documentKey: 'draft.md' })).verdict, 'contradicted');
+      const edited = checker.check(after, { documentKey: 'draft.md' });
+      assert.deepEqual(edited, new DraftChecker(library()).check(after, { documentKey: 'draft.md' }));
+      assert.equal(claimOf(edited).verdict, 'supported');
+    });
+  });
+
   it('reads a U.S. state under its AP abbreviation as the state', () => {
     const source = 'The clinic is part of Mountain Health, which is based in Englewood, Colo., and runs 12 hospitals.';
     assert.equal(

@@ -335,9 +335,11 @@ describe('findReportedSpeech', () => {
     assert.equal(findReportedSpeech(sentenceOf(lordstown, 'Lordstown did not say'), lordstown), undefined);
   });
 
-  it('resolves "he" from the text before the sentence, without a span', () => {
+  it('resolves "he" from the text before the sentence, with the pronoun\'s span instead of a name\'s', () => {
+    const he = airspaceSource.indexOf('He notes Airservices Australia');
     assert.deepEqual(findReportedSpeech(sentenceOf(airspaceSource, 'He notes Airservices Australia'), airspaceSource), {
       name: 'Gumley',
+      pronoun: { start: he, end: he + 2 },
     });
     const appositive = 'Colleen Robar, a spokeswoman for Lordstown, said the company is unaware of any injuries.';
     assert.equal(findReportedSpeech(sentenceOf(appositive, 'Colleen'), appositive)?.name, 'Colleen Robar');

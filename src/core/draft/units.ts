@@ -2,9 +2,11 @@
 // draft on every keystroke costs tens of milliseconds, so a typing edit inside one paragraph re-reads only that
 // paragraph's sentences and quotations, and patches the units of the previous version around them.
 import { findQuotations } from '../extract/quotations.js';
-import { attributeSpeakers } from '../extract/speakers.js';
+import { attributeSpeakers, findReportedSpeech, PRONOUN_LOOKBACK_CHARS } from '../extract/speakers.js';
 import { editBetween } from '../text/edit.js';
+import { tokenize } from '../text/normalize.js';
 import { splitSentences } from '../text/sentences.js';
+import { SPEECH_VERBS } from '../text/vocabulary.js';
 import type { Quotation, Sentence, Span, Speaker } from '../types.js';
 import { findCitations, type Citation } from './citations.js';
 import { maskProse, type ProseKind } from './prose.js';
@@ -16,6 +18,11 @@ export interface SentenceUnit {
   heading: boolean;
   quotations: Quotation[];
   citations: Citation[];
+  /**
+   * Who the sentence says said it, when that is a pronoun standing for a name earlier in the draft ("She said the
+   * offer…"). A name in the sentence itself is read by the checker from the sentence.
+   */
+  speaker?: Speaker;
 }
 
 export interface DraftUnits {
@@ -37,7 +44,7 @@ export function sentenceUnits(text: string, languageId: LanguageId): DraftUnits 
   const quotations = attributeSpeakers(masked, findQuotations(masked, blockSpans), sentences);
   const citations = findCitations(masked);
   const units = sentences.map((sentence) =>
-    unitOf(sentence, blocks[sentence.paragraph]?.kind === 'heading', quotations, citations),
+    withPronounSpeaker(masked, unitOf(sentence, blocks[sentence.paragraph]?.kind === 'heading', quotations, citations)),
   );
   return { text, masked, blocks: blocks.map(({ span, kind }) => ({ span, kind })), languageId, units };
 }
@@ -109,6 +116,7 @@ function patchUnits(previous: DraftUnits, text: string): DraftUnits | undefined 
       heading: u.heading,
       quotations: u.quotations.map((q) => ({ ...q, inner: shift(q.inner) })),
       citations: u.citations.map((c) => ({ ...c, span: shift(c.span), keySpan: shift(c.keySpan) })),
+      ...(u.speaker?.pronoun && { speaker: { ...u.speaker, pronoun: shift(u.speaker.pronoun) } }),
     };
     moved.set(unit, u);
     return unit;
@@ -121,12 +129,18 @@ function patchUnits(previous: DraftUnits, text: string): DraftUnits | undefined 
   // Any edit may name, rename or unname a speaker, or change which words the draft writes as names: a speaker
   // here or, through "he said" or a quotation standing alone, in a later paragraph.
   const anyQuotations = units.some((u) => u.quotations.length > 0);
+  // A pronoun stands for a name before it: the edit may change whom a "she said" after it, within the reach of
+  // pronouns, means.
+  const reach = newEnd + PRONOUN_LOOKBACK_CHARS;
+  const withPronouns = units.map((u) =>
+    u.sentence.paragraph < index || u.sentence.span.start > reach ? u : withPronounSpeaker(masked, u),
+  );
   return {
     text,
     masked,
     blocks,
     languageId: previous.languageId,
-    units: anyQuotations ? withSpeakersReread(masked, units) : units,
+    units: anyQuotations ? withSpeakersReread(masked, withPronouns) : withPronouns,
     moved: { from: moved, by: delta },
   };
 }
@@ -151,5 +165,32 @@ function withSpeakersReread(masked: string, units: SentenceUnit[]): SentenceUnit
 }
 
 function sameSpeaker(a: Speaker | undefined, b: Speaker | undefined): boolean {
-  return a?.name === b?.name && a?.span?.start === b?.span?.start && a?.span?.end === b?.span?.end;
+  return (
+    a?.name === b?.name &&
+    a?.span?.start === b?.span?.start &&
+    a?.span?.end === b?.span?.end &&
+    a?.pronoun?.start === b?.pronoun?.start &&
+    a?.pronoun?.end === b?.pronoun?.end
+  );
+}
+
+const SPEAKING_PRONOUN = /\b(?:he|she|they)\b/i;
+
+/**
+ * The unit with its pronoun speaker read afresh ("She said the offer…": the name she stands for); the same unit
+ * when that has not changed. A sentence with a quotation has its speaker on the quotation.
+ */
+function withPronounSpeaker(masked: string, unit: SentenceUnit): SentenceUnit {
+  const { sentence } = unit;
+  const text = masked.slice(sentence.span.start, sentence.span.end);
+  const reported =
+    unit.quotations.length === 0 &&
+    SPEAKING_PRONOUN.test(text) &&
+    tokenize(text).some((t) => SPEECH_VERBS.has(t.norm) || t.norm === 'according')
+      ? findReportedSpeech(sentence, masked)
+      : undefined;
+  const speaker = reported?.pronoun ? reported : undefined;
+  if (sameSpeaker(speaker, unit.speaker)) return unit;
+  const { speaker: _, ...rest } = unit;
+  return speaker ? { ...rest, speaker } : rest;
 }

@@ -277,7 +277,10 @@ function isPersonName(frame: Frame, name: Name): boolean {
 
 type Subject =
   /** `phrase`: a noun phrase holding a name ("Afghan officials"), not a name. */
-  { kind: 'name'; name: Name; phrase?: boolean } | { kind: 'pronoun'; pronoun: string } | { kind: 'unnamed' };
+  | { kind: 'name'; name: Name; phrase?: boolean }
+  /** `at`: the pronoun's word index in the frame. */
+  | { kind: 'pronoun'; pronoun: string; at: number }
+  | { kind: 'unnamed' };
 
 interface Attribution {
   verb: number;
@@ -376,7 +379,7 @@ function subjectBefore(frame: Frame, verb: number): Before {
   if (i < floor) return 'none';
   const w = ws[i]!;
   if (w.kind !== 'word' || CLAUSE_WORDS.has(w.lower)) return 'none';
-  if (PRONOUNS.has(w.lower)) return { kind: 'pronoun', pronoun: w.lower };
+  if (PRONOUNS.has(w.lower)) return { kind: 'pronoun', pronoun: w.lower, at: i };
   if (isNameWord(w)) {
     const name = nameEndingAt(frame, i);
     // "A reporter who traveled to Qom reported", "in a statement to Yahoo Finance calling": a place or an
@@ -473,7 +476,7 @@ function commaAppositive(frame: Frame, verb: number): Subject | undefined {
 function subjectAfter(frame: Frame, index: number): Subject | undefined {
   const { words: ws } = frame;
   let i = index;
-  if (PRONOUNS.has(ws[i]?.lower ?? '')) return { kind: 'pronoun', pronoun: ws[i]!.lower };
+  if (PRONOUNS.has(ws[i]?.lower ?? '')) return { kind: 'pronoun', pronoun: ws[i]!.lower, at: i };
   let determiner = false;
   while (isWord(ws[i]) && DETERMINERS.has(ws[i]!.lower)) {
     i++;
@@ -542,7 +545,7 @@ function sentenceSubject(frame: Frame): Subject | undefined {
   }
   const w = ws[i];
   if (!isWord(w)) return undefined;
-  if (PRONOUNS.has(w.lower)) return { kind: 'pronoun', pronoun: w.lower };
+  if (PRONOUNS.has(w.lower)) return { kind: 'pronoun', pronoun: w.lower, at: i };
   // The subject runs over names and roles: "WHO director-general Tedros Adhanom Ghebreyesus recently said".
   let end = i;
   while (isNameWord(ws[end + 1]) || isRoleWord(ws[end + 1]) || joinsName(ws, end + 1)) end++;
@@ -669,7 +672,8 @@ export function attributeSpeakers(text: string, quotations: Quotation[], sentenc
  * Who a sentence is attributed to ("Kirby said", "Afghan officials said", "the New York Times reported",
  * "according to Reuters", "Gumley says"): the first name its attributions give, with its span. Undefined when
  * it names no one ("the company said", "Robar would not say"). A pronoun ("He notes …") is resolved from the
- * text before the sentence, and then has no `span`. Quotations inside the sentence are not read for names.
+ * text before the sentence, and then has no `span` but the pronoun's. Quotations inside the sentence are not read
+ * for names.
  */
 export function findReportedSpeech(sentence: Sentence, text: string): Speaker | undefined {
   const span = clampSpan(sentence.span, text.length);
@@ -682,7 +686,8 @@ export function findReportedSpeech(sentence: Sentence, text: string): Speaker | 
   const pronoun = attributions.find((a) => a.subject.kind === 'pronoun');
   if (pronoun?.subject.kind !== 'pronoun') return undefined;
   const name = memoryBefore(text, span.start).resolve(pronoun.subject.pronoun);
-  return name ? { name } : undefined;
+  const word = frame.words[pronoun.subject.at]!;
+  return name ? { name, pronoun: { start: word.start, end: word.end } } : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -770,7 +775,7 @@ function clampSpan(span: Span, length: number): Span {
 }
 
 // How far back a pronoun's antecedent is looked for: a few paragraphs of news copy.
-const PRONOUN_LOOKBACK_CHARS = 1500;
+export const PRONOUN_LOOKBACK_CHARS = 1500;
 const ROUGH_SENTENCE_END = /[.!?\u2026]["'\u201D\u2019)]*\s+/g;
 
 /** What the text before `position` says about who was speaking, read sentence by rough sentence. */

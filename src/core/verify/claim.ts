@@ -27,6 +27,8 @@ export interface ClaimInput {
   citations?: CitedSource[];
   /** The source the sentence before rests on, looked in first when this one leans on it ("He added that…"). */
   topicPath?: string;
+  /** Whom a pronoun saying the claim stands for ("She said the offer…"), with the pronoun's span. */
+  pronounSpeaker?: { name: string; span: Span };
 }
 
 export interface CitedSource {
@@ -103,7 +105,7 @@ export function assessClaim(finder: EvidenceFinder, input: ClaimInput): ClaimAss
   const nameChecks = names.map((name) => ({ name, problems: checkName(context, name, names) }));
   // A name swapped where the claim says who said or reported it ("first reported by the New York Times" for the
   // Wall Street Journal) puts the statement in the wrong mouth.
-  const speaker = input.typedOnly ? undefined : ownSpeaker(facts, excluded);
+  const speaker = input.typedOnly ? undefined : (ownSpeaker(facts, excluded) ?? input.pronounSpeaker);
   const nameProblems = nameChecks
     .flatMap((check) => check.problems)
     .map((p): Problem =>
@@ -595,8 +597,8 @@ function sentenceMentions(facts: SentenceFacts, name: NameMention): boolean {
 
 /**
  * Who the claim says said it ("Gneezy said what is needed is…") against whom the source has say it ("What is
- * needed, she said, is…", she being Serra-Garcia). The draft's speaker is read from its own sentence only, so a
- * cached verdict never depends on the sentences around it; the source's may be a pronoun resolved from before.
+ * needed, she said, is…", she being Serra-Garcia). Either may be a pronoun resolved from the text before it; the
+ * draft's is then part of the sentence's cache key.
  */
 function checkAttribution(context: CheckContext, facts: SentenceFacts, own: { name: string; span: Span }): Problem[] {
   const { finder, document, window } = context;

@@ -18,7 +18,10 @@ up down; higher lower; high low; win lose; won lost; winner loser; victory defea
 soar plunge; soar tumble; jump drop; rally slump; expand shrink; expand contract; expansion contraction;
 approve reject; approval rejection; accept reject; support oppose; supporter opponent; allow ban; allow forbid;
 permit ban; lift impose; open closed; open close; opened closed; reopen close; before after; earlier later;
-early late; highest lowest; largest smallest; biggest smallest; majority minority; acquit convict; acquitted convicted; acquittal conviction; most least;
+early late; highest lowest; largest smallest; biggest smallest; larger smaller; bigger smaller;
+greater smaller; longer shorter; longest shortest; wider narrower; heavier lighter; warmer colder; hotter colder;
+warmest coldest; hottest coldest; faster slower; fastest slowest; richer poorer; richest poorest; older younger;
+oldest youngest; older newer; oldest newest; deeper shallower; taller shorter; majority minority; acquit convict; acquitted convicted; acquittal conviction; most least;
 best worst; better worse; more less; more fewer; profit loss; strengthen weaken; stronger weaker; raise lower;
 raise cut; boost cut; hire fire; hired fired; buy sell; bought sold; buyer seller; import export; start end;
 begin end; began ended; first last; above below; inside outside; success failure; succeed fail; pass fail;

@@ -264,10 +264,50 @@ describe('claims checked fact by fact', () => {
       );
     });
 
+    it('flags "after" for "before" and "larger" for "smaller", words too common to weigh as content', () => {
+      const source =
+        'Neighbours saw sparks from a power line shortly before the fire started, the fire marshal said. The Oak ' +
+        'fire, the smaller of the two, burned 40 acres.';
+      assert.deepEqual(
+        verdictAndMessage(
+          checkAgainst(source, 'Neighbours saw sparks from a power line shortly after the fire started.'),
+        ),
+        ['contradicted', '“after” — the source says “before”'],
+      );
+      assert.deepEqual(
+        verdictAndMessage(checkAgainst(source, 'The Oak fire, the larger of the two, burned 40 acres.')),
+        ['contradicted', '“larger” — the source says “smaller”'],
+      );
+    });
+
+    it('reads a comparison of two things either way round ("far shorter than" is "far longer")', () => {
+      const source = 'The sentence is far shorter than the 20-year term prosecutors sought in September.';
+      const f = checkAgainst(source, 'Prosecutors had sought a far longer term of 20 years in September.');
+      assert.equal(f.verdict, 'supported');
+    });
+
     it('flags a superlative swapped for its opposite inside a compound ("lowest-paying")', () => {
       const source = 'The raise would make the district the highest-paying one in the county, the superintendent said.';
       const f = checkAgainst(source, 'The raise would make the district the lowest-paying one in the county.');
       assert.deepEqual(verdictAndMessage(f), ['contradicted', '“lowest-paying” — the source says “highest-paying”']);
+    });
+  });
+
+  describe("a name in the statement's place", () => {
+    it('flags a place after the same preposition when the source words the statement in another order', () => {
+      const source =
+        'Crews contained two small fires last week. One blaze burned 25 acres after lightning struck near Millbrook. ' +
+        'The other burned 35 acres south of Cedar Falls.';
+      const f = checkAgainst(source, 'One blaze burned 25 acres near Cedar Falls after lightning struck.');
+      assert.deepEqual(verdictAndMessage(f), ['contradicted', 'name Cedar Falls — the source says Millbrook']);
+    });
+
+    it('reads "built in 1863" as a year', () => {
+      const f = checkAgainst(
+        'The Ortega Adobe, a ranch house built in 1863, was reduced to a shell by the fire.',
+        'The Ortega Adobe was built in 1883.',
+      );
+      assert.deepEqual(verdictAndMessage(f), ['contradicted', 'date 1883 — the source says 1863']);
     });
   });
 

@@ -182,6 +182,16 @@ describe('findNumbers', () => {
   });
 });
 
+describe('years before 1900', () => {
+  it('reads "built in 1863" and "since 1850" as years, and "in 1500 homes" or "a total of 1500" as counts', () => {
+    const kinds = (text: string) => findNumbers(text).map(({ text: written, kind }) => [written, kind]);
+    assert.deepEqual(kinds('The adobe was built in 1863.'), [['1863', 'year']]);
+    assert.deepEqual(kinds('Since 1850, the town has grown.'), [['1850', 'year']]);
+    assert.deepEqual(kinds('Power was out in 1500 homes.'), [['1500', 'cardinal']]);
+    assert.deepEqual(kinds('They counted a total of 1500.'), [['1500', 'cardinal']]);
+  });
+});
+
 describe('numbersAgree', () => {
   it('lets an approximate value stand for a close exact one, but not a changed digit', () => {
     assert.equal(numbersAgree(one('about 9%'), one('9%')), true);

@@ -353,6 +353,23 @@ describe('findReportedSpeech', () => {
   });
 });
 
+describe('a speaker named before "who said"', () => {
+  const speakerOf = (text: string) =>
+    findReportedSpeech({ span: { start: 0, end: text.length }, text, paragraph: 0 }, text)?.name;
+
+  it('is the name the relative clause hangs on', () => {
+    assert.equal(
+      speakerOf('Cyclists came to the hearing, including Ana Ruiz, who said she would use the lanes every day.'),
+      'Ana Ruiz',
+    );
+    assert.equal(speakerOf('Mayor Jane Ortiz, who said the plan was needed, voted yes.'), 'Jane Ortiz');
+  });
+
+  it("is nobody when that name is a place the clause's subject is from", () => {
+    assert.equal(speakerOf('Residents of Dayton, who said they were angry, left early.'), undefined);
+  });
+});
+
 describe('a pronoun speaker and the names inside the quotation', () => {
   it('does not take a name inside the quoted words for whom "he" stands', () => {
     const text =

@@ -246,7 +246,7 @@ type Reading = Omit<NumberMention, 'span' | 'text' | 'approximate'> & { start: n
 function readMention(text: string, pieces: Piece[], at: number): Reading | undefined {
   const piece = pieces[at];
   if (piece.digits)
-    return isDayOfMonth(text, pieces, at) ? undefined : withQuantity(text, pieces, readDigits(pieces, at));
+    return isDayOfMonth(text, pieces, at) ? undefined : withQuantity(text, pieces, readDigits(pieces, at), at);
   const word = piece.lower;
   const multiplier = MULTIPLIERS.get(word);
   if (multiplier !== undefined)
@@ -257,7 +257,7 @@ function readMention(text: string, pieces: Piece[], at: number): Reading | undef
   if (ordinal !== undefined) return { ...extent(pieces, at, at), value: ordinal, kind: 'ordinal' };
   if (word === 'one' && isPronounOne(pieces, at)) return undefined;
   const words = readWords(text, pieces, at);
-  return words && withQuantity(text, pieces, words);
+  return words && withQuantity(text, pieces, words, at);
 }
 
 function extent(pieces: Piece[], first: number, last: number): { start: number; end: number; next: number } {
@@ -353,8 +353,11 @@ function readWords(text: string, pieces: Piece[], at: number): Reading | undefin
   return last < 0 ? undefined : { ...extent(pieces, at, last), value: total + current, kind: 'cardinal' };
 }
 
-/** Extends a bare number with what follows it: a scale word, percent, a currency word, a counted noun. */
-function withQuantity(text: string, pieces: Piece[], reading: Reading): Reading {
+// "built in 1863", "since 1850": a year before 1900 is read as one only after these.
+const YEAR_PREPOSITIONS = new Set(['in', 'since', 'until']);
+
+/** Extends a bare number (read at piece `at`) with what follows it: a scale word, percent, a currency word, a counted noun. */
+function withQuantity(text: string, pieces: Piece[], reading: Reading, at: number): Reading {
   let { next, end, value } = reading;
   const follows = (k = 0) => (adjacent(text, pieces[next - 1 + k], pieces[next + k]) ? pieces[next + k] : undefined);
   const counted = () => countedNoun(text, follows());
@@ -385,7 +388,8 @@ function withQuantity(text: string, pieces: Piece[], reading: Reading): Reading 
   }
   if (currency) return { ...reading, end, next, value, currency, kind: 'money', unit: 'money' };
   const unit = counted();
-  if (unit === undefined && /^\d{4}$/.test(text.slice(reading.start, end)) && value >= 1900 && value <= 2100) {
+  const yearLike = value >= 1900 || (value >= 1000 && YEAR_PREPOSITIONS.has(pieces[at - 1]?.lower ?? ''));
+  if (unit === undefined && /^\d{4}$/.test(text.slice(reading.start, end)) && yearLike && value <= 2100) {
     return { ...reading, end, next, value, kind: 'year' };
   }
   return withUnit({ ...reading, end, next, value }, unit);

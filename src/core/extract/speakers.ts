@@ -378,6 +378,12 @@ function subjectBefore(frame: Frame, verb: number): Before {
   if (passive) return 'passive';
   if (i < floor) return 'none';
   const w = ws[i]!;
+  // "including Andy Singer, who said he looks forward…": the name the relative clause hangs on speaks.
+  if (w.lower === 'who' && ws[i - 1]?.kind === 'comma' && isNameWord(ws[i - 2])) {
+    const name = nameEndingAt(frame, i - 2);
+    const subject = name && !objectOfPreposition(ws, name.first) && nameSubject(name);
+    if (subject) return subject;
+  }
   if (w.kind !== 'word' || CLAUSE_WORDS.has(w.lower)) return 'none';
   if (PRONOUNS.has(w.lower)) return { kind: 'pronoun', pronoun: w.lower, at: i };
   if (isNameWord(w)) {

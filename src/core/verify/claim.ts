@@ -497,13 +497,23 @@ function checkName(context: CheckContext, name: NameMention, claimNames: NameMen
   const anchors = contextSentences(context, name.span, false);
   const mentions = (sentences: number[]) =>
     sentences.some((s) => sentenceMentions(finder.sentenceFacts(document, s), name));
+  const swapped = (rival: NameMention): Problem[] => [
+    { type: 'entity', draft: name.text, source: rival.text, span: name.span, sourceSpan: rival.span },
+  ];
+  // The sentence that says most of the claim gives another name after the claim's preposition ("near Somerset"
+  // against "near Shingle Springs"): a swap, even beside a runner-up that names the draft's (the next fire's place).
+  const [best] = anchors;
+  const moved =
+    best !== undefined && !mentions([best])
+      ? rivalAfterSamePreposition(context, finder.sentenceFacts(document, best), name, claimNames)
+      : undefined;
+  if (moved) return swapped(moved);
   if (mentions(anchors)) return [];
   // A name the source has in the same place of the same statement is a swap, even if the draft's name
   // stands elsewhere in the source.
   for (const s of anchors) {
     const rival = rivalInSlot(context, finder.sentenceFacts(document, s), name, claimNames);
-    if (rival)
-      return [{ type: 'entity', draft: name.text, source: rival.text, span: name.span, sourceSpan: rival.span }];
+    if (rival) return swapped(rival);
   }
   if (
     mentions(neighbours(document, anchors, NAME_NEIGHBOURHOOD)) ||
@@ -523,6 +533,31 @@ function neighbours(document: SourceDocument, sentences: number[], distance: num
   }
   return [...around];
 }
+
+/**
+ * The one name of the source sentence that follows the preposition the claim's name follows ("near Somerset" for
+ * "near Shingle Springs"), where the sentence words the statement in another order than the draft.
+ */
+function rivalAfterSamePreposition(
+  context: CheckContext,
+  source: SentenceFacts,
+  name: NameMention,
+  claimNames: NameMention[],
+): NameMention | undefined {
+  const before = (tokens: Token[], span: Span) => tokens.filter((t) => t.span.end <= span.start).at(-1)?.norm;
+  const preposition = before(context.claimTokens, name.span);
+  if (preposition === undefined || !SLOT_PREPOSITIONS.has(preposition)) return undefined;
+  const rivals = source.names.filter(
+    (candidate) =>
+      before(source.tokens, candidate.span) === preposition &&
+      !claimNames.some((c) => namesAgree(c.text, candidate.text)) &&
+      !isDateline(context.document.text, source, candidate),
+  );
+  return rivals.length === 1 ? rivals[0] : undefined;
+}
+
+/** Prepositions that put a place or a party in a statement's slot: "near", "at", "in", "from", "outside". */
+const SLOT_PREPOSITIONS = new Set(['near', 'at', 'in', 'from', 'outside']);
 
 /** The source name that the claim's name takes the place of, when the rest of the statement lines up. */
 function rivalInSlot(
@@ -710,7 +745,8 @@ function findAntonym(
   claimStems: Set<string>,
 ): [Token, Token] | undefined {
   for (const word of claimTokens) {
-    if (sourceStems.has(word.stem) || !isContentToken(word) || !directionWord(word)) continue;
+    if (sourceStems.has(word.stem) || !directionWord(word)) continue;
+    if (!isContentToken(word) && !DIRECTION_STOPWORDS.has(word.norm)) continue;
     const around = new Set(neighbourStems(claimTokens, word.span));
     const affinity = (t: Token) => neighbourStems(sourceTokens, t.span).filter((stem) => around.has(stem)).length;
     const opposites = sourceTokens.filter(
@@ -726,10 +762,22 @@ function findAntonym(
       (other) =>
         directionWord(other) && oppositeWords(other.norm, opposite.norm) && affinity(other) >= affinity(opposite),
     );
-    if (!bothWays) return [word, opposite];
+    // "A is far shorter than B" says "B is far longer" of the same two things: a comparison of things is read
+    // either way round. One against a figure ("more than 250", "fewer than 250") is not.
+    const turnable = comparesThings(claimTokens, word) || comparesThings(sourceTokens, opposite);
+    if (!bothWays && !turnable) return [word, opposite];
   }
   return undefined;
 }
+
+/** A comparative followed by "than" and something other than a figure ("shorter than the 20-year term"). */
+function comparesThings(tokens: Token[], word: Token): boolean {
+  const at = tokens.indexOf(word);
+  return tokens[at + 1]?.norm === 'than' && !/^\d/.test(tokens[at + 2]?.text ?? '');
+}
+
+/** Words too common to weigh as content that still give a direction: "shortly after" for "shortly before". */
+const DIRECTION_STOPWORDS = new Set(['before', 'after', 'above', 'below', 'more', 'less', 'fewer', 'most', 'least']);
 
 /** Opposite words, or compounds that differ only in one opposite part ("centre-right", "centre-left"). */
 function oppositeWords(a: string, b: string): boolean {

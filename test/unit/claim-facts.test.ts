@@ -302,6 +302,16 @@ describe('claims checked fact by fact', () => {
       assert.deepEqual(verdictAndMessage(f), ['contradicted', 'name Cedar Falls — the source says Millbrook']);
     });
 
+    it("leaves a headline's place alone when a sentence naming it says about as much as the rival's", () => {
+      // The dateline sentence names Vacaville and says "contained"; the rival's sentence, about other fires in El
+      // Dorado County, says "fire" and "contained".
+      const source = readFileSync('eval/own/sources/vacaville-fire.txt', 'utf8');
+      assert.deepEqual(verdictAndMessage(checkAgainst(source, '# Vacaville fire contained')), [
+        'supported',
+        'supported by Firefighters contain fast-spreading California wildfire',
+      ]);
+    });
+
     it('reads "built in 1863" as a year', () => {
       const f = checkAgainst(
         'The Ortega Adobe, a ranch house built in 1863, was reduced to a shell by the fire.',

@@ -497,9 +497,20 @@ function checkName(context: CheckContext, name: NameMention, claimNames: NameMen
   const anchors = contextSentences(context, name.span, false);
   const mentions = (sentences: number[]) =>
     sentences.some((s) => sentenceMentions(finder.sentenceFacts(document, s), name));
-  const swapped = (rival: NameMention): Problem[] => [
-    { type: 'entity', draft: name.text, source: rival.text, span: name.span, sourceSpan: rival.span },
-  ];
+  // A sentence of the passage that names the draft's name and says about as much of the claim as the rival's
+  // sentence does ("VACAVILLE, Calif. -- A wildfire … was 100 percent contained" beside "In El Dorado County, fire crews fully
+  // contained two small wildfires") leaves the name no swap.
+  const saysAsMuch = (rivalSentence: number) => {
+    const said = (s: number) => claimWordsSaid(context, finder.sentenceFacts(document, s), name.span);
+    const rivalSays = said(rivalSentence);
+    return [...new Set([...context.window.sentences, ...anchors])].some(
+      (s) => mentions([s]) && said(s) >= AS_MUCH * rivalSays,
+    );
+  };
+  const swapped = (rival: NameMention, sentence: number): Problem[] =>
+    saysAsMuch(sentence)
+      ? []
+      : [{ type: 'entity', draft: name.text, source: rival.text, span: name.span, sourceSpan: rival.span }];
   // The sentence that says most of the claim gives another name after the claim's preposition ("near Somerset"
   // against "near Shingle Springs"): a swap, even beside a runner-up that names the draft's (the next fire's place).
   const [best] = anchors;
@@ -507,13 +518,13 @@ function checkName(context: CheckContext, name: NameMention, claimNames: NameMen
     best !== undefined && !mentions([best])
       ? rivalAfterSamePreposition(context, finder.sentenceFacts(document, best), name, claimNames)
       : undefined;
-  if (moved) return swapped(moved);
+  if (moved) return swapped(moved, best);
   if (mentions(anchors)) return [];
   // A name the source has in the same place of the same statement is a swap, even if the draft's name
   // stands elsewhere in the source.
   for (const s of anchors) {
     const rival = rivalInSlot(context, finder.sentenceFacts(document, s), name, claimNames);
-    if (rival) return swapped(rival);
+    if (rival) return swapped(rival, s);
   }
   if (
     mentions(neighbours(document, anchors, NAME_NEIGHBOURHOOD)) ||
@@ -524,6 +535,19 @@ function checkName(context: CheckContext, name: NameMention, claimNames: NameMen
 }
 
 const NAME_NEIGHBOURHOOD = 2;
+/** "About as much": the share of what the rival's sentence says of the claim that a sentence naming the draft's name must say. */
+const AS_MUCH = 0.5;
+
+/** The rarity-weighted share of the claim's words, a name's own left out, that a source sentence has or a synonym of. */
+function claimWordsSaid(context: CheckContext, source: SentenceFacts, nameSpan: Span): number {
+  let said = 0;
+  for (const t of context.words) {
+    if (overlaps(t.span, nameSpan)) continue;
+    if (source.stems.has(t.stem) || synsetsOf(t.stem).some((id) => source.synsets.has(id)))
+      said += context.finder.weight(t.stem);
+  }
+  return said;
+}
 
 function neighbours(document: SourceDocument, sentences: number[], distance: number): number[] {
   const around = new Set<number>();

@@ -237,6 +237,20 @@ describe('claims checked fact by fact', () => {
       assert.deepEqual(verdictAndMessage(f), ['contradicted', 'number 9 — the source says 11']);
     });
 
+    it("sets a small count against its own sentence's, not against the same digit by chance nearby", () => {
+      const match =
+        'The hosts took a 3-0 lead at half-time and held on to win 4-3.\n\n' +
+        'Their coach Tom Hale received two yellow cards from the referee and missed the press conference.';
+      assert.deepEqual(
+        verdictAndMessage(checkAgainst(match, 'Tom Hale received three yellow cards from the referee.')),
+        ['contradicted', 'number three — the source says two'],
+      );
+      assert.deepEqual(verdictAndMessage(checkAgainst(match, 'The hosts led 2-0 at half-time.')), [
+        'contradicted',
+        'number 2-0 — the source says 3-0',
+      ]);
+    });
+
     it('sets a word-number against the count in its own sentence, not against a "three-year" nearby', () => {
       const f = checkAgainst(source, 'Only three of the 340 members voted against the contract.');
       assert.deepEqual(verdictAndMessage(f), ['contradicted', 'number three — the source says one']);
@@ -278,6 +292,12 @@ describe('claims checked fact by fact', () => {
         verdictAndMessage(checkAgainst(source, 'The Oak fire, the larger of the two, burned 40 acres.')),
         ['contradicted', '“larger” — the source says “smaller”'],
       );
+    });
+
+    it('reads "A before B" as "after A, B"', () => {
+      const source = 'After the visitors pulled two goals back, Ruiz added a fourth for the hosts.';
+      const f = checkAgainst(source, 'The visitors pulled two goals back before Ruiz added a fourth for the hosts.');
+      assert.equal(f.verdict, 'supported');
     });
 
     it('reads a comparison of two things either way round ("far shorter than" is "far longer")', () => {

@@ -159,13 +159,12 @@ describe('findNumbers', () => {
     ]);
   });
 
-  it('keeps "one" as a pronoun out, splits scores and year ranges, and knows a year from a count', () => {
+  it('keeps "one" as a pronoun out, reads a score whole, splits year ranges, and knows a year from a count', () => {
     const read = (text: string) => findNumbers(text).map((m) => [m.text, m.kind]);
     assert.deepEqual(read('No one expected it, not even the one who won'), []);
     assert.deepEqual(read('Two of the company’s top executives pleaded guilty'), [['Two', 'cardinal']]);
     assert.deepEqual(read('a 3-2 win between 2018 and 2021'), [
-      ['3', 'cardinal'],
-      ['2', 'cardinal'],
+      ['3-2', 'score'],
       ['2018', 'year'],
       ['2021', 'year'],
     ]);
@@ -189,6 +188,35 @@ describe('years before 1900', () => {
     assert.deepEqual(kinds('Since 1850, the town has grown.'), [['1850', 'year']]);
     assert.deepEqual(kinds('Power was out in 1500 homes.'), [['1500', 'cardinal']]);
     assert.deepEqual(kinds('They counted a total of 1500.'), [['1500', 'cardinal']]);
+  });
+});
+
+describe('scores and tallies', () => {
+  const read = (text: string) => findNumbers(text).map(({ text: written, kind }) => [written, kind]);
+
+  it('reads "a 3-0 lead" and "a 4-0 vote" as one fact each, and "5-10 minutes" as a range of two counts', () => {
+    assert.deepEqual(read('After taking a 3-0 lead, they narrowed it to 2-3.'), [
+      ['3-0', 'score'],
+      ['2-3', 'score'],
+    ]);
+    assert.deepEqual(read('The board approved it by a 4-0 margin.'), [['4-0', 'score']]);
+    assert.deepEqual(read('It takes 5-10 minutes.'), [
+      ['5', 'cardinal'],
+      ['10', 'cardinal'],
+    ]);
+  });
+
+  it('agrees whichever side is named first, and only on the same two counts', () => {
+    const [won] = findNumbers('Jamshedpur won 2-1.');
+    const [lost] = findNumbers('a 1-2 defeat');
+    const [other] = findNumbers('a 2-0 win');
+    assert.equal(numbersAgree(won, lost), true);
+    assert.equal(numbersAgree(won, other), false);
+  });
+
+  it('reads "scored a third" at the end of a sentence as a rank and "fell by a third" as a share', () => {
+    assert.deepEqual(read('Then Ruiz scored a third.'), [['third', 'ordinal']]);
+    assert.deepEqual(read('Sales fell by a third.'), [['a third', 'cardinal']]);
   });
 });
 

@@ -25,7 +25,7 @@ export interface NumberMention {
   /** ISO 4217 code, or '$' for a dollar of unnamed country (which agrees with any dollar). */
   currency?: string;
   approximate: boolean;
-  kind: 'cardinal' | 'ordinal' | 'percent' | 'money' | 'multiplier' | 'year';
+  kind: 'cardinal' | 'ordinal' | 'percent' | 'money' | 'multiplier' | 'year' | 'score';
 }
 
 const lookup = <T>(entries: Record<string, T>): ReadonlyMap<string, T> => new Map(Object.entries(entries));
@@ -245,8 +245,10 @@ type Reading = Omit<NumberMention, 'span' | 'text' | 'approximate'> & { start: n
 
 function readMention(text: string, pieces: Piece[], at: number): Reading | undefined {
   const piece = pieces[at];
-  if (piece.digits)
-    return isDayOfMonth(text, pieces, at) ? undefined : withQuantity(text, pieces, readDigits(pieces, at), at);
+  if (piece.digits) {
+    if (isDayOfMonth(text, pieces, at)) return undefined;
+    return readScore(text, pieces, at) ?? withQuantity(text, pieces, readDigits(pieces, at), at);
+  }
   const word = piece.lower;
   const multiplier = MULTIPLIERS.get(word);
   if (multiplier !== undefined)
@@ -291,7 +293,43 @@ function isPronounOne(pieces: Piece[], at: number): boolean {
   return PRONOUN_ONE_BEFORE.has(pieces[at - 1]?.lower ?? '') || pieces[at + 1]?.lower === 'another';
 }
 
+const SHARE_ENDERS = new Set([
+  'by',
+  'to',
+  'than',
+  'about',
+  'nearly',
+  'almost',
+  'roughly',
+  'over',
+  'under',
+  'only',
+  'just',
+]);
 const PERIOD_ORDINALS = new Set(['first', 'second', 'third', 'fourth', 'last', 'final']);
+
+/**
+ * A score or a tally: "a 3-0 lead", "won 2-1", "a 4-0 vote". One fact, the same whichever side is named first
+ * ("won 2-1" is "a 1-2 defeat"), so its value is the larger count times 1,000 plus the smaller. A span with a
+ * counted noun after it is a range ("5-10 minutes").
+ */
+function readScore(text: string, pieces: Piece[], at: number): Reading | undefined {
+  const [left, right] = [pieces[at], pieces[at + 1]];
+  if (!right?.digits || !/^[-\u2013]$/.test(text.slice(left.end, right.start))) return undefined;
+  const plain = (p: Piece) => !p.digits!.currency && !p.digits!.suffix && Number.isInteger(p.digits!.value);
+  const [a, b] = [left.digits!.value, right.digits!.value];
+  if (!plain(left) || !plain(right) || a > MAX_SCORE || b > MAX_SCORE) return undefined;
+  if (countedNoun(text, pieces[at + 2]) !== undefined) return undefined;
+  return {
+    start: left.start,
+    end: right.end,
+    next: at + 2,
+    value: Math.max(a, b) * 1000 + Math.min(a, b),
+    kind: 'score',
+  };
+}
+
+const MAX_SCORE = 200;
 
 /** "half of", "a third of", "two thirds": a share. Starts at the fraction word or at the count before it. */
 function readFraction(text: string, pieces: Piece[], at: number): Reading | undefined {
@@ -303,7 +341,9 @@ function readFraction(text: string, pieces: Piece[], at: number): Reading | unde
   // "the first half of 2008", "the fourth quarter": a period of the year, not a share of something.
   if (fractionAt === at && PERIOD_ORDINALS.has(pieces[at - 1]?.lower ?? '')) return undefined;
   const after = pieces[fractionAt + 1]?.lower;
-  const sharesSomething = after === undefined || SHARE_FOLLOWERS.has(after) || word.endsWith('s');
+  // At the end of a sentence, "fell by a third" is a share but "scored a third" a rank.
+  const endsShare = after === undefined && (word === 'half' || SHARE_ENDERS.has(pieces[at - 1]?.lower ?? ''));
+  const sharesSomething = endsShare || (after !== undefined && SHARE_FOLLOWERS.has(after)) || word.endsWith('s');
   if (word === 'half') {
     if (!sharesSomething && !['by', 'in', 'than', 'a'].includes(pieces[at - 1]?.lower ?? '')) return undefined;
   } else if (!sharesSomething) {
@@ -431,6 +471,7 @@ const KIND_CLASS: Record<NumberMention['kind'], string> = {
   percent: 'percent',
   money: 'money',
   multiplier: 'multiplier',
+  score: 'score',
 };
 const DOLLARS = new Set(['$', 'USD', 'AUD', 'CAD', 'NZD', 'HKD', 'SGD']);
 // How far an estimate may be from the exact figure: "about 9%" backs 9.5% but not 19%.
@@ -480,6 +521,7 @@ export function numbersAgree(a: NumberMention, b: NumberMention): boolean {
     );
   }
   if (a.value === b.value) return true;
+  if (a.kind === 'score') return false;
   const roundsTo = (exact: NumberMention, rounded: NumberMention) =>
     Math.abs(exact.value - rounded.value) <= roundingStep(rounded) / 2 + 1e-9 * Math.abs(rounded.value);
   if (roundsTo(a, b) || roundsTo(b, a)) return true;

@@ -310,7 +310,6 @@ function checkNumber(
   const agreeingAround = aroundAnchor.filter(
     ({ n }) => numbersAgree(number, n) && (n.unit === undefined || n.unit === number.unit),
   );
-  if (agreeingAround.length) return theirFigure(agreeingAround, [...near, ...aroundAnchor]);
   // A figure in the hundreds or more written in digits ("48,353 riders") is not the statistic a word-number stands
   // for ("all three lines").
   const comparable = (n: NumberMention) => !(/\d/.test(number.text) && number.value >= 100 && !/\d/.test(n.text));
@@ -319,6 +318,10 @@ function checkNumber(
   const sameKind = rivals.filter(({ n }) => n.kind === number.kind);
   const sameUnit = sameKind.filter(({ n }) => n.unit === number.unit);
   const pool = sameUnit.length ? sameUnit : sameKind;
+  // A small count is often written near the passage by chance ("three yellow cards" and a "3-0" lead, "six points"
+  // and a goal in the sixth minute): it backs the draft only when the statement's own sentences give no other.
+  const byChance = number.value < 10 && Number.isInteger(number.value) && sameUnit.length > 0;
+  if (agreeingAround.length && !byChance) return theirFigure(agreeingAround, [...near, ...aroundAnchor]);
   const closest = (candidates: typeof pool) =>
     candidates.reduce<(typeof pool)[number] | undefined>(
       (best, c) => (!best || affinity(c) > affinity(best) ? c : best),
@@ -787,8 +790,13 @@ function findAntonym(
         directionWord(other) && oppositeWords(other.norm, opposite.norm) && affinity(other) >= affinity(opposite),
     );
     // "A is far shorter than B" says "B is far longer" of the same two things: a comparison of things is read
-    // either way round. One against a figure ("more than 250", "fewer than 250") is not.
-    const turnable = comparesThings(claimTokens, word) || comparesThings(sourceTokens, opposite);
+    // either way round. One against a figure ("more than 250", "fewer than 250") is not. Nor is "A before B" against
+    // "after A, B": a relation word is an opposite only of one that relates the same next word.
+    const turnable =
+      comparesThings(claimTokens, word) ||
+      comparesThings(sourceTokens, opposite) ||
+      (DIRECTION_STOPWORDS.has(word.norm) &&
+        nextContentWord(claimTokens, word) !== nextContentWord(sourceTokens, opposite));
     if (!bothWays && !turnable) return [word, opposite];
   }
   return undefined;
@@ -798,6 +806,10 @@ function findAntonym(
 function comparesThings(tokens: Token[], word: Token): boolean {
   const at = tokens.indexOf(word);
   return tokens[at + 1]?.norm === 'than' && !/^\d/.test(tokens[at + 2]?.text ?? '');
+}
+
+function nextContentWord(tokens: Token[], word: Token): string | undefined {
+  return tokens.slice(tokens.indexOf(word) + 1).find(isContentToken)?.stem;
 }
 
 /** Words too common to weigh as content that still give a direction: "shortly after" for "shortly before". */

@@ -22,6 +22,9 @@ const TREES: BoostingParameters = {
   lambda: 1,
   minChildHessian: 10,
   monotone: FEATURE_NAMES.map((name) => FEATURE_DIRECTIONS[name]),
+  // Each tree sees a fixed-seed draw of 70% of the cases (Friedman's stochastic gradient boosting): over ten fold
+  // draws and four seeds, +0.6 balanced accuracy and +0.5 ROC AUC against every tree seeing every case.
+  subsample: 0.7,
 };
 const LOGISTIC_L2 = 0.3;
 

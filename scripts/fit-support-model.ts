@@ -4,7 +4,10 @@
 // both cross-validated, and the one with the better mean ROC AUC is kept. Its verdict threshold is 0.5 unless
 // a threshold chosen on the training folds (by a cross-validation nested inside them) beat 0.5 on the held-out
 // fold. Every dataset, and both labels within it, weigh the same. Skips cleanly when the benchmarks are absent.
-//   npm run fit-model -- [--shared DIR] [--signals-cache FILE]
+// With --draws N it writes nothing and prints the boosted trees' figures over N other fold draws (the document
+// hash salted), as a choice measured on one draw of folds can be that draw's luck.
+//   npm run fit-model -- [--shared DIR] [--signals-cache FILE] [--draws N]
+import { createHash } from 'node:crypto';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { SupportModel } from '../src/core/verify/model.js';
@@ -22,6 +25,9 @@ const TREES: BoostingParameters = {
   lambda: 1,
   minChildHessian: 10,
   monotone: FEATURE_NAMES.map((name) => FEATURE_DIRECTIONS[name]),
+  // Each tree sees a fixed-seed draw of 70% of the cases (Friedman's stochastic gradient boosting): over ten fold
+  // draws and four seeds, +0.6 balanced accuracy and +0.5 ROC AUC against every tree seeing every case.
+  subsample: 0.7,
 };
 const LOGISTIC_L2 = 0.3;
 
@@ -72,6 +78,30 @@ const scorer =
     const model = { ...fit(train), threshold } as SupportModel;
     return (row: Row) => predict(model, row.x);
   };
+
+if (option('--draws')) {
+  const draws = Number(option('--draws'));
+  const results = Array.from({ length: draws }, (_, draw) => {
+    const salted = rows.map((r) => ({
+      ...r,
+      group: createHash('sha1').update(`${r.group}:${draw}`).digest('hex'),
+    }));
+    const scores = crossValidate(salted, FOLDS, scorer(candidates['boosted-trees']));
+    const result = figures(
+      salted,
+      scores,
+      scores.map((s) => s >= 0.5),
+    );
+    console.log(`draw ${draw}: ${result.balancedAccuracy.toFixed(1)} / ${result.auc.toFixed(1)}`);
+    return result;
+  });
+  const mean = (pick: (f: (typeof results)[number]) => number) =>
+    (results.reduce((sum, f) => sum + pick(f), 0) / draws).toFixed(1);
+  console.log(
+    `boosted trees, threshold 0.5, mean over ${draws} draws of ${FOLDS} folds: balanced accuracy ${mean((f) => f.balancedAccuracy)}, ROC AUC ${mean((f) => f.auc)}`,
+  );
+  process.exit(0);
+}
 
 // Each candidate's out-of-fold scores, with the verdicts at 0.5 (the balanced operating point, as both labels
 // weigh the same in the fit) and at a threshold chosen inside each outer fold's training folds.

@@ -1,6 +1,7 @@
 // Gradient-boosted regression trees for a weighted logistic loss (second-order leaves, as in XGBoost).
 // Hand-written: npm has no maintained pure-JS booster that takes case weights, and fitting ~2,000 cases
 // with a few dozen features needs no more than exact split search over pre-sorted columns.
+import { seededRandom } from '../../bench/random.js';
 import type { BoostedTrees, TreeNode } from '../../src/core/verify/boosted-trees.js';
 
 export interface BoostingParameters {
@@ -13,6 +14,8 @@ export interface BoostingParameters {
   minChildHessian: number;
   /** Per feature: 1 if the score may only rise with it, -1 if only fall, 0 if either (as XGBoost's constraints). */
   monotone: readonly number[];
+  /** Share of the cases each tree is grown on, drawn afresh per tree (stochastic gradient boosting); default 1. */
+  subsample?: number;
 }
 
 export interface Example {
@@ -39,6 +42,7 @@ export function fitBoostedTrees(examples: Example[], parameters: BoostingParamet
   const gradient = new Float64Array(n);
   const hessian = new Float64Array(n);
   const trees: TreeNode[][] = [];
+  const random = seededRandom(1);
   for (let t = 0; t < parameters.trees; t++) {
     for (let i = 0; i < n; i++) {
       const p = sigmoid(margin[i]);
@@ -47,8 +51,12 @@ export function fitBoostedTrees(examples: Example[], parameters: BoostingParamet
     }
     const tree: TreeNode[] = [];
     const leafOf = new Int32Array(n);
-    grow(tree, new Uint8Array(n).fill(1), 0, leafOf, -Infinity, Infinity);
-    for (let i = 0; i < n; i++) margin[i] += (tree[leafOf[i]] as { value: number }).value;
+    const member = new Uint8Array(n).fill(1);
+    if (parameters.subsample !== undefined && parameters.subsample < 1)
+      for (let i = 0; i < n; i++) member[i] = random() < parameters.subsample ? 1 : 0;
+    grow(tree, member, 0, leafOf, -Infinity, Infinity);
+    // Every case moves by the leaf its features reach, whether or not the tree was grown on it.
+    for (let i = 0; i < n; i++) margin[i] += leafValue(tree, examples[i].x);
     trees.push(tree);
   }
   return { base, trees };
@@ -121,4 +129,10 @@ export function fitBoostedTrees(examples: Example[], parameters: BoostingParamet
     }
     return best;
   }
+}
+
+function leafValue(tree: TreeNode[], x: readonly number[]): number {
+  let node = tree[0];
+  while (!('value' in node)) node = tree[x[node.feature] < node.threshold ? node.left : node.right];
+  return node.value;
 }

@@ -189,6 +189,7 @@ export class DraftChecker {
       assessment,
       facts.content.length,
       facts.numbers.length + facts.dates.length + facts.names.length,
+      facts.numbers.length + facts.dates.length,
     );
     const evidence = claimEvidence(windows, problems);
     return toFinding('claim', sentence.span, sentence.text, problems, evidence, signals, windows[0]?.document);

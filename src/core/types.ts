@@ -130,6 +130,8 @@ export interface SentenceSignals {
   trigram: number;
   /** Numbers, dates and names the sentence states. */
   facts: number;
+  /** Of those, the numbers and dates (found whatever the casing). */
+  values: number;
   /** Content words the best document never uses, and how many of those are not common English. */
   novel: number;
   novelUncommon: number;

@@ -71,6 +71,18 @@ describe('fitting boosted trees', () => {
     }
   });
 
+  it('grows each tree on a seeded draw of the cases when asked to, the same draw on every run', () => {
+    const examples = Array.from({ length: 40 }, (_, i) => ({
+      x: [i % 10, (i * 7) % 5],
+      y: ((i % 10) + ((i * 7) % 5) >= 7 ? 1 : 0) as 0 | 1,
+      weight: 1,
+    }));
+    const sampled = { ...parameters, subsample: 0.5 };
+    assert.deepEqual(fitBoostedTrees(examples, sampled), fitBoostedTrees(examples, sampled));
+    assert.notDeepEqual(fitBoostedTrees(examples, sampled), fitBoostedTrees(examples, parameters));
+    assert.deepEqual(fitBoostedTrees(examples, { ...parameters, subsample: 1 }), fitBoostedTrees(examples, parameters));
+  });
+
   it('declares a direction for every feature', () => {
     assert.deepEqual(Object.keys(FEATURE_DIRECTIONS).sort(), [...FEATURE_NAMES].sort());
   });

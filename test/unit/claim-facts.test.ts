@@ -251,6 +251,13 @@ describe('claims checked fact by fact', () => {
       ]);
     });
 
+    it('takes "the 31-year-old" nearby for "Ana Ruiz, 31", an age and no other count', () => {
+      const source =
+        'Nurses at Lakeview Hospital approved a new contract on Monday.\n\nThe 31-year-old union leader Ana Ruiz ' +
+        'said the vote was close.';
+      assert.equal(checkAgainst(source, 'Union leader Ana Ruiz, 31, said the vote was close.').verdict, 'supported');
+    });
+
     it('sets a word-number against the count in its own sentence, not against a "three-year" nearby', () => {
       const f = checkAgainst(source, 'Only three of the 340 members voted against the contract.');
       assert.deepEqual(verdictAndMessage(f), ['contradicted', 'number three — the source says one']);

@@ -315,7 +315,7 @@ const PERIOD_ORDINALS = new Set(['first', 'second', 'third', 'fourth', 'last', '
  */
 function readScore(text: string, pieces: Piece[], at: number): Reading | undefined {
   const [left, right] = [pieces[at], pieces[at + 1]];
-  if (!right?.digits || !/^[-\u2013]$/.test(text.slice(left.end, right.start))) return undefined;
+  if (!right?.digits || !/^ ?[-\u2013] ?$/.test(text.slice(left.end, right.start))) return undefined;
   const plain = (p: Piece) => !p.digits!.currency && !p.digits!.suffix && Number.isInteger(p.digits!.value);
   const [a, b] = [left.digits!.value, right.digits!.value];
   if (!plain(left) || !plain(right) || a > MAX_SCORE || b > MAX_SCORE) return undefined;

@@ -306,10 +306,14 @@ function checkNumber(
   }
   const aroundAnchor = numbersIn(sentencesNear(document, context.window.anchor));
   // Near the passage, a figure that counts something else ("a two-year contract") does not back the draft's
-  // ("two of the 112 teachers"): the statement's own sentences are where its rival stands.
-  const agreeingAround = aroundAnchor.filter(
-    ({ n }) => numbersAgree(number, n) && (n.unit === undefined || n.unit === number.unit),
-  );
+  // ("two of the 112 teachers"): the statement's own sentences are where its rival stands. An age ("the
+  // 31-year-old") is the same fact as "Pippa, 31".
+  const countsOther = ({ n }: SourceFigure) =>
+    n.kind === 'cardinal' &&
+    n.unit !== undefined &&
+    n.unit !== number.unit &&
+    !AGE_AFTER.test(document.text.slice(n.span.end, n.span.end + 12));
+  const agreeingAround = aroundAnchor.filter((figure) => numbersAgree(number, figure.n) && !countsOther(figure));
   // A figure in the hundreds or more written in digits ("48,353 riders") is not the statistic a word-number stands
   // for ("all three lines").
   const comparable = (n: NumberMention) => !(/\d/.test(number.text) && number.value >= 100 && !/\d/.test(n.text));
@@ -320,7 +324,8 @@ function checkNumber(
   const pool = sameUnit.length ? sameUnit : sameKind;
   // A small count is often written near the passage by chance ("three yellow cards" and a "3-0" lead, "six points"
   // and a goal in the sixth minute): it backs the draft only when the statement's own sentences give no other.
-  const byChance = number.value < 10 && Number.isInteger(number.value) && sameUnit.length > 0;
+  const byChance =
+    number.kind === 'cardinal' && number.value < 10 && Number.isInteger(number.value) && sameUnit.length > 0;
   if (agreeingAround.length && !byChance) return theirFigure(agreeingAround, [...near, ...aroundAnchor]);
   const closest = (candidates: typeof pool) =>
     candidates.reduce<(typeof pool)[number] | undefined>(
@@ -345,6 +350,8 @@ function checkNumber(
 }
 
 type SourceFigure = { n: NumberMention; tokens: Token[]; facts: SentenceFacts };
+
+const AGE_AFTER = /^[-\s]years?[-\s]old\b/i;
 
 /**
  * The draft's figure stands only where the source speaks of someone else ("Dallas Area Rapid Transit posted …

@@ -199,6 +199,7 @@ export class PassageCache extends SourceLibrary {
       idfs: used.map((stem) => bm25Idf(this.frequency(stem)!, sentences)),
       averageLength: (this.totals.terms + this.local.terms) / Math.max(1, sentences),
       limit,
+      walkedSentences: walked.reduce((sum, stem) => sum + (this.frequencies.get(stem) ?? 0), 0),
     };
   }
 

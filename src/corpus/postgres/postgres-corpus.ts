@@ -15,28 +15,13 @@ import { BM25_B, BM25_K1 } from '../../core/index/passage-index.js';
 import { INDEX_FORMAT_VERSION } from '../../core/library.js';
 import { corpusLabel, createPool, type PoolOptions } from './connection.js';
 import { requireSchema } from './schema.js';
-import { allTermsQuery, anyTermQuery, isStorableTerm, phraseQuery, quoteLexeme } from './tsvector.js';
+import { allTermsQuery, isStorableTerm, phraseQuery } from './tsvector.js';
+import { CANDIDATES_SCORED, rankedSearch, SEARCH_SQL } from './ranked-search.js';
 import { decodeDocument, decodeTotals } from './rows.js';
 import { SecondConnection } from './second-connection.js';
 
 /** A phrase of this many terms or more that no one sentence holds may straddle two: its halves are looked for. */
 const SPLIT_PHRASE_TERMS = 4;
-
-/**
- * A sentence's score is BM25's (binary term frequency, as the in-memory index counts): the idfs of the query terms
- * it uses, times its length factor. Each single-term tsquery is a binary search in the sentence's sorted lexemes.
- */
-const SEARCH_SQL = `
-  SELECT q.i, h.document_id::text AS id, h.ord, h.score
-  FROM jsonb_to_recordset($1::jsonb) AS q(i int, walked text, terms text[], idfs float8[], average float8, lim int)
-  CROSS JOIN LATERAL (
-    SELECT s.document_id, s.ord,
-           (SELECT coalesce(sum(w.idf), 0) FROM unnest(q.terms::tsquery[], q.idfs) AS w(term, idf) WHERE s.tsv @@ w.term)
-             * ($2::float8 + 1) / (1 + $2::float8 * (1 - $3::float8 + $3::float8 * s.length / q.average)) AS score
-    FROM (SELECT * FROM sentences WHERE tsv @@ q.walked::tsquery LIMIT $4) AS s
-    ORDER BY score DESC, s.document_id, s.ord
-    LIMIT q.lim
-  ) h`;
 
 // The index is asked for the sentences holding the phrase's rarest terms (`rare`), and those are tested against the
 // whole phrase: the same rows as asking the index for the phrase, whose every term's entries GIN would read (a
@@ -54,8 +39,6 @@ const PHRASE_SQL = `
 /** Terms of a phrase the index is asked for: enough that few sentences hold them all. */
 const PHRASE_INDEX_TERMS = 3;
 
-/** At most this many candidate sentences are scored per search (see RankedQuery.walked). */
-const CANDIDATES_SCORED = 20_000;
 /** A batch of this many queries or more is split between two connections (a typing edit's few are not). */
 const SPLIT_BATCH = 8;
 
@@ -139,22 +122,10 @@ class PostgresView implements CorpusView {
     }
   }
 
-  private async rankedHits(queries: readonly RankedQuery[]): Promise<RemoteHit[][]> {
-    const records = queries
-      .map((query, i) => ({
-        i,
-        walked: anyTermQuery(query.walked),
-        terms: query.terms.filter(isStorableTerm).map((term) => quoteLexeme(term)),
-        idfs: query.terms.flatMap((term, k) => (isStorableTerm(term) ? [query.idfs[k]] : [])),
-        average: query.averageLength,
-        lim: query.limit,
-      }))
-      .filter((record) => record.walked !== '');
-    return this.hitsPerQuery(queries.length, 'groundwork-search', SEARCH_SQL, records, [
-      BM25_K1,
-      BM25_B,
-      CANDIDATES_SCORED,
-    ]);
+  private rankedHits(queries: readonly RankedQuery[]): Promise<RemoteHit[][]> {
+    return rankedSearch(queries, (records) =>
+      this.hitsPerQuery(queries.length, 'groundwork-search', SEARCH_SQL, records, [BM25_K1, BM25_B, CANDIDATES_SCORED]),
+    );
   }
 
   async phrases(

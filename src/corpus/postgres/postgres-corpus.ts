@@ -16,7 +16,7 @@ import { INDEX_FORMAT_VERSION } from '../../core/library.js';
 import { corpusLabel, createPool, type PoolOptions } from './connection.js';
 import { requireSchema } from './schema.js';
 import { allTermsQuery, isStorableTerm, phraseQuery } from './tsvector.js';
-import { CANDIDATES_SCORED, rankedSearch, SEARCH_SQL } from './ranked-search.js';
+import { CANDIDATES_SCORED, rankedSearch, SEARCH_SQL, type SearchRecord } from './ranked-search.js';
 import { decodeDocument, decodeTotals } from './rows.js';
 import { SecondConnection } from './second-connection.js';
 
@@ -122,10 +122,25 @@ class PostgresView implements CorpusView {
     }
   }
 
-  private rankedHits(queries: readonly RankedQuery[]): Promise<RemoteHit[][]> {
-    return rankedSearch(queries, (records) =>
-      this.hitsPerQuery(queries.length, 'groundwork-search', SEARCH_SQL, records, [BM25_K1, BM25_B, CANDIDATES_SCORED]),
+  private async rankedHits(queries: readonly RankedQuery[]): Promise<RemoteHit[][]> {
+    const on = (client: pg.ClientBase, count: number) => (records: readonly SearchRecord[]) =>
+      this.statement(client, count, 'groundwork-search', SEARCH_SQL, records, [BM25_K1, BM25_B, CANDIDATES_SCORED]);
+    const second = queries.length >= SPLIT_BATCH ? await this.second.get() : undefined;
+    if (!second) return rankedSearch(queries, on(this.client, queries.length));
+    // Each connection takes half the searches through both steps: neither waits for the other between them. The
+    // halves are made even by each search's candidates (at most), the most its steps can cost.
+    const weighed = queries.map((query, i) => ({ i, weight: Math.min(query.walkedSentences, CANDIDATES_SCORED) }));
+    const hits: RemoteHit[][] = queries.map(() => []);
+    await Promise.all(
+      evenHalves(weighed).map(async (half, k) => {
+        const found = await rankedSearch(
+          half.map(({ i }) => queries[i]),
+          on(k === 0 ? this.client : second, half.length),
+        );
+        half.forEach(({ i }, j) => (hits[i] = found[j]));
+      }),
     );
+    return hits;
   }
 
   async phrases(
@@ -228,29 +243,56 @@ class PostgresView implements CorpusView {
     parameters: unknown[],
     beside = false,
   ): Promise<RemoteHit[][]> {
+    if (records.length === 0) return Array.from({ length: count }, () => []);
+    const second = beside || records.length >= SPLIT_BATCH ? await this.second.get() : undefined;
+    if (!second) return this.statement(this.client, count, name, text, records, parameters);
+    if (beside) return this.statement(second, count, name, text, records, parameters);
+    // Alternate records, so that each half gets as many of the costly queries as the other, on average.
+    const half = (client: pg.ClientBase, parity: number) =>
+      this.statement(
+        client,
+        count,
+        name,
+        text,
+        records.filter((_, k) => k % 2 === parity),
+        parameters,
+      );
+    const [even, odd] = await Promise.all([half(this.client, 0), half(second, 1)]);
+    return even.map((hits, i) => (hits.length > 0 ? hits : odd[i]));
+  }
+
+  /** One batched statement on one connection: each query's rows, in the statement's order. */
+  private async statement(
+    client: pg.ClientBase,
+    count: number,
+    name: string,
+    text: string,
+    records: readonly { i: number }[],
+    parameters: unknown[],
+  ): Promise<RemoteHit[][]> {
     const hits: RemoteHit[][] = Array.from({ length: count }, () => []);
     if (records.length === 0) return hits;
-    const second = beside || records.length >= SPLIT_BATCH ? await this.second.get() : undefined;
-    // Alternate records, so that each half gets as many of the costly searches as the other, on average.
-    const parts: [pg.ClientBase, readonly { i: number }[]][] = !second
-      ? [[this.client, records]]
-      : beside
-        ? [[second, records]]
-        : [
-            [this.client, records.filter((_, k) => k % 2 === 0)],
-            [second, records.filter((_, k) => k % 2 === 1)],
-          ];
-    const results = await Promise.all(
-      parts.map(([client, part]) =>
-        client.query<{ i: number; id: string; ord: number; score?: number }>({
-          name,
-          text,
-          values: [JSON.stringify(part), ...parameters],
-        }),
-      ),
-    );
-    for (const { rows } of results)
-      for (const row of rows) hits[row.i]?.push({ id: row.id, sentence: row.ord, score: Number(row.score ?? 0) });
+    const { rows } = await client.query<{ i: number; id: string; ord: number; score?: number }>({
+      name,
+      text,
+      values: [JSON.stringify(records), ...parameters],
+    });
+    for (const row of rows) hits[row.i]?.push({ id: row.id, sentence: row.ord, score: Number(row.score ?? 0) });
     return hits;
   }
+}
+
+/**
+ * Two halves whose weights sum to about as much (a statement's time is the sum of its records'): the heaviest
+ * goes to the lighter half, and so on.
+ */
+function evenHalves<T extends { weight: number }>(items: readonly T[]): [T[], T[]] {
+  const halves: [T[], T[]] = [[], []];
+  const load = [0, 0];
+  for (const item of [...items].sort((a, b) => b.weight - a.weight)) {
+    const lighter = load[0] <= load[1] ? 0 : 1;
+    halves[lighter].push(item);
+    load[lighter] += item.weight;
+  }
+  return halves;
 }

@@ -30,6 +30,12 @@ export interface StoredDocument {
 
 export type AnyPersistedDocument = PersistedDocument | StoredDocument;
 
+/** A document with each sentence's index terms in order, analysed elsewhere (a team corpus stores them). */
+export interface AnalysedDocument {
+  document: SourceDocument;
+  sentenceTerms: readonly (readonly string[])[];
+}
+
 /** `Document`: StoredDocument too, for a state that comes from the cache. */
 export interface LibraryState<Document extends AnyPersistedDocument = PersistedDocument> {
   formatVersion: number;
@@ -69,17 +75,19 @@ export class SourceLibrary {
     return persisted.document;
   }
 
-  /** Adds a document analysed elsewhere, with each sentence's index terms in order (a team corpus stores them). */
-  addAnalysed(document: SourceDocument, sentenceTerms: readonly (readonly string[])[]): void {
-    const termIds: number[] = [];
-    const starts = [0];
-    for (const terms of sentenceTerms) {
-      for (const term of terms) termIds.push(this.index.termId(term));
-      starts.push(termIds.length);
-    }
-    const persisted = { document, termIds: Uint32Array.from(termIds), sentenceTermStarts: Uint32Array.from(starts) };
-    this.store(persisted);
-    this.index.add(indexedOf(persisted));
+  /** Adds documents analysed elsewhere (a team corpus stores each sentence's index terms), indexed in one go. */
+  addAllAnalysed(documents: readonly AnalysedDocument[]): void {
+    const persisted = documents.map(({ document, sentenceTerms }) => {
+      const termIds: number[] = [];
+      const starts = [0];
+      for (const terms of sentenceTerms) {
+        for (const term of terms) termIds.push(this.index.termId(term));
+        starts.push(termIds.length);
+      }
+      return { document, termIds: Uint32Array.from(termIds), sentenceTermStarts: Uint32Array.from(starts) };
+    });
+    for (const each of persisted) this.store(each);
+    this.index.addAll(persisted.map(indexedOf));
   }
 
   remove(path: string): boolean {

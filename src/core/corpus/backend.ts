@@ -21,6 +21,8 @@ export interface RankedQuery {
   idfs: number[];
   averageLength: number;
   limit: number;
+  /** The walked terms' sentence frequencies in the corpus, summed: no more sentences than this are candidates. */
+  walkedSentences: number;
 }
 
 /** A sentence of a stored document: `id` is the stored version's, so a replaced document's hits are never mixed with its successor's text. */

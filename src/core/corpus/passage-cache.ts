@@ -199,18 +199,21 @@ export class PassageCache extends SourceLibrary {
       idfs: used.map((stem) => bm25Idf(this.frequency(stem)!, sentences)),
       averageLength: (this.totals.terms + this.local.terms) / Math.max(1, sentences),
       limit,
+      walkedSentences: walked.reduce((sum, stem) => sum + (this.frequencies.get(stem) ?? 0), 0),
     };
   }
 
   private async bringIn(view: CorpusView, ids: string[], warn: (message: string) => void): Promise<void> {
     if (ids.length === 0) return;
     if (this.held.size + ids.length > DOCUMENTS_KEPT) this.dropStored();
-    for (const stored of await view.documents(ids, warn)) {
-      const path = TEAM_PREFIX + stored.path;
-      const { text, hash, metadata, sentences } = stored;
-      this.addAnalysed({ path, hash, text, metadata, sentences }, stored.sentenceTerms);
-      this.held.set(stored.id, path);
-    }
+    const stored = await view.documents(ids, warn);
+    this.addAllAnalysed(
+      stored.map(({ path, text, hash, metadata, sentences, sentenceTerms }) => ({
+        document: { path: TEAM_PREFIX + path, hash, text, metadata, sentences },
+        sentenceTerms,
+      })),
+    );
+    for (const { id, path } of stored) this.held.set(id, TEAM_PREFIX + path);
   }
 
   private dropStored(): void {

@@ -83,29 +83,39 @@ export class PassageIndex {
   }
 
   add(document: IndexedDocument): void {
-    this.remove(document.key);
-    this.forEachPosting([this.place(document)], (id, number) => {
-      this.postings.append(id, number);
-      this.documentFrequency[id]++;
-    });
-    // Appended postings are slower to read: fold them into the flat lists once they are a sizeable share.
-    if (this.postings.pendingCount > Math.max(100_000, this.postings.size / 8)) this.compact();
+    this.append(document);
+    this.foldAppended();
   }
 
   /**
-   * Adds documents to an empty index in one go, building the posting lists in two passes over their terms: how
-   * a persisted or freshly analysed library is loaded.
+   * Adds documents in one go. Into an empty index the posting lists are built in two passes over their terms (how
+   * a persisted or freshly analysed library is loaded); otherwise they are appended, and folded once at the end,
+   * not once per document (a team corpus's round brings hundreds of documents into a cache).
    */
   addAll(documents: readonly IndexedDocument[]): void {
     const keys = new Set(documents.map((document) => document.key));
     if (this.slots.length > 0 || keys.size < documents.length) {
-      for (const document of documents) this.add(document);
+      for (const document of documents) this.append(document);
+      this.foldAppended();
       return;
     }
     const placed = documents.map((document) => this.place(document));
     this.postings = PostingLists.build(this.terms.length, (emit) => this.forEachPosting(placed, emit));
     // Each posting is one sentence using the term: the lists' lengths are the terms' sentence frequencies.
     for (let id = 0; id < this.terms.length; id++) this.documentFrequency[id] = this.postings.flatLength(id);
+  }
+
+  private append(document: IndexedDocument): void {
+    this.remove(document.key);
+    this.forEachPosting([this.place(document)], (id, number) => {
+      this.postings.append(id, number);
+      this.documentFrequency[id]++;
+    });
+  }
+
+  /** Appended postings are slower to read: they are folded into the flat lists once they are a sizeable share. */
+  private foldAppended(): void {
+    if (this.postings.pendingCount > Math.max(100_000, this.postings.size / 8)) this.compact();
   }
 
   /** Gives a document a slot and its sentences their numbers. */

@@ -15,28 +15,13 @@ import { BM25_B, BM25_K1 } from '../../core/index/passage-index.js';
 import { INDEX_FORMAT_VERSION } from '../../core/library.js';
 import { corpusLabel, createPool, type PoolOptions } from './connection.js';
 import { requireSchema } from './schema.js';
-import { allTermsQuery, anyTermQuery, isStorableTerm, phraseQuery, quoteLexeme } from './tsvector.js';
+import { allTermsQuery, isStorableTerm, phraseQuery } from './tsvector.js';
+import { CANDIDATES_SCORED, rankedSearch, SEARCH_SQL, type SearchRecord } from './ranked-search.js';
 import { decodeDocument, decodeTotals } from './rows.js';
 import { SecondConnection } from './second-connection.js';
 
 /** A phrase of this many terms or more that no one sentence holds may straddle two: its halves are looked for. */
 const SPLIT_PHRASE_TERMS = 4;
-
-/**
- * A sentence's score is BM25's (binary term frequency, as the in-memory index counts): the idfs of the query terms
- * it uses, times its length factor. Each single-term tsquery is a binary search in the sentence's sorted lexemes.
- */
-const SEARCH_SQL = `
-  SELECT q.i, h.document_id::text AS id, h.ord, h.score
-  FROM jsonb_to_recordset($1::jsonb) AS q(i int, walked text, terms text[], idfs float8[], average float8, lim int)
-  CROSS JOIN LATERAL (
-    SELECT s.document_id, s.ord,
-           (SELECT coalesce(sum(w.idf), 0) FROM unnest(q.terms::tsquery[], q.idfs) AS w(term, idf) WHERE s.tsv @@ w.term)
-             * ($2::float8 + 1) / (1 + $2::float8 * (1 - $3::float8 + $3::float8 * s.length / q.average)) AS score
-    FROM (SELECT * FROM sentences WHERE tsv @@ q.walked::tsquery LIMIT $4) AS s
-    ORDER BY score DESC, s.document_id, s.ord
-    LIMIT q.lim
-  ) h`;
 
 // The index is asked for the sentences holding the phrase's rarest terms (`rare`), and those are tested against the
 // whole phrase: the same rows as asking the index for the phrase, whose every term's entries GIN would read (a
@@ -54,8 +39,6 @@ const PHRASE_SQL = `
 /** Terms of a phrase the index is asked for: enough that few sentences hold them all. */
 const PHRASE_INDEX_TERMS = 3;
 
-/** At most this many candidate sentences are scored per search (see RankedQuery.walked). */
-const CANDIDATES_SCORED = 20_000;
 /** A batch of this many queries or more is split between two connections (a typing edit's few are not). */
 const SPLIT_BATCH = 8;
 
@@ -140,21 +123,24 @@ class PostgresView implements CorpusView {
   }
 
   private async rankedHits(queries: readonly RankedQuery[]): Promise<RemoteHit[][]> {
-    const records = queries
-      .map((query, i) => ({
-        i,
-        walked: anyTermQuery(query.walked),
-        terms: query.terms.filter(isStorableTerm).map((term) => quoteLexeme(term)),
-        idfs: query.terms.flatMap((term, k) => (isStorableTerm(term) ? [query.idfs[k]] : [])),
-        average: query.averageLength,
-        lim: query.limit,
-      }))
-      .filter((record) => record.walked !== '');
-    return this.hitsPerQuery(queries.length, 'groundwork-search', SEARCH_SQL, records, [
-      BM25_K1,
-      BM25_B,
-      CANDIDATES_SCORED,
-    ]);
+    const on = (client: pg.ClientBase, count: number) => (records: readonly SearchRecord[]) =>
+      this.statement(client, count, 'groundwork-search', SEARCH_SQL, records, [BM25_K1, BM25_B, CANDIDATES_SCORED]);
+    const second = queries.length >= SPLIT_BATCH ? await this.second.get() : undefined;
+    if (!second) return rankedSearch(queries, on(this.client, queries.length));
+    // Each connection takes half the searches through both steps: neither waits for the other between them. The
+    // halves are made even by each search's candidates (at most), the most its steps can cost.
+    const weighed = queries.map((query, i) => ({ i, weight: Math.min(query.walkedSentences, CANDIDATES_SCORED) }));
+    const hits: RemoteHit[][] = queries.map(() => []);
+    await Promise.all(
+      evenHalves(weighed).map(async (half, k) => {
+        const found = await rankedSearch(
+          half.map(({ i }) => queries[i]),
+          on(k === 0 ? this.client : second, half.length),
+        );
+        half.forEach(({ i }, j) => (hits[i] = found[j]));
+      }),
+    );
+    return hits;
   }
 
   async phrases(
@@ -257,29 +243,56 @@ class PostgresView implements CorpusView {
     parameters: unknown[],
     beside = false,
   ): Promise<RemoteHit[][]> {
+    if (records.length === 0) return Array.from({ length: count }, () => []);
+    const second = beside || records.length >= SPLIT_BATCH ? await this.second.get() : undefined;
+    if (!second) return this.statement(this.client, count, name, text, records, parameters);
+    if (beside) return this.statement(second, count, name, text, records, parameters);
+    // Alternate records, so that each half gets as many of the costly queries as the other, on average.
+    const half = (client: pg.ClientBase, parity: number) =>
+      this.statement(
+        client,
+        count,
+        name,
+        text,
+        records.filter((_, k) => k % 2 === parity),
+        parameters,
+      );
+    const [even, odd] = await Promise.all([half(this.client, 0), half(second, 1)]);
+    return even.map((hits, i) => (hits.length > 0 ? hits : odd[i]));
+  }
+
+  /** One batched statement on one connection: each query's rows, in the statement's order. */
+  private async statement(
+    client: pg.ClientBase,
+    count: number,
+    name: string,
+    text: string,
+    records: readonly { i: number }[],
+    parameters: unknown[],
+  ): Promise<RemoteHit[][]> {
     const hits: RemoteHit[][] = Array.from({ length: count }, () => []);
     if (records.length === 0) return hits;
-    const second = beside || records.length >= SPLIT_BATCH ? await this.second.get() : undefined;
-    // Alternate records, so that each half gets as many of the costly searches as the other, on average.
-    const parts: [pg.ClientBase, readonly { i: number }[]][] = !second
-      ? [[this.client, records]]
-      : beside
-        ? [[second, records]]
-        : [
-            [this.client, records.filter((_, k) => k % 2 === 0)],
-            [second, records.filter((_, k) => k % 2 === 1)],
-          ];
-    const results = await Promise.all(
-      parts.map(([client, part]) =>
-        client.query<{ i: number; id: string; ord: number; score?: number }>({
-          name,
-          text,
-          values: [JSON.stringify(part), ...parameters],
-        }),
-      ),
-    );
-    for (const { rows } of results)
-      for (const row of rows) hits[row.i]?.push({ id: row.id, sentence: row.ord, score: Number(row.score ?? 0) });
+    const { rows } = await client.query<{ i: number; id: string; ord: number; score?: number }>({
+      name,
+      text,
+      values: [JSON.stringify(records), ...parameters],
+    });
+    for (const row of rows) hits[row.i]?.push({ id: row.id, sentence: row.ord, score: Number(row.score ?? 0) });
     return hits;
   }
+}
+
+/**
+ * Two halves whose weights sum to about as much (a statement's time is the sum of its records'): the heaviest
+ * goes to the lighter half, and so on.
+ */
+function evenHalves<T extends { weight: number }>(items: readonly T[]): [T[], T[]] {
+  const halves: [T[], T[]] = [[], []];
+  const load = [0, 0];
+  for (const item of [...items].sort((a, b) => b.weight - a.weight)) {
+    const lighter = load[0] <= load[1] ? 0 : 1;
+    halves[lighter].push(item);
+    load[lighter] += item.weight;
+  }
+  return halves;
 }

@@ -8,13 +8,13 @@ import pg from 'pg';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DraftChecker } from '../../src/core/checker.js';
-import type { CorpusBackend, CorpusView, RankedQuery } from '../../src/core/corpus/backend.js';
 import { CorpusChecker } from '../../src/core/corpus/corpus-checker.js';
 import { PassageCache } from '../../src/core/corpus/passage-cache.js';
 import { loadLibrary } from '../../src/core/library.js';
 import { PostgresCorpus } from '../../src/corpus/postgres/postgres-corpus.js';
 import { pushCorpus } from '../../src/corpus/postgres/push.js';
 import { useTestDatabase } from './pg-fixture.js';
+import { RecordingBackend } from './recording-backend.js';
 import { verdicts } from './team-corpus-fixture.js';
 
 const SHARED_EVAL = '../shared/eval';
@@ -22,33 +22,6 @@ const SHARED_EVAL = '../shared/eval';
 function groundwork(...args: string[]) {
   const result = spawnSync(process.execPath, ['dist/cli.cjs', ...args], { encoding: 'utf8' });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-/** The real backend, counting the searches each round sends. */
-class CountingBackend implements CorpusBackend {
-  readonly searches: RankedQuery[][] = [];
-  constructor(private readonly inner: CorpusBackend) {}
-  get label() {
-    return this.inner.label;
-  }
-  snapshot<T>(work: (view: CorpusView) => Promise<T>): Promise<T> {
-    return this.inner.snapshot((view) =>
-      work({
-        totals: view.totals,
-        frequencies: (terms) => view.frequencies(terms),
-        search: (queries) => {
-          this.searches.push([...queries]);
-          return view.search(queries);
-        },
-        phrases: (phrases, limit) => view.phrases(phrases, limit),
-        lookup: (keys) => view.lookup(keys),
-        documents: (ids, warn) => view.documents(ids, warn),
-      }),
-    );
-  }
-  close() {
-    return this.inner.close();
-  }
 }
 
 describe('groundwork check --corpus', function () {
@@ -114,7 +87,7 @@ describe('groundwork check --corpus', function () {
   });
 
   it("sends only the edited sentence's searches on a typing edit, with the result a fresh check gives", async () => {
-    const backend = new CountingBackend(new PostgresCorpus(database.url));
+    const backend = new RecordingBackend(new PostgresCorpus(database.url));
     try {
       const checker = new CorpusChecker(PassageCache.withLocal(undefined), backend);
       const draft = readFileSync('examples/draft.md', 'utf8');

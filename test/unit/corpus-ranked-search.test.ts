@@ -7,42 +7,16 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CorpusBackend, CorpusView, RankedQuery } from '../../src/core/corpus/backend.js';
+import type { RankedQuery } from '../../src/core/corpus/backend.js';
 import { CorpusChecker } from '../../src/core/corpus/corpus-checker.js';
 import { PassageCache } from '../../src/core/corpus/passage-cache.js';
 import { PostgresCorpus } from '../../src/corpus/postgres/postgres-corpus.js';
 import { pushCorpus } from '../../src/corpus/postgres/push.js';
 import { TWO_STEPS_FROM } from '../../src/corpus/postgres/ranked-search.js';
 import { useTestDatabase } from './pg-fixture.js';
+import { RecordingBackend } from './recording-backend.js';
 
 const SHARED_EVAL = '../shared/eval';
-
-/** The real backend, keeping every search a check sends. */
-class RecordingBackend implements CorpusBackend {
-  readonly queries: RankedQuery[] = [];
-  constructor(readonly inner: PostgresCorpus) {}
-  get label() {
-    return this.inner.label;
-  }
-  snapshot<T>(work: (view: CorpusView) => Promise<T>): Promise<T> {
-    return this.inner.snapshot((view) =>
-      work({
-        totals: view.totals,
-        frequencies: (terms) => view.frequencies(terms),
-        search: (queries) => {
-          this.queries.push(...queries);
-          return view.search(queries);
-        },
-        phrases: (phrases, limit, frequency) => view.phrases(phrases, limit, frequency),
-        lookup: (keys) => view.lookup(keys),
-        documents: (ids, warn) => view.documents(ids, warn),
-      }),
-    );
-  }
-  close() {
-    return this.inner.close();
-  }
-}
 
 /**
  * Each query's hits as the two-step search finds them, and as scoring every candidate does. A small corpus's searches
@@ -104,8 +78,8 @@ describe('ranked search on PostgreSQL', function () {
       const checker = new CorpusChecker(PassageCache.withLocal(undefined), recording);
       for (const name of readdirSync(join(SHARED_EVAL, 'public/drafts')).filter((file) => file.endsWith('.md')))
         await checker.check(readFileSync(join(SHARED_EVAL, 'public/drafts', name), 'utf8'));
-      assert.ok(recording.queries.length > 50);
-      const { twoSteps, everyCandidate } = await bothWays(backend, recording.queries);
+      assert.ok(recording.searches.flat().length > 50);
+      const { twoSteps, everyCandidate } = await bothWays(backend, recording.searches.flat());
       assert.deepEqual(twoSteps, everyCandidate);
     } finally {
       await backend.close();

@@ -1,6 +1,5 @@
 // Verifying a claim sentence: find the passages it rests on, then compare its typed facts (numbers, dates,
-// names, negation, antonyms) with the source sentences that share the fact's context.
-import { areAntonyms } from '../extract/antonyms.js';
+// names, who said it) with the source sentences that share the fact's context; polarity and opposites: polarity.ts.
 import { datesAgree, type DateMention } from '../extract/dates.js';
 import { isTitlePart, namesAgree, type NameMention } from '../extract/names.js';
 import { numbersAgree, type NumberMention } from '../extract/numbers.js';
@@ -8,13 +7,14 @@ import { placeNames } from '../extract/places.js';
 import { synsetsOf } from '../extract/synonyms.js';
 import { findReportedSpeech } from '../extract/speakers.js';
 import { SPEECH_VERBS } from '../text/vocabulary.js';
-import { isContentToken, stemWord, STOPWORDS, tokenize, type Token } from '../text/normalize.js';
-import type { NegationCue } from '../extract/negation.js';
+import { isContentToken, stemWord, tokenize, type Token } from '../text/normalize.js';
 import type { Problem, SourceDocument, Span } from '../types.js';
 import { gapsBetweenSharedWords } from './align.js';
 import { alignmentSignals, FULLY_ALIGNED, UNALIGNED, type AlignmentSignals } from './alignment.js';
+import { inside, overlaps, wordsAfter, wordsBefore, type CheckContext } from './check-context.js';
 import type { EvidenceFinder, EvidenceWindow, LexicalOverlap } from './evidence.js';
 import type { SentenceFacts } from './facts.js';
+import { checkPolarityAndAntonyms, polaritySentence } from './polarity.js';
 import { sentencesNear } from './scan-range.js';
 
 export interface ClaimInput {
@@ -57,9 +57,6 @@ export interface ClaimAssessment {
 export const ABSENT_COVERAGE = 0.42;
 const NEGATION_MIN_COVERAGE = 0.5;
 const FULL_OVERLAP: LexicalOverlap = { unigram: 1, bigram: 1, trigram: 1, novel: 0, novelUncommon: 0 };
-
-const inside = (span: Span, excluded: Span[]) => excluded.some((e) => span.start >= e.start && span.end <= e.end);
-const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 
 export function assessClaim(finder: EvidenceFinder, input: ClaimInput): ClaimAssessment {
   const { facts, excluded } = input;
@@ -158,47 +155,6 @@ export function assessClaim(finder: EvidenceFinder, input: ClaimInput): ClaimAss
   };
 }
 
-/**
- * The passage's sentence whose polarity and direction words are compared with the claim's, and the share of the
- * claim's words it covers. That is the best-matching sentence, unless it shares nothing but the claim's names: then
- * it is the passage's sentence with most of what the claim says of them, for a source sentence often names what it
- * is about only by "there" or a pronoun ("Flights were still operating there", after a sentence about BWI). The
- * claim's names that the passage gives count as covered; the claim's own negation ("no longer") is what is being
- * checked, not a word the sentence must have.
- */
-function polaritySentence(
-  context: CheckContext,
-  facts: SentenceFacts,
-  names: NameMention[],
-): { sentence: number; coverage: number } {
-  const { finder, document, window, words } = context;
-  const sentenceFacts = window.sentences.map((sentence) => finder.sentenceFacts(document, sentence));
-  const named = (t: Token) => names.some((name) => overlaps(name.span, t.span));
-  const checked = words.filter((t) => !facts.negations.some((cue) => overlaps(cue.span, t.span)));
-  const weights = new Map(checked.map((t) => [t.stem, finder.weight(t.stem)]));
-  const namedStems = new Set(checked.filter(named).map((t) => t.stem));
-  const total = [...weights.values()].reduce((sum, weight) => sum + weight, 0);
-  const inPassage = (stem: string) => sentenceFacts.some((other) => other.stems.has(stem));
-  const coverageOf = (index: number, withNames: boolean) => {
-    const own = sentenceFacts[index];
-    let covered = 0;
-    for (const [stem, weight] of weights) {
-      if (namedStems.has(stem) && !withNames) continue;
-      const inOwn = own.stems.has(stem) || synsetsOf(stem).some((id) => own.synsets.has(id));
-      if (inOwn || (namedStems.has(stem) && inPassage(stem))) covered += weight;
-    }
-    return total > 0 ? covered / total : 0;
-  };
-  const anchor = window.sentences.indexOf(window.anchor);
-  const predicates = window.sentences.map((_, index) => coverageOf(index, false));
-  const best = predicates.reduce((top, value, index) => (value > predicates[top] ? index : top), anchor);
-  const chosen = predicates[anchor] === 0 ? best : anchor;
-  return {
-    sentence: window.sentences[chosen],
-    coverage: coverageOf(chosen, true),
-  };
-}
-
 /** The claim's coverage by its passage, leaving out the words of the values the passage gives otherwise. */
 function coverageBesideValues(finder: EvidenceFinder, words: Token[], coverage: number, problems: Problem[]): number {
   const weightOf = (stems: Set<string>) => [...stems].reduce((sum, stem) => sum + finder.weight(stem), 0);
@@ -246,19 +202,6 @@ function citationProblem(citation: CitedSource, supporting: SourceDocument | und
     unknownKey: citation.document ? undefined : true,
   };
 }
-
-interface CheckContext {
-  finder: EvidenceFinder;
-  document: SourceDocument;
-  window: EvidenceWindow;
-  /** The claim's content words. */
-  words: Token[];
-  /** All the claim's words (quotations and citations left out). */
-  claimTokens: Token[];
-}
-
-/** The text between two offsets of the text a sentence's spans point into. */
-type Slicer = (start: number, end: number) => string;
 
 function absent(text: string): Problem {
   return { type: 'absent', draft: text, source: '' };
@@ -434,22 +377,8 @@ function wordAfter(tokens: Token[], span: Span): Token | undefined {
   return tokens.find((t) => t.span.start >= span.end);
 }
 
-const NEIGHBOUR_WORDS = 4;
 /** Shared neighbouring words (those before counting double) that make a figure elsewhere the draft's rival. */
 const RIVAL_AFFINITY = 2;
-
-/** Content words just before a span, hyphenated words split ("full-year" -> "full", "year"). */
-function wordsBefore(tokens: Token[], span: Span): string[] {
-  return contentStems(tokens.filter((t) => t.span.end <= span.start).slice(-NEIGHBOUR_WORDS));
-}
-
-function wordsAfter(tokens: Token[], span: Span): string[] {
-  return contentStems(tokens.filter((t) => t.span.start >= span.end).slice(0, NEIGHBOUR_WORDS));
-}
-
-function contentStems(tokens: Token[]): string[] {
-  return tokens.flatMap((t) => t.stem.split('-')).filter((word) => !STOPWORDS.has(word));
-}
 
 function checkDate(context: CheckContext, date: DateMention, claimDates: DateMention[]): Problem[] {
   const { finder, document } = context;
@@ -508,8 +437,8 @@ function checkName(context: CheckContext, name: NameMention, claimNames: NameMen
   const mentions = (sentences: number[]) =>
     sentences.some((s) => sentenceMentions(finder.sentenceFacts(document, s), name));
   // A sentence of the passage that names the draft's name and says about as much of the claim as the rival's
-  // sentence does ("VACAVILLE, Calif. -- A wildfire … was 100 percent contained" beside "In El Dorado County, fire crews fully
-  // contained two small wildfires") leaves the name no swap.
+  // sentence does ("VACAVILLE, Calif. -- A wildfire … was 100 percent contained" beside "In El Dorado County,
+  // fire crews fully contained two small wildfires") leaves the name no swap.
   const saysAsMuch = (rivalSentence: number) => {
     const said = (s: number) => claimWordsSaid(context, finder.sentenceFacts(document, s), name.span);
     const rivalSays = said(rivalSentence);
@@ -704,205 +633,4 @@ function ownSpeaker(facts: SentenceFacts, excluded: Span[]): { name: string; spa
   if (!own?.span) return undefined;
   const span = { start: own.span.start + facts.span.start, end: own.span.end + facts.span.start };
   return excluded.some((e) => overlaps(e, span)) ? undefined : { name: own.name, span };
-}
-
-/**
- * A negation counts only where it bears on what both sides say: its scope (the words it negates) must stand
- * on the other side. "He could not confirm the requests, but said talks continue" does not negate "talks continue".
- */
-function checkPolarityAndAntonyms(
-  context: CheckContext,
-  facts: SentenceFacts,
-  excluded: Span[],
-  sentence: number,
-): Problem[] {
-  const source = context.finder.sentenceFacts(context.document, sentence);
-  const claimTokens = context.claimTokens;
-  if (claimTokens.length === 0) return [];
-  const sourceStems = new Set(source.tokens.map((t) => t.stem));
-  const claimStems = new Set(claimTokens.map((t) => t.stem));
-  const draftText: Slicer = (start, end) => facts.text.slice(start - facts.span.start, end - facts.span.start);
-  const sourceText: Slicer = (start, end) => context.document.text.slice(start, end);
-  const claimCues = facts.negations.filter(
-    (cue) => !inside(cue.span, excluded) && bearsOn(cue, scopeStems(draftText, claimTokens, cue), sourceStems),
-  );
-  const sourceCues = source.negations.filter((cue) =>
-    bearsOn(cue, scopeStems(sourceText, source.tokens, cue), claimStems),
-  );
-  const problems: Problem[] = [];
-  // "unaware" is a negation, not an antonym of "aware" that could cancel one.
-  const cueSpans = [...facts.negations, ...source.negations].map((cue) => cue.span);
-  // A word of a name is no direction word: "Hartsfield-Jackson International Airport" says nothing against "the
-  // nation's".
-  const nameSpans = [...facts.names, ...source.names].map((name) => name.span);
-  const directionWord = (t: Token) => ![...cueSpans, ...nameSpans].some((span) => overlaps(span, t.span));
-  const opposite = findAntonym(claimTokens, source.tokens, directionWord, sourceStems, claimStems);
-  const negationMismatch = claimCues.length % 2 !== sourceCues.length % 2;
-  // "failed to get it right" says "got it wrong": a negation and an antonym together cancel out.
-  if (negationMismatch && opposite) return [];
-  if (negationMismatch) {
-    // Point at the draft's negation, or else at the draft's word the source negates.
-    const sourceCue = sourceCues[0];
-    const negated = sourceCue ? scopeStems(sourceText, source.tokens, sourceCue) : [];
-    const negatedWord = negated.map((stem) => claimTokens.find((t) => t.stem === stem)).find((t) => t !== undefined);
-    const draftSpan = claimCues[0]?.span ?? negatedWord?.span;
-    problems.push({
-      type: 'negation',
-      draft: draftSpan
-        ? facts.text.slice(draftSpan.start - facts.span.start, draftSpan.end - facts.span.start)
-        : facts.text,
-      source: sourceCue
-        ? phraseAround(context.document.text, source, sourceCue.span, 1)
-        : unnegatedPhrase(context, source, draftText, claimCues[0]),
-      span: draftSpan,
-      sourceSpan: source.span,
-    });
-  }
-  if (!negationMismatch && opposite) {
-    problems.push({
-      type: 'antonym',
-      draft: opposite[0].text,
-      source: opposite[1].text,
-      span: opposite[0].span,
-      sourceSpan: opposite[1].span,
-    });
-  }
-  return problems;
-}
-
-/** A claim word the source does not have, opposite in meaning to a source word the claim does not have. */
-function findAntonym(
-  claimTokens: Token[],
-  sourceTokens: Token[],
-  directionWord: (t: Token) => boolean,
-  sourceStems: Set<string>,
-  claimStems: Set<string>,
-): [Token, Token] | undefined {
-  for (const word of claimTokens) {
-    if (sourceStems.has(word.stem) || !directionWord(word)) continue;
-    if (!isContentToken(word) && !DIRECTION_STOPWORDS.has(word.norm)) continue;
-    const around = new Set(neighbourStems(claimTokens, word.span));
-    const affinity = (t: Token) => neighbourStems(sourceTokens, t.span).filter((stem) => around.has(stem)).length;
-    const opposites = sourceTokens.filter(
-      (candidate) =>
-        directionWord(candidate) && !claimStems.has(candidate.stem) && oppositeWords(word.norm, candidate.norm),
-    );
-    if (opposites.length === 0) continue;
-    const opposite = opposites.reduce((best, t) => (affinity(t) > affinity(best) ? t : best));
-    // A source that says both ("a 30% decrease ..., a 4% increase") has the claim's direction too, unless its
-    // word for it stands among other words than the claim's ("parks jumped 8 percent ... a revenue drop from
-    // Disney Cruise Line" against "Revenue from Disney Cruise Line grew").
-    const bothWays = sourceTokens.some(
-      (other) =>
-        directionWord(other) && oppositeWords(other.norm, opposite.norm) && affinity(other) >= affinity(opposite),
-    );
-    // "A is far shorter than B" says "B is far longer" of the same two things: a comparison of things is read
-    // either way round. One against a figure ("more than 250", "fewer than 250") is not. Nor is "A before B" against
-    // "after A, B": a relation word is an opposite only of one that relates the same next word.
-    const turnable =
-      comparesThings(claimTokens, word) ||
-      comparesThings(sourceTokens, opposite) ||
-      (DIRECTION_STOPWORDS.has(word.norm) &&
-        nextContentWord(claimTokens, word) !== nextContentWord(sourceTokens, opposite));
-    if (!bothWays && !turnable) return [word, opposite];
-  }
-  return undefined;
-}
-
-/** A comparative followed by "than" and something other than a figure ("shorter than the 20-year term"). */
-function comparesThings(tokens: Token[], word: Token): boolean {
-  const at = tokens.indexOf(word);
-  return tokens[at + 1]?.norm === 'than' && !/^\d/.test(tokens[at + 2]?.text ?? '');
-}
-
-function nextContentWord(tokens: Token[], word: Token): string | undefined {
-  return tokens.slice(tokens.indexOf(word) + 1).find(isContentToken)?.stem;
-}
-
-/** Words too common to weigh as content that still give a direction: "shortly after" for "shortly before". */
-const DIRECTION_STOPWORDS = new Set(['before', 'after', 'above', 'below', 'more', 'less', 'fewer', 'most', 'least']);
-
-/** Opposite words, or compounds that differ only in one opposite part ("centre-right", "centre-left"). */
-function oppositeWords(a: string, b: string): boolean {
-  if (areAntonyms(a, b)) return true;
-  const [left, right] = [a.split('-'), b.split('-')];
-  if (left.length < 2 || left.length !== right.length) return false;
-  const differing = left.flatMap((part, i) => (part === right[i] ? [] : [i]));
-  return differing.length === 1 && areAntonyms(left[differing[0]], right[differing[0]]);
-}
-
-/** The content words on either side of a span, the words a fact or a direction word is about. */
-function neighbourStems(tokens: Token[], span: Span): string[] {
-  return [...wordsBefore(tokens, span), ...wordsAfter(tokens, span)];
-}
-
-/**
- * A negation bears on the other side's statement when what it negates first ("not confirm the requests", "not
- * admitting new patients") stands there: a word further on ("…not have to rely on the votes of other parties"
- * against "Albanese's Labor Party") belongs to another statement about the same thing.
- */
-function bearsOn(cue: NegationCue, scope: string[], otherStems: Set<string>): boolean {
-  // The negating verb itself ("declined to forecast") is not what it negates.
-  const head = stemWord(cue.cue.split(/\s+/)[0]);
-  return scope
-    .filter((stem) => stem !== head)
-    .slice(0, BEARING_WORDS)
-    .some((stem) => otherStems.has(stem));
-}
-
-const BEARING_WORDS = 2;
-const SCOPE_WORDS = 3;
-const CLAUSE_BREAK = /[,;:()\u2013\u2014"\u201C\u201D]/;
-const CONJUNCTIONS = new Set(['but', 'and', 'or', 'while', 'although', 'though', 'yet', 'whereas']);
-
-/**
- * The stems a negation cue bears on, nearest first: content words inside a multi-word cue ("could not
- * confirm"), the positive form of "unaware", then the next content words of the same clause.
- */
-function scopeStems(slice: Slicer, tokens: Token[], cue: NegationCue): string[] {
-  const stems = tokens
-    .filter((t) => t.span.start >= cue.span.start && t.span.end <= cue.span.end && isContentToken(t))
-    .map((t) => t.stem);
-  const lexical = /^(un|im)(\p{L}{3,})$/u.exec(cue.cue);
-  if (lexical) stems.push(stemWord(lexical[2]));
-  let previousEnd = cue.span.end;
-  let taken = 0;
-  for (const token of tokens) {
-    if (token.span.start < cue.span.end) continue;
-    // A conjunction right after the cue is an adverb of it ("not yet"), not the start of another clause.
-    if (
-      CLAUSE_BREAK.test(slice(previousEnd, token.span.start)) ||
-      (CONJUNCTIONS.has(token.norm) && previousEnd > cue.span.end)
-    )
-      break;
-    previousEnd = token.span.end;
-    if (!isContentToken(token)) continue;
-    stems.push(token.stem);
-    if (++taken === SCOPE_WORDS) break;
-  }
-  return stems;
-}
-
-/**
- * Where the draft negates what the source states: the source's words around the first word the draft's negation
- * bears on ("can not now be completed" -> "can now also"), or the source sentence when it has none of them.
- */
-function unnegatedPhrase(
-  context: CheckContext,
-  source: SentenceFacts,
-  draftText: Slicer,
-  claimCue: NegationCue,
-): string {
-  const negated = scopeStems(draftText, context.claimTokens, claimCue);
-  const word = negated.map((stem) => source.tokens.find((t) => t.stem === stem)).find((t) => t !== undefined);
-  return word ? phraseAround(context.document.text, source, word.span, 1) : source.text;
-}
-
-/** The source's words around a negation cue (`before` words before it, three after), for a message. */
-function phraseAround(text: string, facts: SentenceFacts, span: Span, before: number): string {
-  const index = facts.tokens.findIndex((t) => t.span.end > span.start);
-  const from = before ? (facts.tokens[Math.max(0, index - before)]?.span.start ?? span.start) : span.start;
-  const after = facts.tokens.filter((t) => t.span.start >= span.end);
-  const last = after[Math.min(1, after.length - 1)];
-  return text.slice(Math.min(from, span.start), Math.max(span.end, last?.span.end ?? span.end));
 }

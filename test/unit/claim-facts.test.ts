@@ -251,6 +251,17 @@ describe('claims checked fact by fact', () => {
       ]);
     });
 
+    it('takes "six measles cases" for "six cases of the measles": each counted noun is in the other\'s phrase', () => {
+      const source =
+        'Officials were investigating six cases of the measles among unvaccinated residents as of Jan. 23.';
+      const draft = 'Officials were investigating six measles cases among unvaccinated residents.';
+      assert.equal(checkAgainst(source, draft).verdict, 'supported');
+      assert.deepEqual(verdictAndMessage(checkAgainst(source, draft.replace('six', 'eight'))), [
+        'contradicted',
+        'number eight — the source says six',
+      ]);
+    });
+
     it('takes "the 31-year-old" nearby for "Ana Ruiz, 31", an age and no other count', () => {
       const source =
         'Nurses at Lakeview Hospital approved a new contract on Monday.\n\nThe 31-year-old union leader Ana Ruiz ' +

@@ -242,7 +242,16 @@ function checkNumber(
   const near = numbersIn(contextSentences(context, number.span, true));
   const theirFigure = (agreeing: typeof near, candidates: typeof near) =>
     figureSaidOfOthers(number, claimNames, agreeing, candidates, affinity);
-  const agreeingNear = near.filter(({ n }) => numbersAgree(number, n));
+  // "six measles cases" and "six cases of the measles" count the same thing: each figure's counted noun stands
+  // among the other's next words.
+  const sameCount = ({ n, tokens }: SourceFigure) =>
+    n.value === number.value &&
+    n.kind === number.kind &&
+    number.unit !== undefined &&
+    n.unit !== undefined &&
+    (countedPhrase(tokens, n.span).includes(number.unit) ||
+      countedPhrase(context.claimTokens, number.span).includes(n.unit));
+  const agreeingNear = near.filter((figure) => numbersAgree(number, figure.n) || sameCount(figure));
   if (agreeingNear.length) {
     const swapped = countSwap(context.claimTokens, number, near);
     return swapped.length ? swapped : theirFigure(agreeingNear, near);
@@ -293,6 +302,15 @@ function checkNumber(
 }
 
 type SourceFigure = { n: NumberMention; tokens: Token[]; facts: SentenceFacts };
+
+/** The stems of the few words after a figure, up to a conjunction: what it counts ("measles cases"). */
+function countedPhrase(tokens: Token[], span: Span): string[] {
+  const after = tokens.filter((t) => t.span.start >= span.end).slice(0, COUNTED_PHRASE_WORDS);
+  const end = after.findIndex((t) => ['and', 'or', 'but'].includes(t.norm));
+  return (end < 0 ? after : after.slice(0, end)).map((t) => t.stem);
+}
+
+const COUNTED_PHRASE_WORDS = 4;
 
 const AGE_AFTER = /^[-\s]years?[-\s]old\b/i;
 

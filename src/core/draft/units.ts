@@ -6,7 +6,7 @@ import { attributeSpeakers, findReportedSpeech, PRONOUN_LOOKBACK_CHARS } from '.
 import { editBetween } from '../text/edit.js';
 import { tokenize } from '../text/normalize.js';
 import { splitSentences } from '../text/sentences.js';
-import { SPEECH_VERBS } from '../text/vocabulary.js';
+import { mayReportSpeech } from '../text/vocabulary.js';
 import type { Quotation, Sentence, Span, Speaker } from '../types.js';
 import { findCitations, type Citation } from './citations.js';
 import { maskProse, type ProseKind } from './prose.js';
@@ -184,9 +184,7 @@ function withPronounSpeaker(masked: string, unit: SentenceUnit): SentenceUnit {
   const { sentence } = unit;
   const text = masked.slice(sentence.span.start, sentence.span.end);
   const reported =
-    unit.quotations.length === 0 &&
-    SPEAKING_PRONOUN.test(text) &&
-    tokenize(text).some((t) => SPEECH_VERBS.has(t.norm) || t.norm === 'according')
+    unit.quotations.length === 0 && SPEAKING_PRONOUN.test(text) && mayReportSpeech(tokenize(text))
       ? findReportedSpeech(sentence, masked)
       : undefined;
   const speaker = reported?.pronoun ? reported : undefined;

@@ -31,11 +31,14 @@ export interface DateMention {
   relative?: string;
 }
 
+// "5 p.m.", "7:50 a.m.": a clock time, a date field when written with a.m. or p.m.
+const CLOCK_TIME = /\d\s*[ap]\.?m\b/i;
 // Cheap test before calling chrono (~20x slower than this check): most sentences name no date at all.
 const DATE_HINT = new RegExp(
   '\\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|' +
     'nov(?:ember)?|dec(?:ember)?|(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|tonight|tomorrow|ago|' +
-    'weeks?|months?|years?|weekend|days (?:later|earlier))\\b|\\d/\\d|\\d\\s*[ap]\\.?m\\b',
+    'weeks?|months?|years?|weekend|days (?:later|earlier))\\b|\\d/\\d|' +
+    CLOCK_TIME.source,
   'i',
 );
 const RELATIVE = /\b(?:yesterday|today|tonight|tomorrow|ago|last|next|this|past|coming|earlier|later)\b/i;
@@ -47,7 +50,6 @@ const TIME_UNITS = /\b(?:hours?|minutes?|seconds?|hrs?|mins?)\b/i;
 const DURATION = /\b(?:past|last|next|coming|over)\s+\S+\s+(?:days|weeks|months|years|decades)\b/i;
 // "for 19 years", "two decades": a count of time units, not the year 2019.
 const COUNT_OF_UNITS = /^(?:for\s+)?\S+\s+(?:days|weeks|months|years|decades)$/i;
-const CLOCK_TIME = /\d\s*[ap]\.?m\b/i;
 const WEEKDAY = /(?:mon|tues|wednes|thurs|fri|satur|sun)day/i;
 const RELATIVE_TO_EVENT = /\b(?:later|earlier|before|after)\s*$/i;
 

@@ -50,6 +50,14 @@ export const ABBREVIATIONS = new Set(
 
 /** Verb forms that attribute words to someone. Base forms that are mostly nouns ("a Times report") are left out. */
 export const SPEECH_VERBS = setOf(lists.speechVerbs);
+
+/**
+ * Whether words may report someone's speech (a verb of saying, or "according to"): reading who speaks costs a parse
+ * of the sentence, and most sentences have none.
+ */
+export function mayReportSpeech(words: readonly { norm: string }[]): boolean {
+  return words.some((w) => SPEECH_VERBS.has(w.norm) || w.norm === 'according');
+}
 /** Verbs that attribute even to a noun phrase ("Afghan officials said"); "Phase III results announced" does not. */
 export const PHRASE_SPEECH_VERBS = setOf(lists.phraseSpeechVerbs);
 /** Verbs that also take their subject after them: "“…,” said Luke Gumley". */

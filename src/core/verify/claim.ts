@@ -4,16 +4,15 @@ import { datesAgree, type DateMention } from '../extract/dates.js';
 import { isTitlePart, namesAgree, type NameMention } from '../extract/names.js';
 import { numbersAgree, type NumberMention } from '../extract/numbers.js';
 import { placeNames } from '../extract/places.js';
-import { synsetsOf } from '../extract/synonyms.js';
 import { findReportedSpeech } from '../extract/speakers.js';
-import { SPEECH_VERBS } from '../text/vocabulary.js';
+import { mayReportSpeech } from '../text/vocabulary.js';
 import { isContentToken, stemWord, tokenize, type Token } from '../text/normalize.js';
 import type { Problem, SourceDocument, Span } from '../types.js';
 import { gapsBetweenSharedWords } from './align.js';
 import { alignmentSignals, FULLY_ALIGNED, UNALIGNED, type AlignmentSignals } from './alignment.js';
 import { inside, overlaps, wordsAfter, wordsBefore, type CheckContext } from './check-context.js';
 import type { EvidenceFinder, EvidenceWindow, LexicalOverlap } from './evidence.js';
-import type { SentenceFacts } from './facts.js';
+import { hasWordOrSense, type SentenceFacts } from './facts.js';
 import { checkPolarityAndAntonyms, polaritySentence } from './polarity.js';
 import { sentencesNear } from './scan-range.js';
 
@@ -500,8 +499,7 @@ function claimWordsSaid(context: CheckContext, source: SentenceFacts, nameSpan: 
   let said = 0;
   for (const t of context.words) {
     if (overlaps(t.span, nameSpan)) continue;
-    if (source.stems.has(t.stem) || synsetsOf(t.stem).some((id) => source.synsets.has(id)))
-      said += context.finder.weight(t.stem);
+    if (hasWordOrSense(source, t.stem)) said += context.finder.weight(t.stem);
   }
   return said;
 }
@@ -642,8 +640,7 @@ function checkAttribution(context: CheckContext, facts: SentenceFacts, own: { na
 
 /** Whom the claim's own sentence names as saying or reporting it, with the name's span; none inside a quotation. */
 function ownSpeaker(facts: SentenceFacts, excluded: Span[]): { name: string; span: Span } | undefined {
-  // Reading who speaks costs a parse of the sentence: most claims have no verb of saying to read it from.
-  if (!facts.tokens.some((t) => SPEECH_VERBS.has(t.norm) || t.norm === 'according')) return undefined;
+  if (!mayReportSpeech(facts.tokens)) return undefined;
   const own = findReportedSpeech(
     { span: { start: 0, end: facts.text.length }, text: facts.text, paragraph: 0 },
     facts.text,

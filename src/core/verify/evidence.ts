@@ -7,7 +7,7 @@ import type { SourceLibrary } from '../library.js';
 import { compoundParts, isContentToken, tokenize, type Token } from '../text/normalize.js';
 import type { SourceDocument, Span } from '../types.js';
 import { textNear } from './scan-range.js';
-import { factsOf, SourceFactsCache, type SentenceFacts } from './facts.js';
+import { factsOf, hasWordOrSense, SourceFactsCache, type SentenceFacts } from './facts.js';
 
 export interface EvidenceWindow {
   document: SourceDocument;
@@ -122,8 +122,7 @@ export class EvidenceFinder {
     const senses = new Map([...claimStems.keys()].map((stem) => [stem, synsetsOf(stem)]));
     const parts = new Map([...claimStems.keys()].map((stem) => [stem, compoundParts(stem)]));
     const covers = (facts: SentenceFacts, stem: string) =>
-      facts.stems.has(stem) ||
-      senses.get(stem)!.some((id) => facts.synsets.has(id)) ||
+      hasWordOrSense(facts, stem, senses.get(stem)) ||
       (parts.get(stem)!.length > 0 && parts.get(stem)!.every((part) => facts.stems.has(part)));
     const windows = [...byDocument.values()]
       .slice(0, DOCUMENTS_CONSIDERED)

@@ -23,6 +23,14 @@ export interface SentenceFacts {
   synsets: Set<number>;
 }
 
+/**
+ * Whether a sentence has a word's stem or a word sharing one of its WordNet senses (`senses`: the stem's, passed by
+ * a caller that asks of many sentences).
+ */
+export function hasWordOrSense(facts: SentenceFacts, stem: string, senses = synsetsOf(stem)): boolean {
+  return facts.stems.has(stem) || senses.some((id) => facts.synsets.has(id));
+}
+
 export function isClaimWord(token: Token): boolean {
   return isContentToken(token) && !RESTATING_STEMS.has(token.stem);
 }

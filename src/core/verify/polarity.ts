@@ -4,11 +4,10 @@
 import { areAntonyms } from '../extract/antonyms.js';
 import type { NameMention } from '../extract/names.js';
 import type { NegationCue } from '../extract/negation.js';
-import { synsetsOf } from '../extract/synonyms.js';
 import { isContentToken, stemWord, type Token } from '../text/normalize.js';
 import type { Problem, Span } from '../types.js';
 import { inside, overlaps, wordsAfter, wordsBefore, type CheckContext, type Slicer } from './check-context.js';
-import type { SentenceFacts } from './facts.js';
+import { hasWordOrSense, type SentenceFacts } from './facts.js';
 
 /**
  * The passage's sentence whose polarity and direction words are compared with the claim's, and the share of the
@@ -36,8 +35,7 @@ export function polaritySentence(
     let covered = 0;
     for (const [stem, weight] of weights) {
       if (namedStems.has(stem) && !withNames) continue;
-      const inOwn = own.stems.has(stem) || synsetsOf(stem).some((id) => own.synsets.has(id));
-      if (inOwn || (namedStems.has(stem) && inPassage(stem))) covered += weight;
+      if (hasWordOrSense(own, stem) || (namedStems.has(stem) && inPassage(stem))) covered += weight;
     }
     return total > 0 ? covered / total : 0;
   };
@@ -80,7 +78,8 @@ export function checkPolarityAndAntonyms(
   // A word of a name is no direction word: "Hartsfield-Jackson International Airport" says nothing against "the
   // nation's".
   const nameSpans = [...facts.names, ...source.names].map((name) => name.span);
-  const directionWord = (t: Token) => ![...cueSpans, ...nameSpans].some((span) => overlaps(span, t.span));
+  const notDirection = [...cueSpans, ...nameSpans];
+  const directionWord = (t: Token) => !notDirection.some((span) => overlaps(span, t.span));
   const opposite = findAntonym(claimTokens, source.tokens, directionWord, sourceStems, claimStems);
   const negationMismatch = claimCues.length % 2 !== sourceCues.length % 2;
   // "failed to get it right" says "got it wrong": a negation and an antonym together cancel out.

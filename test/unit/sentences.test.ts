@@ -95,6 +95,11 @@ describe('splitSentences', () => {
       'Then it fell.',
       'See No. 5 for details.',
     ]);
+    assert.deepEqual(texts('Fees rise from $11,901 to $12,841. Next year the rate is 4.25. The board agreed.'), [
+      'Fees rise from $11,901 to $12,841.',
+      'Next year the rate is 4.25.',
+      'The board agreed.',
+    ]);
   });
 
   it('handles titles, months, numbered references, times and company suffixes', () => {

@@ -87,8 +87,9 @@ function punctuationCuts(block: string): number[] {
 // A word (letters, possibly dotted: "U.S", "a.m") ending in a full stop, and the token after the whitespace.
 const WORD_THEN_STOP = /(?<![\p{L}\p{N}.])(\p{L}(?:\.?\p{L})*)\.(?=\s+(\S+))/gu;
 
-// A number ending in a full stop before a capital: retext keeps "on March 6. The company" as one sentence.
-const NUMBER_THEN_STOP_THEN_CAPITAL = /(?<![\p{L}\p{N}.,])\p{N}+\.(?=\s+["'\u201C\u2018(]?\p{Lu})/gu;
+// A number ending in a full stop before a capital: retext keeps "on March 6. The company" (and "to $12,841. Next
+// year") as one sentence. The whole number is matched, its thousands and decimals included.
+const NUMBER_THEN_STOP_THEN_CAPITAL = /(?<![\p{L}\p{N}.,])\p{N}+(?:[.,]\p{N}+)*\.(?=\s+["'\u201C\u2018(]?\p{Lu})/gu;
 
 /** [position after the stop, whether it ends a sentence] for each known abbreviation in `block`. */
 function* abbreviationJudgements(block: string): Generator<[number, boolean]> {

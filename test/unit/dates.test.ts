@@ -131,6 +131,12 @@ describe('clock times and counts of years', () => {
     assert.deepEqual(findDates('She has led the union for 19 years.'), []);
     assert.deepEqual(findDates('The plant ran for two decades.'), []);
   });
+
+  it('takes no "weekday" for a day of the week: chrono reads "8,500 weekday riders" as a Friday', () => {
+    assert.deepEqual(findDates('shuttering 15 routes since late October and affecting about 8,500 weekday riders.'), [
+      { span: { start: 32, end: 39 }, text: 'October', month: 10 },
+    ]);
+  });
 });
 
 describe('datesAgree', () => {

@@ -51,6 +51,7 @@ const DURATION = /\b(?:past|last|next|coming|over)\s+\S+\s+(?:days|weeks|months|
 // "for 19 years", "two decades": a count of time units, not the year 2019.
 const COUNT_OF_UNITS = /^(?:for\s+)?\S+\s+(?:days|weeks|months|years|decades)$/i;
 const WEEKDAY = /(?:mon|tues|wednes|thurs|fri|satur|sun)day/i;
+const WEEKDAY_NAMED = /\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b/i;
 const RELATIVE_TO_EVENT = /\b(?:later|earlier|before|after)\s*$/i;
 
 function referenceInstant(referenceDate: string | undefined): Date {
@@ -80,6 +81,8 @@ function fromChrono(result: chrono.ParsedResult, offset: number, resolveRelative
   for (const field of ['year', 'month', 'day', 'weekday'] as const) {
     if (result.start.isCertain(field)) known[field] = result.start.get(field) ?? undefined;
   }
+  // chrono reads "8,500 weekday riders" as a Friday: a weekday counts only when the text names one.
+  if (!WEEKDAY_NAMED.test(written)) delete known.weekday;
   const lead = LEADING_PREPOSITION.exec(written)?.[0].length ?? 0;
   const text = written.slice(lead).replace(/[,;:]+$/, '');
   if (COUNT_OF_UNITS.test(text)) return undefined;

@@ -118,11 +118,11 @@ function buildTable(pairs) {
 // Words of opposite direction for a quantity: any "up" word against any "down" word ("30% higher" against
 // "a 30% decrease"), not only the pairs listed above.
 const UP =
-  'rise rose risen increase increased higher up gain gained grow grew growth surge surged jump jumped climb climbed'.split(
+  'rise rose risen increase increased higher up gain gained grow grew growth surge surged jump jumped climb climbed soar soared rally rallied spike spiked'.split(
     ' ',
   );
 const DOWN =
-  'fall fell fallen decrease decreased lower down drop dropped decline declined loss lost shrink shrank plunge plunged slump slumped'.split(
+  'fall fell fallen decrease decreased lower down drop dropped decline declined loss lost shrink shrank plunge plunged slump slumped dip dipped slip slipped slide slid sink sank tumble tumbled plummet plummeted'.split(
     ' ',
   );
 const directionPairs = UP.flatMap((up) => DOWN.map((down) => [up, down]));

@@ -55,6 +55,7 @@ describe('antonymsOf', () => {
     const down = [
       'declin',
       'decreas',
+      'dip',
       'down',
       'drop',
       'fall',
@@ -63,10 +64,17 @@ describe('antonymsOf', () => {
       'loss',
       'lost',
       'lower',
+      'plummet',
       'plung',
+      'sank',
       'shrank',
       'shrink',
+      'sink',
+      'slid',
+      'slide',
+      'slip',
       'slump',
+      'tumbl',
     ];
     assert.deepEqual(antonymsOf('rose').sort(), down);
     assert.deepEqual(antonymsOf('increases').sort(), ['cut', ...down].sort());

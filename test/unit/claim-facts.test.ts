@@ -395,6 +395,31 @@ describe('claims checked fact by fact', () => {
     });
   });
 
+  describe('shares, periods of the year and change verbs', () => {
+    const source =
+      'The board pledged to freeze fees for the next two years if the state agrees to fund 50 percent of the ' +
+      'budget. Next year, the state’s share is expected to dip to 43 percent. The merger should close by the end ' +
+      'of the first quarter of 2021.';
+
+    it('supports "half" for the source\'s "50 percent", not setting it against "two years"', () => {
+      const f = checkAgainst(source, 'The freeze depends on the state agreeing to fund half of the budget.');
+      assert.equal(f.verdict, 'supported');
+    });
+
+    it('flags "rise" against the source\'s "dip" as an opposite', () => {
+      const f = checkAgainst(source, 'Next year, the state’s share is expected to rise to 43 percent.');
+      assert.deepEqual(verdictAndMessage(f), ['contradicted', '“rise” — the source says “dip”']);
+    });
+
+    it('reports a wrong quarter of the year as a date', () => {
+      const f = checkAgainst(source, 'The merger should close by the end of the second quarter of 2021.');
+      assert.deepEqual(
+        f.problems.map(({ type, draft, source: value }) => [type, draft, value]),
+        [['date', 'second', 'first']],
+      );
+    });
+  });
+
   it('reads a U.S. state under its AP abbreviation as the state', () => {
     const source = 'The clinic is part of Mountain Health, which is based in Englewood, Colo., and runs 12 hospitals.';
     assert.equal(

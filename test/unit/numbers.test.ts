@@ -120,10 +120,10 @@ describe('findNumbers', () => {
       ['a million', 1e6, 'cardinal'],
     ]);
     assert.deepEqual(read('a third of the workers won a third term; half of them and two thirds of voters'), [
-      ['a third', 1 / 3, 'cardinal'],
+      ['a third', (1 / 3) * 100, 'percent'],
       ['third', 3, 'ordinal'],
-      ['half', 0.5, 'cardinal'],
-      ['two thirds', 2 / 3, 'cardinal'],
+      ['half', 50, 'percent'],
+      ['two thirds', 2 * (1 / 3) * 100, 'percent'],
     ]);
     // A half of the year is a period, not a share: only its ordinal is a figure.
     assert.deepEqual(read('ridership rose in the first half of 2008 and fell in the second half'), [
@@ -217,7 +217,18 @@ describe('scores and tallies', () => {
 
   it('reads "scored a third" at the end of a sentence as a rank and "fell by a third" as a share', () => {
     assert.deepEqual(read('Then Ruiz scored a third.'), [['third', 'ordinal']]);
-    assert.deepEqual(read('Sales fell by a third.'), [['a third', 'cardinal']]);
+    assert.deepEqual(read('Sales fell by a third.'), [['a third', 'percent']]);
+  });
+
+  it('agrees a share in words with the same percentage: "half" is "50 percent", "a third" is "33%"', () => {
+    const [half] = findNumbers('if the state funds half of the budget');
+    const [fifty, two] = findNumbers('if the state agrees to fund 50 percent of the budget for two years');
+    const [third] = findNumbers('a third of the workers');
+    const [thirtyThree, fortyFive] = findNumbers('33% of the workers and 45 percent of the rest');
+    assert.equal(numbersAgree(half, fifty), true);
+    assert.equal(numbersAgree(half, two), false);
+    assert.equal(numbersAgree(third, thirtyThree), true);
+    assert.equal(numbersAgree(third, fortyFive), false);
   });
 });
 

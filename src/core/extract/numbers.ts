@@ -174,7 +174,7 @@ const MEASURE_NOUNS = new Set(
   (
     'second minute hour day week month year decade century mile kilometre kilometer km metre meter foot feet inch ' +
     'pound kilogram kg gram tonne ton litre liter gallon barrel acre hectare degree point percent person people ' +
-    'member time vote seat case death'
+    'member time vote seat case death quarter half'
   ).split(' '),
 );
 const ARTICLE_PARTNERS = new Set(['dozen', 'hundred', 'thousand', 'million', 'billion', 'trillion']);
@@ -256,7 +256,8 @@ function readMention(text: string, pieces: Piece[], at: number): Reading | undef
   const fraction = readFraction(text, pieces, at);
   if (fraction) return fraction;
   const ordinal = ORDINALS.get(word);
-  if (ordinal !== undefined) return { ...extent(pieces, at, at), value: ordinal, kind: 'ordinal' };
+  if (ordinal !== undefined)
+    return withQuantity(text, pieces, { ...extent(pieces, at, at), value: ordinal, kind: 'ordinal' }, at);
   if (word === 'one' && isPronounOne(pieces, at)) return undefined;
   const words = readWords(text, pieces, at);
   return words && withQuantity(text, pieces, words, at);
@@ -308,6 +309,11 @@ const SHARE_ENDERS = new Set([
 ]);
 const PERIOD_ORDINALS = new Set(['first', 'second', 'third', 'fourth', 'last', 'final']);
 
+/** "the second quarter", "the first half": an ordinal naming a period of the year, a time rather than a figure. */
+export function isPeriodOfYear(number: NumberMention): boolean {
+  return number.kind === 'ordinal' && (number.unit === 'quarter' || number.unit === 'half');
+}
+
 /**
  * A score or a tally: "a 3-0 lead", "won 2-1", "a 4-0 vote". One fact, the same whichever side is named first
  * ("won 2-1" is "a 1-2 defeat"), so its value is the larger count times 1,000 plus the smaller. A span with a
@@ -331,7 +337,7 @@ function readScore(text: string, pieces: Piece[], at: number): Reading | undefin
 
 const MAX_SCORE = 200;
 
-/** "half of", "a third of", "two thirds": a share. Starts at the fraction word or at the count before it. */
+/** "half of", "a third of", "two thirds": a share, read as a percentage. Starts at the fraction word or at the count before it. */
 function readFraction(text: string, pieces: Piece[], at: number): Reading | undefined {
   const counted = pieces[at].lower === 'a' || UNITS.has(pieces[at].lower);
   const fractionAt = counted && adjacent(text, pieces[at], pieces[at + 1]) ? at + 1 : at;
@@ -350,7 +356,8 @@ function readFraction(text: string, pieces: Piece[], at: number): Reading | unde
     return undefined;
   }
   const times = fractionAt > at ? (UNITS.get(pieces[at].lower) ?? 1) : 1;
-  return { ...extent(pieces, at, fractionAt), value: times * share, kind: 'cardinal' };
+  // A share is a percentage in words: "half of the budget" is the source's "50 percent of the budget".
+  return { ...extent(pieces, at, fractionAt), value: times * share * 100, kind: 'percent', unit: 'percent' };
 }
 
 function readDigits(pieces: Piece[], at: number): Reading {

@@ -2,7 +2,7 @@
 // names, who said it) with the source sentences that share the fact's context; polarity and opposites: polarity.ts.
 import { datesAgree, type DateMention } from '../extract/dates.js';
 import { isTitlePart, namesAgree, type NameMention } from '../extract/names.js';
-import { numbersAgree, type NumberMention } from '../extract/numbers.js';
+import { isPeriodOfYear, numbersAgree, type NumberMention } from '../extract/numbers.js';
 import { placeNames } from '../extract/places.js';
 import { findReportedSpeech } from '../extract/speakers.js';
 import { mayReportSpeech } from '../text/vocabulary.js';
@@ -117,7 +117,7 @@ export function assessClaim(finder: EvidenceFinder, input: ClaimInput): ClaimAss
     ({ name, problems: found }) => found.some((p) => p.source === '') && namedElsewhere(name),
   );
   const valueProblems = [
-    ...numbers.flatMap((n) => checkNumber(context, n, numbers, names)),
+    ...numbers.flatMap((n) => checkNumber(context, n, numbers, names).map((p) => asDateWhenPeriodOfYear(n, p))),
     ...dates.flatMap((d) => checkDate(context, d, dates)),
   ];
   problems.push(
@@ -365,6 +365,11 @@ function countSwap(
   if (!near.filter(({ n }) => numbersAgree(number, n)).every(countsOther)) return [];
   const rival = near.find(({ n }) => n.unit === number.unit && n.kind === number.kind);
   return rival ? withCountedWords(claimTokens, number, rival) : [];
+}
+
+/** "the second quarter of 2021" against "the first quarter": a wrong time, reported as a date. */
+function asDateWhenPeriodOfYear(number: NumberMention, problem: Problem): Problem {
+  return isPeriodOfYear(number) && problem.type === 'number' ? { ...problem, type: 'date' } : problem;
 }
 
 /** A number problem that names each figure with the word it counts ("30 patients" — "15 patients"). */

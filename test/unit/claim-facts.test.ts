@@ -420,6 +420,22 @@ describe('claims checked fact by fact', () => {
     });
   });
 
+  describe('a figure the source gives beside other words', () => {
+    const source =
+      'Last year the city paid 45 percent of the cost of the new library, while the county covered 55 percent ' +
+      'of the bill, the mayor said.';
+
+    it("flags a figure set beside the words of the other clause, naming that clause's figure", () => {
+      const f = checkAgainst(source, 'Last year the county covered 45 percent of the bill.');
+      assert.deepEqual(verdictAndMessage(f), ['contradicted', 'number 45 percent — the source says 55 percent']);
+    });
+
+    it('supports each figure beside its own words', () => {
+      assert.equal(checkAgainst(source, 'The city paid 45 percent of the cost of the library.').verdict, 'supported');
+      assert.equal(checkAgainst(source, 'The county covered 55 percent of the bill.').verdict, 'supported');
+    });
+  });
+
   it('reads a U.S. state under its AP abbreviation as the state', () => {
     const source = 'The clinic is part of Mountain Health, which is based in Englewood, Colo., and runs 12 hospitals.';
     assert.equal(

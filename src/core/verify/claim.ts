@@ -253,7 +253,9 @@ function checkNumber(
   const agreeingNear = near.filter((figure) => numbersAgree(number, figure.n) || sameCount(figure));
   if (agreeingNear.length) {
     const swapped = countSwap(context.claimTokens, number, near);
-    return swapped.length ? swapped : theirFigure(agreeingNear, near);
+    if (swapped.length) return swapped;
+    const rivalBeside = figureBesideTheClaimsWords(number, agreeingNear, near, affinity);
+    return rivalBeside ? [numberProblem(number, rivalBeside)] : theirFigure(agreeingNear, near);
   }
   const aroundAnchor = numbersIn(sentencesNear(document, context.window.anchor));
   // Near the passage, a figure that counts something else ("a two-year contract") does not back the draft's
@@ -295,9 +297,43 @@ function checkNumber(
   if (!rival && /^[\p{L}-]+$/u.test(number.text)) return [];
   // "12" against "12": what they count differs ("12 months", "12 days"), and the message must say so.
   if (rival && sameWritten(rival.n.text, number.text)) return withCountedWords(context.claimTokens, number, rival);
-  return [
-    { type: 'number', draft: number.text, source: rival?.n.text ?? '', span: number.span, sourceSpan: rival?.n.span },
-  ];
+  return [numberProblem(number, rival)];
+}
+
+function numberProblem(number: NumberMention, rival: SourceFigure | undefined): Problem {
+  return {
+    type: 'number',
+    draft: number.text,
+    source: rival?.n.text ?? '',
+    span: number.span,
+    sourceSpan: rival?.n.span,
+  };
+}
+
+/**
+ * The draft's figure stands in the source beside few of the words it stands beside in the draft, and another
+ * figure of the same kind stands beside more than twice as many: that one is what the source says of them ("students … shouldered 45
+ * percent" against "the state provided 45 percent …, while students … shouldered 55 percent").
+ */
+function figureBesideTheClaimsWords(
+  number: NumberMention,
+  agreeing: SourceFigure[],
+  near: SourceFigure[],
+  affinity: (figure: SourceFigure) => number,
+): SourceFigure | undefined {
+  const agreeingAffinity = Math.max(...agreeing.map(affinity));
+  const others = near.filter(
+    (c) =>
+      c.n.kind === number.kind &&
+      c.n.unit === number.unit &&
+      !agreeing.includes(c) &&
+      affinity(c) >= 2 * RIVAL_AFFINITY &&
+      affinity(c) > 2 * agreeingAffinity,
+  );
+  return others.reduce<SourceFigure | undefined>(
+    (best, c) => (!best || affinity(c) > affinity(best) ? c : best),
+    undefined,
+  );
 }
 
 type SourceFigure = { n: NumberMention; tokens: Token[]; facts: SentenceFacts };

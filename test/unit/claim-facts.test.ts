@@ -436,6 +436,37 @@ describe('claims checked fact by fact', () => {
     });
   });
 
+  describe('a word of ending in place of a negation', () => {
+    const source =
+      'Riders found themselves without bus service Thursday after mechanics went on strike. It is unclear when the ' +
+      'strike may end, but the union and the county scheduled more talks for Friday.';
+
+    it('supports "bus service stopped" for the source\'s "without bus service"', () => {
+      const f = checkAgainst(source, 'Bus service stopped on Thursday when mechanics went on strike.');
+      assert.equal(f.verdict, 'supported');
+    });
+
+    it('still flags a dropped negation when the ending word is said of something else', () => {
+      const f = checkAgainst(source, 'The union and the county have not scheduled any more talks.');
+      assert.equal(f.verdict, 'contradicted');
+      assert.deepEqual(
+        f.problems.map((p) => p.type),
+        ['negation'],
+      );
+    });
+
+    it('still flags "did not stop" against "stopped"', () => {
+      const f = checkAgainst(
+        'Bus service stopped Thursday after mechanics went on strike, the county said.',
+        'Bus service did not stop Thursday after mechanics went on strike.',
+      );
+      assert.deepEqual(
+        f.problems.map((p) => p.type),
+        ['negation'],
+      );
+    });
+  });
+
   it('reads a U.S. state under its AP abbreviation as the state', () => {
     const source = 'The clinic is part of Mountain Health, which is based in Englewood, Colo., and runs 12 hospitals.';
     assert.equal(

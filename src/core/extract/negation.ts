@@ -2,6 +2,7 @@
 // "confirmed", "unaware" vs "aware"), so the verifier compares the polarity of a draft sentence with the
 // polarity of its evidence. Off-the-shelf taggers miss "Nobody agreed" and "talks failed": hence an own list,
 // matched on the words every reader reads (text/words.ts).
+import { stemWord } from '../text/normalize.js';
 import { readWords } from '../text/words.js';
 import type { Span } from '../types.js';
 
@@ -50,6 +51,17 @@ const CUES: ReadonlyArray<readonly [cue: string, words: ReadonlyArray<ReadonlySe
 
 // A verb of stopping before an -ing word negates it ("stopped admitting new patients" is "not admitting").
 const STOPPING_VERBS = new Set('stop stops stopped halt halts halted cease ceases ceased quit quits'.split(' '));
+
+// Words that say something ended or is lacking, by stem: "bus service stopped" says what "without bus service"
+// says, so the verifier lets one stand for the other's negation.
+const ENDING_STEMS = new Set(
+  [...STOPPING_VERBS, 'end', 'ended', 'suspend', 'suspended', 'shut', 'cancel', 'canceled', 'cancelled', 'lost']
+    .concat(['lose', 'lack', 'lacked', 'idled'])
+    .map(stemWord),
+);
+
+/** Whether a word (by its stem) says that something ended or is lacking. */
+export const saysSomethingEnded = (stem: string): boolean => ENDING_STEMS.has(stem);
 
 // Most words start no cue: each is looked up once.
 const CUES_BY_FIRST_WORD = new Map<string, (typeof CUES)[number][]>();

@@ -3,7 +3,7 @@
 // "centre-right").
 import { areAntonyms } from '../extract/antonyms.js';
 import type { NameMention } from '../extract/names.js';
-import type { NegationCue } from '../extract/negation.js';
+import { saysSomethingEnded, type NegationCue } from '../extract/negation.js';
 import { isContentToken, stemWord, type Token } from '../text/normalize.js';
 import type { Problem, Span } from '../types.js';
 import { inside, overlaps, wordsAfter, wordsBefore, type CheckContext, type Slicer } from './check-context.js';
@@ -81,7 +81,12 @@ export function checkPolarityAndAntonyms(
   const notDirection = [...cueSpans, ...nameSpans];
   const directionWord = (t: Token) => !notDirection.some((span) => overlaps(span, t.span));
   const opposite = findAntonym(claimTokens, source.tokens, directionWord, sourceStems, claimStems);
-  const negationMismatch = claimCues.length % 2 !== sourceCues.length % 2;
+  const claimNegated = claimCues.length % 2 === 1;
+  const negationMismatch =
+    claimNegated !== (sourceCues.length % 2 === 1) &&
+    !(claimNegated
+      ? endingWordStandsForNegation(claimTokens, scopesOf(draftText, claimTokens, claimCues), source.tokens)
+      : endingWordStandsForNegation(source.tokens, scopesOf(sourceText, source.tokens, sourceCues), claimTokens));
   // "failed to get it right" says "got it wrong": a negation and an antonym together cancel out.
   if (negationMismatch && opposite) return [];
   if (negationMismatch) {
@@ -112,6 +117,31 @@ export function checkPolarityAndAntonyms(
     });
   }
   return problems;
+}
+
+/**
+ * The side without the negation says that something ended, in a word the negated side does not use: "Bus service
+ * stopped Thursday" against "riders found themselves without bus service Thursday". A shared word ("did not stop"
+ * against "stopped"), or one said of something else ("may end, but … scheduled more talks" against "have not
+ * scheduled any more talks"), leaves the negation to be compared.
+ */
+function endingWordStandsForNegation(negated: Token[], negatedScope: Set<string>, plain: Token[]): boolean {
+  const negatedStems = new Set(negated.map((t) => t.stem));
+  // The ending word must be said of what the negation bears on: within a few words of it.
+  return plain.some(
+    (t, i) =>
+      saysSomethingEnded(t.stem) &&
+      !negatedStems.has(t.stem) &&
+      plain
+        .slice(Math.max(0, i - ENDING_WORD_REACH), i + ENDING_WORD_REACH + 1)
+        .some((near) => near !== t && negatedScope.has(near.stem)),
+  );
+}
+
+const ENDING_WORD_REACH = 4;
+
+function scopesOf(slice: Slicer, tokens: Token[], cues: NegationCue[]): Set<string> {
+  return new Set(cues.flatMap((cue) => scopeStems(slice, tokens, cue)));
 }
 
 /** A claim word the source does not have, opposite in meaning to a source word the claim does not have. */

@@ -132,6 +132,12 @@ describe('clock times and counts of years', () => {
     assert.deepEqual(findDates('The plant ran for two decades.'), []);
   });
 
+  it('leaves a figure after "after" out of a date: "Jan. 22 after 14 percent of its students"', () => {
+    assert.deepEqual(findDates('The school closed Jan. 22 after 14 percent of its students fell ill.'), [
+      { span: { start: 18, end: 25 }, text: 'Jan. 22', month: 1, day: 22 },
+    ]);
+  });
+
   it('takes no "weekday" for a day of the week: chrono reads "8,500 weekday riders" as a Friday', () => {
     assert.deepEqual(findDates('shuttering 15 routes since late October and affecting about 8,500 weekday riders.'), [
       { span: { start: 32, end: 39 }, text: 'October', month: 10 },

@@ -53,6 +53,7 @@ const COUNT_OF_UNITS = /^(?:for\s+)?\S+\s+(?:days|weeks|months|years|decades)$/i
 const WEEKDAY = /(?:mon|tues|wednes|thurs|fri|satur|sun)day/i;
 const WEEKDAY_NAMED = /\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b/i;
 const RELATIVE_TO_EVENT = /\b(?:later|earlier|before|after)\s*$/i;
+const TRAILING_FIGURE = /\s+(?:after|before)\s+\d[\d,.]*$/i;
 
 function referenceInstant(referenceDate: string | undefined): Date {
   const [year, month, day] = (referenceDate ?? '2000-01-01').split('-').map(Number);
@@ -84,7 +85,11 @@ function fromChrono(result: chrono.ParsedResult, offset: number, resolveRelative
   // chrono reads "8,500 weekday riders" as a Friday: a weekday counts only when the text names one.
   if (!WEEKDAY_NAMED.test(written)) delete known.weekday;
   const lead = LEADING_PREPOSITION.exec(written)?.[0].length ?? 0;
-  const text = written.slice(lead).replace(/[,;:]+$/, '');
+  // chrono reads "Jan. 22 after 14 percent of its students" as a date "Jan. 22 after 14": the figure is no part of it.
+  const text = written
+    .slice(lead)
+    .replace(TRAILING_FIGURE, '')
+    .replace(/[,;:]+$/, '');
   if (COUNT_OF_UNITS.test(text)) return undefined;
   const time = clockTime(result, text);
   const start = offset + result.index + lead;

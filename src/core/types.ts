@@ -84,6 +84,8 @@ export interface Problem {
   sourceSpan?: Span;
   /** A `citation` problem whose key names no source (`draft` is the key; `source` the key of a source that says it, if any). */
   unknownKey?: boolean;
+  /** An `entity` problem about a person's office (`draft` and `source` are the offices as written): the person. */
+  person?: string;
 }
 
 export interface Evidence {

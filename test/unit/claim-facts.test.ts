@@ -430,6 +430,15 @@ describe('claims checked fact by fact', () => {
       assert.deepEqual(verdictAndMessage(f), ['contradicted', 'number 45 percent — the source says 55 percent']);
     });
 
+    it('names the figure beside the same words after it when a date stands before both', () => {
+      const f = checkAgainst(
+        'The academy closed its doors Jan. 22 after 14 percent of its students reported flu symptoms and 24 ' +
+          'percent of its employees were out sick.',
+        'The academy closed after 24 percent of its students reported flu symptoms.',
+      );
+      assert.deepEqual(verdictAndMessage(f), ['contradicted', 'number 24 percent — the source says 14 percent']);
+    });
+
     it('supports each figure beside its own words', () => {
       assert.equal(checkAgainst(source, 'The city paid 45 percent of the cost of the library.').verdict, 'supported');
       assert.equal(checkAgainst(source, 'The county covered 55 percent of the bill.').verdict, 'supported');
@@ -463,6 +472,37 @@ describe('claims checked fact by fact', () => {
       assert.deepEqual(
         f.problems.map((p) => p.type),
         ['negation'],
+      );
+    });
+  });
+
+  describe("a person's office", () => {
+    const source =
+      '"We will keep fees frozen at this level," said Ann Lowe, chairwoman of the board. The budget passed on a ' +
+      '15-2 vote, said President Raj Patel.';
+
+    it('flags an office the source gives someone else, naming the office the source gives this person', () => {
+      const f = checkAgainst(source, 'Ann Lowe, the college president, said fees would stay frozen at this level.');
+      assert.deepEqual(verdictAndMessage(f), [
+        'contradicted',
+        'role of Ann Lowe: the college president — the source says chairwoman of the board',
+      ]);
+      assert.equal(f.problems[0].type, 'entity');
+    });
+
+    it('reads a title written before the name too', () => {
+      const f = checkAgainst(source, 'The budget passed on a 15-2 vote, said Chairman Raj Patel.');
+      assert.deepEqual(verdictAndMessage(f), [
+        'contradicted',
+        'role of Raj Patel: Chairman — the source says President',
+      ]);
+    });
+
+    it('takes another spelling of the same office for the same office, and leaves an office nobody holds alone', () => {
+      assert.equal(checkAgainst(source, 'Board chair Ann Lowe said fees would stay frozen.').verdict, 'supported');
+      assert.equal(
+        checkAgainst(source, 'Ann Lowe, a trustee, said fees would stay frozen at this level.').verdict,
+        'supported',
       );
     });
   });

@@ -21,6 +21,22 @@ export const TITLES: ReadonlySet<string> = new Set([
 ]);
 /** Words that stand in a title before the title word: "Defense Minister", "Chief Executive", "Attorney General". */
 export const TITLE_MODIFIERS = setOf(lists.titleModifiers);
+
+/** Titles that say how someone is addressed, not what office they hold ("Mr.", "Dr.", "Sir"): no role. */
+const HONORIFICS = setOf(lists.honorifics);
+/** Each office title's one spelling: "chairwoman" and "chair" are "chair"; "spokesman" is "spokesperson". */
+const ROLE_SPELLINGS: ReadonlyMap<string, string> = new Map(
+  wordsOf(lists.roleSynonyms).flatMap((group) => {
+    const [role, others] = group.split(':') as [string, string];
+    return [role, ...others.split(',')].map((word) => [word, role] as const);
+  }),
+);
+
+/** The office a title word names, in one spelling ("chairwoman" -> "chair"); undefined for an honorific or a modifier. */
+export function officeOf(word: string): string | undefined {
+  if (!TITLES.has(word) || HONORIFICS.has(word) || TITLE_MODIFIERS.has(word)) return undefined;
+  return ROLE_SPELLINGS.get(word) ?? word;
+}
 /** Titles that also stand inside institutions' names: "Justice Department", "Northern General", "Major League". */
 export const TITLES_IN_INSTITUTION_NAMES = setOf(lists.titlesInInstitutionNames);
 

@@ -13,6 +13,7 @@ import { alignmentSignals, FULLY_ALIGNED, UNALIGNED, type AlignmentSignals } fro
 import { inside, overlaps, wordsAfter, wordsBefore, type CheckContext } from './check-context.js';
 import type { EvidenceFinder, EvidenceWindow, LexicalOverlap } from './evidence.js';
 import { hasWordOrSense, type SentenceFacts } from './facts.js';
+import { checkRole } from './roles.js';
 import { checkPolarityAndAntonyms, polaritySentence } from './polarity.js';
 import { sentencesNear } from './scan-range.js';
 
@@ -98,7 +99,10 @@ export function assessClaim(finder: EvidenceFinder, input: ClaimInput): ClaimAss
 
   const claimTokens = facts.tokens.filter((token) => !inside(token.span, excluded));
   const context = { finder, document: best.document, window: best, words, claimTokens };
-  const nameChecks = names.map((name) => ({ name, problems: checkName(context, name, names) }));
+  const nameChecks = names.map((name) => {
+    const swapped = checkName(context, name, names);
+    return { name, problems: swapped.length ? swapped : checkRole(context, facts, name) };
+  });
   // A name swapped where the claim says who said or reported it ("first reported by the New York Times" for the
   // Wall Street Journal) puts the statement in the wrong mouth.
   const speaker = input.typedOnly ? undefined : (ownSpeaker(facts, excluded) ?? input.pronounSpeaker);
@@ -312,7 +316,8 @@ function numberProblem(number: NumberMention, rival: SourceFigure | undefined): 
 
 /**
  * The draft's figure stands in the source beside few of the words it stands beside in the draft, and another
- * figure of the same kind stands beside more than twice as many: that one is what the source says of them ("students … shouldered 45
+ * figure of the same kind stands beside more than twice as many, and enough to name what it counts: that one is
+ * what the source says of them ("students … shouldered 45
  * percent" against "the state provided 45 percent …, while students … shouldered 55 percent").
  */
 function figureBesideTheClaimsWords(
@@ -321,14 +326,16 @@ function figureBesideTheClaimsWords(
   near: SourceFigure[],
   affinity: (figure: SourceFigure) => number,
 ): SourceFigure | undefined {
+  // In digits only, as in figureSaidOfOthers: "one year" is too often idiom to be the rival of "25 years".
+  if (!/\d/.test(number.text)) return undefined;
   const agreeingAffinity = Math.max(...agreeing.map(affinity));
   const others = near.filter(
     (c) =>
       c.n.kind === number.kind &&
       c.n.unit === number.unit &&
       !agreeing.includes(c) &&
-      affinity(c) >= 2 * RIVAL_AFFINITY &&
-      affinity(c) > 2 * agreeingAffinity,
+      /\d/.test(c.n.text) &&
+      affinity(c) >= Math.max(RIVAL_AFFINITY, 2 * agreeingAffinity + 1),
   );
   return others.reduce<SourceFigure | undefined>(
     (best, c) => (!best || affinity(c) > affinity(best) ? c : best),

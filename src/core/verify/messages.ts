@@ -14,6 +14,7 @@ export function describeProblem(problem: Problem, kind: FindingKind): string {
         ? `date ${draft} — the source says ${source}`
         : `date ${draft} — the closest source gives no such date`;
     case 'entity':
+      if (problem.person) return `role of ${problem.person}: ${draft} — the source says ${source}`;
       return source
         ? `name ${draft} — the source says ${source}`
         : `name ${draft} — the closest source does not mention it`;

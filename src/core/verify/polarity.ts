@@ -2,7 +2,7 @@
 // ("did not attend" / "attended") and an opposite word ("rose" / "fell", "before" / "after", "centre-left" /
 // "centre-right").
 import { areAntonyms } from '../extract/antonyms.js';
-import type { NameMention } from '../extract/names.js';
+import { namesAgree, type NameMention } from '../extract/names.js';
 import { saysSomethingEnded, type NegationCue } from '../extract/negation.js';
 import { isContentToken, stemWord, type Token } from '../text/normalize.js';
 import type { Problem, Span } from '../types.js';
@@ -73,14 +73,17 @@ export function checkPolarityAndAntonyms(
     bearsOn(cue, scopeStems(sourceText, source.tokens, cue), claimStems),
   );
   const problems: Problem[] = [];
-  // "unaware" is a negation, not an antonym of "aware" that could cancel one.
-  const cueSpans = [...facts.negations, ...source.negations].map((cue) => cue.span);
-  // A word of a name is no direction word: "Hartsfield-Jackson International Airport" says nothing against "the
-  // nation's".
-  const nameSpans = [...facts.names, ...source.names].map((name) => name.span);
-  const notDirection = [...cueSpans, ...nameSpans];
-  const directionWord = (t: Token) => !notDirection.some((span) => overlaps(span, t.span));
-  const opposite = findAntonym(claimTokens, source.tokens, directionWord, sourceStems, claimStems);
+  // "unaware" is a negation, not an antonym of "aware" that could cancel one. A word of a name is no direction
+  // word: "Hartsfield-Jackson International Airport" says nothing against "the nation's". Each side's spans are
+  // in its own text's offsets.
+  const directionWordOf = (side: SentenceFacts) => {
+    const notDirection = [...side.negations, ...side.names].map((found) => found.span);
+    return (t: Token) => !notDirection.some((span) => overlaps(span, t.span));
+  };
+  const opposite = findAntonym(
+    { tokens: claimTokens, stems: claimStems, names: facts.names, directionWord: directionWordOf(facts) },
+    { tokens: source.tokens, stems: sourceStems, names: source.names, directionWord: directionWordOf(source) },
+  );
   const claimNegated = claimCues.length % 2 === 1;
   const negationMismatch =
     claimNegated !== (sourceCues.length % 2 === 1) &&
@@ -145,15 +148,19 @@ function scopesOf(slice: Slicer, tokens: Token[], cues: NegationCue[]): Set<stri
 }
 
 /** A claim word the source does not have, opposite in meaning to a source word the claim does not have. */
-function findAntonym(
-  claimTokens: Token[],
-  sourceTokens: Token[],
-  directionWord: (t: Token) => boolean,
-  sourceStems: Set<string>,
-  claimStems: Set<string>,
-): [Token, Token] | undefined {
+/** One side of a comparison: its words, their stems, and which of them may be direction words. */
+interface PolaritySide {
+  tokens: Token[];
+  stems: Set<string>;
+  names: NameMention[];
+  directionWord: (t: Token) => boolean;
+}
+
+function findAntonym(claim: PolaritySide, source: PolaritySide): [Token, Token] | undefined {
+  const { tokens: claimTokens, stems: claimStems } = claim;
+  const { tokens: sourceTokens, stems: sourceStems, directionWord } = source;
   for (const word of claimTokens) {
-    if (sourceStems.has(word.stem) || !directionWord(word)) continue;
+    if (sourceStems.has(word.stem) || !claim.directionWord(word)) continue;
     if (!isContentToken(word) && !DIRECTION_STOPWORDS.has(word.norm)) continue;
     const around = new Set(neighbourStems(claimTokens, word.span));
     const affinity = (t: Token) => neighbourStems(sourceTokens, t.span).filter((stem) => around.has(stem)).length;
@@ -177,7 +184,8 @@ function findAntonym(
       comparesThings(claimTokens, word) ||
       comparesThings(sourceTokens, opposite) ||
       (DIRECTION_STOPWORDS.has(word.norm) &&
-        nextContentWord(claimTokens, word) !== nextContentWord(sourceTokens, opposite));
+        nextContentWord(claimTokens, word) !== nextContentWord(sourceTokens, opposite)) ||
+      seenFromTheOtherSide(claim, word, source, opposite);
     if (!bothWays && !turnable) return [word, opposite];
   }
   return undefined;
@@ -194,6 +202,20 @@ function nextContentWord(tokens: Token[], word: Token): string | undefined {
 }
 
 /** Words too common to weigh as content that still give a direction: "shortly after" for "shortly before". */
+/**
+ * "East Bengal won 2-1 against Jamshedpur" says what "Jamshedpur suffered a 1-2 defeat against East Bengal" says:
+ * a win and a defeat are opposites only when the same party follows them ("won … against East Bengal" against
+ * "a defeat against East Bengal").
+ */
+function seenFromTheOtherSide(claim: PolaritySide, word: Token, source: PolaritySide, opposite: Token): boolean {
+  if (!CONTEST_OUTCOMES.has(word.stem) || !CONTEST_OUTCOMES.has(opposite.stem)) return false;
+  const nextName = (side: PolaritySide, after: Token) => side.names.find((name) => name.span.start >= after.span.end);
+  const [ours, theirs] = [nextName(claim, word), nextName(source, opposite)];
+  return ours !== undefined && theirs !== undefined && !namesAgree(ours.text, theirs.text);
+}
+
+const CONTEST_OUTCOMES = new Set(['win', 'won', 'victori', 'defeat', 'lose', 'lost', 'loss', 'winner', 'loser']);
+
 const DIRECTION_STOPWORDS = new Set(['before', 'after', 'above', 'below', 'more', 'less', 'fewer', 'most', 'least']);
 
 /** Opposite words, or compounds that differ only in one opposite part ("centre-right", "centre-left"). */

@@ -548,6 +548,33 @@ describe('claims checked fact by fact', () => {
     });
   });
 
+  describe('whose it is and who said it', () => {
+    const source =
+      'Councilman Dan Reyes, who voted no, said the salary was too high. Former treasurer and Reyes’s stepfather ' +
+      'Al Moss agreed. Ann Price, an attorney representing Reyes, told the Herald the vote sends a message to the ' +
+      'city.';
+
+    it('flags a name that owns what another name owns in the source ("Price\'s stepfather")', () => {
+      const f = checkAgainst(source, 'Former treasurer Al Moss, Price’s stepfather, agreed.');
+      assert.deepEqual(verdictAndMessage(f), ['contradicted', 'name Price — the source says Reyes']);
+    });
+
+    it('flags a statement put in the mouth of the one the speaker represents', () => {
+      const f = checkAgainst(source, 'Reyes told the Herald the vote sends a message to the city.');
+      assert.deepEqual(verdictAndMessage(f), [
+        'contradicted',
+        'attribution — the source has Ann Price saying this, not Reyes',
+      ]);
+    });
+
+    it("supports the statement in its speaker's mouth", () => {
+      assert.equal(
+        checkAgainst(source, 'Price told the Herald the vote sends a message to the city.').verdict,
+        'supported',
+      );
+    });
+  });
+
   it('reads a U.S. state under its AP abbreviation as the state', () => {
     const source = 'The clinic is part of Mountain Health, which is based in Englewood, Colo., and runs 12 hospitals.';
     assert.equal(

@@ -220,6 +220,18 @@ describe('scores and tallies', () => {
     assert.deepEqual(read('Sales fell by a third.'), [['a third', 'percent']]);
   });
 
+  it('reads bounds: two bounds agree only on the same figure, a bound and a figure only on its side', () => {
+    const one = (text: string) => findNumbers(text)[0];
+    const cap = one('to no more than $165,000');
+    assert.equal(cap.bound, 'upper');
+    assert.equal(one('more than 3,000 species').bound, 'lower');
+    assert.equal(numbersAgree(cap, one('to an amount not to exceed $160,000')), false);
+    assert.equal(numbersAgree(one('more than 3,000 species'), one('3,214 species')), true);
+    assert.equal(numbersAgree(one('more than 3,000 species'), one('2,950 species')), false);
+    assert.equal(numbersAgree(one('up to 50 people'), one('52 people')), false);
+    assert.equal(numbersAgree(one('about 150 people'), one('145 people')), true);
+  });
+
   it('agrees a share in words with the same percentage: "half" is "50 percent", "a third" is "33%"', () => {
     const [half] = findNumbers('if the state funds half of the budget');
     const [fifty, two] = findNumbers('if the state agrees to fund 50 percent of the budget for two years');

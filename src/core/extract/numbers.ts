@@ -25,6 +25,8 @@ export interface NumberMention {
   /** ISO 4217 code, or '$' for a dollar of unnamed country (which agrees with any dollar). */
   currency?: string;
   approximate: boolean;
+  /** A bound rather than a figure: "more than 3,000" (lower), "up to 50" or "not to exceed $160,000" (upper). */
+  bound?: 'lower' | 'upper';
   kind: 'cardinal' | 'ordinal' | 'percent' | 'money' | 'multiplier' | 'year' | 'score';
 }
 
@@ -143,8 +145,10 @@ const CURRENCY_WORDS = lookup({
   cent: '$',
   cents: '$',
 });
-// Words just before a number that make it an estimate; matched as one, two or three words.
-const APPROXIMATORS = new Set([
+// Words just before a number that make it an estimate or a bound; matched as one, two or three words. An
+// estimate ("about 150") may be 10% off the exact figure; a bound ("more than 3,000", "not to exceed $160,000")
+// holds the figures on its side of it.
+const ESTIMATES = new Set([
   'nearly',
   'about',
   'some',
@@ -152,22 +156,30 @@ const APPROXIMATORS = new Set([
   'almost',
   'roughly',
   'approximately',
-  'over',
-  'under',
   'estimated',
-  'more than',
-  'up to',
-  'at least',
-  'less than',
-  'fewer than',
   'close to',
+  'an estimated',
+]);
+const LOWER_BOUNDS = new Set([
+  'over',
+  'more than',
+  'at least',
   'as many as',
   'upwards of',
   'just over',
+  'no less than',
+]);
+const UPPER_BOUNDS = new Set([
+  'under',
+  'up to',
+  'less than',
+  'fewer than',
   'just under',
   'at most',
+  'as many as',
   'no more than',
-  'an estimated',
+  'not to exceed',
+  'not exceeding',
 ]);
 // Nouns of measure, time and count: they name what a number counts even when singular ("a 24-hour ban").
 const MEASURE_NOUNS = new Set(
@@ -234,14 +246,18 @@ export function findNumbers(text: string, offset = 0): NumberMention[] {
       span: { start: offset + start, end: offset + end },
       text: text.slice(start, end),
       ...quantity,
-      approximate: approximationBefore(pieces, i),
+      ...approximationBefore(pieces, i),
     });
     i = next;
   }
   return mentions;
 }
 
-type Reading = Omit<NumberMention, 'span' | 'text' | 'approximate'> & { start: number; end: number; next: number };
+type Reading = Omit<NumberMention, 'span' | 'text' | 'approximate' | 'bound'> & {
+  start: number;
+  end: number;
+  next: number;
+};
 
 function readMention(text: string, pieces: Piece[], at: number): Reading | undefined {
   const piece = pieces[at];
@@ -267,11 +283,17 @@ function extent(pieces: Piece[], first: number, last: number): { start: number; 
   return { start: pieces[first].start, end: pieces[last].end, next: last + 1 };
 }
 
-function approximationBefore(pieces: Piece[], at: number): boolean {
+function approximationBefore(pieces: Piece[], at: number): Pick<NumberMention, 'approximate' | 'bound'> {
   const one = pieces[at - 1]?.lower ?? '';
   const two = at >= 2 ? `${pieces[at - 2].lower} ${one}` : '';
   const three = at >= 3 ? `${pieces[at - 3].lower} ${two}` : '';
-  return APPROXIMATORS.has(one) || APPROXIMATORS.has(two) || APPROXIMATORS.has(three);
+  // The longest phrase first: "no more than" is an upper bound, though "more than" is a lower one.
+  for (const phrase of [three, two, one]) {
+    if (LOWER_BOUNDS.has(phrase)) return { approximate: true, bound: 'lower' };
+    if (UPPER_BOUNDS.has(phrase)) return { approximate: true, bound: 'upper' };
+    if (ESTIMATES.has(phrase)) return { approximate: true };
+  }
+  return { approximate: false };
 }
 
 // "Jan. 3", "March 6", "3 January": a day, which the date extractor reads.
@@ -533,5 +555,11 @@ export function numbersAgree(a: NumberMention, b: NumberMention): boolean {
     Math.abs(exact.value - rounded.value) <= roundingStep(rounded) / 2 + 1e-9 * Math.abs(rounded.value);
   if (roundsTo(a, b) || roundsTo(b, a)) return true;
   if (!a.approximate && !b.approximate) return false;
+  // Two bounds agree only on the same figure ("no more than $165,000" is not "not to exceed $160,000"); a bound
+  // backs, or is backed by, a figure on its side of it.
+  if (a.bound && b.bound) return false;
+  const bounded = a.bound ? a : b.bound ? b : undefined;
+  const other = bounded === a ? b : a;
+  if (bounded && (bounded.bound === 'lower' ? other.value < bounded.value : other.value > bounded.value)) return false;
   return Math.abs(a.value - b.value) <= APPROXIMATE_TOLERANCE * Math.max(Math.abs(a.value), Math.abs(b.value));
 }

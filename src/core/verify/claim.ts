@@ -5,9 +5,9 @@ import { isTitlePart, namesAgree, type NameMention } from '../extract/names.js';
 import { isPeriodOfYear, numbersAgree, type NumberMention } from '../extract/numbers.js';
 import { placeNames } from '../extract/places.js';
 import { findReportedSpeech } from '../extract/speakers.js';
-import { mayReportSpeech } from '../text/vocabulary.js';
+import { mayReportSpeech, SPEECH_VERBS } from '../text/vocabulary.js';
 import { isContentToken, stemWord, tokenize, type Token } from '../text/normalize.js';
-import type { Problem, SourceDocument, Span } from '../types.js';
+import type { Problem, SourceDocument, Span, Speaker } from '../types.js';
 import { gapsBetweenSharedWords } from './align.js';
 import { alignmentSignals, FULLY_ALIGNED, UNALIGNED, type AlignmentSignals } from './alignment.js';
 import { inside, overlaps, wordsAfter, wordsBefore, type CheckContext } from './check-context.js';
@@ -254,7 +254,14 @@ function checkNumber(
     n.unit !== undefined &&
     (countedPhrase(tokens, n.span).includes(number.unit) ||
       countedPhrase(context.claimTokens, number.span).includes(n.unit));
-  const agreeingNear = near.filter((figure) => numbersAgree(number, figure.n) || sameCount(figure));
+  // A source figure another of the claim's figures states exactly is that one's: "to $157,000 … to no more than
+  // $165,000" is not backed by the source's $157,000.
+  const othersExactly = (figure: SourceFigure) =>
+    figure.n.value !== number.value &&
+    claimNumbers.some((c) => c !== number && c.value === figure.n.value && numbersAgree(c, figure.n));
+  const agreeingNear = near.filter(
+    (figure) => (numbersAgree(number, figure.n) || sameCount(figure)) && !othersExactly(figure),
+  );
   if (agreeingNear.length) {
     const swapped = countSwap(context.claimTokens, number, near);
     if (swapped.length) return swapped;
@@ -270,12 +277,17 @@ function checkNumber(
     n.unit !== undefined &&
     n.unit !== number.unit &&
     !AGE_AFTER.test(document.text.slice(n.span.end, n.span.end + 12));
-  const agreeingAround = aroundAnchor.filter((figure) => numbersAgree(number, figure.n) && !countsOther(figure));
+  const agreeingAround = aroundAnchor.filter(
+    (figure) => numbersAgree(number, figure.n) && !othersExactly(figure) && !countsOther(figure),
+  );
   // A figure in the hundreds or more written in digits ("48,353 riders") is not the statistic a word-number stands
   // for ("all three lines").
   const comparable = (n: NumberMention) => !(/\d/.test(number.text) && number.value >= 100 && !/\d/.test(n.text));
   // A source number that another of the claim's numbers already accounts for is not this one's rival.
-  const rivals = near.filter(({ n }) => comparable(n) && !claimNumbers.some((c) => c !== number && numbersAgree(c, n)));
+  // A bound accounts only for the figure it states ("not to exceed $160,000" is not the claim's "$157,000").
+  const accountedFor = (n: NumberMention) =>
+    claimNumbers.some((c) => c !== number && numbersAgree(c, n) && (n.bound === undefined || c.value === n.value));
+  const rivals = near.filter(({ n }) => comparable(n) && !accountedFor(n));
   const sameKind = rivals.filter(({ n }) => n.kind === number.kind);
   const sameUnit = sameKind.filter(({ n }) => n.unit === number.unit);
   const pool = sameUnit.length ? sameUnit : sameKind;
@@ -518,10 +530,11 @@ function checkName(context: CheckContext, name: NameMention, claimNames: NameMen
   // The sentence that says most of the claim gives another name after the claim's preposition ("near Somerset"
   // against "near Shingle Springs"): a swap, even beside a runner-up that names the draft's (the next fire's place).
   const [best] = anchors;
+  const bestFacts = best !== undefined && !mentions([best]) ? finder.sentenceFacts(document, best) : undefined;
   const moved =
-    best !== undefined && !mentions([best])
-      ? rivalAfterSamePreposition(context, finder.sentenceFacts(document, best), name, claimNames)
-      : undefined;
+    bestFacts &&
+    (rivalAfterSamePreposition(context, bestFacts, name, claimNames) ??
+      rivalOwningTheSame(context, bestFacts, name, claimNames));
   if (moved) return swapped(moved, best);
   if (mentions(anchors)) return [];
   // A name the source has in the same place of the same statement is a swap, even if the draft's name
@@ -565,6 +578,32 @@ function neighbours(document: SourceDocument, sentences: number[], distance: num
  * The one name of the source sentence that follows the preposition the claim's name follows ("near Somerset" for
  * "near Shingle Springs"), where the sentence words the statement in another order than the draft.
  */
+/**
+ * The draft's name owns something ("Thompson's stepfather") that another name owns in the sentence that says most
+ * of the claim ("Minnema's stepfather David Dingman"): that name is the one the source gives.
+ */
+function rivalOwningTheSame(
+  context: CheckContext,
+  source: SentenceFacts,
+  name: NameMention,
+  claimNames: NameMention[],
+): NameMention | undefined {
+  const owned = (tokens: Token[], span: Span) => {
+    const index = tokens.findIndex((t) => t.span.start < span.end && t.span.end > span.start && t.span.end >= span.end);
+    const owner = tokens[index];
+    return owner && POSSESSIVE.test(owner.text) ? tokens[index + 1]?.stem : undefined;
+  };
+  const thing = owned(context.claimTokens, name.span);
+  if (thing === undefined) return undefined;
+  const rivals = source.names.filter(
+    (candidate) =>
+      owned(source.tokens, candidate.span) === thing && !claimNames.some((c) => namesAgree(c.text, candidate.text)),
+  );
+  return rivals.length === 1 ? rivals[0] : undefined;
+}
+
+const POSSESSIVE = /['\u2019]s$/i;
+
 function rivalAfterSamePreposition(
   context: CheckContext,
   source: SentenceFacts,
@@ -662,6 +701,27 @@ function sentenceMentions(facts: SentenceFacts, name: NameMention): boolean {
  * needed, she said, is…", she being Serra-Garcia). Either may be a pronoun resolved from the text before it; the
  * draft's is then part of the sentence's cache key.
  */
+/**
+ * Whether a word stands in the description set off right after a speaker's name, closed by a comma and a verb of
+ * saying: ", an attorney representing Robinson, told".
+ */
+function insideDescriptionOf(text: string, speaker: Speaker, token: Token): boolean {
+  if (!speaker.span || token.span.start < speaker.span.end) return false;
+  const before = text.slice(speaker.span.end, token.span.start);
+  const after = DESCRIPTION_CLOSE.exec(text.slice(token.span.end, token.span.end + 80));
+  return (
+    /^,[^,.;:!?"\u201C\u201D]*$/.test(before) &&
+    before.split(/\s+/).length <= DESCRIPTION_WORDS &&
+    after !== null &&
+    SPEECH_VERBS.has(after[1].toLowerCase())
+  );
+}
+
+// The rest of a description up to its closing comma, and the word after it: "…, told".
+const DESCRIPTION_CLOSE = /^[^,.;:!?"\u201C\u201D]*,\s+(\p{L}+)/u;
+
+const DESCRIPTION_WORDS = 8;
+
 function checkAttribution(context: CheckContext, facts: SentenceFacts, own: { name: string; span: Span }): Problem[] {
   const { finder, document, window } = context;
   const sentence = document.sentences[window.anchor];
@@ -673,8 +733,12 @@ function checkAttribution(context: CheckContext, facts: SentenceFacts, own: { na
     const norms = new Set(tokens.map((t) => t.norm));
     return tokenize(name).some((t) => norms.has(t.norm));
   };
-  if (named(own.name, finder.sentenceFacts(document, window.anchor).tokens) || named(theirs.name, facts.tokens))
-    return [];
+  // The draft's speaker named only in the source speaker's own description ("Christopher Chestnut, an attorney
+  // representing Robinson, told the AP") is the one the statement is about, not the one who made it.
+  const sourceTokens = finder
+    .sentenceFacts(document, window.anchor)
+    .tokens.filter((t) => !insideDescriptionOf(document.text, theirs, t));
+  if (named(own.name, sourceTokens) || named(theirs.name, facts.tokens)) return [];
   return [
     {
       type: 'attribution',

@@ -575,6 +575,14 @@ describe('claims checked fact by fact', () => {
     });
   });
 
+  it('flags a word against the source\'s same word with "un-" ("evenly" against "unevenly")', () => {
+    const source =
+      'Biodiversity is the subject of intense study, yet attention is unevenly distributed across species, the ' +
+      'authors of the study said.';
+    const f = checkAgainst(source, 'The authors said attention is evenly distributed across species.');
+    assert.deepEqual(verdictAndMessage(f), ['contradicted', '“evenly” — the source says “unevenly”']);
+  });
+
   it('reads a U.S. state under its AP abbreviation as the state', () => {
     const source = 'The clinic is part of Mountain Health, which is based in Englewood, Colo., and runs 12 hospitals.';
     assert.equal(

@@ -35,7 +35,9 @@ export function polaritySentence(
     let covered = 0;
     for (const [stem, weight] of weights) {
       if (namedStems.has(stem) && !withNames) continue;
-      if (hasWordOrSense(own, stem) || (namedStems.has(stem) && inPassage(stem))) covered += weight;
+      // "unevenly" says of the draft's "evenly" that it is not: the word is there, negated.
+      const said = hasWordOrSense(own, stem) || own.stems.has(`un${stem}`);
+      if (said || (namedStems.has(stem) && inPassage(stem))) covered += weight;
     }
     return total > 0 ? covered / total : 0;
   };
@@ -220,12 +222,20 @@ const DIRECTION_STOPWORDS = new Set(['before', 'after', 'above', 'below', 'more'
 
 /** Opposite words, or compounds that differ only in one opposite part ("centre-right", "centre-left"). */
 function oppositeWords(a: string, b: string): boolean {
-  if (areAntonyms(a, b)) return true;
+  if (areAntonyms(a, b) || negatedByPrefix(a, b) || negatedByPrefix(b, a)) return true;
   const [left, right] = [a.split('-'), b.split('-')];
   if (left.length < 2 || left.length !== right.length) return false;
   const differing = left.flatMap((part, i) => (part === right[i] ? [] : [i]));
   return differing.length === 1 && areAntonyms(left[differing[0]], right[differing[0]]);
 }
+
+/** "unevenly" against "evenly", "unpaid" against "paid": the word with "un-" before the other's. */
+function negatedByPrefix(word: string, other: string): boolean {
+  return word.length >= other.length + 2 && other.length >= 4 && word === `un${other}` && !SAME_WITH_UN.has(word);
+}
+
+// Words that mean what they mean without "un-".
+const SAME_WITH_UN = new Set(['unravel', 'unravelled', 'unraveled', 'unloose', 'unloosen']);
 
 /** The content words on either side of a span, the words a fact or a direction word is about. */
 function neighbourStems(tokens: Token[], span: Span): string[] {

@@ -575,12 +575,20 @@ describe('claims checked fact by fact', () => {
     });
   });
 
-  it('flags a word against the source\'s same word with "un-" ("evenly" against "unevenly")', () => {
+  it('compares polarity with the sentence that has the draft\'s word with "un-" ("evenly" / "unevenly")', () => {
     const source =
-      'Biodiversity is the subject of intense study, yet attention is unevenly distributed across species, the ' +
-      'authors of the study said.';
-    const f = checkAgainst(source, 'The authors said attention is evenly distributed across species.');
+      'In their analysis, the authors reveal biases in research funding. While biodiversity is the subject of ' +
+      'intense investigation, our attention seems unevenly distributed towards some species over others.';
+    const f = checkAgainst(source, 'The authors found that our attention is evenly distributed across species.');
     assert.deepEqual(verdictAndMessage(f), ['contradicted', '“evenly” — the source says “unevenly”']);
+  });
+
+  it('flags a word against its "un-" form where no dictionary pairs them ("vaccinated" / "unvaccinated")', () => {
+    const f = checkAgainst(
+      'Health officials are investigating six measles cases among unvaccinated children in the county.',
+      'Health officials are investigating six measles cases among vaccinated children in the county.',
+    );
+    assert.deepEqual(verdictAndMessage(f), ['contradicted', '“vaccinated” — the source says “unvaccinated”']);
   });
 
   it('reads a U.S. state under its AP abbreviation as the state', () => {

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { DraftChecker } from '../../src/core/checker.js';
 import { loadLibrary, SourceLibrary } from '../../src/core/library.js';
 import type { Finding } from '../../src/core/types.js';
-import { replayInputs } from './replay.js';
+import { ownDevelopmentDrafts, replayInputs } from './replay.js';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const benchmarks = join(repo, '..', 'shared', 'benchmarks');
@@ -39,13 +39,9 @@ describe('finding messages', function () {
 
   it('never set a value against itself, and name only values in the passage they show (eval drafts)', async () => {
     const { sources, drafts } = replayInputs();
-    const own = join(repo, 'eval', 'own');
-    const ownDrafts = existsSync(join(own, 'dev', 'drafts'))
-      ? readdirSync(join(own, 'dev', 'drafts')).map((name) => readFileSync(join(own, 'dev', 'drafts', name), 'utf8'))
-      : [];
-    const { library } = await loadLibrary([...sources, join(own, 'sources')]);
+    const { library } = await loadLibrary([...sources, join(repo, 'eval', 'own', 'sources')]);
     const checker = new DraftChecker(library);
-    const findings = [...drafts.map((draft) => draft.text), ...ownDrafts].flatMap((text) => checker.check(text));
+    const findings = [...drafts, ...ownDevelopmentDrafts()].flatMap((draft) => checker.check(draft.text));
     assert.ok(findings.filter((finding) => finding.problems.some((problem) => problem.source)).length >= 10);
     assert.deepEqual(findings.flatMap(brokenPromises), []);
   });

@@ -2,7 +2,6 @@
 // gone, no new contradiction appears, the edit stays inside the words its diagnostic stands on (a negation fix
 // changes the negated words, not the sentence), and no span gets two fixes for one problem.
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -14,7 +13,7 @@ import { fixCheck } from '../../src/server/fixCheck.js';
 import { findingsToDiagnostics } from '../../src/server/diagnostics.js';
 import { DraftResults } from '../../src/server/draftResults.js';
 import { DEFAULT_SETTINGS } from '../../src/server/settings.js';
-import { replayInputs } from './replay.js';
+import { ownDevelopmentDrafts, replayInputs } from './replay.js';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const URI = 'file:///draft.md';
@@ -40,14 +39,8 @@ describe('quick fixes applied to the eval drafts', function () {
 
   it('remove their problem, add no contradiction, edit only their own words, and come one per problem', async () => {
     const { sources, drafts } = replayInputs();
-    const own = join(repo, 'eval', 'own');
-    const ownDrafts = existsSync(join(own, 'dev', 'drafts'))
-      ? readdirSync(join(own, 'dev', 'drafts')).map((name) => ({
-          name,
-          text: readFileSync(join(own, 'dev', 'drafts', name), 'utf8'),
-        }))
-      : [];
-    const { library } = await loadLibrary([...sources, join(own, 'sources')]);
+    const ownDrafts = ownDevelopmentDrafts();
+    const { library } = await loadLibrary([...sources, join(repo, 'eval', 'own', 'sources')]);
     const broken: string[] = [];
     let applied = 0;
     for (const draft of [...drafts, ...ownDrafts]) {

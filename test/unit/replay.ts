@@ -28,6 +28,23 @@ export function replayInputs(): { sources: string[]; drafts: { name: string; tex
   return { sources: [folder], drafts };
 }
 
+/**
+ * Our own labelled development drafts (eval/own), for the properties that must hold on every finding. The sets kept
+ * aside to score the checker once (holdout, dev7) are never read here.
+ */
+export function ownDevelopmentDrafts(): { name: string; text: string }[] {
+  const own = join(repo, 'eval', 'own');
+  return OWN_DEVELOPMENT_SETS.flatMap((set) => {
+    const folder = join(own, set, 'drafts');
+    if (!existsSync(folder)) return [];
+    return readdirSync(folder)
+      .sort()
+      .map((name) => ({ name: `${set}/${name}`, text: readFileSync(join(folder, name), 'utf8') }));
+  });
+}
+
+const OWN_DEVELOPMENT_SETS = ['dev', 'dev2', 'dev3', 'dev4', 'dev5', 'dev6', 'dev8'];
+
 export interface Edit {
   /** Where, as a share of the text's length, so that one edit applies to any draft. */
   at: number;

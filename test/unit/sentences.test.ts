@@ -95,6 +95,16 @@ describe('splitSentences', () => {
       'Then it fell.',
       'See No. 5 for details.',
     ]);
+    assert.deepEqual(
+      texts(
+        'She sued on behalf of Michael Johnson Sr. Reynolds is the second largest. Martin Luther King Jr. Day is near.',
+      ),
+      [
+        'She sued on behalf of Michael Johnson Sr.',
+        'Reynolds is the second largest.',
+        'Martin Luther King Jr. Day is near.',
+      ],
+    );
     assert.deepEqual(texts('Fees rise from $11,901 to $12,841. Next year the rate is 4.25. The board agreed.'), [
       'Fees rise from $11,901 to $12,841.',
       'Next year the rate is 4.25.',

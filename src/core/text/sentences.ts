@@ -84,8 +84,9 @@ function punctuationCuts(block: string): number[] {
   return [...block.matchAll(SENTENCE_END)].map((match) => match.index! + match[0].length);
 }
 
-// A word (letters, possibly dotted: "U.S", "a.m") ending in a full stop, and the token after the whitespace.
-const WORD_THEN_STOP = /(?<![\p{L}\p{N}.])(\p{L}(?:\.?\p{L})*)\.(?=\s+(\S+))/gu;
+// A word (letters, possibly dotted: "U.S", "a.m") ending in a full stop, the token after the whitespace, and the
+// one after that if any.
+const WORD_THEN_STOP = /(?<![\p{L}\p{N}.])(\p{L}(?:\.?\p{L})*)\.(?=\s+(\S+)(?:\s+(\S+))?)/gu;
 
 // A number ending in a full stop before a capital: retext keeps "on March 6. The company" (and "to $12,841. Next
 // year") as one sentence. The whole number is matched, its thousands and decimals included.
@@ -95,7 +96,7 @@ const NUMBER_THEN_STOP_THEN_CAPITAL = /(?<![\p{L}\p{N}.,])\p{N}+(?:[.,]\p{N}+)*\
 function* abbreviationJudgements(block: string): Generator<[number, boolean]> {
   for (const match of block.matchAll(NUMBER_THEN_STOP_THEN_CAPITAL)) yield [match.index! + match[0].length, true];
   for (const match of block.matchAll(WORD_THEN_STOP)) {
-    const endsSentence = abbreviationEndsSentence(match[1]!, match[2]!);
+    const endsSentence = abbreviationEndsSentence(match[1]!, match[2]!, match[3]);
     if (endsSentence !== undefined) yield [match.index! + match[0].length, endsSentence];
   }
 }

@@ -15,7 +15,7 @@ import type {
   Span,
   Verdict,
 } from './types.js';
-import { ABSENT_COVERAGE, assessClaim, type ClaimAssessment } from './verify/claim.js';
+import { ABSENT_COVERAGE, assessClaim, type ClaimAssessment, type Topic } from './verify/claim.js';
 import { EvidenceFinder, type EvidenceWindow } from './verify/evidence.js';
 import { factsOf } from './verify/facts.js';
 import { describeProblems } from './verify/messages.js';
@@ -91,8 +91,10 @@ export class DraftChecker {
     let incomplete = false;
     const findings = draft.units.flatMap((unit) => {
       const { paragraph } = unit.sentence;
-      const topicPath =
-        topic?.paragraph === paragraph && REFERS_BACK.test(unit.sentence.text) ? topic.source : undefined;
+      const topicOfUnit: Topic | undefined =
+        topic?.paragraph === paragraph
+          ? { path: topic.source, leansOn: REFERS_BACK.test(unit.sentence.text) }
+          : undefined;
       // Units keep their findings only while their paragraph is unchanged (a typing patch re-reads a whole
       // paragraph), and with it the topic they were checked with.
       let findings = this.unitFindings.get(unit);
@@ -103,7 +105,7 @@ export class DraftChecker {
         const earlier = before && this.unitFindings.get(before);
         const relative = earlier
           ? earlier.map((finding) => shiftFinding(finding, draft.moved!.by))
-          : this.checkUnit(text, unit, topicPath);
+          : this.checkUnit(text, unit, topicOfUnit);
         findings = relative.map((finding) => ({ ...finding, range: lines.rangeOf(finding.span) }));
         if (unanswered !== this.reads?.unanswered) incomplete = true;
         if (!incomplete) this.unitFindings.set(unit, findings);
@@ -122,17 +124,17 @@ export class DraftChecker {
     return findings;
   }
 
-  private checkUnit(text: string, unit: SentenceUnit, topicPath: string | undefined): Omit<Finding, 'range'>[] {
+  private checkUnit(text: string, unit: SentenceUnit, topic: Topic | undefined): Omit<Finding, 'range'>[] {
     const origin = unit.sentence.span.start;
-    const relative = this.rememberAnswered(this.cache, cacheKey(unit, topicPath), () =>
-      this.verifyUnit(text, unit, topicPath).map((finding) => shiftFinding(finding, -origin)),
+    const relative = this.rememberAnswered(this.cache, cacheKey(unit, topic), () =>
+      this.verifyUnit(text, unit, topic).map((finding) => shiftFinding(finding, -origin)),
     );
     return relative.map((finding) => shiftFinding(finding, origin));
   }
 
-  private verifyUnit(text: string, unit: SentenceUnit, topicPath: string | undefined): RelativeFinding[] {
+  private verifyUnit(text: string, unit: SentenceUnit, topic: Topic | undefined): RelativeFinding[] {
     const findings: RelativeFinding[] = unit.quotations.map((quotation) => this.verifyQuotation(text, quotation));
-    const claim = this.verifyClaim(text, unit, topicPath);
+    const claim = this.verifyClaim(text, unit, topic);
     return claim ? [claim, ...findings] : findings;
   }
 
@@ -172,7 +174,7 @@ export class DraftChecker {
     return value;
   }
 
-  private verifyClaim(text: string, unit: SentenceUnit, topicPath: string | undefined): RelativeFinding | undefined {
+  private verifyClaim(text: string, unit: SentenceUnit, topic: Topic | undefined): RelativeFinding | undefined {
     const { sentence } = unit;
     const facts = factsOf(text, sentence.span);
     const assessment: ClaimAssessment = assessClaim(this.finder, {
@@ -184,7 +186,7 @@ export class DraftChecker {
       ],
       typedOnly: unit.heading || unit.quotations.length > 0,
       citations: unit.citations.map((c) => ({ key: c.key, span: c.keySpan, document: this.library.get(c.key) })),
-      topicPath,
+      topic,
       pronounSpeaker: unit.speaker?.pronoun && { name: unit.speaker.name, span: unit.speaker.pronoun },
     });
     if (assessment.uncheckable) return undefined;
@@ -222,7 +224,7 @@ function trimOldest(cache: Map<string, unknown>, limit: number): void {
  * which can run past the sentence ("…needs to take. Take and we respect it," Kirby said.), its speaker, each
  * citation, and whom a "she said" stands for. Two units with the same key get the same findings, wherever they stand.
  */
-function cacheKey(unit: SentenceUnit, topicPath: string | undefined): string {
+function cacheKey(unit: SentenceUnit, topic: Topic | undefined): string {
   const origin = unit.sentence.span.start;
   const relative = (span: Span | undefined) => span && [span.start - origin, span.end - origin];
   return JSON.stringify([
@@ -231,7 +233,7 @@ function cacheKey(unit: SentenceUnit, topicPath: string | undefined): string {
     unit.quotations.map((q) => [relative(q.inner), q.text, q.closed, q.speaker?.name, relative(q.speaker?.span)]),
     unit.citations.map((c) => [c.key, relative(c.span)]),
     unit.speaker && [unit.speaker.name, relative(unit.speaker.pronoun)],
-    topicPath,
+    topic && [topic.path, topic.leansOn],
   ]);
 }
 

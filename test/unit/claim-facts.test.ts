@@ -591,6 +591,30 @@ describe('claims checked fact by fact', () => {
     assert.deepEqual(verdictAndMessage(f), ['contradicted', '“vaccinated” — the source says “unvaccinated”']);
   });
 
+  it("prefers the source of the paragraph's sentence before when it says this one nearly as well as another", () => {
+    const library = new SourceLibrary();
+    library.upsert(SEED_PATH, seed);
+    library.upsert(
+      'springfield.txt',
+      'Springfield City Council approved the city’s $39.1 million operating budget on Monday. The budget passed in ' +
+        'a 5-0 vote after a public hearing at which no one spoke.',
+    );
+    library.upsert(
+      'dixon.txt',
+      'The Dixon City Council voted 4-1 to ratify the appointment of Robert Thompson as police chief and approve ' +
+        'his contract.',
+    );
+    const draft =
+      'Springfield City Council approved a $39.1 million operating budget on Monday. The council voted 4-1 to ' +
+      'approve the budget.';
+    const [, second] = new DraftChecker(library).check(draft);
+    assert.deepEqual(verdictAndMessage(second), [
+      'unsupported',
+      'number 4-1 — the closest source gives no such number',
+    ]);
+    assert.equal(second.evidence[0].source, 'springfield.txt');
+  });
+
   it('reads a U.S. state under its AP abbreviation as the state', () => {
     const source = 'The clinic is part of Mountain Health, which is based in Englewood, Colo., and runs 12 hospitals.';
     assert.equal(

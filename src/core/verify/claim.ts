@@ -25,10 +25,20 @@ export interface ClaimInput {
   typedOnly: boolean;
   /** The sources the draft cites for this sentence ([@key]), checked first; `document` is absent for a key no source has. */
   citations?: CitedSource[];
-  /** The source the sentence before rests on, looked in first when this one leans on it ("He added that…"). */
-  topicPath?: string;
+  /** The source the paragraph's sentence before rests on (see Topic). */
+  topic?: Topic;
   /** Whom a pronoun saying the claim stands for ("She said the offer…"), with the pronoun's span. */
   pronounSpeaker?: { name: string; span: Span };
+}
+
+/**
+ * The source the paragraph's sentence before rests on: looked in first when this sentence leans on it ("He added
+ * that…"), and preferred when it says this one nearly as well as any other ("Council voted 4-1 …" after a
+ * sentence about that council's budget, though another article's council voted 4-1 on something else).
+ */
+export interface Topic {
+  path: string;
+  leansOn: boolean;
 }
 
 export interface CitedSource {
@@ -185,16 +195,26 @@ function citedWindows(
   const citedSaysIt = (cited[0]?.coverage ?? 0) >= ABSENT_COVERAGE;
   if (citedSaysIt)
     return { windows: cited, problems: citations.filter((c) => !c.document).map((c) => citationProblem(c, undefined)) };
-  if (citations.length === 0 && input.topicPath) {
-    const onTopic = finder.find(words, input.topicPath, keyStems);
-    if ((onTopic[0]?.coverage ?? 0) >= ABSENT_COVERAGE) return { windows: onTopic, problems: [] };
+  const elsewhere = () => finder.find(words, undefined, keyStems);
+  if (citations.length === 0 && input.topic) {
+    const onTopic = finder.find(words, input.topic.path, keyStems);
+    const covered = onTopic[0]?.coverage ?? 0;
+    if (covered >= ABSENT_COVERAGE) {
+      if (input.topic.leansOn) return { windows: onTopic, problems: [] };
+      const anywhere = elsewhere();
+      const nearlyAsWell = covered >= ON_TOPIC_SHARE * (anywhere[0]?.coverage ?? 0);
+      return { windows: nearlyAsWell ? onTopic : anywhere, problems: [] };
+    }
   }
-  const elsewhere = finder.find(words, undefined, keyStems);
-  if (citations.length === 0) return { windows: elsewhere, problems: [] };
-  const supporting = (elsewhere[0]?.coverage ?? 0) >= ABSENT_COVERAGE ? elsewhere[0].document : undefined;
+  const found = elsewhere();
+  if (citations.length === 0) return { windows: found, problems: [] };
+  const supporting = (found[0]?.coverage ?? 0) >= ABSENT_COVERAGE ? found[0].document : undefined;
   const wrong = citations.filter((c) => !c.document || (supporting && c.document !== supporting && !input.typedOnly));
-  return { windows: elsewhere, problems: wrong.map((c) => citationProblem(c, supporting)) };
+  return { windows: found, problems: wrong.map((c) => citationProblem(c, supporting)) };
 }
+
+/** How much of the best passage's coverage the topic's source must reach to be preferred. */
+const ON_TOPIC_SHARE = 0.75;
 
 function citationProblem(citation: CitedSource, supporting: SourceDocument | undefined): Problem {
   return {

@@ -35,6 +35,11 @@ export interface CheckOptions {
  */
 export interface UnansweredReads {
   readonly unanswered: number;
+  /**
+   * The words of a claim about to be verified: their weights are read once evidence is found, so a library that
+   * asks elsewhere can ask for them with what it asks anyway, not in a round of their own after the answers.
+   */
+  expect?(stems: Iterable<string>): void;
 }
 
 /** A finding whose spans are relative to its sentence's start, so it can be reused wherever the sentence moves. */
@@ -177,6 +182,7 @@ export class DraftChecker {
   private verifyClaim(text: string, unit: SentenceUnit, topic: Topic | undefined): RelativeFinding | undefined {
     const { sentence } = unit;
     const facts = factsOf(text, sentence.span);
+    this.reads?.expect?.(facts.stems);
     const assessment: ClaimAssessment = assessClaim(this.finder, {
       facts,
       // A quotation's speaker is checked by the quotation's attribution, against the source that has its words.

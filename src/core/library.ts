@@ -33,7 +33,12 @@ export type AnyPersistedDocument = PersistedDocument | StoredDocument;
 /** A document with each sentence's index terms in order, analysed elsewhere (a team corpus stores them). */
 export interface AnalysedDocument {
   document: SourceDocument;
-  sentenceTerms: readonly (readonly string[])[];
+  /**
+   * Each sentence's terms separated by spaces (no term holds one): split only here, each term's string dies as
+   * soon as it has its id, where 465,000 of them held until a round's documents were indexed cost the garbage
+   * collector more than decoding them (853 documents at 100,000).
+   */
+  sentenceTerms: readonly string[];
 }
 
 /** `Document`: StoredDocument too, for a state that comes from the cache. */
@@ -81,7 +86,7 @@ export class SourceLibrary {
       const termIds: number[] = [];
       const starts = [0];
       for (const terms of sentenceTerms) {
-        for (const term of terms) termIds.push(this.index.termId(term));
+        if (terms !== '') for (const term of terms.split(' ')) termIds.push(this.index.termId(term));
         starts.push(termIds.length);
       }
       return { document, termIds: Uint32Array.from(termIds), sentenceTermStarts: Uint32Array.from(starts) };

@@ -40,8 +40,8 @@ export interface RemoteDocument {
   text: string;
   metadata: SourceMetadata;
   sentences: Sentence[];
-  /** Each sentence's index terms, in order. */
-  sentenceTerms: string[][];
+  /** Each sentence's index terms, in order, separated by spaces (split as they are indexed: fewer live strings). */
+  sentenceTerms: string[];
 }
 
 /** One snapshot of the corpus: everything read through it is from the same committed state. */

@@ -35,6 +35,7 @@ export class CorpusChecker {
       get unanswered() {
         return offline() ? 0 : cache.unanswered;
       },
+      expect: (stems) => cache.expectTerms(stems),
     });
   }
 

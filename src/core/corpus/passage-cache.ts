@@ -35,6 +35,8 @@ export class PassageCache extends SourceLibrary {
   private readonly frequencies = new Map<string, number>();
   private readonly answered = new Set<string>();
   private readonly pendingTerms = new Set<string>();
+  /** Terms a check will likely weigh (its claims' words): asked with the next round, never one of their own. */
+  private readonly expectedTerms = new Set<string>();
   private readonly pendingSearches = new Map<string, PendingSearch>();
   private readonly pendingPhrases = new Map<string, string[]>();
   private readonly pendingKeys = new Set<string>();
@@ -64,6 +66,11 @@ export class PassageCache extends SourceLibrary {
   /** Forget every result computed so far (they were computed with something missing). */
   invalidate(): void {
     this.epoch++;
+  }
+
+  /** Terms to ask with the next round, if there is one (a claim's words are weighed once evidence is found). */
+  expectTerms(stems: Iterable<string>): void {
+    for (const stem of stems) if (!this.frequencies.has(stem)) this.expectedTerms.add(stem);
   }
 
   override searchTokens(tokens: readonly Token[], limit: number, restrictToPath?: string): PassageHit[] {
@@ -117,7 +124,7 @@ export class PassageCache extends SourceLibrary {
       const phrases = [...this.pendingPhrases];
       const keys = [...this.pendingKeys];
       for (const [, search] of searches) for (const stem of search.stems) this.pendingTerms.add(stem);
-      const terms = [...this.pendingTerms];
+      const terms = [...new Set([...this.pendingTerms, ...this.expectedTerms])];
       for (const [term, frequency] of await view.frequencies(terms)) this.frequencies.set(term, frequency);
       // Asked together: a backend may answer them at once (PostgreSQL, on two connections of one snapshot).
       const [searchHits, phraseHits, keyIds] = await Promise.all([
@@ -139,6 +146,7 @@ export class PassageCache extends SourceLibrary {
         warn,
       );
       for (const term of terms) this.pendingTerms.delete(term);
+      this.expectedTerms.clear();
       for (const [key] of searches) this.settle(this.pendingSearches, key);
       for (const [key] of phrases) this.settle(this.pendingPhrases, key);
       for (const key of keys) {
@@ -151,6 +159,7 @@ export class PassageCache extends SourceLibrary {
   /** Drops what the last check noted without asking (the corpus could not be reached). */
   discardPending(): void {
     this.pendingTerms.clear();
+    this.expectedTerms.clear();
     this.pendingSearches.clear();
     this.pendingPhrases.clear();
     this.pendingKeys.clear();

@@ -17,7 +17,7 @@ import { corpusLabel, createPool, type PoolOptions } from './connection.js';
 import { requireSchema } from './schema.js';
 import { allTermsQuery, isStorableTerm, phraseQuery } from './tsvector.js';
 import { CANDIDATES_SCORED, rankedSearch, SEARCH_SQL, type SearchRecord } from './ranked-search.js';
-import { decodeDocument, decodeTotals } from './rows.js';
+import { decodeDocument, decodeTotals, DOCUMENT_SENTENCES_SQL } from './rows.js';
 import { SecondConnection } from './second-connection.js';
 
 /** A phrase of this many terms or more that no one sentence holds may straddle two: its halves are looked for. */
@@ -204,20 +204,14 @@ class PostgresView implements CorpusView {
       }),
       (second ?? this.client).query<Record<string, unknown> & { id: string }>({
         name: 'groundwork-document-sentences',
-        text: `SELECT document_id::text AS id, ord, start_offset, end_offset, paragraph, length, terms
-               FROM sentences WHERE document_id = ANY ($1::bigint[]) ORDER BY document_id, ord`,
+        text: DOCUMENT_SENTENCES_SQL,
         values: [ids],
       }),
     ]);
-    const byDocument = new Map<string, Record<string, unknown>[]>();
-    for (const row of sentences.rows) {
-      const list = byDocument.get(row.id) ?? [];
-      list.push(row);
-      byDocument.set(row.id, list);
-    }
+    const byDocument = new Map(sentences.rows.map((row) => [row.id, row]));
     const documents: RemoteDocument[] = [];
     for (const row of rows) {
-      const decoded = decodeDocument(row, byDocument.get(row.id) ?? [], INDEX_FORMAT_VERSION);
+      const decoded = decodeDocument(row, byDocument.get(row.id), INDEX_FORMAT_VERSION);
       if ('problem' in decoded) warn(decoded.problem);
       else documents.push(decoded);
     }

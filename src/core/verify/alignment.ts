@@ -1,14 +1,18 @@
 // How the claim's words sit in the source beyond sharing its vocabulary: whether words the claim relates stand
 // together in one source sentence (a summary that pairs a source's names or facts wrongly uses the source's
-// words but not its pairings), and how rare the words the source lacks are.
+// words but not its pairings), how rare the words the source lacks are, and how much of its wording the
+// source has (word-overlap.ts).
 import { isContentToken, tokenize, type Token } from '../text/normalize.js';
 import type { SourceDocument } from '../types.js';
+import { wordOverlap, type WordOverlap } from './word-overlap.js';
 
 export interface AlignmentSignals {
   /** Of the pairs of nearby claim content words the document has, the share that share a source sentence. */
   pairedInSentence: number;
   /** Rarity-weighted share of the claim's content words that the document never uses. */
   novelWeight: number;
+  /** Absent where no document was aligned with the claim: the checker's own overlap stands in. */
+  overlap?: WordOverlap;
 }
 
 /** Content words at most this many content words apart count as related. */
@@ -48,7 +52,11 @@ export function alignmentSignals(
     total += weight;
     if (!where.has(stem)) novel += weight;
   }
-  return { pairedInSentence: pairs ? paired / pairs : 1, novelWeight: total ? novel / total : 0 };
+  return {
+    pairedInSentence: pairs ? paired / pairs : 1,
+    novelWeight: total ? novel / total : 0,
+    overlap: wordOverlap(document, claimTokens),
+  };
 }
 
 function stemSentences(document: SourceDocument): Map<string, number[]> {

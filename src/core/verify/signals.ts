@@ -89,17 +89,19 @@ export function claimSignals(
   facts: number,
   values: number,
 ): SentenceSignals {
+  // Counted on words however the claim was tokenised (word-overlap.ts) wherever a document was aligned.
+  const overlap = assessment.alignment.overlap ?? assessment.lexical;
   return {
     quote: false,
     coverage: assessment.exactCoverage,
     anchorCoverage: assessment.anchorCoverage,
-    unigram: assessment.lexical.unigram,
-    bigram: assessment.lexical.bigram,
-    trigram: assessment.lexical.trigram,
+    unigram: overlap.unigram,
+    bigram: overlap.bigram,
+    trigram: overlap.trigram,
     facts,
     values,
-    novel: assessment.lexical.novel,
-    novelUncommon: assessment.lexical.novelUncommon,
+    novel: overlap.novel,
+    novelUncommon: overlap.novelUncommon,
     pairedInSentence: assessment.alignment.pairedInSentence,
     novelWeight: assessment.alignment.novelWeight,
     words,

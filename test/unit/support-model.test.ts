@@ -190,6 +190,13 @@ describe('word overlap', () => {
   it('counts the same words however the claim was tokenised', () => {
     const plain = overlap("The 21-year-old didn't attend (he was ill).");
     assert.deepEqual(overlap("the 21 - year - old did n't attend -lrb- he was ill -rrb- ."), plain);
-    assert.deepEqual(plain, { unigram: 1, bigram: 1, trigram: 1, novel: 0, novelUncommon: 0 });
+    assert.deepEqual(plain, { unigram: 1, bigram: 1, trigram: 1, novel: 0, novelUncommon: 0, substitutions: 0 });
+  });
+
+  it('finds a word put between two neighbours that have another word between them in the source', () => {
+    assert.equal(overlap('The foreign secretary backed farming subsidies.').substitutions, 0);
+    assert.equal(overlap('The home secretary backed farming subsidies.').substitutions, 1);
+    // A word sharing a sense with the source's is no edit.
+    assert.equal(overlap('The foreign secretary backed agriculture subsidies.').substitutions, 0);
   });
 });

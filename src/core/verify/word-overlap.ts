@@ -5,6 +5,7 @@
 // was tokenised as much as what it says. The whole document counts (the checker's own overlap looks near the
 // best passage of a long one): a word the source uses anywhere is no invention.
 import { isCommonStem } from '../extract/names.js';
+import { synsetsOf } from '../extract/synonyms.js';
 import { STOPWORDS, stemWord, tokenize, type Token } from '../text/normalize.js';
 import type { SourceDocument } from '../types.js';
 
@@ -17,6 +18,12 @@ export interface WordOverlap {
   /** Content words the document never uses, and how many of those are not common English. */
   novel: number;
   novelUncommon: number;
+  /**
+   * Content words that stand where the document has another word between the same two neighbours ("the
+   * home secretary" for "the foreign secretary"), and no word sharing a sense with it: an edit of a copied
+   * phrase, the way a summary swaps a name, an object or an opposite in.
+   */
+  substitutions: number;
 }
 
 interface PlainWord {
@@ -28,6 +35,8 @@ interface DocumentWords {
   stems: Set<string>;
   pairs: Set<string>;
   triples: Set<string>;
+  /** "before after" -> the stems the document has between those two words. */
+  between: Map<string, Set<string>>;
 }
 
 /** The words a tokeniser writes for brackets ("-lrb-"), and the pieces it splits off a contraction ("we 'll"). */
@@ -46,6 +55,12 @@ export function wordOverlap(document: SourceDocument, claimTokens: readonly Toke
   const share = (items: string[], set: Set<string>) =>
     items.length ? items.filter((item) => set.has(item)).length / items.length : 1;
   const novel = content.filter((word) => !source.stems.has(word.stem));
+  let substitutions = 0;
+  for (let i = 1; i + 1 < words.length; i++) {
+    if (!isContent(words[i])) continue;
+    const between = source.between.get(`${words[i - 1].norm} ${words[i + 1].norm}`);
+    if (between && !sharesSense(words[i].stem, between)) substitutions++;
+  }
   return {
     unigram: share(
       content.map((word) => word.stem),
@@ -55,6 +70,7 @@ export function wordOverlap(document: SourceDocument, claimTokens: readonly Toke
     trigram: share(ngrams(words, 3), source.triples),
     novel: novel.length,
     novelUncommon: novel.filter((word) => !isCommonStem(word.stem)).length,
+    substitutions,
   };
 }
 
@@ -83,10 +99,18 @@ function wordsOf(document: SourceDocument): DocumentWords {
   let cached = documentWords.get(key);
   if (cached) return cached;
   const words = plainWords(tokenize(document.text));
+  const between = new Map<string, Set<string>>();
+  for (let i = 1; i + 1 < words.length; i++) {
+    const context = `${words[i - 1].norm} ${words[i + 1].norm}`;
+    const stems = between.get(context);
+    if (stems) stems.add(words[i].stem);
+    else between.set(context, new Set([words[i].stem]));
+  }
   cached = {
     stems: new Set(words.map((word) => word.stem)),
     pairs: new Set(ngrams(words, 2)),
     triples: new Set(ngrams(words, 3)),
+    between,
   };
   documentWords.set(key, cached);
   if (documentWords.size > CACHED_DOCUMENTS) documentWords.delete(documentWords.keys().next().value!);
@@ -101,4 +125,12 @@ function ngrams(words: readonly PlainWord[], n: 2 | 3): string[] {
     );
   }
   return grams;
+}
+
+function sharesSense(stem: string, others: Set<string>): boolean {
+  if (others.has(stem)) return true;
+  const senses = synsetsOf(stem);
+  if (!senses.length) return false;
+  for (const other of others) if (synsetsOf(other).some((id) => senses.includes(id))) return true;
+  return false;
 }

@@ -6,8 +6,7 @@
 // best passage of a long one): a word the source uses anywhere is no invention.
 import { isCommonStem } from '../extract/names.js';
 import { synsetsOf } from '../extract/synonyms.js';
-import { STOPWORDS, stemWord, tokenize, type Token } from '../text/normalize.js';
-import type { SourceDocument } from '../types.js';
+import { STOPWORDS, stemWord, type Token } from '../text/normalize.js';
 
 export interface WordOverlap {
   /** Share of the claim's content words whose stem the document uses. */
@@ -31,43 +30,46 @@ interface PlainWord {
   stem: string;
 }
 
-interface DocumentWords {
+/** A source's words, indexed once per document (alignment.ts caches it with the rest of its index). */
+export interface SourceWords {
+  words: PlainWord[];
   stems: Set<string>;
-  pairs: Set<string>;
-  triples: Set<string>;
-  /** "before after" -> the stems the document has between those two words. */
-  between: Map<string, Set<string>>;
+  /** Each word's positions in `words`, ascending. */
+  positions: Map<string, number[]>;
 }
 
 /** The words a tokeniser writes for brackets ("-lrb-"), and the pieces it splits off a contraction ("we 'll"). */
 const BRACKET_WORDS = new Set(['lrb', 'rrb', 'lsb', 'rsb', 'lcb', 'rcb']);
 const CLITICS = new Set(['s', 'll', 've', 're', 'd', 'm', 't']);
 
-// Per document, keyed by path and content hash; the least recently added goes first past the limit.
-const documentWords = new Map<string, DocumentWords>();
-const CACHED_DOCUMENTS = 256;
+export function sourceWords(tokens: readonly Token[]): SourceWords {
+  const words = plainWords(tokens);
+  const positions = new Map<string, number[]>();
+  words.forEach((word, i) => {
+    const list = positions.get(word.norm);
+    if (list) list.push(i);
+    else positions.set(word.norm, [i]);
+  });
+  return { words, stems: new Set(words.map((word) => word.stem)), positions };
+}
 
-export function wordOverlap(document: SourceDocument, claimTokens: readonly Token[]): WordOverlap {
-  const source = wordsOf(document);
+export function wordOverlap(source: SourceWords, claimTokens: readonly Token[]): WordOverlap {
   const words = plainWords(claimTokens);
   const isContent = (word: PlainWord) => !STOPWORDS.has(word.norm);
   const content = words.filter(isContent);
-  const share = (items: string[], set: Set<string>) =>
-    items.length ? items.filter((item) => set.has(item)).length / items.length : 1;
+  const share = <T>(items: T[], found: (item: T, i: number) => boolean) =>
+    items.length ? items.filter(found).length / items.length : 1;
   const novel = content.filter((word) => !source.stems.has(word.stem));
   let substitutions = 0;
   for (let i = 1; i + 1 < words.length; i++) {
     if (!isContent(words[i])) continue;
-    const between = source.between.get(`${words[i - 1].norm} ${words[i + 1].norm}`);
-    if (between && !sharesSense(words[i].stem, between)) substitutions++;
+    const between = wordsBetween(source, words[i - 1].norm, words[i + 1].norm);
+    if (between.size && !sharesSense(words[i].stem, between)) substitutions++;
   }
   return {
-    unigram: share(
-      content.map((word) => word.stem),
-      source.stems,
-    ),
-    bigram: share(ngrams(words, 2), source.pairs),
-    trigram: share(ngrams(words, 3), source.triples),
+    unigram: share(content, (word) => source.stems.has(word.stem)),
+    bigram: share(words.slice(1), (word, i) => follows(source, [words[i].norm, word.norm])),
+    trigram: share(words.slice(2), (word, i) => follows(source, [words[i].norm, words[i + 1].norm, word.norm])),
     novel: novel.length,
     novelUncommon: novel.filter((word) => !isCommonStem(word.stem)).length,
     substitutions,
@@ -94,37 +96,20 @@ function plainWords(tokens: readonly Token[]): PlainWord[] {
   return words;
 }
 
-function wordsOf(document: SourceDocument): DocumentWords {
-  const key = `${document.path}\0${document.hash}`;
-  let cached = documentWords.get(key);
-  if (cached) return cached;
-  const words = plainWords(tokenize(document.text));
-  const between = new Map<string, Set<string>>();
-  for (let i = 1; i + 1 < words.length; i++) {
-    const context = `${words[i - 1].norm} ${words[i + 1].norm}`;
-    const stems = between.get(context);
-    if (stems) stems.add(words[i].stem);
-    else between.set(context, new Set([words[i].stem]));
-  }
-  cached = {
-    stems: new Set(words.map((word) => word.stem)),
-    pairs: new Set(ngrams(words, 2)),
-    triples: new Set(ngrams(words, 3)),
-    between,
-  };
-  documentWords.set(key, cached);
-  if (documentWords.size > CACHED_DOCUMENTS) documentWords.delete(documentWords.keys().next().value!);
-  return cached;
+/** Whether the source has these words one after another. */
+function follows(source: SourceWords, norms: string[]): boolean {
+  return (source.positions.get(norms[0]) ?? []).some((start) =>
+    norms.every((norm, k) => source.words[start + k]?.norm === norm),
+  );
 }
 
-function ngrams(words: readonly PlainWord[], n: 2 | 3): string[] {
-  const grams: string[] = [];
-  for (let i = n - 1; i < words.length; i++) {
-    grams.push(
-      n === 2 ? `${words[i - 1].norm} ${words[i].norm}` : `${words[i - 2].norm} ${words[i - 1].norm} ${words[i].norm}`,
-    );
+/** The stems the source has between `before` and `after`, one word apart. */
+function wordsBetween(source: SourceWords, before: string, after: string): Set<string> {
+  const stems = new Set<string>();
+  for (const start of source.positions.get(before) ?? []) {
+    if (source.words[start + 2]?.norm === after) stems.add(source.words[start + 1].stem);
   }
-  return grams;
+  return stems;
 }
 
 function sharesSense(stem: string, others: Set<string>): boolean {

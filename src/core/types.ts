@@ -140,6 +140,8 @@ export interface SentenceSignals {
   /** See AlignmentSignals (verify/alignment.ts). */
   pairedInSentence: number;
   novelWeight: number;
+  /** Content words put where the source has another word between the same neighbours (verify/word-overlap.ts). */
+  substitutions: number;
   words: number;
   problems: Problem[];
 }

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { SourceLibrary } from '../../src/core/library.js';
 import { tokenize } from '../../src/core/text/normalize.js';
 import { alignmentSignals } from '../../src/core/verify/alignment.js';
+import { sourceWords, wordOverlap } from '../../src/core/verify/word-overlap.js';
 import { treesMargin, type BoostedTrees } from '../../src/core/verify/boosted-trees.js';
 import { SUPPORT_MODEL } from '../../src/core/verify/model.js';
 import { FEATURE_DIRECTIONS, FEATURE_NAMES } from '../../src/core/verify/signals.js';
@@ -152,7 +153,12 @@ describe('alignment signals', () => {
   const library = new SourceLibrary();
   library.upsert('two.txt', 'Kirby spoke in Washington on Monday. Akar spoke in Ankara on Tuesday.');
   const document = library.get('two.txt')!;
-  const signals = (claim: string) => alignmentSignals(document, tokenize(claim), (stem) => library.rarity(stem));
+  const signals = (claim: string) => {
+    const { pairedInSentence, novelWeight } = alignmentSignals(document, tokenize(claim), (stem) =>
+      library.rarity(stem),
+    );
+    return { pairedInSentence, novelWeight };
+  };
 
   it("counts the claim's related words that no source sentence has together", () => {
     // kirby+spoke share the first sentence, spoke+ankara the second; kirby+ankara none.
@@ -169,5 +175,25 @@ describe('alignment signals', () => {
       pairedInSentence: 1,
       novelWeight: library.rarity(stems[2]) / total,
     });
+  });
+});
+
+describe('word overlap', () => {
+  const source = sourceWords(
+    tokenize("The 21-year-old didn't attend (he was ill). The foreign secretary backed farming subsidies on Monday."),
+  );
+  const overlap = (claim: string) => wordOverlap(source, tokenize(claim));
+
+  it('counts the same words however the claim was tokenised', () => {
+    const plain = overlap("The 21-year-old didn't attend (he was ill).");
+    assert.deepEqual(overlap("the 21 - year - old did n't attend -lrb- he was ill -rrb- ."), plain);
+    assert.deepEqual(plain, { unigram: 1, bigram: 1, trigram: 1, novel: 0, novelUncommon: 0, substitutions: 0 });
+  });
+
+  it('finds a word put between two neighbours that have another word between them in the source', () => {
+    assert.equal(overlap('The foreign secretary backed farming subsidies.').substitutions, 0);
+    assert.equal(overlap('The home secretary backed farming subsidies.').substitutions, 1);
+    // A word sharing a sense with the source's is no edit.
+    assert.equal(overlap('The foreign secretary backed agriculture subsidies.').substitutions, 0);
   });
 });

@@ -34,6 +34,7 @@ export const FEATURE_NAMES = [
   'maxNovelWeight',
   'meanNovelWeight',
   'absentFactShare',
+  'substitutionShare',
 ] as const;
 
 /**
@@ -75,6 +76,7 @@ export const FEATURE_DIRECTIONS: Record<(typeof FEATURE_NAMES)[number], 1 | -1 |
   maxNovelWeight: -1,
   meanNovelWeight: -1,
   absentFactShare: -1,
+  substitutionShare: -1,
 };
 
 /**
@@ -89,19 +91,22 @@ export function claimSignals(
   facts: number,
   values: number,
 ): SentenceSignals {
+  // Counted on words however the claim was tokenised (word-overlap.ts) wherever a document was aligned.
+  const overlap = assessment.alignment.overlap ?? { ...assessment.lexical, substitutions: 0 };
   return {
     quote: false,
     coverage: assessment.exactCoverage,
     anchorCoverage: assessment.anchorCoverage,
-    unigram: assessment.lexical.unigram,
-    bigram: assessment.lexical.bigram,
-    trigram: assessment.lexical.trigram,
+    unigram: overlap.unigram,
+    bigram: overlap.bigram,
+    trigram: overlap.trigram,
     facts,
     values,
-    novel: assessment.lexical.novel,
-    novelUncommon: assessment.lexical.novelUncommon,
+    novel: overlap.novel,
+    novelUncommon: overlap.novelUncommon,
     pairedInSentence: assessment.alignment.pairedInSentence,
     novelWeight: assessment.alignment.novelWeight,
+    substitutions: overlap.substitutions,
     words,
     problems: assessment.problems,
   };
@@ -121,6 +126,7 @@ export function quoteSignals(similarity: number, problems: Problem[], words: num
     novelUncommon: 0,
     pairedInSentence: similarity,
     novelWeight: 1 - similarity,
+    substitutions: 0,
     words,
     problems,
   };
@@ -175,6 +181,12 @@ export function featureVector(signals: SentenceSignals[]): number[] {
       Math.max(
         1,
         claims.reduce((sum, s) => sum + s.facts, 0),
+      ),
+    // Of the claim's content words, the share that replace another word between the same neighbours.
+    claims.reduce((sum, s) => sum + s.substitutions, 0) /
+      Math.max(
+        1,
+        claims.reduce((sum, s) => sum + s.words, 0),
       ),
   ];
 }

@@ -316,11 +316,7 @@ function checkNumber(
   const byChance =
     number.kind === 'cardinal' && number.value < 10 && Number.isInteger(number.value) && sameUnit.length > 0;
   if (agreeingAround.length && !byChance) return theirFigure(agreeingAround, [...near, ...aroundAnchor]);
-  const closest = (candidates: typeof pool) =>
-    candidates.reduce<(typeof pool)[number] | undefined>(
-      (best, c) => (!best || affinity(c) > affinity(best) ? c : best),
-      undefined,
-    );
+  const closest = (candidates: SourceFigure[]) => mostAffine(candidates, affinity);
   // None among the statement's own sentences: a figure of the same kind elsewhere in the document still is the
   // rival when it stands beside the same words ("McDonnell, 64" against the source's "McDonnell, 60"), for a
   // figure written in digits (a word like "one" is too often idiom).
@@ -334,6 +330,14 @@ function checkNumber(
   // "12" against "12": what they count differs ("12 months", "12 days"), and the message must say so.
   if (rival && sameWritten(rival.n.text, number.text)) return withCountedWords(context.claimTokens, number, rival);
   return [numberProblem(number, rival)];
+}
+
+/** The candidate figure whose neighbouring words are most the draft figure's; the first of equals. */
+function mostAffine(candidates: SourceFigure[], affinity: (figure: SourceFigure) => number): SourceFigure | undefined {
+  return candidates.reduce<SourceFigure | undefined>(
+    (best, c) => (!best || affinity(c) > affinity(best) ? c : best),
+    undefined,
+  );
 }
 
 function numberProblem(number: NumberMention, rival: SourceFigure | undefined): Problem {
@@ -369,10 +373,7 @@ function figureBesideTheClaimsWords(
       /\d/.test(c.n.text) &&
       affinity(c) >= Math.max(RIVAL_AFFINITY, 2 * agreeingAffinity + 1),
   );
-  return others.reduce<SourceFigure | undefined>(
-    (best, c) => (!best || affinity(c) > affinity(best) ? c : best),
-    undefined,
-  );
+  return mostAffine(others, affinity);
 }
 
 type SourceFigure = { n: NumberMention; tokens: Token[]; facts: SentenceFacts };
@@ -411,13 +412,8 @@ function figureSaidOfOthers(
       !numbersAgree(number, c.n) &&
       affinity(c) >= RIVAL_AFFINITY,
   );
-  const rival = theirs.reduce<SourceFigure | undefined>(
-    (best, c) => (!best || affinity(c) > affinity(best) ? c : best),
-    undefined,
-  );
-  return rival
-    ? [{ type: 'number', draft: number.text, source: rival.n.text, span: number.span, sourceSpan: rival.n.span }]
-    : [];
+  const rival = mostAffine(theirs, affinity);
+  return rival ? [numberProblem(number, rival)] : [];
 }
 
 /**

@@ -353,8 +353,8 @@ function numberProblem(number: NumberMention, rival: SourceFigure | undefined): 
 /**
  * The draft's figure stands in the source beside few of the words it stands beside in the draft, and another
  * figure of the same kind stands beside more than twice as many, and enough to name what it counts: that one is
- * what the source says of them ("students … shouldered 45
- * percent" against "the state provided 45 percent …, while students … shouldered 55 percent").
+ * what the source says of them ("students … shouldered 45 percent" against "the state provided 45 percent …, while
+ * students … shouldered 55 percent").
  */
 function figureBesideTheClaimsWords(
   number: NumberMention,

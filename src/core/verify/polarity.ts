@@ -149,8 +149,7 @@ function scopesOf(slice: Slicer, tokens: Token[], cues: NegationCue[]): Set<stri
   return new Set(cues.flatMap((cue) => scopeStems(slice, tokens, cue)));
 }
 
-/** A claim word the source does not have, opposite in meaning to a source word the claim does not have. */
-/** One side of a comparison: its words, their stems, and which of them may be direction words. */
+/** One side of a comparison: its words, their stems, its names, and which of its words may be direction words. */
 interface PolaritySide {
   tokens: Token[];
   stems: Set<string>;
@@ -158,6 +157,7 @@ interface PolaritySide {
   directionWord: (t: Token) => boolean;
 }
 
+/** A claim word the source does not have, opposite in meaning to a source word the claim does not have. */
 function findAntonym(claim: PolaritySide, source: PolaritySide): [Token, Token] | undefined {
   const { tokens: claimTokens, stems: claimStems } = claim;
   const { tokens: sourceTokens, stems: sourceStems, directionWord } = source;
@@ -203,7 +203,6 @@ function nextContentWord(tokens: Token[], word: Token): string | undefined {
   return tokens.slice(tokens.indexOf(word) + 1).find(isContentToken)?.stem;
 }
 
-/** Words too common to weigh as content that still give a direction: "shortly after" for "shortly before". */
 /**
  * "East Bengal won 2-1 against Jamshedpur" says what "Jamshedpur suffered a 1-2 defeat against East Bengal" says:
  * a win and a defeat are opposites only when the same party follows them ("won … against East Bengal" against
@@ -218,6 +217,7 @@ function seenFromTheOtherSide(claim: PolaritySide, word: Token, source: Polarity
 
 const CONTEST_OUTCOMES = new Set(['win', 'won', 'victori', 'defeat', 'lose', 'lost', 'loss', 'winner', 'loser']);
 
+/** Words too common to weigh as content that still give a direction: "shortly after" for "shortly before". */
 const DIRECTION_STOPWORDS = new Set(['before', 'after', 'above', 'below', 'more', 'less', 'fewer', 'most', 'least']);
 
 /** Opposite words, or compounds that differ only in one opposite part ("centre-right", "centre-left"). */

@@ -21,6 +21,22 @@ async function find(page, { selector, hasText }) {
   throw new Error(`nothing matches ${selector}${hasText ? ` with "${hasText}"` : ''} in any frame`);
 }
 
+/**
+ * Scrolls the first match into view. A webview that renders again between finding and scrolling (the report page
+ * when a re-check lands) detaches the element found: it is looked up again, a few times.
+ */
+async function scrollIntoView(page, selector) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await (await find(page, { selector })).scrollIntoViewIfNeeded({ timeout: 5_000 });
+      return;
+    } catch (error) {
+      if (attempt === 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+}
+
 /** Performs the action a log line asks for; false when the line is no such request. */
 export function handleBrowserAction(page, line, outputDir) {
   if (!line.startsWith(PREFIX)) return false;
@@ -34,7 +50,7 @@ export function handleBrowserAction(page, line, outputDir) {
             if (request.press) await target.press(request.press);
           })
         : (async () => {
-            if (request.show) await (await find(page, { selector: request.show })).scrollIntoViewIfNeeded();
+            if (request.show) await scrollIntoView(page, request.show);
             fs.mkdirSync(outputDir, { recursive: true });
             const file = path.join(outputDir, `${request.name}.png`);
             await page.screenshot({ path: `${file}.part.png` });

@@ -200,6 +200,7 @@ describe('scores and tallies', () => {
       ['2-3', 'score'],
     ]);
     assert.deepEqual(read('The board approved it by a 4-0 margin.'), [['4-0', 'score']]);
+    assert.deepEqual(read('The budget passed on a 15-2 vote of the board.'), [['15-2', 'score']]);
     assert.deepEqual(read('lyon beat bastia 2 - 0 at home'), [['2 - 0', 'score']]);
     assert.deepEqual(read('It takes 5-10 minutes.'), [
       ['5', 'cardinal'],

@@ -347,7 +347,9 @@ function readScore(text: string, pieces: Piece[], at: number): Reading | undefin
   const plain = (p: Piece) => !p.digits!.currency && !p.digits!.suffix && Number.isInteger(p.digits!.value);
   const [a, b] = [left.digits!.value, right.digits!.value];
   if (!plain(left) || !plain(right) || a > MAX_SCORE || b > MAX_SCORE) return undefined;
-  if (countedNoun(text, pieces[at + 2]) !== undefined) return undefined;
+  // "5-10 minutes" is a range of two counts; "a 15-2 vote" is a tally, one fact.
+  const counted = countedNoun(text, pieces[at + 2]);
+  if (counted !== undefined && counted !== TALLIED) return undefined;
   return {
     start: left.start,
     end: right.end,
@@ -358,6 +360,7 @@ function readScore(text: string, pieces: Piece[], at: number): Reading | undefin
 }
 
 const MAX_SCORE = 200;
+const TALLIED = stemWord('vote');
 
 /** "half of", "a third of", "two thirds": a share, read as a percentage. Starts at the fraction word or at the count before it. */
 function readFraction(text: string, pieces: Piece[], at: number): Reading | undefined {

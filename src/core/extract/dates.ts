@@ -15,6 +15,7 @@
 // - A span starts at the date itself, not at a preposition before it ("on Monday" -> "Monday").
 import * as chrono from 'chrono-node';
 import type { Span } from '../types.js';
+import { WEEKDAY_WORDS } from '../text/vocabulary.js';
 import { findNumbers } from './numbers.js';
 
 export interface DateMention {
@@ -51,7 +52,6 @@ const DURATION = /\b(?:past|last|next|coming|over)\s+\S+\s+(?:days|weeks|months|
 // "for 19 years", "two decades": a count of time units, not the year 2019.
 const COUNT_OF_UNITS = /^(?:for\s+)?\S+\s+(?:days|weeks|months|years|decades)$/i;
 const WEEKDAY = /(?:mon|tues|wednes|thurs|fri|satur|sun)day/i;
-const WEEKDAY_NAMED = /\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b/i;
 const RELATIVE_TO_EVENT = /\b(?:later|earlier|before|after)\s*$/i;
 const TRAILING_FIGURE = /\s+(?:after|before)\s+\d[\d,.]*$/i;
 
@@ -83,7 +83,13 @@ function fromChrono(result: chrono.ParsedResult, offset: number, resolveRelative
     if (result.start.isCertain(field)) known[field] = result.start.get(field) ?? undefined;
   }
   // chrono reads "8,500 weekday riders" as a Friday: a weekday counts only when the text names one.
-  if (!WEEKDAY_NAMED.test(written)) delete known.weekday;
+  if (
+    !written
+      .toLowerCase()
+      .split(/[^a-z]+/)
+      .some((word) => WEEKDAY_WORDS.has(word))
+  )
+    delete known.weekday;
   const lead = LEADING_PREPOSITION.exec(written)?.[0].length ?? 0;
   // chrono reads "Jan. 22 after 14 percent of its students" as a date "Jan. 22 after 14": the figure is no part of it.
   const text = written

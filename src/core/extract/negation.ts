@@ -55,9 +55,10 @@ const STOPPING_VERBS = new Set('stop stops stopped halt halts halted cease cease
 // Words that say something ended or is lacking, by stem: "bus service stopped" says what "without bus service"
 // says, so the verifier lets one stand for the other's negation.
 const ENDING_STEMS = new Set(
-  [...STOPPING_VERBS, 'end', 'ended', 'suspend', 'suspended', 'shut', 'cancel', 'canceled', 'cancelled', 'lost']
-    .concat(['lose', 'lack', 'lacked', 'idled'])
-    .map(stemWord),
+  [
+    ...STOPPING_VERBS,
+    ...'end ended suspend suspended shut cancel canceled cancelled lose lost lack lacked idled'.split(' '),
+  ].map(stemWord),
 );
 
 /** Whether a word (by its stem) says that something ended or is lacking. */

@@ -41,6 +41,8 @@ export function officeOf(word: string): string | undefined {
 export const TITLES_IN_INSTITUTION_NAMES = setOf(lists.titlesInInstitutionNames);
 
 export const WEEKDAYS = setOf(lists.weekdays);
+/** Weekdays written out or abbreviated: "Friday", "Fri", "Thurs". */
+export const WEEKDAY_WORDS = setOf(lists.weekdays, lists.weekdayAbbreviations);
 
 export const MONTHS = setOf(lists.months, lists.monthAbbreviations);
 /** Months and weekdays, written out or abbreviated ("sept", "thurs"): date words, never names. */

@@ -17,6 +17,11 @@ export interface CheckContext {
 /** The text between two offsets of the text a sentence's spans point into. */
 export type Slicer = (start: number, end: number) => string;
 
+/** A slicer over `text`, whose first character stands at offset `origin` (a draft sentence's start; 0 for a document). */
+export function slicerOf(text: string, origin = 0): Slicer {
+  return (start, end) => text.slice(start - origin, end - origin);
+}
+
 export const inside = (span: Span, excluded: Span[]) =>
   excluded.some((e) => span.start >= e.start && span.end <= e.end);
 export const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;

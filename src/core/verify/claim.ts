@@ -612,13 +612,17 @@ function rivalOwningTheSame(
   const thing = owned(context.claimTokens, name.span);
   if (thing === undefined) return undefined;
   const rivals = source.names.filter(
-    (candidate) =>
-      owned(source.tokens, candidate.span) === thing && !claimNames.some((c) => namesAgree(c.text, candidate.text)),
+    (candidate) => owned(source.tokens, candidate.span) === thing && !amongNames(claimNames, candidate),
   );
   return rivals.length === 1 ? rivals[0] : undefined;
 }
 
 const POSSESSIVE = /['\u2019]s$/i;
+
+/** Whether a source name is one of the claim's own (then it is no rival of another of them). */
+function amongNames(claimNames: NameMention[], candidate: NameMention): boolean {
+  return claimNames.some((c) => namesAgree(c.text, candidate.text));
+}
 
 function rivalAfterSamePreposition(
   context: CheckContext,
@@ -632,7 +636,7 @@ function rivalAfterSamePreposition(
   const rivals = source.names.filter(
     (candidate) =>
       before(source.tokens, candidate.span) === preposition &&
-      !claimNames.some((c) => namesAgree(c.text, candidate.text)) &&
+      !amongNames(claimNames, candidate) &&
       !isDateline(context.document.text, source, candidate),
   );
   return rivals.length === 1 ? rivals[0] : undefined;
@@ -674,7 +678,7 @@ function rivalInSlot(
     const rivals = source.names.filter(
       (candidate) =>
         overlaps(candidate.span, region) &&
-        !claimNames.some((c) => namesAgree(c.text, candidate.text)) &&
+        !amongNames(claimNames, candidate) &&
         !isDateline(context.document.text, source, candidate),
     );
     // Of several names in the slot, the one as far from the shared word the slot hangs on as the draft's name

@@ -6,7 +6,15 @@ import { namesAgree, type NameMention } from '../extract/names.js';
 import { saysSomethingEnded, type NegationCue } from '../extract/negation.js';
 import { isContentToken, stemWord, type Token } from '../text/normalize.js';
 import type { Problem, Span } from '../types.js';
-import { inside, overlaps, wordsAfter, wordsBefore, type CheckContext, type Slicer } from './check-context.js';
+import {
+  inside,
+  overlaps,
+  slicerOf,
+  wordsAfter,
+  wordsBefore,
+  type CheckContext,
+  type Slicer,
+} from './check-context.js';
 import { hasWordOrSense, type SentenceFacts } from './facts.js';
 
 /**
@@ -66,8 +74,8 @@ export function checkPolarityAndAntonyms(
   if (claimTokens.length === 0) return [];
   const sourceStems = new Set(source.tokens.map((t) => t.stem));
   const claimStems = new Set(claimTokens.map((t) => t.stem));
-  const draftText: Slicer = (start, end) => facts.text.slice(start - facts.span.start, end - facts.span.start);
-  const sourceText: Slicer = (start, end) => context.document.text.slice(start, end);
+  const draftText = slicerOf(facts.text, facts.span.start);
+  const sourceText = slicerOf(context.document.text);
   const claimCues = facts.negations.filter(
     (cue) => !inside(cue.span, excluded) && bearsOn(cue, scopeStems(draftText, claimTokens, cue), sourceStems),
   );

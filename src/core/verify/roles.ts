@@ -11,7 +11,7 @@ import { namesAgree } from '../extract/names.js';
 import type { Token } from '../text/normalize.js';
 import { officeOf } from '../text/vocabulary.js';
 import type { Problem, Span } from '../types.js';
-import type { CheckContext, Slicer } from './check-context.js';
+import { slicerOf, type CheckContext, type Slicer } from './check-context.js';
 import type { SentenceFacts } from './facts.js';
 
 interface Role {
@@ -61,11 +61,11 @@ const shareAny = (a: Set<string>, b: Set<string>) => [...a].some((office) => b.h
  * another office: the problem names both as written.
  */
 export function checkRole(context: CheckContext, facts: SentenceFacts, name: NameMention): Problem[] {
-  const draftText: Slicer = (start, end) => facts.text.slice(start - facts.span.start, end - facts.span.start);
+  const draftText = slicerOf(facts.text, facts.span.start);
   const claimed = roleBeside(facts.tokens, draftText, name.span);
   if (!claimed) return [];
   const { finder, document, window } = context;
-  const sourceText: Slicer = (start, end) => document.text.slice(start, end);
+  const sourceText = slicerOf(document.text);
   const rolesIn = (sentence: number) => {
     const source = finder.sentenceFacts(document, sentence);
     return source.names.flatMap((mention) => {
